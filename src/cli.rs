@@ -1,0 +1,108 @@
+//! The command line: arguments, the environment a command runs in, errors and exit codes.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+use crate::diag::Diagnostics;
+use crate::engine::ComputeError;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "klimabudget",
+    version,
+    about = "Exact budget projections for climate secretariats: report, compare and check TOML scenarios",
+    after_help = "Exit codes: 0 success (check: every scenario balances); 1 check found a scenario that does not balance; 2 invalid input or usage."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Staff, costs and funding of one scenario, per period.
+    Report(cmd::report::Args),
+    /// Two scenarios side by side: A is the baseline, differences are B − A.
+    Compare(cmd::compare::Args),
+    /// Does every scenario balance? One line per scenario, then a summary.
+    Check(cmd::check::Args),
+}
+
+/// Where a command writes, and how.
+pub struct Env<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    /// Standard output is a terminal that wants colour.
+    pub color_out: bool,
+    /// Standard error is a terminal that wants colour.
+    pub color_err: bool,
+    /// Standard output is a terminal: fit tables to its width.
+    pub fit: bool,
+}
+
+/// How a command that ran to the end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done; for `check`, every scenario balances.
+    Success,
+    /// 1: `check` found a scenario that does not balance.
+    Unbalanced,
+    /// 2: `check` found an invalid scenario (its errors are already written).
+    Invalid,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Unbalanced => 1,
+            Exit::Invalid => 2,
+        }
+    }
+}
+
+/// Why a command could not finish. Every one of these exits with code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error("error: {0}")]
+    Compute(#[from] ComputeError),
+    #[error("error: cannot write the output: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The message for standard error.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Input(d) => d.render(color),
+            other => other.to_string(),
+        }
+    }
+
+    /// A closed pipe (`klimabudget report x.toml | head`) is not worth a message.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
+    let exit = match &cli.command {
+        Command::Report(args) => cmd::report::run(args, env)?,
+        Command::Compare(args) => cmd::compare::run(args, env)?,
+        Command::Check(args) => cmd::check::run(args, env)?,
+    };
+    env.out.flush()?;
+    Ok(exit)
+}
+
+/// Writes the warnings of a loaded scenario to standard error.
+pub(crate) fn warn(env: &mut Env, warnings: &Diagnostics) -> Result<(), Error> {
+    if !warnings.items.is_empty() {
+        writeln!(env.err, "{}", warnings.render(env.color_err))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,391 @@
+//! JSON as the contract fixes it: money and FTE as strings with exactly two decimals, every
+//! funder in every funder map, every item in `items`. Written straight to the output, so a
+//! large report needs no copy of itself in memory.
+
+use std::io::Write;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::engine::{Amount, Figures, Scale};
+use crate::format;
+use crate::model::{Rational, Scenario};
+use crate::report::Report;
+use crate::report::check::{CheckReport, Status};
+use crate::report::compare::{ChangeKind, Comparison, Side};
+
+/// A figure as a two-decimal string.
+struct Num(Rational);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format::plain2(self.0))
+    }
+}
+
+/// A map of id → figure.
+struct Map<'a, F: Fn(usize) -> Rational> {
+    ids: &'a [&'a str],
+    value: F,
+}
+
+impl<F: Fn(usize) -> Rational> Serialize for Map<'_, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.ids.len()))?;
+        for (i, id) in self.ids.iter().enumerate() {
+            m.serialize_entry(id, &Num((self.value)(i)))?;
+        }
+        m.end()
+    }
+}
+
+/// One period (or the total) of a report.
+struct ReportFigures<'a> {
+    scale: Scale,
+    funders: &'a [&'a str],
+    items: &'a [&'a str],
+    figures: &'a Figures,
+    /// The label; the total has none.
+    label: bool,
+}
+
+impl Serialize for ReportFigures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.figures;
+        let scale = self.scale;
+        let money = |a: Amount| scale.exact(a);
+        let funders = |value: fn(&Figures, usize) -> Amount| Map {
+            ids: self.funders,
+            value: move |i| scale.exact(value(f, i)),
+        };
+        let mut m = s.serialize_map(None)?;
+        if self.label {
+            m.serialize_entry("label", &f.period.label())?;
+        }
+        m.serialize_entry("start", &f.period.start.to_string())?;
+        m.serialize_entry("end", &f.period.end.to_string())?;
+        m.serialize_entry("fte", &Num(f.fte.average()))?;
+        m.serialize_entry("cost", &Num(money(f.cost())))?;
+        m.serialize_entry(
+            "items",
+            &Map {
+                ids: self.items,
+                value: |i| money(f.items[i]),
+            },
+        )?;
+        m.serialize_entry("cost_by_funder", &funders(|f, i| f.cost_by_funder[i]))?;
+        m.serialize_entry("funding_by_funder", &funders(|f, i| f.funding_by_funder[i]))?;
+        m.serialize_entry(
+            "balance_by_funder",
+            &funders(|f, i| f.funding_by_funder[i] - f.cost_by_funder[i]),
+        )?;
+        m.serialize_entry(
+            "cumulative_balance_by_funder",
+            &funders(|f, i| f.cumulative_by_funder[i]),
+        )?;
+        m.end()
+    }
+}
+
+fn funder_ids(s: &Scenario) -> Vec<&str> {
+    s.funders.iter().map(|f| f.id.as_str()).collect()
+}
+
+#[derive(Serialize)]
+struct ScenarioHead<'a> {
+    name: &'a str,
+    file: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct FunderHead<'a> {
+    id: &'a str,
+    name: &'a str,
+    residual: bool,
+}
+
+struct Periods<'a, T: Serialize>(&'a [T]);
+
+impl<T: Serialize> Serialize for Periods<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for p in self.0 {
+            seq.serialize_element(p)?;
+        }
+        seq.end()
+    }
+}
+
+/// `report --format json`.
+pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = r.scenario;
+    let funders = funder_ids(s);
+    let items: Vec<&str> = s.item_ids().collect();
+    let figures = |f, label| ReportFigures {
+        scale: r.projection.scale,
+        funders: &funders,
+        items: &items,
+        figures: f,
+        label,
+    };
+    let periods: Vec<ReportFigures> = r
+        .projection
+        .periods
+        .iter()
+        .map(|f| figures(f, true))
+        .collect();
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut m = ser.serialize_map(None)?;
+    m.serialize_entry(
+        "scenario",
+        &ScenarioHead {
+            name: &s.name,
+            file: s.file.display().to_string(),
+            start: s.window.from.to_string(),
+            end: s.window.to.to_string(),
+        },
+    )?;
+    m.serialize_entry("by", r.projection.by.name())?;
+    m.serialize_entry(
+        "funders",
+        &s.funders
+            .iter()
+            .map(|f| FunderHead {
+                id: &f.id,
+                name: &f.name,
+                residual: f.residual,
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    m.serialize_entry("periods", &Periods(&periods))?;
+    m.serialize_entry("total", &figures(&r.projection.total, false))?;
+    SerializeMap::end(m)?;
+    out.write_all(b"\n")
+}
+
+struct SideJson<'a> {
+    cmp: &'a Comparison<'a>,
+    funders: &'a [&'a str],
+    side: &'a Side,
+}
+
+impl Serialize for SideJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("fte", &Num(self.side.fte))?;
+        m.serialize_entry("cost", &Num(self.cmp.money(self.side.cost)))?;
+        m.serialize_entry(
+            "cost_by_funder",
+            &Map {
+                ids: self.funders,
+                value: |i| self.cmp.money(self.side.cost_by_funder[i]),
+            },
+        )?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    name: &'a str,
+    file: String,
+}
+
+fn named(s: &Scenario) -> Named<'_> {
+    Named {
+        name: &s.name,
+        file: s.file.display().to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    kind: &'a str,
+    id: &'a str,
+    change: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<FieldJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    field: &'a str,
+    a: &'a str,
+    b: &'a str,
+}
+
+/// `compare --format json`.
+pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let funders: Vec<&str> = c.funders.iter().map(|f| f.id.as_str()).collect();
+    let sides = |sides: &[Side; 3]| -> serde_json::Result<serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        for (key, side) in ["a", "b", "delta"].into_iter().zip(sides) {
+            m.insert(
+                key.to_string(),
+                serde_json::to_value(SideJson {
+                    cmp: c,
+                    funders: &funders,
+                    side,
+                })?,
+            );
+        }
+        Ok(serde_json::Value::Object(m))
+    };
+    let mut periods = Vec::with_capacity(c.periods.len());
+    for p in &c.periods {
+        let mut v = serde_json::Map::new();
+        v.insert("label".into(), p.label.clone().into());
+        v.insert("start".into(), p.start.to_string().into());
+        v.insert("end".into(), p.end.to_string().into());
+        if let serde_json::Value::Object(s) = sides(&c.period(p))? {
+            v.extend(s);
+        }
+        periods.push(serde_json::Value::Object(v));
+    }
+    let window = c.window();
+    let mut total = serde_json::Map::new();
+    total.insert("start".into(), window.from.to_string().into());
+    total.insert("end".into(), window.to.to_string().into());
+    if let serde_json::Value::Object(s) = sides(&c.total())? {
+        total.extend(s);
+    }
+    let changes: Vec<ChangeJson> = c
+        .changes
+        .iter()
+        .map(|ch| {
+            let (change, description, fields) = match &ch.what {
+                ChangeKind::Added(d) => ("added", Some(d.as_str()), Vec::new()),
+                ChangeKind::Removed(d) => ("removed", Some(d.as_str()), Vec::new()),
+                ChangeKind::Changed(fs) => (
+                    "changed",
+                    None,
+                    fs.iter()
+                        .map(|f| FieldJson {
+                            field: f.field,
+                            a: &f.a,
+                            b: &f.b,
+                        })
+                        .collect(),
+                ),
+            };
+            ChangeJson {
+                kind: ch.kind,
+                id: &ch.id,
+                change,
+                description,
+                fields,
+            }
+        })
+        .collect();
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut m = ser.serialize_map(None)?;
+    m.serialize_entry("a", &named(c.a.scenario))?;
+    m.serialize_entry("b", &named(c.b.scenario))?;
+    m.serialize_entry("by", c.by().name())?;
+    m.serialize_entry("periods", &periods)?;
+    m.serialize_entry("total", &total)?;
+    m.serialize_entry("changes", &changes)?;
+    SerializeMap::end(m)?;
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    scenarios: Vec<CheckedJson<'a>>,
+    summary: SummaryJson,
+}
+
+#[derive(Serialize)]
+struct CheckedJson<'a> {
+    file: String,
+    name: Option<&'a str>,
+    status: &'static str,
+    shortfalls: Vec<ShortfallJson<'a>>,
+    errors: Vec<ErrorJson>,
+}
+
+#[derive(Serialize)]
+struct ShortfallJson<'a> {
+    funder: &'a str,
+    period: &'a str,
+    end: String,
+    shortfall: Num,
+}
+
+#[derive(Serialize)]
+struct ErrorJson {
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    balanced: usize,
+    unbalanced: usize,
+    invalid: usize,
+}
+
+/// `check --format json`.
+pub fn check(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
+    let scenarios = report
+        .scenarios
+        .iter()
+        .map(|c| {
+            let (status, shortfalls, errors) = match &c.status {
+                Status::Balanced => ("balanced", Vec::new(), Vec::new()),
+                Status::Unbalanced(found) => (
+                    "unbalanced",
+                    found
+                        .iter()
+                        .map(|s| ShortfallJson {
+                            funder: &s.funder,
+                            period: &s.period,
+                            end: s.end.to_string(),
+                            shortfall: Num(s.shortfall),
+                        })
+                        .collect(),
+                    Vec::new(),
+                ),
+                Status::Invalid(d) => (
+                    "invalid",
+                    Vec::new(),
+                    d.errors()
+                        .map(|e| {
+                            let place = e.line_column(&d.sources);
+                            ErrorJson {
+                                message: e.message.clone(),
+                                line: place.map(|p| p.0),
+                                column: place.map(|p| p.1),
+                            }
+                        })
+                        .collect(),
+                ),
+            };
+            CheckedJson {
+                file: c.file.display().to_string(),
+                name: c.name.as_deref(),
+                status,
+                shortfalls,
+                errors,
+            }
+        })
+        .collect();
+    let s = report.summary();
+    let json = CheckJson {
+        scenarios,
+        summary: SummaryJson {
+            balanced: s.balanced,
+            unbalanced: s.unbalanced,
+            invalid: s.invalid,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
+}

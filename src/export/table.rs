@@ -1,0 +1,102 @@
+//! The terminal: a [`Document`] as text tables (comfy-table), fitted to the terminal width.
+
+use comfy_table::{Attribute, CellAlignment, ContentArrangement, presets};
+
+use crate::format;
+use crate::report::document::{Block, Cell, Document, Table};
+
+/// How the terminal output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableStyle {
+    /// Bold totals and titles (only when writing to a terminal that wants colour).
+    pub color: bool,
+    /// Fit tables to the terminal's width (when writing to one); otherwise they are as wide
+    /// as they need.
+    pub fit: bool,
+}
+
+pub fn render(doc: &Document, style: TableStyle) -> String {
+    let mut out = String::new();
+    let bold = |s: &str| {
+        if style.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    out.push_str(&bold(&doc.title));
+    out.push('\n');
+    for line in &doc.lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    for block in &doc.blocks {
+        out.push('\n');
+        match block {
+            Block::Table(t) => {
+                out.push_str(&bold(&t.title));
+                out.push('\n');
+                out.push_str(&table(t, style));
+                out.push('\n');
+            }
+            Block::Paragraph(p) => {
+                out.push_str(p);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => s.clone(),
+        Cell::Money(v) => format::kroner(*v),
+        Cell::Fte(v) => format::round(*v, 2).to_string(),
+        Cell::Blank => String::new(),
+    }
+}
+
+fn table(t: &Table, style: TableStyle) -> String {
+    let mut out = comfy_table::Table::new();
+    out.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    if style.color {
+        out.enforce_styling();
+    } else {
+        out.force_no_tty();
+    }
+    out.set_content_arrangement(if style.fit {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+    // Number columns are right-aligned, heads included.
+    let numeric: Vec<bool> = (0..t.head.len())
+        .map(|i| {
+            t.rows
+                .iter()
+                .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
+        })
+        .collect();
+    out.set_header(t.head.iter().zip(&numeric).map(|(h, &num)| {
+        let cell = comfy_table::Cell::new(h);
+        if num {
+            cell.set_alignment(CellAlignment::Right)
+        } else {
+            cell
+        }
+    }));
+    for row in &t.rows {
+        out.add_row(row.cells.iter().map(|c| {
+            let mut cell = comfy_table::Cell::new(cell_text(c));
+            if c.is_number() {
+                cell = cell.set_alignment(CellAlignment::Right);
+            }
+            if row.total && style.color {
+                cell = cell.add_attribute(Attribute::Bold);
+            }
+            cell
+        }));
+    }
+    out.to_string()
+}

@@ -1,0 +1,77 @@
+//! Turning exact figures into text: rounding half away from zero, grouping thousands.
+
+use rust_decimal::Decimal;
+
+use crate::engine::round_div;
+use crate::model::Rational;
+
+/// `value` rounded half away from zero to `places` decimals.
+pub fn round(value: Rational, places: u32) -> Decimal {
+    let per = 10i128.pow(places);
+    Decimal::from_i128_with_scale(round_div(*value.numer(), *value.denom(), per), places)
+}
+
+/// Two decimals, `.` as the decimal mark, no grouping: the JSON form, `"800000.00"`.
+pub fn plain2(value: Rational) -> String {
+    round(value, 2).to_string()
+}
+
+/// Whole kroner with `,` grouping thousands: `1,600,000`, `-2,400,000`.
+pub fn kroner(value: Rational) -> String {
+    group(round_div(*value.numer(), *value.denom(), 1), ',')
+}
+
+/// Kroner and øre with grouping: `12,345.67`.
+pub fn kroner_ore(value: Rational) -> String {
+    let ore = round_div(*value.numer(), *value.denom(), 100);
+    let sign = if ore < 0 { "-" } else { "" };
+    let ore = ore.abs();
+    format!("{sign}{}.{:02}", group(ore / 100, ','), ore % 100)
+}
+
+/// Kroner with grouping, øre only where there are any: `800,000` or `860,000.50`.
+pub fn kroner_ore_trim(value: Rational) -> String {
+    if value.is_integer() {
+        group(*value.numer(), ',')
+    } else {
+        kroner_ore(value)
+    }
+}
+
+/// An integer with `sep` between groups of three digits.
+pub fn group(n: i128, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_rational::Ratio;
+
+    #[test]
+    fn grouping_and_rounding() {
+        assert_eq!(group(1_600_000, ','), "1,600,000");
+        assert_eq!(group(-2_400_000, ','), "-2,400,000");
+        assert_eq!(group(999, ','), "999");
+        assert_eq!(group(0, ','), "0");
+        assert_eq!(kroner(Ratio::new(800_000, 12)), "66,667");
+        assert_eq!(kroner(Ratio::new(-1, 2)), "-1");
+        assert_eq!(kroner_ore(Ratio::new(800_000, 12)), "66,666.67");
+        assert_eq!(kroner_ore(Ratio::new(-5, 1000)), "-0.01");
+        assert_eq!(plain2(Ratio::new(1, 3)), "0.33");
+        assert_eq!(plain2(Ratio::new(2, 3)), "0.67");
+        assert_eq!(plain2(Ratio::new(-1, 200)), "-0.01");
+        assert_eq!(plain2(Ratio::from_integer(0)), "0.00");
+    }
+}

@@ -1,0 +1,17 @@
+//! klimabudget: exact budget projections for the North Jutland joint climate secretariat.
+//!
+//! Data flows one way: a scenario file is loaded and checked ([`load`]) into a
+//! [`model::Scenario`], projected exactly per period ([`engine`]), turned into a report model
+//! ([`report`]) and written by an exporter ([`export`]). The binary only parses arguments and
+//! calls [`cli::run`].
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod engine;
+pub mod export;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod period;
+pub mod report;

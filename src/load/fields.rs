@@ -1,0 +1,178 @@
+//! The keys each table of a scenario file may hold: one table the loader checks keys against
+//! (unknown keys, near misses) and the documentation of the format is written from.
+
+/// What a key's value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// An id of this entry: ASCII letters, digits, `-` and `_`.
+    Id,
+    /// The id of a funder.
+    FunderRef,
+    /// A TOML local date, `2023-07-01`.
+    Date,
+    /// Kroner: integer, float or string, ≥ 0, at most 2 decimals.
+    Money,
+    /// A positive number: decimal or fraction string.
+    Fte,
+    Bool,
+    /// A funder id, or a table of funder id → share.
+    PaidBy,
+    /// A table with these keys.
+    Table(&'static [Field]),
+    /// A table of id → table with these keys.
+    Map(&'static [Field]),
+    /// An array of tables with these keys (`[[name]]`).
+    List(&'static [Field]),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub doc: &'static str,
+}
+
+const fn req(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+        doc,
+    }
+}
+
+const fn opt(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        doc,
+    }
+}
+
+const NOTE: Field = opt("note", Kind::Text, "Free-text note.");
+const SOURCE: Field = opt(
+    "source",
+    Kind::Text,
+    "Where the figures come from (document, page, decision).",
+);
+const FROM: Field = opt(
+    "from",
+    Kind::Date,
+    "First day, inclusive. Default: the scenario start.",
+);
+const TO: Field = opt(
+    "to",
+    Kind::Date,
+    "Last day, inclusive. Default: the scenario end.",
+);
+const ANNUAL: Field = opt(
+    "annual",
+    Kind::Money,
+    "Kroner a year, accrued month by month from `from` to `to`.",
+);
+const AMOUNT: Field = opt(
+    "amount",
+    Kind::Money,
+    "A one-off amount in kroner, falling in the month of `date`.",
+);
+const DATE: Field = opt("date", Kind::Date, "The day a one-off `amount` falls.");
+const PAID_BY: Field = req(
+    "paid_by",
+    Kind::PaidBy,
+    "A funder id, or shares by funder id that add up to 1: { brn = 0.5, region = \"1/2\" }.",
+);
+
+pub const SCENARIO: &[Field] = &[
+    req(
+        "name",
+        Kind::Text,
+        "The scenario's name, shown on every table.",
+    ),
+    opt("description", Kind::Text, "One or two sentences."),
+    req("start", Kind::Date, "First day of the window."),
+    req("end", Kind::Date, "Last day of the window, inclusive."),
+    NOTE,
+    SOURCE,
+];
+
+pub const FUNDER: &[Field] = &[
+    opt("name", Kind::Text, "Display name. Default: the id."),
+    opt(
+        "residual",
+        Kind::Bool,
+        "Covers whatever falls to it: a deficit is what it must still find, not a failure. Default: false.",
+    ),
+    NOTE,
+    SOURCE,
+];
+
+pub const FUNDING: &[Field] = &[
+    req("id", Kind::Id, "Unique id of this entry."),
+    opt("name", Kind::Text, "Display name. Default: the id."),
+    req(
+        "funder",
+        Kind::FunderRef,
+        "The funder who provides the money.",
+    ),
+    ANNUAL,
+    FROM,
+    TO,
+    AMOUNT,
+    DATE,
+    NOTE,
+    SOURCE,
+];
+
+pub const POST: &[Field] = &[
+    req("id", Kind::Id, "Unique id of this post."),
+    opt("title", Kind::Text, "Display title. Default: the id."),
+    opt("employer", Kind::Text, "Who employs the staff (free text)."),
+    req(
+        "fte",
+        Kind::Fte,
+        "Full-time equivalents, > 0: 1, 0.5 or \"1/3\".",
+    ),
+    req(
+        "annual_cost_per_fte",
+        Kind::Money,
+        "Cost of one full-time year: salary, pension, overhead.",
+    ),
+    FROM,
+    TO,
+    PAID_BY,
+    NOTE,
+    SOURCE,
+];
+
+pub const COST: &[Field] = &[
+    req("id", Kind::Id, "Unique id of this cost."),
+    opt("name", Kind::Text, "Display name. Default: the id."),
+    ANNUAL,
+    FROM,
+    TO,
+    AMOUNT,
+    DATE,
+    PAID_BY,
+    NOTE,
+    SOURCE,
+];
+
+pub const TOP: &[Field] = &[
+    req(
+        "scenario",
+        Kind::Table(SCENARIO),
+        "Name and window of the scenario.",
+    ),
+    req(
+        "funders",
+        Kind::Map(FUNDER),
+        "Who pays, keyed by funder id.",
+    ),
+    opt("funding", Kind::List(FUNDING), "Money funders provide."),
+    opt("posts", Kind::List(POST), "Staff posts."),
+    opt("costs", Kind::List(COST), "Other costs."),
+];

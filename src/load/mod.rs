@@ -1,0 +1,1074 @@
+//! Loading a scenario file: read, parse, check every rule, and build the [`Scenario`].
+//!
+//! Every problem found is reported, not only the first, each with its place in the file. A file
+//! with any error yields no scenario at all, so no table is ever printed from bad input.
+
+pub mod fields;
+mod tree;
+pub mod values;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use num_rational::Ratio;
+
+use self::fields::Field;
+use self::tree::{Entry, Node, Table, Value};
+use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
+use crate::model::{
+    Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Rational, Scenario, Share,
+};
+
+/// The largest scenario file read: 100 MiB.
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+
+/// A valid scenario, with the warnings its file gave and the text they point into.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub warnings: Diagnostics,
+}
+
+/// Reads and checks the scenario at `path`.
+pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
+    let fail = |message: String, help: &str| Diagnostics {
+        sources: Sources::default(),
+        items: vec![Diagnostic::error(path, message).help(help)],
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("cannot read the file: {}", io_reason(&e)),
+            "check the path; scenario files usually live in scenarios/",
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a directory, not a scenario file".into(),
+            "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            format!(
+                "is {} MiB; scenario files over 100 MiB are refused",
+                meta.len() / (1024 * 1024)
+            ),
+            "a scenario is a small text file; check that this is the file you meant",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read the file: {}", io_reason(&e)),
+            "check that the file exists and that you may read it",
+        )
+    })?;
+    load_bytes(path, bytes)
+}
+
+/// Checks the scenario in `bytes`, reported as coming from `path`.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
+    let fail = |message: String, help: &str| Diagnostics {
+        sources: Sources::default(),
+        items: vec![Diagnostic::error(path, message).help(help)],
+    };
+    if bytes.contains(&0) {
+        return Err(fail(
+            "is a binary file, not a TOML scenario".into(),
+            "give a scenario file written as text, such as scenarios/status-quo.toml",
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(fail(
+                format!("is not UTF-8 text (invalid byte on line {line})"),
+                "save the file as UTF-8; most editors offer it under \"Save as\" or \"Encoding\"",
+            ));
+        }
+    };
+    load_str(path, text)
+}
+
+/// Checks the scenario in `text`, reported as coming from `path`.
+pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
+    // A byte-order mark is not part of the TOML; dropping it keeps columns right.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let mut sources = Sources::default();
+    let file = sources.add(path, text);
+    let mut loader = Loader {
+        path: path.to_path_buf(),
+        file,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let root = {
+        let text = sources.text(file);
+        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(text);
+        for e in parse_errors {
+            loader.syntax_error(&e, text);
+        }
+        tree::from_document(file, doc.get_ref(), doc.span())
+    };
+    let scenario = if loader.errors.is_empty() {
+        loader.scenario(&root)
+    } else {
+        None
+    };
+    let mut errors = loader.errors;
+    errors.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.range.start));
+    match scenario {
+        Some(scenario) if errors.is_empty() => {
+            let mut warnings = loader.warnings;
+            warnings.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.range.start));
+            Ok(Loaded {
+                scenario,
+                warnings: Diagnostics {
+                    sources,
+                    items: warnings,
+                },
+            })
+        }
+        _ => Err(Diagnostics {
+            sources,
+            items: errors,
+        }),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The kinds of entry, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Funding,
+    Posts,
+    Costs,
+}
+
+impl Section {
+    fn key(self) -> &'static str {
+        match self {
+            Section::Funding => "funding",
+            Section::Posts => "posts",
+            Section::Costs => "costs",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Section::Funding => "funding",
+            Section::Posts => "post",
+            Section::Costs => "cost",
+        }
+    }
+}
+
+/// `from` and `to` as written (each optional), and the entry they belong to.
+struct RawDates {
+    from: Option<(Date, Span)>,
+    to: Option<(Date, Span)>,
+    /// The entry's table, for errors about the whole entry.
+    span: Span,
+}
+
+/// A flow as read, before it is placed in the window.
+enum RawFlow {
+    Annual {
+        annual: crate::model::Money,
+        dates: RawDates,
+    },
+    OneOff {
+        amount: crate::model::Money,
+        date: (Date, Span),
+    },
+}
+
+struct Loader {
+    path: PathBuf,
+    file: crate::diag::FileId,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Loader {
+    fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
+        let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
+        self.errors.push(d);
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.errors.push(d);
+    }
+
+    fn problem(&mut self, span: &Span, owner: &str, key: &str, p: values::Problem) {
+        let mut d = Diagnostic::error(&self.path, format!("{owner}: `{key}`: {}", p.message))
+            .at(span.clone(), p.label);
+        if let Some(help) = p.help {
+            d = d.help(help);
+        }
+        self.errors.push(d);
+    }
+
+    fn syntax_error(&mut self, e: &toml::de::Error, text: &str) {
+        let range = e.span().unwrap_or(text.len()..text.len()).clone();
+        let message = e.message().trim_end().to_string();
+        let span = Span {
+            file: self.file,
+            range,
+        };
+        let help = if message.contains("duplicate key") {
+            "each key may appear once per table; remove or rename one of them"
+        } else {
+            "this is not valid TOML; see https://toml.io for the syntax"
+        };
+        self.push(
+            Diagnostic::error(&self.path, format!("invalid TOML: {message}"))
+                .at(span, "here")
+                .help(help),
+        );
+    }
+
+    /// Reports keys of `table` not in `fields`, with the nearest valid key.
+    fn unknown_keys(&mut self, table: &Table, fields: &[Field], owner: &str) {
+        for entry in &table.entries {
+            if fields.iter().any(|f| f.name == entry.key) {
+                continue;
+            }
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            let mut d =
+                Diagnostic::error(&self.path, format!("{owner}: unknown key `{}`", entry.key))
+                    .at(entry.key_span.clone(), "unknown key");
+            d = match nearest(&entry.key, &names) {
+                Some(near) => d.help(format!("did you mean `{near}`?")),
+                None => d.help(format!("the keys allowed here are: {}", list(&names))),
+            };
+            self.push(d);
+        }
+    }
+
+    fn required<'t>(
+        &mut self,
+        table: &'t Table,
+        table_span: &Span,
+        key: &str,
+        owner: &str,
+        example: &str,
+    ) -> Option<&'t Entry> {
+        let entry = table.get(key);
+        if entry.is_none() {
+            self.push(
+                Diagnostic::error(&self.path, format!("{owner}: `{key}` is missing"))
+                    .at(header_span(table_span), format!("no `{key}` here"))
+                    .help(format!("add `{key} = {example}`")),
+            );
+        }
+        entry
+    }
+
+    fn read<T>(
+        &mut self,
+        entry: &Entry,
+        owner: &str,
+        read: impl FnOnce(&Value) -> Result<T, values::Problem>,
+    ) -> Option<T> {
+        match read(&entry.node.value) {
+            Ok(v) => Some(v),
+            Err(p) => {
+                self.problem(&entry.node.span, owner, &entry.key, p);
+                None
+            }
+        }
+    }
+
+    fn optional_text(&mut self, table: &Table, key: &str, owner: &str) -> Option<String> {
+        let entry = table.get(key)?;
+        self.read(entry, owner, values::text)
+    }
+
+    fn scenario(&mut self, root: &Node) -> Option<Scenario> {
+        let Value::Table(top) = &root.value else {
+            unreachable!("a TOML document is a table")
+        };
+        if top.entries.is_empty() {
+            self.push(
+                Diagnostic::error(&self.path, "the file is empty: there is no scenario in it").help(
+                    "a scenario has a [scenario] table (name, start, end), [funders.<id>] tables, and [[posts]], [[costs]] and [[funding]] entries; see the README",
+                ),
+            );
+            return None;
+        }
+        let known = fields::TOP.iter().any(|f| top.get(f.name).is_some());
+        if !known {
+            let keys: Vec<&str> = top.entries.iter().map(|e| e.key.as_str()).collect();
+            let first = &top.entries[0];
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!(
+                        "this TOML file is not a klimabudget scenario (its keys are {})",
+                        list(&keys)
+                    ),
+                )
+                .at(first.key_span.clone(), "not a scenario key")
+                .help(
+                    "a scenario starts with a [scenario] table (name, start, end) and [funders.<id>] tables; see the README",
+                ),
+            );
+            return None;
+        }
+        self.unknown_keys(top, fields::TOP, "the file");
+
+        let window = self.scenario_table(top, &root.span);
+        let funders = self.funders(top, &root.span);
+        let ids = FunderIds(funders.iter().map(|(f, _)| f.id.clone()).collect());
+        let funding = self.list(top, Section::Funding, &ids);
+        let posts = self.list(top, Section::Posts, &ids);
+        let costs = self.list(top, Section::Costs, &ids);
+        self.unique_ids([&funding, &posts, &costs]);
+
+        let (header, window) = window?;
+        let funders = funders.into_iter().map(|(f, _)| f).collect();
+        let mut scenario = Scenario {
+            file: self.path.clone(),
+            name: header.name,
+            description: header.description,
+            note: header.note,
+            source: header.source,
+            window,
+            funders,
+            funding: Vec::new(),
+            posts: Vec::new(),
+            costs: Vec::new(),
+        };
+        for raw in funding {
+            let flow = raw
+                .flow
+                .as_ref()
+                .and_then(|f| self.flow(f, window, &raw.owner));
+            if let (Some(flow), Some(RawKind::Funding { funder }), Some(id)) =
+                (flow, raw.kind, raw.id)
+            {
+                scenario.funding.push(Funding {
+                    name: raw.name.unwrap_or_else(|| id.0.clone()),
+                    id: id.0,
+                    funder,
+                    flow,
+                    note: raw.note,
+                    source: raw.source,
+                });
+            }
+        }
+        for raw in posts {
+            let Some(RawKind::Post {
+                fte,
+                annual_cost_per_fte,
+                employer,
+                dates,
+            }) = raw.kind
+            else {
+                continue;
+            };
+            let range = dates.and_then(|d| self.clip(&d, window, &raw.owner));
+            if let (Some(range), Some(fte), Some(annual_cost_per_fte), Some(paid_by), Some(id)) =
+                (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
+            {
+                scenario.posts.push(Post {
+                    title: raw.name.unwrap_or_else(|| id.0.clone()),
+                    id: id.0,
+                    employer,
+                    fte: Fte::new(fte),
+                    annual_cost_per_fte,
+                    range,
+                    paid_by,
+                    note: raw.note,
+                    source: raw.source,
+                });
+            }
+        }
+        for raw in costs {
+            let flow = raw
+                .flow
+                .as_ref()
+                .and_then(|f| self.flow(f, window, &raw.owner));
+            if let (Some(flow), Some(paid_by), Some(id)) = (flow, raw.paid_by, raw.id) {
+                scenario.costs.push(Cost {
+                    name: raw.name.unwrap_or_else(|| id.0.clone()),
+                    id: id.0,
+                    flow,
+                    paid_by,
+                    note: raw.note,
+                    source: raw.source,
+                });
+            }
+        }
+        self.errors.is_empty().then_some(scenario)
+    }
+
+    fn scenario_table(&mut self, top: &Table, root_span: &Span) -> Option<(Header, DateRange)> {
+        let owner = "[scenario]";
+        let entry = self.required(
+            top,
+            root_span,
+            "scenario",
+            "the file",
+            "{ name = \"…\", start = 2023-01-01, end = 2026-12-31 }",
+        );
+        let entry = entry?;
+        let Value::Table(table) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                format!("this is {}", entry.node.value.kind()),
+                "`scenario` must be a table: write [scenario] on its own line, then name, start and end below it",
+            );
+            return None;
+        };
+        let span = &entry.node.span;
+        self.unknown_keys(table, fields::SCENARIO, owner);
+        let name = self
+            .required(
+                table,
+                span,
+                "name",
+                owner,
+                "\"Det Fælles Klimasekretariat\"",
+            )
+            .and_then(|e| {
+                let name = self.read(e, owner, values::text)?;
+                if name.trim().is_empty() {
+                    self.error(&e.node.span, "empty name", "[scenario]: `name` is empty");
+                    self.errors.last_mut().unwrap().help =
+                        Some("give the scenario a name; it heads every table".to_string());
+                    return None;
+                }
+                Some(name)
+            });
+        let start = self
+            .required(table, span, "start", owner, "2023-01-01")
+            .and_then(|e| Some((self.read(e, owner, values::date)?, e.node.span.clone())));
+        let end = self
+            .required(table, span, "end", owner, "2026-12-31")
+            .and_then(|e| Some((self.read(e, owner, values::date)?, e.node.span.clone())));
+        let header = Header {
+            name: name?,
+            description: self.optional_text(table, "description", owner),
+            note: self.optional_text(table, "note", owner),
+            source: self.optional_text(table, "source", owner),
+        };
+        let ((start, _), (end, end_span)) = (start?, end?);
+        if end < start {
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!("[scenario]: `end` ({end}) is before `start` ({start})"),
+                )
+                .at(end_span, "before the start")
+                .help("the window runs from `start` to `end`, both days included"),
+            );
+            return None;
+        }
+        Some((header, DateRange::new(start, end)))
+    }
+
+    fn funders(&mut self, top: &Table, root_span: &Span) -> Vec<(Funder, Span)> {
+        let Some(entry) = self.required(
+            top,
+            root_span,
+            "funders",
+            "the file",
+            "{ brn = { name = \"Business Region North Denmark\" } }",
+        ) else {
+            return Vec::new();
+        };
+        let Value::Table(table) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                format!("this is {}", entry.node.value.kind()),
+                "`funders` must be a table of funders: write [funders.brn] with name = \"…\" below it",
+            );
+            return Vec::new();
+        };
+        if table.entries.is_empty() {
+            self.push(
+                Diagnostic::error(&self.path, "there are no funders")
+                    .at(entry.node.span.clone(), "no funders here")
+                    .help("add at least one funder: [funders.brn] with name = \"…\""),
+            );
+        }
+        let mut out = Vec::new();
+        for e in &table.entries {
+            let owner = format!("funder `{}`", e.key);
+            if let Err(p) = values::id(&e.key) {
+                self.problem(&e.key_span, &owner, "id", p);
+                continue;
+            }
+            let Value::Table(t) = &e.node.value else {
+                self.error(
+                    &e.node.span,
+                    format!("this is {}", e.node.value.kind()),
+                    format!("{owner} must be a table, such as {{ name = \"…\" }}"),
+                );
+                continue;
+            };
+            self.unknown_keys(t, fields::FUNDER, &owner);
+            let name = self.optional_text(t, "name", &owner);
+            let residual = match t.get("residual") {
+                Some(r) => self.read(r, &owner, values::boolean).unwrap_or(false),
+                None => false,
+            };
+            out.push((
+                Funder {
+                    name: name.unwrap_or_else(|| e.key.clone()),
+                    id: e.key.clone(),
+                    residual,
+                    note: self.optional_text(t, "note", &owner),
+                    source: self.optional_text(t, "source", &owner),
+                },
+                e.key_span.clone(),
+            ));
+        }
+        out
+    }
+
+    fn list(&mut self, top: &Table, section: Section, funders: &FunderIds) -> Vec<RawEntry> {
+        let key = section.key();
+        let Some(entry) = top.get(key) else {
+            return Vec::new();
+        };
+        let Value::Array(items) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                format!("this is {}", entry.node.value.kind()),
+                format!("`{key}` must be a list of entries: write each as [[{key}]] followed by its keys"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Value::Table(t) = &item.value else {
+                self.error(
+                    &item.span,
+                    format!("this is {}", item.value.kind()),
+                    format!(
+                        "each entry of `{key}` must be a table, such as [[{key}]] with id = \"…\""
+                    ),
+                );
+                continue;
+            };
+            out.push(self.entry(t, &item.span, section, i, funders));
+        }
+        out
+    }
+
+    fn entry(
+        &mut self,
+        t: &Table,
+        span: &Span,
+        section: Section,
+        index: usize,
+        funders: &FunderIds,
+    ) -> RawEntry {
+        let noun = section.noun();
+        let id_entry = t.get("id");
+        let id_text = id_entry.and_then(|e| match &e.node.value {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        });
+        let owner = match &id_text {
+            Some(id) => format!("{noun} `{id}`"),
+            None => format!("the {} [[{}]] entry", ordinal(index + 1), section.key()),
+        };
+        let fields = match section {
+            Section::Funding => fields::FUNDING,
+            Section::Posts => fields::POST,
+            Section::Costs => fields::COST,
+        };
+        self.unknown_keys(t, fields, &owner);
+        let id = match self.required(t, span, "id", &owner, "\"my-entry\"") {
+            Some(e) => self
+                .read(e, &owner, values::text)
+                .and_then(|raw| match values::id(&raw) {
+                    Ok(()) => Some((raw, e.node.span.clone())),
+                    Err(p) => {
+                        self.problem(&e.node.span, &owner, "id", p);
+                        None
+                    }
+                }),
+            None => None,
+        };
+        let name_key = if section == Section::Posts {
+            "title"
+        } else {
+            "name"
+        };
+        let name = self.optional_text(t, name_key, &owner);
+        let note = self.optional_text(t, "note", &owner);
+        let source = self.optional_text(t, "source", &owner);
+        let paid_by = match section {
+            Section::Funding => None,
+            _ => self
+                .required(t, span, "paid_by", &owner, "\"brn\"")
+                .and_then(|e| self.paid_by(e, &owner, funders)),
+        };
+        let (kind, flow) = match section {
+            Section::Funding => {
+                let funder = self
+                    .required(t, span, "funder", &owner, "\"brn\"")
+                    .and_then(|e| {
+                        let id = self.read(e, &owner, values::text)?;
+                        self.funder_ref(&id, &e.node.span, &owner, "funder", funders)
+                    });
+                let flow = self.raw_flow(t, span, &owner);
+                (funder.map(|funder| RawKind::Funding { funder }), flow)
+            }
+            Section::Posts => {
+                let fte = self
+                    .required(t, span, "fte", &owner, "1")
+                    .and_then(|e| self.read(e, &owner, values::fte));
+                let cost = self
+                    .required(t, span, "annual_cost_per_fte", &owner, "800_000")
+                    .and_then(|e| self.read(e, &owner, values::money));
+                let employer = self.optional_text(t, "employer", &owner);
+                let dates = self.range(t, &owner).map(|(from, to)| RawDates {
+                    from,
+                    to,
+                    span: span.clone(),
+                });
+                let kind = RawKind::Post {
+                    fte,
+                    annual_cost_per_fte: cost,
+                    employer,
+                    dates,
+                };
+                (Some(kind), None)
+            }
+            Section::Costs => (Some(RawKind::Cost), self.raw_flow(t, span, &owner)),
+        };
+        RawEntry {
+            id: id.map(|(id, span)| IdSpan(id, span)),
+            owner,
+            name,
+            note,
+            source,
+            paid_by,
+            kind,
+            flow,
+        }
+    }
+
+    fn funder_ref(
+        &mut self,
+        id: &str,
+        span: &Span,
+        owner: &str,
+        key: &str,
+        funders: &FunderIds,
+    ) -> Option<usize> {
+        if let Some(i) = funders.0.iter().position(|f| f == id) {
+            return Some(i);
+        }
+        let names: Vec<&str> = funders.0.iter().map(String::as_str).collect();
+        let help = match nearest(id, &names) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if names.is_empty() => "declare the funder first: [funders.<id>]".to_string(),
+            None => format!(
+                "the funders of this scenario are {}; declare a new one as [funders.{id}]",
+                list(&names)
+            ),
+        };
+        self.push(
+            Diagnostic::error(
+                &self.path,
+                format!("{owner}: `{key}`: unknown funder `{id}`"),
+            )
+            .at(span.clone(), "no such funder")
+            .help(help),
+        );
+        None
+    }
+
+    fn paid_by(&mut self, e: &Entry, owner: &str, funders: &FunderIds) -> Option<PaidBy> {
+        match &e.node.value {
+            Value::String(id) => self
+                .funder_ref(id, &e.node.span, owner, "paid_by", funders)
+                .map(PaidBy::single),
+            Value::Table(t) => {
+                if t.entries.is_empty() {
+                    self.error(
+                        &e.node.span,
+                        "no funders",
+                        format!("{owner}: `paid_by` names no funder"),
+                    );
+                    return None;
+                }
+                let mut parts = Vec::new();
+                let mut ok = true;
+                for part in &t.entries {
+                    let funder =
+                        self.funder_ref(&part.key, &part.key_span, owner, "paid_by", funders);
+                    let share = self.read(part, owner, values::share);
+                    match (funder, share) {
+                        (Some(f), Some(s)) => parts.push((f, s, part.node.span.clone())),
+                        _ => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                let sum = parts
+                    .iter()
+                    .try_fold(Ratio::from_integer(0), |acc: Rational, (_, s, _)| {
+                        num_traits::CheckedAdd::checked_add(&acc, s)
+                    });
+                if sum != Some(Ratio::from_integer(1)) {
+                    let shown =
+                        sum.map_or_else(|| "an unmanageable fraction".to_string(), values::show);
+                    self.push(
+                        Diagnostic::error(
+                            &self.path,
+                            format!("{owner}: the shares of `paid_by` add up to {shown}, not 1"),
+                        )
+                        .at(e.node.span.clone(), format!("these add up to {shown}"))
+                        .help("make the shares add up to exactly 1; write thirds as \"1/3\""),
+                    );
+                    return None;
+                }
+                Some(PaidBy(
+                    parts
+                        .into_iter()
+                        .map(|(f, s, _)| (f, Share::new(s)))
+                        .collect(),
+                ))
+            }
+            other => {
+                self.error(
+                    &e.node.span,
+                    format!("this is {}", other.kind()),
+                    format!(
+                        "{owner}: `paid_by` must be a funder id such as \"brn\", or shares such as {{ brn = 0.5, municipalities = 0.5 }}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn date_key(&mut self, t: &Table, key: &str, owner: &str) -> Option<Option<(Date, Span)>> {
+        match t.get(key) {
+            None => Some(None),
+            Some(e) => self
+                .read(e, owner, values::date)
+                .map(|d| Some((d, e.node.span.clone()))),
+        }
+    }
+
+    /// `from` and `to`, each optional; `None` if either is broken.
+    #[allow(clippy::type_complexity)]
+    fn range(
+        &mut self,
+        t: &Table,
+        owner: &str,
+    ) -> Option<(Option<(Date, Span)>, Option<(Date, Span)>)> {
+        let from = self.date_key(t, "from", owner);
+        let to = self.date_key(t, "to", owner);
+        let (from, to) = (from?, to?);
+        if let (Some((f, _)), Some((d, span))) = (&from, &to)
+            && d < f
+        {
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!("{owner}: `to` ({d}) is before `from` ({f})"),
+                )
+                .at(span.clone(), "before `from`")
+                .help("`from` is the first day and `to` the last, both included"),
+            );
+            return None;
+        }
+        Some((from, to))
+    }
+
+    fn raw_flow(&mut self, t: &Table, span: &Span, owner: &str) -> Option<RawFlow> {
+        let annual = t.get("annual");
+        let amount = t.get("amount");
+        let shape_help = "an entry is either yearly (`annual`, with optional `from` and `to`) or one-off (`amount` with `date`)";
+        match (annual, amount) {
+            (Some(_), Some(second)) => {
+                self.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("{owner}: has both `annual` and `amount`"),
+                    )
+                    .at(second.key_span.clone(), "second kind of flow")
+                    .help(shape_help),
+                );
+                None
+            }
+            (None, None) => {
+                self.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("{owner}: has neither `annual` nor `amount`"),
+                    )
+                    .at(header_span(span), "no amount here")
+                    .help(shape_help),
+                );
+                None
+            }
+            (Some(annual), None) => {
+                if let Some(date) = t.get("date") {
+                    self.push(
+                        Diagnostic::error(
+                            &self.path,
+                            format!(
+                                "{owner}: `date` belongs to a one-off `amount`, not to `annual`"
+                            ),
+                        )
+                        .at(date.key_span.clone(), "not for `annual`")
+                        .help(
+                            "a yearly flow runs `from` one day `to` another; write those instead",
+                        ),
+                    );
+                }
+                let value = self.read(annual, owner, values::money);
+                let range = self.range(t, owner);
+                let (from, to) = range?;
+                Some(RawFlow::Annual {
+                    annual: value?,
+                    dates: RawDates {
+                        from,
+                        to,
+                        span: span.clone(),
+                    },
+                })
+            }
+            (None, Some(amount)) => {
+                for key in ["from", "to"] {
+                    if let Some(e) = t.get(key) {
+                        self.push(
+                            Diagnostic::error(
+                                &self.path,
+                                format!("{owner}: `{key}` belongs to an `annual` flow, not to a one-off `amount`"),
+                            )
+                            .at(e.key_span.clone(), "not for `amount`")
+                            .help("a one-off falls on one day: give it a `date`"),
+                        );
+                    }
+                }
+                let value = self.read(amount, owner, values::money);
+                let date = match t.get("date") {
+                    Some(e) => self
+                        .read(e, owner, values::date)
+                        .map(|d| (d, e.node.span.clone())),
+                    None => {
+                        self.push(
+                            Diagnostic::error(
+                                &self.path,
+                                format!("{owner}: a one-off `amount` needs a `date`"),
+                            )
+                            .at(amount.key_span.clone(), "no `date` for this")
+                            .help("add `date = 2023-07-01`: the day the amount falls"),
+                        );
+                        None
+                    }
+                };
+                Some(RawFlow::OneOff {
+                    amount: value?,
+                    date: date?,
+                })
+            }
+        }
+    }
+
+    /// Places a flow in the window: clips it, or reports it wholly outside.
+    fn flow(&mut self, raw: &RawFlow, window: DateRange, owner: &str) -> Option<Flow> {
+        match raw {
+            RawFlow::OneOff { amount, date } => {
+                if !window.contains(date.0) {
+                    self.push(
+                        Diagnostic::error(
+                            &self.path,
+                            format!(
+                                "{owner}: `date` {} is outside the scenario window {window}",
+                                date.0
+                            ),
+                        )
+                        .at(date.1.clone(), "outside the window")
+                        .help("move the date into the window, or widen [scenario] start and end"),
+                    );
+                    return None;
+                }
+                Some(Flow::OneOff {
+                    amount: *amount,
+                    date: date.0,
+                })
+            }
+            RawFlow::Annual { annual, dates } => {
+                let range = self.clip(dates, window, owner)?;
+                Some(Flow::Annual {
+                    annual: *annual,
+                    range,
+                })
+            }
+        }
+    }
+
+    /// The days `dates` cover inside the window (`from`/`to` default to its ends); an error if
+    /// none, a warning if some are cut off.
+    fn clip(&mut self, dates: &RawDates, window: DateRange, owner: &str) -> Option<DateRange> {
+        let declared = DateRange {
+            from: dates.from.as_ref().map_or(window.from, |d| d.0),
+            to: dates.to.as_ref().map_or(window.to, |d| d.0),
+        };
+        let Some(range) = declared.intersect(window) else {
+            let place = dates
+                .from
+                .as_ref()
+                .filter(|d| d.0 > window.to)
+                .or(dates.to.as_ref())
+                .or(dates.from.as_ref())
+                .map_or_else(|| header_span(&dates.span), |d| d.1.clone());
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!(
+                        "{owner}: runs {declared}, wholly outside the scenario window {window}"
+                    ),
+                )
+                .at(place, "outside the window")
+                .help("move `from` and `to` into the window, or widen [scenario] start and end"),
+            );
+            return None;
+        };
+        if range != declared {
+            let place = if declared.from < window.from {
+                dates.from.as_ref()
+            } else {
+                dates.to.as_ref()
+            };
+            let mut d = Diagnostic::warning(
+                &self.path,
+                format!(
+                    "{owner}: runs {declared}, partly outside the window; only {range} is counted"
+                ),
+            )
+            .help("this is fine if intended; set `from` and `to` inside the window to silence it");
+            if let Some((_, span)) = place {
+                d = d.at(span.clone(), "clipped to the window");
+            }
+            self.warnings.push(d);
+        }
+        Some(range)
+    }
+
+    fn unique_ids(&mut self, lists: [&Vec<RawEntry>; 3]) {
+        let mut seen: HashMap<&str, (&Span, &str)> = HashMap::new();
+        let mut dups = Vec::new();
+        for entry in lists.iter().flat_map(|l| l.iter()) {
+            let Some(IdSpan(id, span)) = &entry.id else {
+                continue;
+            };
+            match seen.get(id.as_str()) {
+                Some((first, first_owner)) => dups.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("duplicate id `{id}`: {first_owner} has it already"),
+                    )
+                    .at(span.clone(), "used again here")
+                    .also((*first).clone(), "first used here")
+                    .help("ids are unique across [[funding]], [[posts]] and [[costs]]; rename one"),
+                ),
+                None => {
+                    seen.insert(id, (span, &entry.owner));
+                }
+            }
+        }
+        self.errors.extend(dups);
+    }
+}
+
+struct Header {
+    name: String,
+    description: Option<String>,
+    note: Option<String>,
+    source: Option<String>,
+}
+
+struct FunderIds(Vec<String>);
+
+struct IdSpan(String, Span);
+
+enum RawKind {
+    Funding {
+        funder: usize,
+    },
+    Post {
+        fte: Option<Rational>,
+        annual_cost_per_fte: Option<crate::model::Money>,
+        employer: Option<String>,
+        dates: Option<RawDates>,
+    },
+    Cost,
+}
+
+/// An entry as read, before it is placed in the window.
+struct RawEntry {
+    id: Option<IdSpan>,
+    owner: String,
+    name: Option<String>,
+    note: Option<String>,
+    source: Option<String>,
+    paid_by: Option<PaidBy>,
+    kind: Option<RawKind>,
+    flow: Option<RawFlow>,
+}
+
+/// The first line of a table's span: its header, where "missing key" errors point.
+fn header_span(span: &Span) -> Span {
+    Span {
+        file: span.file,
+        range: span.range.start..span.range.start,
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `a`, `b` and `c`.
+fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => "none".to_string(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

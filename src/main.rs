@@ -1,0 +1,35 @@
+//! The `klimabudget` binary: parse the arguments, run, report an error, exit with its code.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use klimabudget::cli::{self, Cli, Env};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let fit = stdout.is_terminal();
+    let color_out = fit && !no_color;
+    let color_err = stderr.is_terminal() && !no_color;
+    let mut out = BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let mut env = Env {
+        out: &mut out,
+        err: &mut err,
+        color_out,
+        color_err,
+        fit,
+    };
+    match cli::run(cli, &mut env) {
+        Ok(exit) => ExitCode::from(exit.code()),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            let _ = writeln!(err, "{}", e.render(color_err));
+            ExitCode::from(2)
+        }
+    }
+}

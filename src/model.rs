@@ -1,0 +1,223 @@
+//! The scenario as the rest of the program sees it: loaded, checked, and typed.
+//!
+//! Everything here has passed the rules of the loader (`crate::load`): ids are unique and
+//! well-formed, every funder named exists, shares add up to exactly 1, money has at most two
+//! decimals and is never negative, and every date range lies (clipped) inside the window.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use num_rational::Ratio;
+use rust_decimal::Decimal;
+
+/// An exact rational number; shares, FTE and accruals are computed with it.
+pub type Rational = Ratio<i128>;
+
+/// An amount of money in kroner, with at most two decimals (øre), never negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Wraps a value the loader has already checked (≥ 0, ≤ 2 decimals).
+    pub fn new(value: Decimal) -> Self {
+        debug_assert!(value >= Decimal::ZERO && value.normalize().scale() <= 2);
+        Money(value.normalize())
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn rational(self) -> Rational {
+        decimal_to_rational(self.0)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
+}
+
+/// Full-time equivalents of a post (`1` is one person full time), exact and > 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fte(Rational);
+
+impl Fte {
+    pub fn new(value: Rational) -> Self {
+        debug_assert!(value > Rational::from_integer(0));
+        Fte(value)
+    }
+
+    pub fn rational(self) -> Rational {
+        self.0
+    }
+}
+
+/// One funder's exact part of an entry's cost, in (0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Share(Rational);
+
+impl Share {
+    pub const WHOLE: Share = Share(Ratio::new_raw(1, 1));
+
+    pub fn new(value: Rational) -> Self {
+        Share(value)
+    }
+
+    pub fn rational(self) -> Rational {
+        self.0
+    }
+}
+
+/// An inclusive range of days, `from <= to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl DateRange {
+    pub fn new(from: Date, to: Date) -> Self {
+        debug_assert!(from <= to);
+        DateRange { from, to }
+    }
+
+    /// The part of `self` inside `other`, if any.
+    pub fn intersect(self, other: DateRange) -> Option<DateRange> {
+        let from = self.from.max(other.from);
+        let to = self.to.min(other.to);
+        (from <= to).then_some(DateRange { from, to })
+    }
+
+    pub fn contains(self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} – {}", self.from, self.to)
+    }
+}
+
+/// How money flows over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flow {
+    /// `annual` kroner a year, accrued month by month over `range` (already clipped to the
+    /// window).
+    Annual { annual: Money, range: DateRange },
+    /// A one-off `amount`, falling wholly in the month of `date`.
+    OneOff { amount: Money, date: Date },
+}
+
+/// Who pays for an entry: funder indexes (into `Scenario::funders`) with exact shares that add
+/// up to 1, in the order written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PaidBy(pub Vec<(usize, Share)>);
+
+impl PaidBy {
+    pub fn single(funder: usize) -> Self {
+        PaidBy(vec![(funder, Share::WHOLE)])
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funder {
+    pub id: String,
+    /// Display name. *Default:* the id.
+    pub name: String,
+    /// Covers whatever falls to it; a negative balance is what it must still find.
+    /// *Default:* `false`.
+    pub residual: bool,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Money a funder provides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funding {
+    pub id: String,
+    /// Display name. *Default:* the id.
+    pub name: String,
+    pub funder: usize,
+    pub flow: Flow,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A staff post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub id: String,
+    /// Display title. *Default:* the id.
+    pub title: String,
+    pub employer: Option<String>,
+    pub fte: Fte,
+    pub annual_cost_per_fte: Money,
+    /// When the post runs, clipped to the window.
+    pub range: DateRange,
+    pub paid_by: PaidBy,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Post {
+    /// `fte × annual_cost_per_fte`, exact.
+    pub fn annual_cost(&self) -> Rational {
+        self.fte.rational() * self.annual_cost_per_fte.rational()
+    }
+}
+
+/// Any other cost: operations, travel, a one-off study.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cost {
+    pub id: String,
+    /// Display name. *Default:* the id.
+    pub name: String,
+    pub flow: Flow,
+    pub paid_by: PaidBy,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A loaded, valid scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    /// The file it was loaded from, as the user wrote it.
+    pub file: PathBuf,
+    pub name: String,
+    pub description: Option<String>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+    /// The inclusive window `[start, end]` the scenario covers.
+    pub window: DateRange,
+    pub funders: Vec<Funder>,
+    pub funding: Vec<Funding>,
+    pub posts: Vec<Post>,
+    pub costs: Vec<Cost>,
+}
+
+impl Scenario {
+    /// The ids of posts then costs: the `items` of a report, in this order.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.posts
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(self.costs.iter().map(|c| c.id.as_str()))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.posts.len() + self.costs.len()
+    }
+
+    pub fn funder_index(&self, id: &str) -> Option<usize> {
+        self.funders.iter().position(|f| f.id == id)
+    }
+}
+
+/// An exact `Decimal` as a rational (a `Decimal` has at most 28 decimals, so `10^scale` fits).
+pub fn decimal_to_rational(value: Decimal) -> Rational {
+    Ratio::new(value.mantissa(), 10i128.pow(value.scale()))
+}

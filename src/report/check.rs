@@ -1,0 +1,152 @@
+//! `check`: does every scenario balance? Each scenario is balanced, unbalanced (with each
+//! shortfall), or invalid (with its errors).
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::Report;
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::engine;
+use crate::load::{self, Loaded};
+use crate::model::Rational;
+use crate::period::By;
+
+/// A non-residual funder whose cumulative balance is negative at the end of a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    pub funder: String,
+    pub funder_name: String,
+    pub period: String,
+    pub end: Date,
+    /// How much is missing: > 0.
+    pub shortfall: Rational,
+}
+
+#[derive(Debug, Clone)]
+pub enum Status {
+    Balanced,
+    Unbalanced(Vec<Shortfall>),
+    Invalid(Diagnostics),
+}
+
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub file: PathBuf,
+    /// The scenario's name, where the file got far enough to have one.
+    pub name: Option<String>,
+    pub status: Status,
+    /// Warnings of a valid file.
+    pub warnings: Option<Diagnostics>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub scenarios: Vec<Checked>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub balanced: usize,
+    pub unbalanced: usize,
+    pub invalid: usize,
+}
+
+impl CheckReport {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for c in &self.scenarios {
+            match c.status {
+                Status::Balanced => s.balanced += 1,
+                Status::Unbalanced(_) => s.unbalanced += 1,
+                Status::Invalid(_) => s.invalid += 1,
+            }
+        }
+        s
+    }
+}
+
+/// The shortfalls of a projected scenario: every period end where a non-residual funder's
+/// cumulative balance is below zero.
+pub fn shortfalls(report: &Report) -> Vec<Shortfall> {
+    let mut out = Vec::new();
+    for (i, funder) in report.scenario.funders.iter().enumerate() {
+        if funder.residual {
+            continue;
+        }
+        for f in &report.projection.periods {
+            let cumulative = f.cumulative_by_funder[i];
+            if cumulative.is_negative() {
+                out.push(Shortfall {
+                    funder: funder.id.clone(),
+                    funder_name: funder.name.clone(),
+                    period: f.period.label(),
+                    end: f.period.end,
+                    shortfall: report.money(-cumulative),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Loads, projects and checks one file.
+pub fn check_file(path: &Path, by: By) -> Checked {
+    let (scenario, warnings) = match load::load_file(path) {
+        Ok(Loaded { scenario, warnings }) => (scenario, warnings),
+        Err(diagnostics) => {
+            return Checked {
+                file: path.to_path_buf(),
+                name: None,
+                status: Status::Invalid(diagnostics),
+                warnings: None,
+            };
+        }
+    };
+    let status = match engine::project(&scenario, by) {
+        Ok(projection) => {
+            let found = shortfalls(&Report::new(&scenario, projection));
+            if found.is_empty() {
+                Status::Balanced
+            } else {
+                Status::Unbalanced(found)
+            }
+        }
+        Err(e) => Status::Invalid(Diagnostics {
+            sources: Sources::default(),
+            items: vec![Diagnostic::error(path, e.to_string())],
+        }),
+    };
+    Checked {
+        file: path.to_path_buf(),
+        name: Some(scenario.name),
+        status,
+        warnings: Some(warnings),
+    }
+}
+
+/// The scenario files under `paths`: files as given, directories searched recursively for
+/// `*.toml` in name order. A path that does not exist is kept, so checking it reports it.
+pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path).sort_by_file_name().into_iter();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml")
+                    {
+                        out.push(e.into_path());
+                    }
+                }
+                // An unreadable part of the tree is reported as that path failing to load.
+                Err(e) => out.push(e.path().unwrap_or(path).to_path_buf()),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! Report models: what `report`, `compare` and `check` show, built from projections, before
+//! any format is chosen.
+
+pub mod check;
+pub mod compare;
+pub mod document;
+
+use crate::engine::{Amount, Figures, Projection};
+use crate::format;
+use crate::model::{Flow, PaidBy, Rational, Scenario};
+use document::{Block, Cell, Document, Row, Table};
+
+/// A scenario with its projection: everything `report` shows.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    pub scenario: &'a Scenario,
+    pub projection: Projection,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(scenario: &'a Scenario, projection: Projection) -> Self {
+        Report {
+            scenario,
+            projection,
+        }
+    }
+
+    pub fn money(&self, amount: Amount) -> Rational {
+        self.projection.scale.exact(amount)
+    }
+
+    /// The periods as columns: each period, then the total when there is more than one.
+    fn columns(&self) -> Vec<&Figures> {
+        let p = &self.projection;
+        let mut cols: Vec<&Figures> = p.periods.iter().collect();
+        if p.periods.len() > 1 {
+            cols.push(&p.total);
+        }
+        cols
+    }
+
+    fn head(&self, first: &str) -> Vec<String> {
+        let mut head = vec![first.to_string()];
+        head.extend(self.projection.periods.iter().map(|f| f.period.label()));
+        if self.projection.periods.len() > 1 {
+            head.push("Total".to_string());
+        }
+        head
+    }
+
+    /// A funder × period table of `measure`, with a total row.
+    fn funder_table(
+        &self,
+        title: &str,
+        measure: impl Fn(&Figures, usize) -> Amount,
+        with_total_column: bool,
+    ) -> Table {
+        let mut head = self.head("Funder");
+        let mut cols = self.columns();
+        if !with_total_column && cols.len() > 1 {
+            cols.pop();
+            head.pop();
+        }
+        let mut rows: Vec<Row> = self
+            .scenario
+            .funders
+            .iter()
+            .enumerate()
+            .map(|(i, funder)| {
+                let mut cells = vec![Cell::text(&funder.name)];
+                cells.extend(cols.iter().map(|f| Cell::Money(self.money(measure(f, i)))));
+                Row::new(cells)
+            })
+            .collect();
+        let mut total = vec![Cell::text("Total")];
+        total.extend(cols.iter().map(|f| {
+            let sum = (0..self.scenario.funders.len())
+                .map(|i| measure(f, i))
+                .sum();
+            Cell::Money(self.money(sum))
+        }));
+        rows.push(Row::total(total));
+        Table {
+            title: title.to_string(),
+            head,
+            rows,
+        }
+    }
+
+    /// The terminal-style document: staff, cost by item, and the funder tables.
+    pub fn document(&self) -> Document {
+        let s = self.scenario;
+        let mut lines = Vec::new();
+        if let Some(d) = &s.description {
+            lines.push(d.clone());
+        }
+        lines.push(format!(
+            "{} · {} · by {} · amounts in kr.",
+            s.file.display(),
+            s.window,
+            self.projection.by
+        ));
+        let mut blocks = vec![Block::Table(self.staff_table())];
+        blocks.push(Block::Table(self.items_table()));
+        blocks.push(Block::Table(self.funder_table(
+            "Cost by funder (kr.)",
+            |f, i| f.cost_by_funder[i],
+            true,
+        )));
+        blocks.push(Block::Table(self.funder_table(
+            "Funding by funder (kr.)",
+            |f, i| f.funding_by_funder[i],
+            true,
+        )));
+        blocks.push(Block::Table(self.funder_table(
+            "Balance by funder: funding − cost (kr.)",
+            |f, i| f.funding_by_funder[i] - f.cost_by_funder[i],
+            true,
+        )));
+        blocks.push(Block::Table(self.funder_table(
+            "Cumulative balance by funder, at the end of each period (kr.)",
+            |f, i| f.cumulative_by_funder[i],
+            false,
+        )));
+        blocks.extend(self.residual_lines().into_iter().map(Block::Paragraph));
+        Document {
+            title: s.name.clone(),
+            lines,
+            blocks,
+        }
+    }
+
+    fn staff_table(&self) -> Table {
+        let s = self.scenario;
+        let head = [
+            "Post",
+            "Employer",
+            "FTE",
+            "From – to",
+            "Cost per FTE a year",
+            "Paid by",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rows = s
+            .posts
+            .iter()
+            .map(|p| {
+                Row::new(vec![
+                    Cell::text(&p.title),
+                    Cell::text(p.employer.as_deref().unwrap_or("")),
+                    Cell::Fte(p.fte.rational()),
+                    Cell::text(p.range.to_string()),
+                    Cell::Money(p.annual_cost_per_fte.rational()),
+                    Cell::text(paid_by_text(s, &p.paid_by)),
+                ])
+            })
+            .collect();
+        Table {
+            title: "Staff".to_string(),
+            head,
+            rows,
+        }
+    }
+
+    fn items_table(&self) -> Table {
+        let s = self.scenario;
+        let cols = self.columns();
+        let names = s
+            .posts
+            .iter()
+            .map(|p| p.title.as_str())
+            .chain(s.costs.iter().map(|c| c.name.as_str()));
+        let mut rows: Vec<Row> = names
+            .enumerate()
+            .map(|(i, name)| {
+                let mut cells = vec![Cell::text(name)];
+                cells.extend(cols.iter().map(|f| Cell::Money(self.money(f.items[i]))));
+                Row::new(cells)
+            })
+            .collect();
+        let mut total = vec![Cell::text("Total cost")];
+        total.extend(cols.iter().map(|f| Cell::Money(self.money(f.cost()))));
+        rows.push(Row::total(total));
+        let mut fte = vec![Cell::text("FTE (average)")];
+        fte.extend(cols.iter().map(|f| Cell::Fte(f.fte.average())));
+        rows.push(Row::new(fte));
+        Table {
+            title: "Cost by post and other cost (kr.)".to_string(),
+            head: self.head("Item"),
+            rows,
+        }
+    }
+
+    /// What each residual funder must still find, and each other funder's shortfalls.
+    fn residual_lines(&self) -> Vec<String> {
+        let s = self.scenario;
+        let p = &self.projection;
+        let mut lines = Vec::new();
+        for (i, funder) in s.funders.iter().enumerate() {
+            let short: Vec<String> = p
+                .periods
+                .iter()
+                .filter(|f| f.cumulative_by_funder[i].is_negative())
+                .map(|f| {
+                    format!(
+                        "{} by {}",
+                        format::kroner(self.money(-f.cumulative_by_funder[i])),
+                        f.period.end
+                    )
+                })
+                .collect();
+            if short.is_empty() {
+                continue;
+            }
+            let last = p.total.cumulative_by_funder[i];
+            lines.push(if funder.residual {
+                format!(
+                    "{} covers what falls to it (residual) and must still find {} kr. by {} ({}).",
+                    funder.name,
+                    format::kroner(self.money(-last.min(Amount::ZERO))),
+                    s.window.to,
+                    short.join("; ")
+                )
+            } else {
+                format!(
+                    "{} is short of funding: {} kr. ({}).",
+                    funder.name,
+                    short.join("; "),
+                    "cumulative funding − cost"
+                )
+            });
+        }
+        lines
+    }
+}
+
+/// `Business Region North Denmark` or `BRN 1/2, Region 1/2`.
+pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy) -> String {
+    match paid_by.0.as_slice() {
+        [(f, _)] => s.funders[*f].name.clone(),
+        parts => parts
+            .iter()
+            .map(|(f, share)| {
+                format!(
+                    "{} {}",
+                    s.funders[*f].name,
+                    crate::load::values::show(share.rational())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// `800,000 kr. a year, 2023-07-01 – 2026-06-30` or `860,000 kr. on 2023-07-01`.
+pub fn flow_text(flow: &Flow) -> String {
+    match flow {
+        Flow::Annual { annual, range } => format!(
+            "{} kr. a year, {}",
+            format::kroner_ore_trim(annual.rational()),
+            range
+        ),
+        Flow::OneOff { amount, date } => {
+            format!(
+                "{} kr. on {date}",
+                format::kroner_ore_trim(amount.rational())
+            )
+        }
+    }
+}
