@@ -183,14 +183,20 @@ impl Diagnostic {
         };
         let Some(primary) = &self.primary else {
             // No place in a file (it could not be read, say): name the file in the title.
+            let (word, paint) = match self.severity {
+                Severity::Error => ("error", "\x1b[1;91m"),
+                Severity::Warning => ("warning", "\x1b[1;33m"),
+            };
             let title = format!("{}: {}", self.file.display(), self.message);
-            let mut report = vec![Group::with_title(level.primary_title(title))];
+            let mut out = if color {
+                format!("{paint}{word}\x1b[0m\x1b[1m: {title}\x1b[0m")
+            } else {
+                format!("{word}: {title}")
+            };
             if let Some(help) = &self.help {
-                report.push(Group::with_title(
-                    Level::HELP.secondary_title(help.as_str()),
-                ));
+                out.push_str(&format!("\n  = help: {help}"));
             }
-            return renderer.render(&report);
+            return out;
         };
         let file = primary.span.file;
         let path = sources.path(file).display().to_string();

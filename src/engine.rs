@@ -476,3 +476,220 @@ fn split(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+    use std::path::Path;
+
+    fn scenario(body: &str) -> Scenario {
+        let text = format!("[funders.a]\n[funders.b]\n[funders.c]\n{body}\n");
+        match load_str(Path::new("test.toml"), text) {
+            Ok(l) => l.scenario,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    fn window(start: &str, end: &str) -> String {
+        format!("[scenario]\nname = \"t\"\nstart = {start}\nend = {end}\n")
+    }
+
+    fn r(n: i128, d: i128) -> Rational {
+        Ratio::new(n, d)
+    }
+
+    /// (label, exact total cost) of each period.
+    fn costs(s: &Scenario, by: By) -> Vec<(String, Rational)> {
+        let p = project(s, by).unwrap();
+        p.periods
+            .iter()
+            .map(|f| (f.period.label(), p.scale.exact(f.cost())))
+            .collect()
+    }
+
+    #[test]
+    fn whole_months_are_exact() {
+        // 800,000 kr. a year for six whole months is exactly 400,000.00.
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 800_000\nto = 2023-06-30\npaid_by = \"a\"",
+            window("2023-01-01", "2023-12-31")
+        ));
+        let p = project(&s, By::Month).unwrap();
+        assert_eq!(p.scale.exact(p.periods[0].cost()), r(200_000, 3));
+        assert_eq!(p.scale.exact(p.total.cost()), r(400_000, 1));
+        assert_eq!(p.scale.kroner(p.total.cost()).to_string(), "400000.00");
+        assert_eq!(
+            costs(&s, By::HalfYear),
+            [("2023H1".into(), r(400_000, 1)), ("2023H2".into(), r(0, 1))]
+        );
+    }
+
+    #[test]
+    fn part_months_accrue_by_the_day() {
+        // 12,000 a year is 1,000 a month; 16 of January's 31 days accrue 1,000 × 16/31.
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 12_000\nfrom = 2023-01-16\nto = 2023-02-10\npaid_by = \"a\"",
+            window("2023-01-01", "2023-12-31")
+        ));
+        let c = costs(&s, By::Month);
+        assert_eq!(c[0], ("2023-01".into(), r(16_000, 31)));
+        assert_eq!(c[1], ("2023-02".into(), r(10_000, 28)));
+        assert_eq!(c[2].1, r(0, 1));
+    }
+
+    #[test]
+    fn leap_february_has_29_days() {
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 12_000\nfrom = 2024-02-01\nto = 2024-02-14\npaid_by = \"a\"",
+            window("2024-01-01", "2024-12-31")
+        ));
+        assert_eq!(costs(&s, By::Month)[1], ("2024-02".into(), r(14_000, 29)));
+        // The whole of a leap February is one twelfth, like any whole month.
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 12_000\npaid_by = \"a\"",
+            window("2024-02-01", "2024-02-29")
+        ));
+        assert_eq!(costs(&s, By::Total), [("total".into(), r(1_000, 1))]);
+    }
+
+    #[test]
+    fn the_window_clips_entries() {
+        // The window starts 15 March: March counts 17 of 31 days; the post's earlier start and
+        // later end are cut off.
+        let s = scenario(&format!(
+            "{}[[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 12_000\nfrom = 2023-01-01\nto = 2023-12-31\npaid_by = \"a\"",
+            window("2023-03-15", "2023-04-30")
+        ));
+        let c = costs(&s, By::Month);
+        assert_eq!(
+            c,
+            [
+                ("2023-03".into(), r(17_000, 31)),
+                ("2023-04".into(), r(1_000, 1))
+            ]
+        );
+        let p = project(&s, By::Year).unwrap();
+        assert_eq!(p.periods[0].period.start.to_string(), "2023-03-15");
+        assert_eq!(p.periods[0].period.end.to_string(), "2023-04-30");
+        // Present every day of the window: 1 FTE on average, though March is partial.
+        assert_eq!(p.total.fte.average(), r(1, 1));
+    }
+
+    #[test]
+    fn one_offs_fall_in_the_month_of_their_date() {
+        let s = scenario(&format!(
+            "{}[[funding]]\nid = \"f\"\nfunder = \"b\"\namount = 860_000\ndate = 2023-07-31",
+            window("2023-01-01", "2023-12-31")
+        ));
+        let p = project(&s, By::Month).unwrap();
+        let funding: Vec<Rational> = p
+            .periods
+            .iter()
+            .map(|f| p.scale.exact(f.funding_by_funder[1]))
+            .collect();
+        assert_eq!(funding[6], r(860_000, 1));
+        assert_eq!(funding.iter().sum::<Rational>(), r(860_000, 1));
+        let p = project(&s, By::HalfYear).unwrap();
+        assert_eq!(p.scale.exact(p.periods[0].funding_by_funder[1]), r(0, 1));
+        assert_eq!(
+            p.scale.exact(p.periods[1].cumulative_by_funder[1]),
+            r(860_000, 1)
+        );
+    }
+
+    #[test]
+    fn thirds_conserve_the_whole() {
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 100_000.01\npaid_by = {{ a = \"1/3\", b = \"1/3\", c = \"1/3\" }}",
+            window("2023-01-01", "2023-12-31")
+        ));
+        for by in [By::Month, By::HalfYear, By::Year, By::Total] {
+            let p = project(&s, by).unwrap();
+            for f in p.periods.iter().chain([&p.total]) {
+                let parts: Vec<Rational> =
+                    f.cost_by_funder.iter().map(|a| p.scale.exact(*a)).collect();
+                assert_eq!(parts[0], parts[1]);
+                assert_eq!(parts[1], parts[2]);
+                assert_eq!(parts.iter().sum::<Rational>(), p.scale.exact(f.cost()));
+            }
+            assert_eq!(p.scale.exact(p.total.cost()), r(10_000_001, 100));
+            assert_eq!(p.scale.exact(p.total.cost_by_funder[0]), r(10_000_001, 300));
+        }
+    }
+
+    #[test]
+    fn fte_is_a_time_weighted_average() {
+        // 1 FTE July–December is 0.50 in the calendar year; 0.5 FTE all year adds 0.50.
+        let s = scenario(&format!(
+            "{}[[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 1\nfrom = 2023-07-01\npaid_by = \"a\"\n\
+             [[posts]]\nid = \"q\"\nfte = \"1/2\"\nannual_cost_per_fte = 1\npaid_by = \"a\"",
+            window("2023-01-01", "2024-12-31")
+        ));
+        let p = project(&s, By::Year).unwrap();
+        assert_eq!(p.periods[0].post_fte(0), r(1, 2));
+        assert_eq!(p.periods[0].fte.average(), r(1, 1));
+        assert_eq!(p.periods[1].fte.average(), r(3, 2));
+        // Over the whole window: 18 of 24 months at 1 FTE, plus 0.5 throughout.
+        assert_eq!(p.total.fte.average(), r(5, 4));
+        let p = project(&s, By::HalfYear).unwrap();
+        assert_eq!(p.periods[0].fte.average(), r(1, 2));
+        assert_eq!(p.periods[1].fte.average(), r(3, 2));
+    }
+
+    #[test]
+    fn cumulative_balance_runs_from_the_window_start() {
+        let s = scenario(&format!(
+            "{}[[costs]]\nid = \"x\"\nannual = 1_200\npaid_by = \"a\"\n\
+             [[funding]]\nid = \"f\"\nfunder = \"a\"\namount = 1_000\ndate = 2023-01-01",
+            window("2023-01-01", "2023-12-31")
+        ));
+        let p = project(&s, By::HalfYear).unwrap();
+        let cumulative: Vec<Rational> = p
+            .periods
+            .iter()
+            .map(|f| p.scale.exact(f.cumulative_by_funder[0]))
+            .collect();
+        assert_eq!(cumulative, [r(400, 1), r(-200, 1)]);
+        assert_eq!(p.scale.exact(p.total.cumulative_by_funder[0]), r(-200, 1));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_to_the_ore() {
+        let scale = Scale(300);
+        assert_eq!(scale.kroner(Amount(1)).to_string(), "0.00"); // 0.0033…
+        assert_eq!(scale.kroner(Amount(2)).to_string(), "0.01"); // 0.0066…
+        assert_eq!(Scale(200).kroner(Amount(1)).to_string(), "0.01"); // 0.005 exactly
+        assert_eq!(Scale(200).kroner(Amount(-1)).to_string(), "-0.01");
+        // The largest sums allowed round without overflow.
+        assert_eq!(round_div(LIMIT, 7, 100) / 100, LIMIT / 7);
+    }
+
+    #[test]
+    fn figures_beyond_exact_computation_are_refused() {
+        // Fractions with large prime denominators make the common scale too fine ...
+        let primes = [
+            999_983, 999_979, 999_961, 999_959, 999_953, 999_931, 999_917, 999_907,
+        ];
+        let posts: String = primes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("[[posts]]\nid = \"p{i}\"\nfte = \"1/{p}\"\nannual_cost_per_fte = 1\npaid_by = \"a\"\n"))
+            .collect();
+        let s = scenario(&format!("{}{posts}", window("2023-01-01", "2023-12-31")));
+        assert!(matches!(
+            project(&s, By::Year),
+            Err(ComputeError::TooFine { .. })
+        ));
+        // ... and on a fine scale, large amounts no longer fit.
+        let s = scenario(&format!(
+            "{}[[posts]]\nid = \"p\"\nfte = \"1/999983\"\nannual_cost_per_fte = 1\npaid_by = {{ a = \"1/999979\", b = \"999978/999979\" }}\n\
+             [[costs]]\nid = \"c\"\nannual = 1_000_000_000_000\npaid_by = {{ a = \"1/999961\", b = \"999960/999961\" }}",
+            window("0001-01-01", "9999-12-31")
+        ));
+        assert!(matches!(
+            project(&s, By::Total),
+            Err(ComputeError::TooLarge { .. })
+        ));
+    }
+}

@@ -932,22 +932,30 @@ impl Loader {
             to: dates.to.as_ref().map_or(window.to, |d| d.0),
         };
         let Some(range) = declared.intersect(window) else {
-            let place = dates
-                .from
-                .as_ref()
-                .filter(|d| d.0 > window.to)
-                .or(dates.to.as_ref())
-                .or(dates.from.as_ref())
-                .map_or_else(|| header_span(&dates.span), |d| d.1.clone());
-            self.push(
-                Diagnostic::error(
-                    &self.path,
+            let (message, place) = if declared.from > window.to {
+                (
                     format!(
-                        "{owner}: runs {declared}, wholly outside the scenario window {window}"
+                        "{owner}: starts {}, after the scenario window ends ({})",
+                        declared.from, window.to
                     ),
+                    dates.from.as_ref(),
                 )
-                .at(place, "outside the window")
-                .help("move `from` and `to` into the window, or widen [scenario] start and end"),
+            } else {
+                (
+                    format!(
+                        "{owner}: ends {}, before the scenario window starts ({})",
+                        declared.to, window.from
+                    ),
+                    dates.to.as_ref(),
+                )
+            };
+            let place = place.map_or_else(|| header_span(&dates.span), |d| d.1.clone());
+            self.push(
+                Diagnostic::error(&self.path, message)
+                    .at(place, "outside the window")
+                    .help(format!(
+                        "the scenario runs {window}; move `from` and `to` into it, or widen [scenario] start and end"
+                    )),
             );
             return None;
         };

@@ -291,13 +291,13 @@ fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
     let r = decimal(value, true)?;
     if r <= Ratio::from_integer(0) {
         return Err(Problem::new(
-            format!("{what} must be more than 0; found {}", show(r)),
+            format!("{what} must be more than 0 (found {})", show(r)),
             "must be > 0",
         ));
     }
     if r > Ratio::from_integer(max as i128) {
         return Err(Problem::new(
-            format!("{what} must be at most {max}; found {}", show(r)),
+            format!("{what} must be at most {max} (found {})", show(r)),
             "too large",
         ));
     }
@@ -306,7 +306,7 @@ fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
     {
         return Err(Problem::new(
             format!(
-                "{what} has more than {MAX_RATIO_DECIMALS} decimals; found {}",
+                "{what} has more than {MAX_RATIO_DECIMALS} decimals (found {})",
                 show(r)
             ),
             "too many decimals",
@@ -317,7 +317,7 @@ fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
 }
 
 pub fn fte(value: &Value) -> Read<Rational> {
-    positive_ratio(value, "fte", MAX_FTE)
+    positive_ratio(value, "an FTE", MAX_FTE)
 }
 
 pub fn share(value: &Value) -> Read<Rational> {

@@ -19,7 +19,8 @@ pub struct Shortfall {
     pub funder_name: String,
     pub period: String,
     pub end: Date,
-    /// How much is missing: > 0.
+    /// How much is missing, rounded up to the øre: the least amount that closes the gap, so a
+    /// shortfall is never shown as 0.00.
     pub shortfall: Rational,
 }
 
@@ -82,12 +83,17 @@ pub fn shortfalls(report: &Report) -> Vec<Shortfall> {
                     funder_name: funder.name.clone(),
                     period: f.period.label(),
                     end: f.period.end,
-                    shortfall: report.money(-cumulative),
+                    shortfall: ceil_ore(report.money(-cumulative)),
                 });
             }
         }
     }
     out
+}
+
+/// `value` rounded up to a whole øre.
+fn ceil_ore(value: Rational) -> Rational {
+    (value * 100).ceil() / 100
 }
 
 /// Loads, projects and checks one file.

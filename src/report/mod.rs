@@ -122,7 +122,7 @@ impl<'a> Report<'a> {
             |f, i| f.cumulative_by_funder[i],
             false,
         )));
-        blocks.extend(self.residual_lines().into_iter().map(Block::Paragraph));
+        blocks.extend(self.residual_blocks());
         Document {
             title: s.name.clone(),
             lines,
@@ -192,46 +192,77 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// What each residual funder must still find, and each other funder's shortfalls.
-    fn residual_lines(&self) -> Vec<String> {
+    /// What residual funders must still find (a table and a sentence each), and the
+    /// shortfalls of other funders.
+    fn residual_blocks(&self) -> Vec<Block> {
         let s = self.scenario;
         let p = &self.projection;
-        let mut lines = Vec::new();
-        for (i, funder) in s.funders.iter().enumerate() {
-            let short: Vec<String> = p
-                .periods
+        let short = |i: usize| {
+            p.periods
                 .iter()
-                .filter(|f| f.cumulative_by_funder[i].is_negative())
-                .map(|f| {
-                    format!(
-                        "{} by {}",
-                        format::kroner(self.money(-f.cumulative_by_funder[i])),
-                        f.period.end
-                    )
+                .any(|f| f.cumulative_by_funder[i].is_negative())
+        };
+        let residual: Vec<usize> = (0..s.funders.len())
+            .filter(|&i| s.funders[i].residual && short(i))
+            .collect();
+        let mut blocks = Vec::new();
+        if !residual.is_empty() {
+            let mut head = self.head("Funder");
+            if p.periods.len() > 1 {
+                head.pop();
+            }
+            let rows = residual
+                .iter()
+                .map(|&i| {
+                    let mut cells = vec![Cell::text(&s.funders[i].name)];
+                    cells.extend(p.periods.iter().map(|f| {
+                        Cell::Money(self.money(-f.cumulative_by_funder[i].min(Amount::ZERO)))
+                    }));
+                    Row::new(cells)
                 })
                 .collect();
-            if short.is_empty() {
+            blocks.push(Block::Table(Table {
+                title:
+                    "Still to find by residual funders, cumulative at the end of each period (kr.)"
+                        .to_string(),
+                head,
+                rows,
+            }));
+        }
+        for (i, funder) in s.funders.iter().enumerate() {
+            if !short(i) {
                 continue;
             }
             let last = p.total.cumulative_by_funder[i];
-            lines.push(if funder.residual {
-                format!(
-                    "{} covers what falls to it (residual) and must still find {} kr. by {} ({}).",
-                    funder.name,
-                    format::kroner(self.money(-last.min(Amount::ZERO))),
-                    s.window.to,
-                    short.join("; ")
-                )
+            if funder.residual {
+                if last.is_negative() {
+                    blocks.push(Block::Paragraph(format!(
+                        "{} covers what falls to it (residual funder) and must still find {} kr. by {}.",
+                        funder.name,
+                        format::kroner(self.money(-last)),
+                        s.window.to
+                    )));
+                }
             } else {
-                format!(
-                    "{} is short of funding: {} kr. ({}).",
+                let ends: Vec<String> = check::shortfalls(self)
+                    .into_iter()
+                    .filter(|sf| sf.funder == funder.id)
+                    .map(|sf| {
+                        format!(
+                            "{} kr. at the end of {}",
+                            format::kroner_ore(sf.shortfall),
+                            sf.period
+                        )
+                    })
+                    .collect();
+                blocks.push(Block::Paragraph(format!(
+                    "{} does not balance: its funding falls short of its cost by {}.",
                     funder.name,
-                    short.join("; "),
-                    "cumulative funding − cost"
-                )
-            });
+                    ends.join(", ")
+                )));
+            }
         }
-        lines
+        blocks
     }
 }
 

@@ -1,0 +1,183 @@
+//! The JSON of report, compare and check matches the contract: field names, money and FTE as
+//! two-decimal strings, every funder in every funder map, every item in `items`.
+
+use serde_json::Value;
+
+use crate::common::{klimabudget, toml_files};
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort();
+    k
+}
+
+fn assert_two_decimals(v: &Value, what: &str) {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what} is not a string: {v}"));
+    let (int, dec) = s.split_once('.').unwrap_or_else(|| panic!("{what}: {s}"));
+    assert!(
+        dec.len() == 2 && dec.bytes().all(|b| b.is_ascii_digit()),
+        "{what}: {s}"
+    );
+    let int = int.strip_prefix('-').unwrap_or(int);
+    assert!(
+        !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()),
+        "{what}: {s}"
+    );
+}
+
+fn assert_map(v: &Value, ids: &[&str], what: &str) {
+    let mut expected = ids.to_vec();
+    expected.sort();
+    assert_eq!(keys(v), expected, "{what}");
+    for id in ids {
+        assert_two_decimals(&v[id], &format!("{what}.{id}"));
+    }
+}
+
+const PERIOD_KEYS: [&str; 9] = [
+    "balance_by_funder",
+    "cost",
+    "cost_by_funder",
+    "cumulative_balance_by_funder",
+    "end",
+    "fte",
+    "funding_by_funder",
+    "items",
+    "start",
+];
+
+#[test]
+fn report_json_has_the_contract_shape() {
+    for file in toml_files("scenarios") {
+        for by in ["year", "half-year", "month", "total"] {
+            let path = file.to_str().unwrap();
+            let r = klimabudget(["report", path, "--by", by, "--format", "json"])
+                .code(0)
+                .json();
+            assert_eq!(keys(&r), ["by", "funders", "periods", "scenario", "total"]);
+            assert_eq!(r["by"], by);
+            assert_eq!(keys(&r["scenario"]), ["end", "file", "name", "start"]);
+            assert_eq!(r["scenario"]["file"], path);
+            let funders: Vec<&str> = r["funders"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    assert_eq!(keys(f), ["id", "name", "residual"]);
+                    f["id"].as_str().unwrap()
+                })
+                .collect();
+            let scenario = klimabudget::load::load_file(&file).unwrap().scenario;
+            let items: Vec<&str> = scenario.item_ids().collect();
+            assert!(!items.is_empty());
+            let mut periods: Vec<&Value> = r["periods"].as_array().unwrap().iter().collect();
+            if by == "total" {
+                assert_eq!(periods.len(), 1);
+                assert_eq!(periods[0]["label"], "total");
+            }
+            periods.push(&r["total"]);
+            for (i, p) in periods.iter().enumerate() {
+                let is_total = i == periods.len() - 1;
+                let mut expected = PERIOD_KEYS.to_vec();
+                if !is_total {
+                    expected.push("label");
+                    expected.sort();
+                }
+                assert_eq!(keys(p), expected, "{path} by {by}");
+                assert_two_decimals(&p["fte"], "fte");
+                assert_two_decimals(&p["cost"], "cost");
+                assert_map(&p["items"], &items, "items");
+                for map in [
+                    "cost_by_funder",
+                    "funding_by_funder",
+                    "balance_by_funder",
+                    "cumulative_balance_by_funder",
+                ] {
+                    assert_map(&p[map], &funders, map);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn compare_json_has_the_contract_shape() {
+    // DK2020 has no `region`; the union of funders still lists it, with zeros.
+    let c = klimabudget([
+        "compare",
+        "scenarios/dk2020-2021-2023.toml",
+        "scenarios/joint-secretariat.toml",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(keys(&c), ["a", "b", "by", "changes", "periods", "total"]);
+    assert_eq!(keys(&c["a"]), ["file", "name"]);
+    assert_eq!(c["a"]["file"], "scenarios/dk2020-2021-2023.toml");
+    assert_eq!(c["by"], "year");
+    let labels: Vec<&str> = c["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    // The union of both windows' periods.
+    assert_eq!(labels, ["2021", "2022", "2023", "2024", "2025", "2026"]);
+    let funders = ["brn", "municipalities", "region"];
+    let periods = c["periods"].as_array().unwrap();
+    for p in periods.iter().chain([&c["total"]]) {
+        for side in ["a", "b", "delta"] {
+            assert_eq!(keys(&p[side]), ["cost", "cost_by_funder", "fte"]);
+            assert_two_decimals(&p[side]["fte"], "fte");
+            assert_two_decimals(&p[side]["cost"], "cost");
+            assert_map(&p[side]["cost_by_funder"], &funders, "cost_by_funder");
+        }
+    }
+    // A side with nothing in a period shows zeros.
+    assert_eq!(periods[0]["b"]["cost"], "0.00");
+    assert_eq!(periods[0]["b"]["fte"], "0.00");
+    assert_eq!(periods[0]["delta"]["cost"], "-1600000.00");
+    assert_eq!(periods[5]["a"]["cost_by_funder"]["brn"], "0.00");
+    // 2023: both sides have it, A only January–June.
+    assert_eq!(periods[2]["start"], "2023-01-01");
+    assert_eq!(periods[2]["end"], "2023-12-31");
+    assert_eq!(periods[2]["a"]["cost"], "800000.00");
+}
+
+#[test]
+fn check_json_has_the_contract_shape() {
+    let c = klimabudget([
+        "check",
+        "scenarios",
+        "tests/fixtures/thirds.toml",
+        "--format",
+        "json",
+    ])
+    .code(1)
+    .json();
+    assert_eq!(keys(&c), ["scenarios", "summary"]);
+    assert_eq!(
+        c["summary"],
+        serde_json::json!({"balanced": 3, "unbalanced": 1, "invalid": 0})
+    );
+    let scenarios = c["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 4);
+    for s in scenarios {
+        assert_eq!(keys(s), ["errors", "file", "name", "shortfalls", "status"]);
+    }
+    let thirds = &scenarios[3];
+    assert_eq!(thirds["file"], "tests/fixtures/thirds.toml");
+    assert_eq!(thirds["status"], "unbalanced");
+    assert_eq!(
+        thirds["shortfalls"],
+        serde_json::json!([{"funder": "z", "period": "2023", "end": "2023-12-31", "shortfall": "0.01"}])
+    );
+}

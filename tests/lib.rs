@@ -1,0 +1,9 @@
+//! The integration tests: one binary, a module per feature.
+
+mod cli;
+mod common;
+mod fixtures;
+mod invariants;
+mod json;
+mod shipped;
+mod snapshots;
