@@ -16,6 +16,9 @@ use crate::engine::ComputeError;
     after_help = "Exit codes: 0 success (check: every scenario balances); 1 check found a scenario that does not balance; 2 invalid input or usage."
 )]
 pub struct Cli {
+    /// Treat warnings as errors (exit code 2), for strict CI.
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -28,6 +31,8 @@ pub enum Command {
     Compare(cmd::compare::Args),
     /// Does every scenario balance? One line per scenario, then a summary.
     Check(cmd::check::Args),
+    /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
+    Schema(cmd::schema::Args),
 }
 
 /// Where a command writes, and how.
@@ -40,6 +45,8 @@ pub struct Env<'a> {
     pub color_err: bool,
     /// Standard output is a terminal: fit tables to its width.
     pub fit: bool,
+    /// Warnings fail the command (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// How a command that ran to the end went.
@@ -90,19 +97,13 @@ impl Error {
 }
 
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
+    env.deny_warnings |= cli.deny_warnings;
     let exit = match &cli.command {
         Command::Report(args) => cmd::report::run(args, env)?,
         Command::Compare(args) => cmd::compare::run(args, env)?,
         Command::Check(args) => cmd::check::run(args, env)?,
+        Command::Schema(args) => cmd::schema::run(args, env)?,
     };
     env.out.flush()?;
     Ok(exit)
-}
-
-/// Writes the warnings of a loaded scenario to standard error.
-pub(crate) fn warn(env: &mut Env, warnings: &Diagnostics) -> Result<(), Error> {
-    if !warnings.items.is_empty() {
-        writeln!(env.err, "{}", warnings.render(env.color_err))?;
-    }
-    Ok(())
 }

@@ -235,8 +235,8 @@ impl Diagnostic {
     }
 }
 
-/// Every diagnostic of a failed load, with the sources they point into.
-#[derive(Debug, Clone)]
+/// Diagnostics with the sources they point into.
+#[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     pub sources: Sources,
     pub items: Vec<Diagnostic>,
@@ -251,6 +251,25 @@ impl Diagnostics {
         }
         out.truncate(out.trim_end().len());
         out
+    }
+
+    /// Takes over the diagnostics of `other`, with the files they point into.
+    pub fn merge(&mut self, other: Diagnostics) {
+        let offset = self.sources.append(other.sources);
+        self.items
+            .extend(other.items.into_iter().map(|d| d.shifted(offset)));
+    }
+
+    /// Warnings made errors, as `--deny-warnings` asks.
+    pub fn denied(mut self) -> Self {
+        for d in &mut self.items {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message
+                    .push_str(" (a warning, denied by --deny-warnings)");
+            }
+        }
+        self
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         color_out,
         color_err,
         fit,
+        deny_warnings: false,
     };
     match cli::run(cli, &mut env) {
         Ok(exit) => ExitCode::from(exit.code()),

@@ -11,6 +11,8 @@ use jiff::civil::Date;
 use num_rational::Ratio;
 use rust_decimal::Decimal;
 
+use crate::diag::Span;
+
 /// An exact rational number; shares, FTE and accruals are computed with it.
 pub type Rational = Ratio<i128>;
 
@@ -133,6 +135,8 @@ pub struct Funder {
     pub residual: bool,
     pub note: Option<String>,
     pub source: Option<String>,
+    /// Where it is written (the funder's key, or the entry's table), if it came from a file.
+    pub span: Option<Span>,
 }
 
 /// Money a funder provides.
@@ -145,6 +149,8 @@ pub struct Funding {
     pub flow: Flow,
     pub note: Option<String>,
     pub source: Option<String>,
+    /// Where it is written (the funder's key, or the entry's table), if it came from a file.
+    pub span: Option<Span>,
 }
 
 /// A staff post.
@@ -161,6 +167,8 @@ pub struct Post {
     pub paid_by: PaidBy,
     pub note: Option<String>,
     pub source: Option<String>,
+    /// Where it is written (the funder's key, or the entry's table), if it came from a file.
+    pub span: Option<Span>,
 }
 
 impl Post {
@@ -180,6 +188,8 @@ pub struct Cost {
     pub paid_by: PaidBy,
     pub note: Option<String>,
     pub source: Option<String>,
+    /// Where it is written (the funder's key, or the entry's table), if it came from a file.
+    pub span: Option<Span>,
 }
 
 /// A loaded, valid scenario.

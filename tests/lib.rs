@@ -2,6 +2,8 @@
 
 mod cli;
 mod common;
+mod corpus;
+mod diagnostics;
 mod fixtures;
 mod invariants;
 mod json;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Env, Error, Exit, warn};
+use crate::cli::{Env, Error, Exit};
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::export::json;
 use crate::format;
@@ -52,12 +52,12 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let report = CheckReport {
         scenarios: files
             .iter()
-            .map(|f| check::check_file(f, args.by))
+            .map(|f| check::check_file(f, args.by, env.deny_warnings))
             .collect(),
     };
     for c in &report.scenarios {
-        if let Some(w) = &c.warnings {
-            warn(env, w)?;
+        if let Some(w) = c.warnings.as_ref().filter(|w| !w.items.is_empty()) {
+            writeln!(env.err, "{}", w.render(env.color_err))?;
         }
         if let Status::Invalid(d) = &c.status {
             writeln!(env.err, "{}", d.render(env.color_err))?;

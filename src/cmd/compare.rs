@@ -35,6 +35,12 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let comparison = Comparison::new(&a.scenario, &b.scenario, args.by)?;
+    let mut warnings = a.warnings;
+    warnings.items.extend(comparison.a.warnings());
+    let mut wb = b.warnings;
+    wb.items.extend(comparison.b.warnings());
+    warnings.merge(wb);
+    super::settle_warnings(env, warnings)?;
     match args.format {
         Format::Table => {
             let style = table::TableStyle {

@@ -23,6 +23,9 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let loaded = super::load(&args.scenario, env)?;
     let projection = engine::project(&loaded.scenario, args.by)?;
     let report = Report::new(&loaded.scenario, projection);
+    let mut warnings = loaded.warnings.clone();
+    warnings.items.extend(report.warnings());
+    super::settle_warnings(env, warnings)?;
     match args.format {
         Format::Table => {
             let style = table::TableStyle {

@@ -4,6 +4,7 @@
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
 pub mod fields;
+pub mod schema;
 mod tree;
 pub mod values;
 
@@ -19,6 +20,9 @@ use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
 use crate::model::{
     Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Rational, Scenario, Share,
 };
+
+/// The range of `annual_cost_per_fte` outside which a warning asks to check the figure.
+const USUAL_COST_PER_FTE: (i64, i64) = (100_000, 3_000_000);
 
 /// The largest scenario file read: 100 MiB.
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
@@ -101,20 +105,17 @@ pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
     };
     let mut sources = Sources::default();
     let file = sources.add(path, text);
+    let text = sources.text(file);
     let mut loader = Loader {
         path: path.to_path_buf(),
         file,
+        text,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let root = {
-        let text = sources.text(file);
-        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(text);
-        for e in parse_errors {
-            loader.syntax_error(&e, text);
-        }
-        tree::from_document(file, doc.get_ref(), doc.span())
-    };
+    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(text);
+    loader.syntax_errors(&parse_errors, text);
+    let root = tree::from_document(file, doc.get_ref(), doc.span());
     let scenario = if loader.errors.is_empty() {
         loader.scenario(&root)
     } else {
@@ -195,14 +196,16 @@ enum RawFlow {
     },
 }
 
-struct Loader {
+struct Loader<'t> {
     path: PathBuf,
     file: crate::diag::FileId,
+    /// The file's text, to find the header line of a table.
+    text: &'t str,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
 
-impl Loader {
+impl Loader<'_> {
     fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
         let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
         self.errors.push(d);
@@ -221,23 +224,73 @@ impl Loader {
         self.errors.push(d);
     }
 
-    fn syntax_error(&mut self, e: &toml::de::Error, text: &str) {
-        let range = e.span().unwrap_or(text.len()..text.len()).clone();
-        let message = e.message().trim_end().to_string();
-        let span = Span {
-            file: self.file,
-            range,
-        };
-        let help = if message.contains("duplicate key") {
-            "each key may appear once per table; remove or rename one of them"
+    fn syntax_errors(&mut self, errors: &[toml::de::Error], text: &str) {
+        // Byte offsets of table headers that repeat an earlier one: the keys below a repeated
+        // header repeat too, and are not worth a message of their own.
+        let mut repeated_headers: Vec<usize> = Vec::new();
+        for e in errors {
+            let range = e.span().unwrap_or(text.len()..text.len());
+            let message = e.message().trim_end().to_string();
+            let span = Span {
+                file: self.file,
+                range: range.clone(),
+            };
+            if message.contains("duplicate key") {
+                let line = line_at(text, range.start);
+                let section = section_start(text, range.start);
+                if line.1.trim_start().starts_with('[') {
+                    repeated_headers.push(line.0);
+                } else if repeated_headers.contains(&section) {
+                    continue;
+                }
+                self.duplicate_key(text, span, line);
+                continue;
+            }
+            self.push(
+                Diagnostic::error(&self.path, format!("invalid TOML: {message}"))
+                    .at(span, "here")
+                    .help("this is not valid TOML; see https://toml.io for the syntax"),
+            );
+        }
+    }
+
+    /// A key or table written twice: point at both places.
+    fn duplicate_key(&mut self, text: &str, span: Span, (line_start, line): (usize, &str)) {
+        let key = &text[span.range.clone()];
+        let trimmed = line.trim();
+        let earlier = if trimmed.starts_with('[') {
+            // The same header on an earlier line.
+            lines_before(text, line_start).find(|(_, l)| l.trim() == trimmed)
         } else {
-            "this is not valid TOML; see https://toml.io for the syntax"
+            // The same key earlier in the same table.
+            let section = section_start(text, line_start);
+            lines_before(text, line_start)
+                .take_while(|(start, _)| *start >= section)
+                .find(|(_, l)| {
+                    l.trim_start()
+                        .strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
         };
-        self.push(
-            Diagnostic::error(&self.path, format!("invalid TOML: {message}"))
-                .at(span, "here")
-                .help(help),
-        );
+        let what = if trimmed.starts_with('[') {
+            format!("the table {trimmed} is defined twice")
+        } else {
+            format!("the key `{key}` is given twice in one table")
+        };
+        let mut d = Diagnostic::error(&self.path, what)
+            .at(span, "again here")
+            .help("each key and table may appear once; remove one, or rename it");
+        if let Some((start, l)) = earlier {
+            let offset = start + l.find(key).unwrap_or(0);
+            d = d.also(
+                Span {
+                    file: self.file,
+                    range: offset..offset + key.len(),
+                },
+                "first here",
+            );
+        }
+        self.push(d);
     }
 
     /// Reports keys of `table` not in `fields`, with the nearest valid key.
@@ -268,11 +321,16 @@ impl Loader {
     ) -> Option<&'t Entry> {
         let entry = table.get(key);
         if entry.is_none() {
-            self.push(
+            let d = if owner == "the file" {
+                // The top level has no header to point at.
+                Diagnostic::error(&self.path, format!("there is no [{key}] table"))
+                    .help(example.to_string())
+            } else {
                 Diagnostic::error(&self.path, format!("{owner}: `{key}` is missing"))
-                    .at(header_span(table_span), format!("no `{key}` here"))
-                    .help(format!("add `{key} = {example}`")),
-            );
+                    .at(self.header(table_span), format!("no `{key}` here"))
+                    .help(format!("add `{key} = {example}`"))
+            };
+            self.push(d);
         }
         entry
     }
@@ -340,6 +398,7 @@ impl Loader {
 
         let (header, window) = window?;
         let funders = funders.into_iter().map(|(f, _)| f).collect();
+        self.unusual_posts(&posts);
         let mut scenario = Scenario {
             file: self.path.clone(),
             name: header.name,
@@ -367,22 +426,28 @@ impl Loader {
                     flow,
                     note: raw.note,
                     source: raw.source,
+                    span: Some(raw.span),
                 });
             }
         }
         for raw in posts {
-            let Some(RawKind::Post {
+            let Some(RawKind::Post(post)) = raw.kind else {
+                continue;
+            };
+            let RawPost {
                 fte,
                 annual_cost_per_fte,
                 employer,
                 dates,
-            }) = raw.kind
-            else {
-                continue;
-            };
+            } = *post;
             let range = dates.and_then(|d| self.clip(&d, window, &raw.owner));
-            if let (Some(range), Some(fte), Some(annual_cost_per_fte), Some(paid_by), Some(id)) =
-                (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
+            if let (
+                Some(range),
+                Some((fte, _)),
+                Some((annual_cost_per_fte, _)),
+                Some(paid_by),
+                Some(id),
+            ) = (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
             {
                 scenario.posts.push(Post {
                     title: raw.name.unwrap_or_else(|| id.0.clone()),
@@ -394,6 +459,7 @@ impl Loader {
                     paid_by,
                     note: raw.note,
                     source: raw.source,
+                    span: Some(raw.span),
                 });
             }
         }
@@ -410,10 +476,15 @@ impl Loader {
                     paid_by,
                     note: raw.note,
                     source: raw.source,
+                    span: Some(raw.span),
                 });
             }
         }
-        self.errors.is_empty().then_some(scenario)
+        if !self.errors.is_empty() {
+            return None;
+        }
+        self.idle_funders(&scenario);
+        Some(scenario)
     }
 
     fn scenario_table(&mut self, top: &Table, root_span: &Span) -> Option<(Header, DateRange)> {
@@ -423,7 +494,7 @@ impl Loader {
             root_span,
             "scenario",
             "the file",
-            "{ name = \"…\", start = 2023-01-01, end = 2026-12-31 }",
+            "add a [scenario] table with the name and window, such as: [scenario] name = \"Det Fælles Klimasekretariat\" start = 2023-01-01 end = 2026-12-31",
         );
         let entry = entry?;
         let Value::Table(table) = &entry.node.value else {
@@ -487,7 +558,7 @@ impl Loader {
             root_span,
             "funders",
             "the file",
-            "{ brn = { name = \"Business Region North Denmark\" } }",
+            "add a table for each funder, such as: [funders.brn] name = \"Business Region North Denmark\"",
         ) else {
             return Vec::new();
         };
@@ -534,6 +605,7 @@ impl Loader {
                     residual,
                     note: self.optional_text(t, "note", &owner),
                     source: self.optional_text(t, "source", &owner),
+                    span: Some(e.key_span.clone()),
                 },
                 e.key_span.clone(),
             ));
@@ -635,22 +707,24 @@ impl Loader {
             Section::Posts => {
                 let fte = self
                     .required(t, span, "fte", &owner, "1")
-                    .and_then(|e| self.read(e, &owner, values::fte));
+                    .and_then(|e| Some((self.read(e, &owner, values::fte)?, e.node.span.clone())));
                 let cost = self
                     .required(t, span, "annual_cost_per_fte", &owner, "800_000")
-                    .and_then(|e| self.read(e, &owner, values::money));
+                    .and_then(|e| {
+                        Some((self.read(e, &owner, values::money)?, e.node.span.clone()))
+                    });
                 let employer = self.optional_text(t, "employer", &owner);
                 let dates = self.range(t, &owner).map(|(from, to)| RawDates {
                     from,
                     to,
                     span: span.clone(),
                 });
-                let kind = RawKind::Post {
+                let kind = RawKind::Post(Box::new(RawPost {
                     fte,
                     annual_cost_per_fte: cost,
                     employer,
                     dates,
-                };
+                }));
                 (Some(kind), None)
             }
             Section::Costs => (Some(RawKind::Cost), self.raw_flow(t, span, &owner)),
@@ -664,6 +738,7 @@ impl Loader {
             paid_by,
             kind,
             flow,
+            span: span.clone(),
         }
     }
 
@@ -705,10 +780,10 @@ impl Loader {
                 .map(PaidBy::single),
             Value::Table(t) => {
                 if t.entries.is_empty() {
-                    self.error(
-                        &e.node.span,
-                        "no funders",
-                        format!("{owner}: `paid_by` names no funder"),
+                    self.push(
+                        Diagnostic::error(&self.path, format!("{owner}: `paid_by` names no funder"))
+                            .at(e.node.span.clone(), "no funders")
+                            .help("name the funder who pays, such as paid_by = \"brn\", or shares such as { brn = 0.5, region = 0.5 }"),
                     );
                     return None;
                 }
@@ -821,7 +896,7 @@ impl Loader {
                         &self.path,
                         format!("{owner}: has neither `annual` nor `amount`"),
                     )
-                    .at(header_span(span), "no amount here")
+                    .at(self.header(span), "no amount here")
                     .help(shape_help),
                 );
                 None
@@ -949,7 +1024,7 @@ impl Loader {
                     dates.to.as_ref(),
                 )
             };
-            let place = place.map_or_else(|| header_span(&dates.span), |d| d.1.clone());
+            let place = place.map_or_else(|| self.header(&dates.span), |d| d.1.clone());
             self.push(
                 Diagnostic::error(&self.path, message)
                     .at(place, "outside the window")
@@ -978,6 +1053,90 @@ impl Loader {
             self.warnings.push(d);
         }
         Some(range)
+    }
+
+    /// The first line of a table's span: its header (`[[posts]]`), where "missing key" errors
+    /// point.
+    fn header(&self, span: &Span) -> Span {
+        let start = span.range.start.min(self.text.len());
+        let end = self.text[start..]
+            .find(['\n', '\r'])
+            .map_or(self.text.len(), |i| start + i);
+        Span {
+            file: span.file,
+            range: start..end.max(start),
+        }
+    }
+
+    fn warn(&mut self, d: Diagnostic) {
+        self.warnings.push(d);
+    }
+
+    /// Posts whose FTE or cost per FTE look like a slip of the keyboard.
+    fn unusual_posts(&mut self, posts: &[RawEntry]) {
+        for raw in posts {
+            let Some(RawKind::Post(post)) = &raw.kind else {
+                continue;
+            };
+            let (fte, cost) = (&post.fte, &post.annual_cost_per_fte);
+            let owner = &raw.owner;
+            if let Some((fte, span)) = fte
+                && *fte > Ratio::from_integer(2)
+            {
+                self.warn(
+                    Diagnostic::warning(
+                        &self.path,
+                        format!("{owner}: fte is {}; one post of more than 2 FTE is unusual", values::show(*fte)),
+                    )
+                    .at(span.clone(), "more than 2 FTE")
+                    .help("fte is the size of one post (1 = one person full time); write several posts for several people"),
+                );
+            }
+            if let Some((cost, span)) = cost {
+                let kr = cost.decimal();
+                if kr < USUAL_COST_PER_FTE.0.into() || kr > USUAL_COST_PER_FTE.1.into() {
+                    self.warn(
+                        Diagnostic::warning(
+                            &self.path,
+                            format!(
+                                "{owner}: annual_cost_per_fte is {} kr., outside the usual 100,000–3,000,000 kr.",
+                                crate::format::kroner_ore_trim(cost.rational())
+                            ),
+                        )
+                        .at(span.clone(), "unusual for a full-time year")
+                        .help("annual_cost_per_fte is what one full-time year costs (salary, pension, overhead), not a month or the whole post"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Funders that neither pay for anything nor provide anything, unless a `note` says why
+    /// they are there (to show that they pay nothing, say).
+    fn idle_funders(&mut self, s: &Scenario) {
+        for (i, funder) in s.funders.iter().enumerate() {
+            if funder.note.is_some() {
+                continue;
+            }
+            let pays = s
+                .posts
+                .iter()
+                .map(|p| &p.paid_by)
+                .chain(s.costs.iter().map(|c| &c.paid_by))
+                .any(|pb| pb.0.iter().any(|(f, _)| *f == i));
+            let provides = s.funding.iter().any(|f| f.funder == i);
+            if !pays && !provides {
+                let mut d = Diagnostic::warning(
+                    &self.path,
+                    format!("funder `{}` has neither costs nor funding", funder.id),
+                )
+                .help("it shows as 0 everywhere; name it in a `paid_by` or a [[funding]] entry, remove it, or add a `note` that says why it is there");
+                if let Some(span) = &funder.span {
+                    d = d.at(span.clone(), "pays and provides nothing");
+                }
+                self.warn(d);
+            }
+        }
     }
 
     fn unique_ids(&mut self, lists: [&Vec<RawEntry>; 3]) {
@@ -1018,16 +1177,17 @@ struct FunderIds(Vec<String>);
 struct IdSpan(String, Span);
 
 enum RawKind {
-    Funding {
-        funder: usize,
-    },
-    Post {
-        fte: Option<Rational>,
-        annual_cost_per_fte: Option<crate::model::Money>,
-        employer: Option<String>,
-        dates: Option<RawDates>,
-    },
+    Funding { funder: usize },
+    Post(Box<RawPost>),
     Cost,
+}
+
+/// What only a post has, as read.
+struct RawPost {
+    fte: Option<(Rational, Span)>,
+    annual_cost_per_fte: Option<(crate::model::Money, Span)>,
+    employer: Option<String>,
+    dates: Option<RawDates>,
 }
 
 /// An entry as read, before it is placed in the window.
@@ -1040,14 +1200,36 @@ struct RawEntry {
     paid_by: Option<PaidBy>,
     kind: Option<RawKind>,
     flow: Option<RawFlow>,
+    /// The entry's table.
+    span: Span,
 }
 
-/// The first line of a table's span: its header, where "missing key" errors point.
-fn header_span(span: &Span) -> Span {
-    Span {
-        file: span.file,
-        range: span.range.start..span.range.start,
-    }
+/// The start and text of the line holding byte `offset`.
+fn line_at(text: &str, offset: usize) -> (usize, &str) {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    (start, &text[start..end])
+}
+
+/// The lines before the line starting at `line_start`, nearest first, with their starts.
+fn lines_before(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = line_start;
+    std::iter::from_fn(move || {
+        if end == 0 {
+            return None;
+        }
+        let (start, line) = line_at(text, end - 1);
+        end = start;
+        Some((start, line))
+    })
+}
+
+/// The start of the table header line that governs byte `offset` (0 for the top level).
+fn section_start(text: &str, offset: usize) -> usize {
+    let (start, _) = line_at(text, offset);
+    lines_before(text, start)
+        .find(|(_, l)| l.trim_start().starts_with('['))
+        .map_or(0, |(s, _)| s)
 }
 
 fn ordinal(n: usize) -> String {

@@ -21,6 +21,8 @@ pub const MAX_RATIO_DECIMALS: u32 = 6;
 /// The largest denominator of a fraction such as `"1/3"`.
 pub const MAX_DENOMINATOR: i128 = 1_000_000;
 
+const TOO_BIG: &str = "too large or too precise";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
@@ -156,12 +158,7 @@ pub fn date(value: &Value) -> Read<Date> {
 
 /// A number as written: integer (any radix), float (as the decimal written) or string.
 fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
-    let too_big = || {
-        Problem::new(
-            "the number is too large or has too many digits",
-            "too large or too precise",
-        )
-    };
+    let too_big = || Problem::new("the number is too large or has too many digits", TOO_BIG);
     match value {
         Value::Integer { digits, radix } => {
             let n = i128::from_str_radix(digits, *radix).map_err(|_| too_big())?;
@@ -196,10 +193,13 @@ fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
 
 fn parse_number_text(s: &str, allow_fraction: bool) -> Read<Rational> {
     let not_number = || {
-        let hint = if allow_fraction {
-            "write a decimal such as \"0.5\" or a fraction such as \"1/3\""
+        let danish = s.replace('.', "").replace(',', ".");
+        let hint = if s.contains(',') && Decimal::from_str_exact(&danish).is_ok() {
+            format!("write numbers with a decimal point and no thousands separators: \"{danish}\"")
+        } else if allow_fraction {
+            "write a decimal such as \"0.5\" or a fraction such as \"1/3\"".to_string()
         } else {
-            "write a number such as 860000 or \"860000.50\""
+            "write a number such as 860000 or \"860000.50\"".to_string()
         };
         Problem::new(format!("\"{s}\" is not a number"), "not a number").help(hint)
     };
@@ -250,7 +250,16 @@ fn decimals(r: Rational) -> Option<u32> {
 }
 
 pub fn money(value: &Value) -> Read<Money> {
-    let r = decimal(value, false)?;
+    let r = decimal(value, false).map_err(|p| {
+        if p.label == TOO_BIG {
+            Problem::new(
+                "the amount is more than the largest accepted, 1,000,000,000,000 kr.",
+                "too large",
+            )
+        } else {
+            p
+        }
+    })?;
     if r < Ratio::from_integer(0) {
         return Err(Problem::new(
             format!("amounts cannot be negative; found {}", show(r)),
@@ -293,7 +302,12 @@ fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
         return Err(Problem::new(
             format!("{what} must be more than 0 (found {})", show(r)),
             "must be > 0",
-        ));
+        )
+        .help(if what == "an FTE" {
+            "a post of 0 FTE costs nothing: remove it, or give its size (1 is one person full time)"
+        } else {
+            "leave a funder who pays nothing out of `paid_by`"
+        }));
     }
     if r > Ratio::from_integer(max as i128) {
         return Err(Problem::new(

@@ -96,9 +96,9 @@ fn ceil_ore(value: Rational) -> Rational {
     (value * 100).ceil() / 100
 }
 
-/// Loads, projects and checks one file.
-pub fn check_file(path: &Path, by: By) -> Checked {
-    let (scenario, warnings) = match load::load_file(path) {
+/// Loads, projects and checks one file; with `deny_warnings` a warning makes it invalid.
+pub fn check_file(path: &Path, by: By, deny_warnings: bool) -> Checked {
+    let (scenario, mut warnings) = match load::load_file(path) {
         Ok(Loaded { scenario, warnings }) => (scenario, warnings),
         Err(diagnostics) => {
             return Checked {
@@ -111,8 +111,12 @@ pub fn check_file(path: &Path, by: By) -> Checked {
     };
     let status = match engine::project(&scenario, by) {
         Ok(projection) => {
-            let found = shortfalls(&Report::new(&scenario, projection));
-            if found.is_empty() {
+            let report = Report::new(&scenario, projection);
+            warnings.items.extend(report.warnings());
+            let found = shortfalls(&report);
+            if deny_warnings && !warnings.items.is_empty() {
+                Status::Invalid(std::mem::take(&mut warnings).denied())
+            } else if found.is_empty() {
                 Status::Balanced
             } else {
                 Status::Unbalanced(found)

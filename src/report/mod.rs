@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod document;
 
+use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::format;
 use crate::model::{Flow, PaidBy, Rational, Scenario};
@@ -27,6 +28,34 @@ impl<'a> Report<'a> {
 
     pub fn money(&self, amount: Amount) -> Rational {
         self.projection.scale.exact(amount)
+    }
+
+    /// Warnings the figures give: money a funder that is not residual provides but never
+    /// uses by the end of the window.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let s = self.scenario;
+        let end = &self.projection.total.cumulative_by_funder;
+        s.funders
+            .iter()
+            .zip(end)
+            .filter(|(f, left)| !f.residual && left.0 > 0)
+            .map(|(f, left)| {
+                let mut d = Diagnostic::warning(
+                    &s.file,
+                    format!(
+                        "funder `{}` has {} kr. of its funding unused at the end of the window ({})",
+                        f.id,
+                        format::kroner_ore(self.money(*left)),
+                        s.window.to
+                    ),
+                )
+                .help("lower its funding, or give the money a use; if it covers whatever falls to it, mark it `residual = true`");
+                if let Some(span) = &f.span {
+                    d = d.at(span.clone(), "funding left over");
+                }
+                d
+            })
+            .collect()
     }
 
     /// The periods as columns: each period, then the total when there is more than one.
