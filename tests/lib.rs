@@ -7,5 +7,6 @@ mod diagnostics;
 mod fixtures;
 mod invariants;
 mod json;
+mod properties;
 mod shipped;
 mod snapshots;
