@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::cmd;
 use crate::diag::Diagnostics;
 use crate::engine::ComputeError;
+use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +20,10 @@ pub struct Cli {
     /// Treat warnings as errors (exit code 2), for strict CI.
     #[arg(long, global = true)]
     pub deny_warnings: bool,
+    /// Language of labels and numbers. Default: Danish when LC_ALL, LC_MESSAGES or LANG says
+    /// `da_*`, else English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -47,6 +52,8 @@ pub struct Env<'a> {
     pub fit: bool,
     /// Warnings fail the command (`--deny-warnings`).
     pub deny_warnings: bool,
+    /// The language of the output (from the locale, unless `--lang` says otherwise).
+    pub lang: Lang,
 }
 
 /// How a command that ran to the end went.
@@ -98,6 +105,9 @@ impl Error {
 
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
+    if let Some(lang) = cli.lang {
+        env.lang = lang;
+    }
     let exit = match &cli.command {
         Command::Report(args) => cmd::report::run(args, env)?,
         Command::Compare(args) => cmd::compare::run(args, env)?,

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use klimabudget::cli::{self, Cli, Env};
+use klimabudget::i18n::Lang;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         color_err,
         fit,
         deny_warnings: false,
+        lang: Lang::from_locale(|var| std::env::var(var).ok()),
     };
     match cli::run(cli, &mut env) {
         Ok(exit) => ExitCode::from(exit.code()),

@@ -43,6 +43,10 @@ where
         .expect("the binary is built")
         .current_dir(root())
         .env("NO_COLOR", "1")
+        // English unless a test asks otherwise: the locale of the machine must not matter.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .output()
         .expect("the binary runs");

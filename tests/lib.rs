@@ -5,6 +5,7 @@ mod common;
 mod corpus;
 mod diagnostics;
 mod fixtures;
+mod formats;
 mod invariants;
 mod json;
 mod properties;

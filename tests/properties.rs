@@ -29,7 +29,7 @@ struct FlowSpec {
 }
 
 #[derive(Debug, Clone)]
-struct Spec {
+pub struct Spec {
     start: i64,
     days: i64,
     residual: Vec<bool>,
@@ -59,7 +59,7 @@ fn payers(funders: usize) -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
-fn spec() -> impl Strategy<Value = Spec> {
+pub fn spec() -> impl Strategy<Value = Spec> {
     (1usize..=4).prop_flat_map(|n| {
         (
             0i64..3000,
@@ -102,7 +102,7 @@ fn paid_by(weights: &[u8]) -> PaidBy {
     )
 }
 
-fn build(spec: &Spec) -> Scenario {
+pub fn build(spec: &Spec) -> Scenario {
     let window = DateRange::new(day(spec.start), day(spec.start + spec.days));
     let at = |p: Place| day(spec.start + spec.days * i64::from(p) / 1000);
     let flow = |f: &FlowSpec| {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::cli::{Env, Error, Exit};
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::export::json;
-use crate::format;
+use crate::i18n::Lang;
 use crate::period::By;
 use crate::report::check::{self, CheckReport, Status};
 
@@ -67,18 +67,27 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         CheckFormat::Json => json::check(&report, env.out)?,
         CheckFormat::Text => {
             for c in &report.scenarios {
-                writeln!(env.out, "{}", line(c))?;
+                writeln!(env.out, "{}", line(c, env.lang))?;
             }
             let s = report.summary();
             let n = report.scenarios.len();
-            writeln!(
-                env.out,
-                "{n} scenario{}: {} balanced, {} unbalanced, {} invalid",
-                if n == 1 { "" } else { "s" },
-                s.balanced,
-                s.unbalanced,
-                s.invalid
-            )?;
+            let summary = match env.lang {
+                Lang::En => format!(
+                    "{n} scenario{}: {} balanced, {} unbalanced, {} invalid",
+                    if n == 1 { "" } else { "s" },
+                    s.balanced,
+                    s.unbalanced,
+                    s.invalid
+                ),
+                Lang::Da => format!(
+                    "{n} scenarie{}: {} i balance, {} i underskud, {} ugyldige",
+                    if n == 1 { "" } else { "r" },
+                    s.balanced,
+                    s.unbalanced,
+                    s.invalid
+                ),
+            };
+            writeln!(env.out, "{summary}")?;
         }
     }
     let s = report.summary();
@@ -91,29 +100,40 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     })
 }
 
-fn line(c: &check::Checked) -> String {
+fn line(c: &check::Checked, lang: Lang) -> String {
     let file = c.file.display();
     let name = c
         .name
         .as_deref()
         .map(|n| format!(" ({n})"))
         .unwrap_or_default();
+    let status = |en: &str, da: &str| format!("{:<12}", lang.tr(en, da));
     match &c.status {
-        Status::Balanced => format!("balanced    {file}{name}"),
+        Status::Balanced => format!("{}{file}{name}", status("balanced", "i balance")),
         Status::Unbalanced(found) => {
             let parts: Vec<String> = found
                 .iter()
                 .map(|s| {
-                    format!(
-                        "{} short {} kr. at the end of {} ({})",
-                        s.funder,
-                        format::kroner_ore(s.shortfall),
-                        s.period,
-                        s.end
-                    )
+                    let amount = lang.number(s.shortfall, 2);
+                    let period = lang.period(s.key);
+                    let end = lang.date(s.end);
+                    match lang {
+                        Lang::En => format!(
+                            "{} short {amount} kr. at the end of {period} ({end})",
+                            s.funder
+                        ),
+                        Lang::Da => format!(
+                            "{} mangler {amount} kr. ved udgangen af {period} ({end})",
+                            s.funder
+                        ),
+                    }
                 })
                 .collect();
-            format!("unbalanced  {file}{name}: {}", parts.join("; "))
+            format!(
+                "{}{file}{name}: {}",
+                status("unbalanced", "i underskud"),
+                parts.join("; ")
+            )
         }
         Status::Invalid(d) => {
             let n = d.errors().count();
@@ -122,11 +142,12 @@ fn line(c: &check::Checked) -> String {
                 .next()
                 .map(|e| e.one_line(&d.sources))
                 .unwrap_or_default();
-            if n > 1 {
-                format!("invalid     {first} (and {} more)", n - 1)
-            } else {
-                format!("invalid     {first}")
-            }
+            let more = match (n, lang) {
+                (0 | 1, _) => String::new(),
+                (n, Lang::En) => format!(" (and {} more)", n - 1),
+                (n, Lang::Da) => format!(" (og {} til)", n - 1),
+            };
+            format!("{}{first}{more}", status("invalid", "ugyldig"))
         }
     }
 }

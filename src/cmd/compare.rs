@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use crate::cli::{Env, Error, Exit};
-use crate::export::{Format, json, table};
+use crate::export;
+use crate::i18n::Unit;
 use crate::period::By;
 use crate::report::compare::Comparison;
 
@@ -16,20 +17,20 @@ pub struct Args {
     /// Periods: calendar years, half-years, months, or the whole window.
     #[arg(long, value_enum, default_value_t)]
     pub by: By,
+    #[command(flatten)]
+    pub output: super::OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub unit: Unit,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
-    let a = super::load(&args.a, env);
-    let b = super::load(&args.b, env);
+    let target = args.output.target(&[&args.a, &args.b], env)?;
     // Report the problems of both files, not only of the first.
-    let (a, b) = match (a, b) {
+    let (a, b) = match (super::load(&args.a), super::load(&args.b)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(Error::Input(mut da)), Err(Error::Input(db))) => {
-            let offset = da.sources.append(db.sources);
-            da.items
-                .extend(db.items.into_iter().map(|d| d.shifted(offset)));
+            da.merge(db);
             return Err(Error::Input(da));
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
@@ -41,16 +42,9 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     wb.items.extend(comparison.b.warnings());
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
-    match args.format {
-        Format::Table => {
-            let style = table::TableStyle {
-                color: env.color_out,
-                fit: env.fit,
-            };
-            env.out
-                .write_all(table::render(&comparison.document(), style).as_bytes())?;
-        }
-        Format::Json => json::compare(&comparison, env.out)?,
-    }
+    let options = super::options(env, args.unit);
+    target.write(env, |out| {
+        export::compare(target.format, &comparison, &options, out)
+    })?;
     Ok(Exit::Success)
 }

@@ -1,18 +1,22 @@
-//! One file per subcommand: its arguments and what it does.
+//! One file per subcommand: its arguments and what it does; and what they share: loading,
+//! warnings, and writing the output safely.
 
 pub mod check;
 pub mod compare;
 pub mod report;
 pub mod schema;
 
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use crate::cli::{Env, Error};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::export::{self, Format};
+use crate::i18n::{Unit, View};
 use crate::load::{self, Loaded};
 
 /// Loads a scenario for `report` or `compare`; its warnings wait for the figures' own.
-fn load(path: &Path, _env: &mut Env) -> Result<Loaded, Error> {
+fn load(path: &Path) -> Result<Loaded, Error> {
     load::load_file(path).map_err(Error::Input)
 }
 
@@ -26,4 +30,129 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
     }
     writeln!(env.err, "{}", warnings.render(env.color_err))?;
     Ok(())
+}
+
+fn options(env: &Env, unit: Unit) -> export::Options {
+    export::Options {
+        view: View {
+            lang: env.lang,
+            unit,
+        },
+        style: export::table::TableStyle {
+            color: env.color_out,
+            fit: env.fit,
+        },
+    }
+}
+
+/// Where `report` and `compare` write, in which format.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// The output format. Default: from the extension of --output, else table.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (`-`). The format follows its extension:
+    /// .txt, .md, .csv, .json, .html, .xlsx.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A checked destination: the format, and the file (none for standard output).
+pub struct Target {
+    pub format: Format,
+    pub file: Option<PathBuf>,
+}
+
+fn usage(path: &Path, message: String, help: &str) -> Error {
+    Error::Input(Diagnostics {
+        sources: Default::default(),
+        items: vec![Diagnostic::error(path, message).help(help)],
+    })
+}
+
+impl OutputArgs {
+    /// The format and file to write, refused before any work if they cannot be right: an
+    /// unknown extension, a scenario given as input, binary output to a terminal.
+    pub fn target(&self, inputs: &[&Path], env: &Env) -> Result<Target, Error> {
+        let file = self.output.clone().filter(|p| p.as_os_str() != "-");
+        let format = match (self.format, &file) {
+            (Some(f), _) => f,
+            (None, None) => Format::Table,
+            (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+                usage(
+                    path,
+                    "cannot tell the output format from the file name".into(),
+                    "end the name in .txt, .md, .csv, .json, .html or .xlsx, or give --format",
+                )
+            })?,
+        };
+        if let Some(path) = &file {
+            for input in inputs {
+                if same_file(path, input) {
+                    return Err(usage(
+                        path,
+                        "is a scenario given as input; writing there would overwrite it".into(),
+                        "choose another --output file",
+                    ));
+                }
+            }
+        } else if format.is_binary() && env.fit {
+            return Err(usage(
+                Path::new("-"),
+                "XLSX is binary and would garble the terminal".into(),
+                "write it to a file: --output report.xlsx",
+            ));
+        }
+        Ok(Target { format, file })
+    }
+}
+
+/// Whether two paths name one file (the second may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+impl Target {
+    /// Writes the output: to standard output, or to a temporary file beside the target that
+    /// replaces it only when complete, so an error never leaves half a file.
+    pub fn write(
+        &self,
+        env: &mut Env,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        let Some(path) = &self.file else {
+            write(env.out)?;
+            return Ok(());
+        };
+        let fail = |e: std::io::Error| {
+            usage(
+                path,
+                format!("cannot write the output: {e}"),
+                "check that the directory exists and that you may write to it",
+            )
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".klimabudget-");
+        // A new file readable by others, as any file the user writes; a replaced file keeps
+        // its own permissions.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
+        }
+        let temp = builder.tempfile_in(&dir).map_err(fail)?;
+        let mut buffered = BufWriter::new(temp);
+        write(&mut buffered).map_err(fail)?;
+        let temp = buffered.into_inner().map_err(|e| fail(e.into_error()))?;
+        temp.persist(path).map_err(|e| fail(e.error))?;
+        Ok(())
+    }
 }

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use crate::cli::{Env, Error, Exit};
 use crate::engine;
-use crate::export::{Format, json, table};
+use crate::export;
+use crate::i18n::Unit;
 use crate::period::By;
 use crate::report::Report;
 
@@ -15,27 +16,24 @@ pub struct Args {
     /// Periods: calendar years, half-years, months, or the whole window.
     #[arg(long, value_enum, default_value_t)]
     pub by: By,
+    #[command(flatten)]
+    pub output: super::OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub unit: Unit,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
-    let loaded = super::load(&args.scenario, env)?;
+    let target = args.output.target(&[&args.scenario], env)?;
+    let loaded = super::load(&args.scenario)?;
     let projection = engine::project(&loaded.scenario, args.by)?;
     let report = Report::new(&loaded.scenario, projection);
     let mut warnings = loaded.warnings.clone();
     warnings.items.extend(report.warnings());
     super::settle_warnings(env, warnings)?;
-    match args.format {
-        Format::Table => {
-            let style = table::TableStyle {
-                color: env.color_out,
-                fit: env.fit,
-            };
-            env.out
-                .write_all(table::render(&report.document(), style).as_bytes())?;
-        }
-        Format::Json => json::report(&report, env.out)?,
-    }
+    let options = super::options(env, args.unit);
+    target.write(env, |out| {
+        export::report(target.format, &report, &options, out)
+    })?;
     Ok(Exit::Success)
 }

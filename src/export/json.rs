@@ -9,10 +9,11 @@ use serde::{Serialize, Serializer};
 
 use crate::engine::{Amount, Figures, Scale};
 use crate::format;
+use crate::i18n::Lang;
 use crate::model::{Rational, Scenario};
 use crate::report::Report;
 use crate::report::check::{CheckReport, Status};
-use crate::report::compare::{ChangeKind, Comparison, Side};
+use crate::report::compare::{ChangeKind, Comparison, Side, describe};
 
 /// A figure as a two-decimal string.
 struct Num(Rational);
@@ -206,7 +207,7 @@ struct ChangeJson<'a> {
     id: &'a str,
     change: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
+    description: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fields: Vec<FieldJson<'a>>,
 }
@@ -214,8 +215,8 @@ struct ChangeJson<'a> {
 #[derive(Serialize)]
 struct FieldJson<'a> {
     field: &'a str,
-    a: &'a str,
-    b: &'a str,
+    a: Option<String>,
+    b: Option<String>,
 }
 
 /// `compare --format json`.
@@ -257,17 +258,18 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         .changes
         .iter()
         .map(|ch| {
+            let described = |fields| Some(describe(ch.kind, fields, Lang::En));
             let (change, description, fields) = match &ch.what {
-                ChangeKind::Added(d) => ("added", Some(d.as_str()), Vec::new()),
-                ChangeKind::Removed(d) => ("removed", Some(d.as_str()), Vec::new()),
+                ChangeKind::Added(f) => ("added", described(f), Vec::new()),
+                ChangeKind::Removed(f) => ("removed", described(f), Vec::new()),
                 ChangeKind::Changed(fs) => (
                     "changed",
                     None,
                     fs.iter()
                         .map(|f| FieldJson {
                             field: f.field,
-                            a: &f.a,
-                            b: &f.b,
+                            a: f.a.as_ref().map(|v| v.plain()),
+                            b: f.b.as_ref().map(|v| v.plain()),
                         })
                         .collect(),
                 ),

@@ -2,7 +2,6 @@
 
 use comfy_table::{Attribute, CellAlignment, ContentArrangement, presets};
 
-use crate::format;
 use crate::report::document::{Block, Cell, Document, Table};
 
 /// How the terminal output looks.
@@ -36,7 +35,7 @@ pub fn render(doc: &Document, style: TableStyle) -> String {
             Block::Table(t) => {
                 out.push_str(&bold(&t.title));
                 out.push('\n');
-                out.push_str(&table(t, style));
+                out.push_str(&table(t, doc, style));
                 out.push('\n');
             }
             Block::Paragraph(p) => {
@@ -48,16 +47,7 @@ pub fn render(doc: &Document, style: TableStyle) -> String {
     out
 }
 
-fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(s) => s.clone(),
-        Cell::Money(v) => format::kroner(*v),
-        Cell::Fte(v) => format::round(*v, 2).to_string(),
-        Cell::Blank => String::new(),
-    }
-}
-
-fn table(t: &Table, style: TableStyle) -> String {
+fn table(t: &Table, doc: &Document, style: TableStyle) -> String {
     let mut out = comfy_table::Table::new();
     out.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
     if style.color {
@@ -88,7 +78,7 @@ fn table(t: &Table, style: TableStyle) -> String {
     }));
     for row in &t.rows {
         out.add_row(row.cells.iter().map(|c| {
-            let mut cell = comfy_table::Cell::new(cell_text(c));
+            let mut cell = comfy_table::Cell::new(c.show(doc.view));
             if c.is_number() {
                 cell = cell.set_alignment(CellAlignment::Right);
             }

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::engine;
 use crate::load::{self, Loaded};
 use crate::model::Rational;
-use crate::period::By;
+use crate::period::{By, PeriodKey};
 
 /// A non-residual funder whose cumulative balance is negative at the end of a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,7 @@ pub struct Shortfall {
     pub funder: String,
     pub funder_name: String,
     pub period: String,
+    pub key: PeriodKey,
     pub end: Date,
     /// How much is missing, rounded up to the øre: the least amount that closes the gap, so a
     /// shortfall is never shown as 0.00.
@@ -82,6 +83,7 @@ pub fn shortfalls(report: &Report) -> Vec<Shortfall> {
                     funder: funder.id.clone(),
                     funder_name: funder.name.clone(),
                     period: f.period.label(),
+                    key: f.period.key,
                     end: f.period.end,
                     shortfall: ceil_ore(report.money(-cumulative)),
                 });

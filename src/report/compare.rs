@@ -4,12 +4,13 @@
 use jiff::civil::Date;
 use num_rational::Ratio;
 
-use super::document::{Block, Cell, Document, Row, Table};
-use super::{Report, flow_text};
+use super::document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
+use super::{Grid, Report, share_text};
 use crate::engine::{self, Amount, ComputeError, Figures, Scale};
-use crate::format;
+use crate::i18n::{Lang, View};
 use crate::model::{DateRange, Flow, PaidBy, Rational, Scenario};
-use crate::period::By;
+use crate::period::{By, PeriodKey};
+use crate::round;
 
 /// Two scenarios projected on one scale, so B − A is exact.
 #[derive(Debug, Clone)]
@@ -27,6 +28,7 @@ pub struct Comparison<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodPair {
     pub label: String,
+    pub key: PeriodKey,
     /// The earliest start and latest end of the period on either side.
     pub start: Date,
     pub end: Date,
@@ -77,10 +79,10 @@ pub struct Change {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChangeKind {
-    /// Only in B, with a description.
-    Added(String),
-    /// Only in A, with a description.
-    Removed(String),
+    /// Only in B, with its fields.
+    Added(Fields),
+    /// Only in A, with its fields.
+    Removed(Fields),
     /// In both, with the fields that differ.
     Changed(Vec<FieldChange>),
 }
@@ -88,8 +90,149 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
     pub field: &'static str,
-    pub a: String,
-    pub b: String,
+    /// `None` where the side has no such field.
+    pub a: Option<Value>,
+    pub b: Option<Value>,
+}
+
+/// The value of a field of an entry, as compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Money(Rational),
+    Date(Date),
+    Number(Rational),
+    Flag(bool),
+    /// Funder ids and shares.
+    Payers(Vec<(String, Rational)>),
+}
+
+impl Value {
+    /// Language-neutral: plain decimals, ISO dates, funder ids (for JSON).
+    pub fn plain(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Money(m) => crate::load::values::show(*m),
+            Value::Date(d) => d.to_string(),
+            Value::Number(n) => crate::load::values::show(*n),
+            Value::Flag(b) => b.to_string(),
+            Value::Payers(p) => payers(p, crate::load::values::show),
+        }
+    }
+
+    /// As the language writes it (for tables).
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Value::Money(m) => super::money_text(*m, lang),
+            Value::Date(d) => lang.date(*d),
+            Value::Number(n) => share_text(*n, lang),
+            Value::Flag(b) => lang
+                .tr(
+                    if *b { "true" } else { "false" },
+                    if *b { "ja" } else { "nej" },
+                )
+                .to_string(),
+            Value::Payers(p) => payers(p, |r| share_text(r, lang)),
+            Value::Text(_) => self.plain(),
+        }
+    }
+}
+
+fn payers(p: &[(String, Rational)], share: impl Fn(Rational) -> String) -> String {
+    match p {
+        [(id, _)] => id.clone(),
+        parts => parts
+            .iter()
+            .map(|(id, r)| format!("{id} {}", share(*r)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The fields of an entry that a comparison looks at.
+pub type Fields = Vec<(&'static str, Value)>;
+
+fn field<'f>(fields: &'f Fields, name: &str) -> Option<&'f Value> {
+    fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
+/// A sentence describing an added or removed entry.
+pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
+    let get = |name| {
+        field(fields, name)
+            .map(|v| v.show(lang))
+            .unwrap_or_default()
+    };
+    let flow = || {
+        if field(fields, "annual").is_some() {
+            match lang {
+                Lang::En => format!(
+                    "{} kr. a year, {} – {}",
+                    get("annual"),
+                    get("from"),
+                    get("to")
+                ),
+                Lang::Da => format!(
+                    "{} kr. om året, {} – {}",
+                    get("annual"),
+                    get("from"),
+                    get("to")
+                ),
+            }
+        } else {
+            match lang {
+                Lang::En => format!("{} kr. on {}", get("amount"), get("date")),
+                Lang::Da => format!("{} kr. den {}", get("amount"), get("date")),
+            }
+        }
+    };
+    match (kind, lang) {
+        ("funder", _) => {
+            let residual = matches!(field(fields, "residual"), Some(Value::Flag(true)));
+            let name = get("name");
+            if residual {
+                format!("{name} ({})", lang.tr("residual", "restfinansierende"))
+            } else {
+                name
+            }
+        }
+        ("post", Lang::En) => {
+            let employer = get("employer");
+            format!(
+                "{} FTE × {} kr. a year, {} – {}, paid by {}{}",
+                get("fte"),
+                get("annual_cost_per_fte"),
+                get("from"),
+                get("to"),
+                get("paid_by"),
+                if employer.is_empty() {
+                    String::new()
+                } else {
+                    format!(", employed by {employer}")
+                }
+            )
+        }
+        ("post", Lang::Da) => {
+            let employer = get("employer");
+            format!(
+                "{} årsværk à {} kr. om året, {} – {}, finansieret af {}{}",
+                get("fte"),
+                get("annual_cost_per_fte"),
+                get("from"),
+                get("to"),
+                get("paid_by"),
+                if employer.is_empty() {
+                    String::new()
+                } else {
+                    format!(", ansat i {employer}")
+                }
+            )
+        }
+        ("cost", Lang::En) => format!("{}, paid by {}", flow(), get("paid_by")),
+        ("cost", Lang::Da) => format!("{}, finansieret af {}", flow(), get("paid_by")),
+        (_, Lang::En) => format!("{} from {}", flow(), get("funder")),
+        (_, Lang::Da) => format!("{} fra {}", flow(), get("funder")),
+    }
 }
 
 impl<'a> Comparison<'a> {
@@ -158,116 +301,264 @@ impl<'a> Comparison<'a> {
         DateRange::new(a.from.min(b.from), a.to.max(b.to))
     }
 
-    /// One sentence per funder: who pays how much more or less over the whole window.
-    pub fn sentences(&self) -> Vec<String> {
-        let [a, b, d] = self.total();
+    /// Each side's cost by funder over the union of periods, rounded to whole multiples of
+    /// `step` kroner, and B − A.
+    pub(crate) fn shown(&self, step: Rational) -> [Grid; 3] {
+        let side = |report: &Report,
+                    pick: fn(&FunderPair) -> Option<usize>,
+                    index: fn(&PeriodPair) -> Option<usize>| {
+            let cells: Vec<Vec<Rational>> = self
+                .funders
+                .iter()
+                .map(|fp| {
+                    self.periods
+                        .iter()
+                        .map(|p| match (pick(fp), index(p)) {
+                            (Some(f), Some(i)) => {
+                                report.money(report.projection.periods[i].cost_by_funder[f]) / step
+                            }
+                            _ => Rational::from_integer(0),
+                        })
+                        .collect()
+                })
+                .collect();
+            Grid::upper(&round::table(&cells, self.periods.len()), step)
+        };
+        let a = side(&self.a, |f| f.a, |p| p.a);
+        let b = side(&self.b, |f| f.b, |p| p.b);
+        let d = b.minus(&a);
+        [a, b, d]
+    }
+
+    /// One sentence per funder: who pays how much more or less over the whole window, in the
+    /// figures the tables show.
+    pub fn sentences(&self, view: View) -> Vec<String> {
+        let [a, b, d] = self.shown(view.unit.step());
+        let lang = view.lang;
         let window = self.window();
+        let span = lang.range(window.from, window.to);
+        let zero = Rational::from_integer(0);
         self.funders
             .iter()
             .enumerate()
             .map(|(i, funder)| {
-                let (av, bv, dv) = (
-                    self.money(a.cost_by_funder[i]),
-                    self.money(b.cost_by_funder[i]),
-                    self.money(d.cost_by_funder[i]),
-                );
-                let zero = Ratio::from_integer(0);
+                let (av, bv, dv) = (a.rows[i], b.rows[i], d.rows[i]);
+                let name = &funder.name;
                 if dv == zero {
-                    format!(
-                        "{} pays the same in B as in A over {window}: {} kr.",
-                        funder.name,
-                        format::kroner(av)
-                    )
+                    match lang {
+                        Lang::En => super::sentence(format!("{name} pays the same in B as in A over {span}: {}", view.money_unit(av))),
+                        Lang::Da => super::sentence(format!("{name} betaler det samme i B som i A i perioden {span}: {}", view.money_unit(av))),
+                    }
                 } else {
-                    let word = if dv > zero { "more" } else { "less" };
-                    format!(
-                        "{} pays {} kr. {word} in B than in A over {window} ({} kr. → {} kr.).",
-                        funder.name,
-                        format::kroner(if dv > zero { dv } else { -dv }),
-                        format::kroner(av),
-                        format::kroner(bv)
-                    )
+                    let amount = view.money_unit(if dv > zero { dv } else { -dv });
+                    let (from, to) = (view.money_unit(av), view.money_unit(bv));
+                    match (lang, dv > zero) {
+                        (Lang::En, up) => format!(
+                            "{name} pays {amount} {} in B than in A over {span} ({from} → {to}).",
+                            if up { "more" } else { "less" }
+                        ),
+                        (Lang::Da, up) => format!(
+                            "{name} betaler {amount} {} i B end i A i perioden {span} ({from} → {to}).",
+                            if up { "mere" } else { "mindre" }
+                        ),
+                    }
                 }
             })
             .collect()
     }
 
-    pub fn document(&self) -> Document {
+    pub fn document(&self, view: View) -> Document {
+        let lang = view.lang;
         let (sa, sb) = (self.a.scenario, self.b.scenario);
+        let side_line = |letter: &str, s: &Scenario| {
+            format!(
+                "{letter}: {} ({}, {})",
+                s.name,
+                s.file.display(),
+                lang.range(s.window.from, s.window.to)
+            )
+        };
         let lines = vec![
-            format!("A: {} ({}, {})", sa.name, sa.file.display(), sa.window),
-            format!("B: {} ({}, {})", sb.name, sb.file.display(), sb.window),
-            format!("By {} · amounts in kr. · differences are B − A", self.by()),
+            side_line("A", sa),
+            side_line("B", sb),
+            format!(
+                "{} · {} {} · {}",
+                capitalise(lang.by(self.by())),
+                lang.tr("amounts in", "beløb i"),
+                view.unit.label(lang),
+                lang.tr("differences are B − A", "forskelle er B − A")
+            ),
         ];
+        let shown = self.shown(view.unit.step());
         let mut blocks = vec![
-            Block::Table(self.cost_table()),
-            Block::Table(self.funder_table()),
+            Block::Table(self.cost_table(view, &shown)),
+            Block::Table(self.funder_table(view, &shown)),
         ];
-        blocks.extend(self.sentences().into_iter().map(Block::Paragraph));
-        blocks.push(Block::Table(self.changes_table()));
+        blocks.extend(self.sentences(view).into_iter().map(Block::Paragraph));
+        blocks.push(Block::Table(self.changes_table(lang)));
+        let [a, b, _] = &shown;
+        let chart = Chart {
+            title: format!(
+                "{} ({})",
+                lang.tr(
+                    "Cost by funder, A and B",
+                    "Udgifter fordelt på finansieringskilde, A og B"
+                ),
+                view.unit.heading(lang)
+            ),
+            after: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
+            series: self.funders.iter().map(|f| f.name.clone()).collect(),
+            groups: self
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(j, p)| {
+                    let bar = |label: &str, g: &Grid| Bar {
+                        label: label.to_string(),
+                        values: g.cells.iter().map(|r| r[j]).collect(),
+                    };
+                    (lang.period(p.key), vec![bar("A", a), bar("B", b)])
+                })
+                .collect(),
+        };
+        let mut notes = super::notes(sa, lang);
+        notes.extend(super::notes(sb, lang));
+        notes.dedup();
         Document {
-            title: format!("Comparison: {} → {}", sa.name, sb.name),
+            view,
+            title: format!(
+                "{}: {} → {}",
+                lang.tr("Comparison", "Sammenligning"),
+                sa.name,
+                sb.name
+            ),
             lines,
             blocks,
+            notes,
+            chart: Some(chart),
         }
     }
 
-    /// Rows of (label, [A, B, B − A]) for each period, then the total.
-    fn rows(&self) -> Vec<(String, [Side; 3], bool)> {
-        let mut rows: Vec<(String, [Side; 3], bool)> = self
+    fn cost_table(&self, view: View, [a, b, d]: &[Grid; 3]) -> Table {
+        let lang = view.lang;
+        let (fte, cost) = (lang.tr("FTE", "Årsværk"), lang.tr("Cost", "Udgifter"));
+        let head = vec![
+            lang.tr("Period", "Periode").to_string(),
+            format!("{fte} A"),
+            format!("{fte} B"),
+            format!("{fte} B − A"),
+            format!("{cost} A"),
+            format!("{cost} B"),
+            format!("{cost} B − A"),
+        ];
+        let fte_shown = |v: Rational| crate::format::round(v, 2);
+        let fte_cells = |[fa, fb, _]: [Side; 3]| {
+            let (x, y) = (fte_shown(fa.fte), fte_shown(fb.fte));
+            let r = |d: rust_decimal::Decimal| crate::model::decimal_to_rational(d);
+            [r(x), r(y), r(y) - r(x)]
+        };
+        let row = |label: String,
+                   sides: [Side; 3],
+                   ca: Rational,
+                   cb: Rational,
+                   cd: Rational,
+                   total: bool| {
+            let [fa, fb, fd] = fte_cells(sides);
+            let mut cells = vec![Cell::Text(label), Cell::fte(fa), Cell::fte(fb)];
+            cells.push(Cell::Fte {
+                value: fd,
+                calc: Some(Calc::ColumnDiff { plus: 2, minus: 1 }),
+            });
+            cells.extend([Cell::money(ca), Cell::money(cb)]);
+            cells.push(Cell::money_calc(cd, Calc::ColumnDiff { plus: 5, minus: 4 }));
+            Row { cells, total }
+        };
+        let mut rows: Vec<Row> = self
             .periods
             .iter()
-            .map(|p| (p.label.clone(), self.period(p), false))
-            .collect();
-        if self.periods.len() > 1 {
-            rows.push(("Total".to_string(), self.total(), true));
-        }
-        rows
-    }
-
-    fn cost_table(&self) -> Table {
-        let head = [
-            "Period",
-            "FTE A",
-            "FTE B",
-            "FTE B − A",
-            "Cost A",
-            "Cost B",
-            "Cost B − A",
-        ]
-        .map(String::from)
-        .to_vec();
-        let rows = self
-            .rows()
-            .into_iter()
-            .map(|(label, [a, b, d], total)| {
-                let mut cells = vec![Cell::Text(label)];
-                cells.extend([a.fte, b.fte, d.fte].map(Cell::Fte));
-                cells.extend([a.cost, b.cost, d.cost].map(|c| Cell::Money(self.money(c))));
-                Row { cells, total }
+            .enumerate()
+            .map(|(j, p)| {
+                row(
+                    lang.period(p.key),
+                    self.period(p),
+                    a.columns[j],
+                    b.columns[j],
+                    d.columns[j],
+                    false,
+                )
             })
             .collect();
+        if self.periods.len() > 1 {
+            let n = rows.len();
+            let mut total = row(
+                lang.total().to_string(),
+                self.total(),
+                a.total,
+                b.total,
+                d.total,
+                true,
+            );
+            for k in [4, 5] {
+                if let Cell::Money { calc, .. } = &mut total.cells[k] {
+                    *calc = Some(Calc::SumColumn { from: 0, to: n });
+                }
+            }
+            rows.push(total);
+        }
         Table {
-            title: "FTE and cost (kr.)".to_string(),
+            title: format!(
+                "{} ({})",
+                lang.tr("FTE and cost", "Årsværk og udgifter"),
+                view.unit.heading(lang)
+            ),
+            name: lang.tr("FTE and cost", "Årsværk og udgifter").to_string(),
             head,
             rows,
         }
     }
 
-    fn funder_table(&self) -> Table {
-        let rows_by_period = self.rows();
-        let mut head = vec!["Funder".to_string(), String::new()];
-        head.extend(rows_by_period.iter().map(|(label, _, _)| label.clone()));
+    fn funder_table(&self, view: View, grids: &[Grid; 3]) -> Table {
+        let lang = view.lang;
+        let many = self.periods.len() > 1;
+        let mut head = vec![
+            lang.tr("Funder", "Finansieringskilde").to_string(),
+            String::new(),
+        ];
+        head.extend(self.periods.iter().map(|p| lang.period(p.key)));
+        if many {
+            head.push(lang.total().to_string());
+        }
+        let n = self.periods.len();
         let mut rows = Vec::new();
         for (i, funder) in self.funders.iter().enumerate() {
-            for (k, side) in ["A", "B", "B − A"].into_iter().enumerate() {
+            for (k, (side, g)) in ["A", "B", "B − A"].into_iter().zip(grids).enumerate() {
                 let name = if k == 0 { funder.name.as_str() } else { "" };
+                let here = rows.len();
+                let calc = |c: Calc| {
+                    if k == 2 {
+                        Some(Calc::RowDiff {
+                            plus: here - 1,
+                            minus: here - 2,
+                        })
+                    } else {
+                        Some(c)
+                    }
+                };
                 let mut cells = vec![Cell::text(name), Cell::text(side)];
-                cells.extend(
-                    rows_by_period
-                        .iter()
-                        .map(|(_, sides, _)| Cell::Money(self.money(sides[k].cost_by_funder[i]))),
-                );
+                cells.extend(g.cells[i].iter().map(|v| Cell::Money {
+                    value: *v,
+                    calc: if k == 2 {
+                        calc(Calc::SumRow { from: 0, to: 0 })
+                    } else {
+                        None
+                    },
+                }));
+                if many {
+                    cells.push(Cell::Money {
+                        value: g.rows[i],
+                        calc: calc(Calc::SumRow { from: 2, to: n + 2 }),
+                    });
+                }
                 rows.push(Row {
                     cells,
                     total: k == 2,
@@ -275,42 +566,64 @@ impl<'a> Comparison<'a> {
             }
         }
         Table {
-            title: "Cost by funder (kr.)".to_string(),
+            title: format!(
+                "{} ({})",
+                lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde"),
+                view.unit.heading(lang)
+            ),
+            name: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
             head,
             rows,
         }
     }
 
-    fn changes_table(&self) -> Table {
-        let head = ["What", "Id", "Change", "A", "B"]
-            .map(String::from)
-            .to_vec();
+    fn changes_table(&self, lang: Lang) -> Table {
+        let head = [
+            lang.tr("What", "Hvad"),
+            "Id",
+            lang.tr("Change", "Ændring"),
+            "A",
+            "B",
+        ]
+        .map(String::from)
+        .to_vec();
+        let kind = |k: &str| -> String {
+            match k {
+                "post" => lang.tr("post", "stilling"),
+                "cost" => lang.tr("cost", "udgift"),
+                "funding" => lang.tr("funding", "finansiering"),
+                _ => lang.tr("funder", "finansieringskilde"),
+            }
+            .to_string()
+        };
+        let none = "–".to_string();
         let mut rows = Vec::new();
         for c in &self.changes {
+            let mut row = |what: String, a: String, b: String| {
+                rows.push(Row::new(vec![
+                    Cell::Text(kind(c.kind)),
+                    Cell::text(&c.id),
+                    Cell::Text(what),
+                    Cell::Text(a),
+                    Cell::Text(b),
+                ]));
+            };
             match &c.what {
-                ChangeKind::Added(desc) => rows.push(Row::new(vec![
-                    Cell::text(c.kind),
-                    Cell::text(&c.id),
-                    Cell::text("added"),
-                    Cell::text("–"),
-                    Cell::text(desc),
-                ])),
-                ChangeKind::Removed(desc) => rows.push(Row::new(vec![
-                    Cell::text(c.kind),
-                    Cell::text(&c.id),
-                    Cell::text("removed"),
-                    Cell::text(desc),
-                    Cell::text("–"),
-                ])),
+                ChangeKind::Added(fields) => row(
+                    lang.tr("added", "tilføjet").to_string(),
+                    none.clone(),
+                    describe(c.kind, fields, lang),
+                ),
+                ChangeKind::Removed(fields) => row(
+                    lang.tr("removed", "fjernet").to_string(),
+                    describe(c.kind, fields, lang),
+                    none.clone(),
+                ),
                 ChangeKind::Changed(fields) => {
                     for f in fields {
-                        rows.push(Row::new(vec![
-                            Cell::text(c.kind),
-                            Cell::text(&c.id),
-                            Cell::text(f.field),
-                            Cell::text(&f.a),
-                            Cell::text(&f.b),
-                        ]));
+                        let show =
+                            |v: &Option<Value>| v.as_ref().map_or(none.clone(), |v| v.show(lang));
+                        row(f.field.to_string(), show(&f.a), show(&f.b));
                     }
                 }
             }
@@ -319,17 +632,30 @@ impl<'a> Comparison<'a> {
             rows.push(Row::new(vec![
                 Cell::text("–"),
                 Cell::text("–"),
-                Cell::text("no differences in posts, costs, funding or funders"),
+                Cell::text(lang.tr(
+                    "no differences in posts, costs, funding or funders",
+                    "ingen forskelle i stillinger, udgifter, finansiering eller finansieringskilder",
+                )),
                 Cell::Blank,
                 Cell::Blank,
             ]));
         }
         Table {
-            title: "What differs between A and B".to_string(),
+            title: lang
+                .tr("What differs between A and B", "Forskelle mellem A og B")
+                .to_string(),
+            name: lang.tr("Differences", "Forskelle").to_string(),
             head,
             rows,
         }
     }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn pair_periods(a: &[Figures], b: &[Figures]) -> Vec<PeriodPair> {
@@ -346,6 +672,7 @@ fn pair_periods(a: &[Figures], b: &[Figures]) -> Vec<PeriodPair> {
                 None => {
                     pairs.push(PeriodPair {
                         label,
+                        key: f.period.key,
                         start: f.period.start,
                         end: f.period.end,
                         a: None,
@@ -390,97 +717,70 @@ fn pair_funders(a: &Scenario, b: &Scenario) -> Vec<FunderPair> {
     pairs
 }
 
-/// The fields of an entry that a comparison looks at, as text.
-type Fields = Vec<(&'static str, String)>;
-
-fn paid_by_ids(s: &Scenario, paid_by: &PaidBy) -> String {
-    match paid_by.0.as_slice() {
-        [(f, _)] => s.funders[*f].id.clone(),
-        parts => parts
+fn paid_by_value(s: &Scenario, paid_by: &PaidBy) -> Value {
+    Value::Payers(
+        paid_by
+            .0
             .iter()
-            .map(|(f, share)| {
-                format!(
-                    "{} {}",
-                    s.funders[*f].id,
-                    crate::load::values::show(share.rational())
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
+            .map(|(f, share)| (s.funders[*f].id.clone(), share.rational()))
+            .collect(),
+    )
 }
 
 fn flow_fields(flow: &Flow, out: &mut Fields) {
     match flow {
         Flow::Annual { annual, range } => {
-            out.push(("annual", format::kroner_ore_trim(annual.rational())));
-            out.push(("from", range.from.to_string()));
-            out.push(("to", range.to.to_string()));
+            out.push(("annual", Value::Money(annual.rational())));
+            out.push(("from", Value::Date(range.from)));
+            out.push(("to", Value::Date(range.to)));
         }
         Flow::OneOff { amount, date } => {
-            out.push(("amount", format::kroner_ore_trim(amount.rational())));
-            out.push(("date", date.to_string()));
+            out.push(("amount", Value::Money(amount.rational())));
+            out.push(("date", Value::Date(*date)));
         }
     }
 }
 
-/// Every entry of a scenario: (kind, id, fields, description).
-fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields, String)> {
+/// Every entry of a scenario: (kind, id, fields).
+fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
     let mut out = Vec::new();
     for f in &s.funders {
         let fields = vec![
-            ("name", f.name.clone()),
-            ("residual", f.residual.to_string()),
+            ("name", Value::Text(f.name.clone())),
+            ("residual", Value::Flag(f.residual)),
         ];
-        let desc = if f.residual {
-            format!("{} (residual)", f.name)
-        } else {
-            f.name.clone()
-        };
-        out.push(("funder", f.id.clone(), fields, desc));
+        out.push(("funder", f.id.clone(), fields));
     }
     for p in &s.posts {
-        let paid = paid_by_ids(s, &p.paid_by);
-        let fte = crate::load::values::show(p.fte.rational());
-        let cost = format::kroner_ore_trim(p.annual_cost_per_fte.rational());
-        let employer = p.employer.clone().unwrap_or_default();
-        let desc = format!(
-            "{} FTE × {} kr. a year, {}, paid by {}{}",
-            fte,
-            cost,
-            p.range,
-            paid,
-            if employer.is_empty() {
-                String::new()
-            } else {
-                format!(", employed by {employer}")
-            }
-        );
-        let fields = vec![
-            ("title", p.title.clone()),
-            ("employer", employer),
-            ("fte", fte),
-            ("annual_cost_per_fte", cost),
-            ("from", p.range.from.to_string()),
-            ("to", p.range.to.to_string()),
-            ("paid_by", paid),
-        ];
-        out.push(("post", p.id.clone(), fields, desc));
+        let mut fields = vec![("title", Value::Text(p.title.clone()))];
+        if let Some(e) = &p.employer {
+            fields.push(("employer", Value::Text(e.clone())));
+        }
+        fields.extend([
+            ("fte", Value::Number(p.fte.rational())),
+            (
+                "annual_cost_per_fte",
+                Value::Money(p.annual_cost_per_fte.rational()),
+            ),
+            ("from", Value::Date(p.range.from)),
+            ("to", Value::Date(p.range.to)),
+            ("paid_by", paid_by_value(s, &p.paid_by)),
+        ]);
+        out.push(("post", p.id.clone(), fields));
     }
     for c in &s.costs {
-        let paid = paid_by_ids(s, &c.paid_by);
-        let mut fields = vec![("name", c.name.clone())];
+        let mut fields = vec![("name", Value::Text(c.name.clone()))];
         flow_fields(&c.flow, &mut fields);
-        fields.push(("paid_by", paid.clone()));
-        let desc = format!("{}, paid by {paid}", flow_text(&c.flow));
-        out.push(("cost", c.id.clone(), fields, desc));
+        fields.push(("paid_by", paid_by_value(s, &c.paid_by)));
+        out.push(("cost", c.id.clone(), fields));
     }
     for f in &s.funding {
-        let funder = s.funders[f.funder].id.clone();
-        let mut fields = vec![("name", f.name.clone()), ("funder", funder.clone())];
+        let mut fields = vec![
+            ("name", Value::Text(f.name.clone())),
+            ("funder", Value::Text(s.funders[f.funder].id.clone())),
+        ];
         flow_fields(&f.flow, &mut fields);
-        let desc = format!("{} from {funder}", flow_text(&f.flow));
-        out.push(("funding", f.id.clone(), fields, desc));
+        out.push(("funding", f.id.clone(), fields));
     }
     out
 }
@@ -490,34 +790,28 @@ pub fn changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
     let ea = entries(a);
     let eb = entries(b);
     let mut out = Vec::new();
-    for (kind, id, fields_a, desc) in &ea {
-        match eb.iter().find(|(k, i, _, _)| k == kind && i == id) {
+    for (kind, id, fields_a) in &ea {
+        match eb.iter().find(|(k, i, _)| k == kind && i == id) {
             None => out.push(Change {
                 kind,
                 id: id.clone(),
-                what: ChangeKind::Removed(desc.clone()),
+                what: ChangeKind::Removed(fields_a.clone()),
             }),
-            Some((_, _, fields_b, _)) => {
+            Some((_, _, fields_b)) => {
                 let mut diffs = Vec::new();
-                for (field, va) in fields_a {
-                    let vb = fields_b
+                let names = fields_a.iter().map(|(n, _)| *n).chain(
+                    fields_b
                         .iter()
-                        .find(|(f, _)| f == field)
-                        .map_or("–", |(_, v)| v.as_str());
+                        .map(|(n, _)| *n)
+                        .filter(|n| field(fields_a, n).is_none()),
+                );
+                for name in names {
+                    let (va, vb) = (field(fields_a, name), field(fields_b, name));
                     if va != vb {
                         diffs.push(FieldChange {
-                            field,
-                            a: va.clone(),
-                            b: vb.to_string(),
-                        });
-                    }
-                }
-                for (field, vb) in fields_b {
-                    if !fields_a.iter().any(|(f, _)| f == field) {
-                        diffs.push(FieldChange {
-                            field,
-                            a: "–".to_string(),
-                            b: vb.clone(),
+                            field: name,
+                            a: va.cloned(),
+                            b: vb.cloned(),
                         });
                     }
                 }
@@ -531,12 +825,12 @@ pub fn changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
             }
         }
     }
-    for (kind, id, _, desc) in &eb {
-        if !ea.iter().any(|(k, i, _, _)| k == kind && i == id) {
+    for (kind, id, fields_b) in &eb {
+        if !ea.iter().any(|(k, i, _)| k == kind && i == id) {
             out.push(Change {
                 kind,
                 id: id.clone(),
-                what: ChangeKind::Added(desc.clone()),
+                what: ChangeKind::Added(fields_b.clone()),
             });
         }
     }

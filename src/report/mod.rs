@@ -8,8 +8,10 @@ pub mod document;
 use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::format;
+use crate::i18n::{Lang, View};
 use crate::model::{Flow, PaidBy, Rational, Scenario};
-use document::{Block, Cell, Document, Row, Table};
+use crate::round::{self, Chain, Rounded};
+use document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
 
 /// A scenario with its projection: everything `report` shows.
 #[derive(Debug, Clone)]
@@ -58,202 +60,277 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    /// The periods as columns: each period, then the total when there is more than one.
-    fn columns(&self) -> Vec<&Figures> {
+    /// The figures every table shows, rounded together to whole multiples of `step` kroner.
+    pub(crate) fn shown(&self, step: Rational) -> Shown {
         let p = &self.projection;
-        let mut cols: Vec<&Figures> = p.periods.iter().collect();
-        if p.periods.len() > 1 {
-            cols.push(&p.total);
+        let steps = |a: Amount| self.money(a) / step;
+        let matrix =
+            |rows: usize, pick: &dyn Fn(&Figures, usize) -> Amount| -> Vec<Vec<Rational>> {
+                (0..rows)
+                    .map(|i| p.periods.iter().map(|f| steps(pick(f, i))).collect())
+                    .collect()
+            };
+        let s = self.scenario;
+        let items = matrix(s.item_count(), &|f, i| f.items[i]);
+        let cost = matrix(s.funders.len(), &|f, i| f.cost_by_funder[i]);
+        let funding = matrix(s.funders.len(), &|f, i| f.funding_by_funder[i]);
+        let columns = p.periods.len();
+        let cost_chain = round::chain(Chain {
+            upper: &items,
+            lower: Some(&cost),
+            columns,
+        });
+        let funding = round::table(&funding, columns);
+        Shown {
+            items: Grid::upper(&cost_chain, step),
+            cost: Grid::lower(&cost_chain, step),
+            funding: Grid::upper(&funding, step),
         }
-        cols
     }
 
-    fn head(&self, first: &str) -> Vec<String> {
+    /// Period labels for the head of a table, with the total when there is more than one.
+    fn head(&self, view: View, first: &str) -> Vec<String> {
         let mut head = vec![first.to_string()];
-        head.extend(self.projection.periods.iter().map(|f| f.period.label()));
+        head.extend(
+            self.projection
+                .periods
+                .iter()
+                .map(|f| view.lang.period(f.period.key)),
+        );
         if self.projection.periods.len() > 1 {
-            head.push("Total".to_string());
+            head.push(view.lang.total().to_string());
         }
         head
     }
 
-    /// A funder × period table of `measure`, with a total row.
-    fn funder_table(
-        &self,
-        title: &str,
-        measure: impl Fn(&Figures, usize) -> Amount,
-        with_total_column: bool,
-    ) -> Table {
-        let mut head = self.head("Funder");
-        let mut cols = self.columns();
-        if !with_total_column && cols.len() > 1 {
-            cols.pop();
-            head.pop();
-        }
-        let mut rows: Vec<Row> = self
-            .scenario
-            .funders
-            .iter()
-            .enumerate()
-            .map(|(i, funder)| {
-                let mut cells = vec![Cell::text(&funder.name)];
-                cells.extend(cols.iter().map(|f| Cell::Money(self.money(measure(f, i)))));
-                Row::new(cells)
-            })
-            .collect();
-        let mut total = vec![Cell::text("Total")];
-        total.extend(cols.iter().map(|f| {
-            let sum = (0..self.scenario.funders.len())
-                .map(|i| measure(f, i))
-                .sum();
-            Cell::Money(self.money(sum))
-        }));
-        rows.push(Row::total(total));
-        Table {
-            title: title.to_string(),
-            head,
-            rows,
-        }
-    }
-
-    /// The terminal-style document: staff, cost by item, and the funder tables.
-    pub fn document(&self) -> Document {
+    /// The document `report` shows: staff, cost by item, and the funder tables.
+    pub fn document(&self, view: View) -> Document {
         let s = self.scenario;
+        let lang = view.lang;
+        let shown = self.shown(view.unit.step());
         let mut lines = Vec::new();
         if let Some(d) = &s.description {
             lines.push(d.clone());
         }
         lines.push(format!(
-            "{} · {} · by {} · amounts in kr.",
+            "{} · {} · {} · {}",
             s.file.display(),
-            s.window,
-            self.projection.by
+            lang.range(s.window.from, s.window.to),
+            lang.by(self.projection.by),
+            lang.tr("amounts in", "beløb i").to_string() + " " + view.unit.label(lang)
         ));
-        let mut blocks = vec![Block::Table(self.staff_table())];
-        blocks.push(Block::Table(self.items_table()));
-        blocks.push(Block::Table(self.funder_table(
-            "Cost by funder (kr.)",
-            |f, i| f.cost_by_funder[i],
-            true,
+        let unit = view.unit.heading(lang);
+        let funders: Vec<String> = s.funders.iter().map(|f| f.name.clone()).collect();
+        let funder_head = self.head(view, lang.tr("Funder", "Finansieringskilde"));
+        let many = self.projection.periods.len() > 1;
+        let mut blocks = vec![
+            Block::Table(self.staff_table(view)),
+            Block::Table(self.items_table(view, &shown.items)),
+            Block::Table(shown.cost.table(
+                &format!(
+                    "{} ({unit})",
+                    lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde")
+                ),
+                lang.tr("Cost by funder", "Udgifter pr. kilde"),
+                funder_head.clone(),
+                &funders,
+                view,
+                many,
+            )),
+            Block::Table(shown.funding.table(
+                &format!(
+                    "{} ({unit})",
+                    lang.tr(
+                        "Funding by funder",
+                        "Finansiering fordelt på finansieringskilde"
+                    )
+                ),
+                lang.tr("Funding by funder", "Finansiering pr. kilde"),
+                funder_head.clone(),
+                &funders,
+                view,
+                many,
+            )),
+        ];
+        let balance = shown.funding.minus(&shown.cost);
+        blocks.push(Block::Table(balance.table(
+            &format!(
+                "{} ({unit})",
+                lang.tr(
+                    "Balance by funder: funding − cost",
+                    "Balance: finansiering − udgifter"
+                )
+            ),
+            lang.tr("Balance", "Balance"),
+            funder_head.clone(),
+            &funders,
+            view,
+            many,
         )));
-        blocks.push(Block::Table(self.funder_table(
-            "Funding by funder (kr.)",
-            |f, i| f.funding_by_funder[i],
-            true,
-        )));
-        blocks.push(Block::Table(self.funder_table(
-            "Balance by funder: funding − cost (kr.)",
-            |f, i| f.funding_by_funder[i] - f.cost_by_funder[i],
-            true,
-        )));
-        blocks.push(Block::Table(self.funder_table(
-            "Cumulative balance by funder, at the end of each period (kr.)",
-            |f, i| f.cumulative_by_funder[i],
+        let cumulative = balance.running();
+        let mut cumulative_head = funder_head;
+        if many {
+            cumulative_head.pop();
+        }
+        blocks.push(Block::Table(cumulative.table(
+            &format!(
+                "{} ({unit})",
+                lang.tr(
+                    "Cumulative balance by funder, at the end of each period",
+                    "Akkumuleret balance ved udgangen af hver periode"
+                )
+            ),
+            lang.tr("Cumulative balance", "Akkumuleret balance"),
+            cumulative_head.clone(),
+            &funders,
+            view,
             false,
         )));
-        blocks.extend(self.residual_blocks());
+        blocks.extend(self.residual_blocks(view, &cumulative, cumulative_head));
+        let chart = Chart {
+            title: format!(
+                "{} ({unit})",
+                lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde")
+            ),
+            after: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
+            series: funders.clone(),
+            groups: self
+                .projection
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(j, f)| {
+                    let bar = Bar {
+                        label: lang.tr("Cost", "Udgifter").to_string(),
+                        values: shown.cost.cells.iter().map(|r| r[j]).collect(),
+                    };
+                    (lang.period(f.period.key), vec![bar])
+                })
+                .collect(),
+        };
         Document {
+            view,
             title: s.name.clone(),
             lines,
             blocks,
+            notes: notes(s, lang),
+            chart: Some(chart),
         }
     }
 
-    fn staff_table(&self) -> Table {
+    fn staff_table(&self, view: View) -> Table {
         let s = self.scenario;
+        let lang = view.lang;
         let head = [
-            "Post",
-            "Employer",
-            "FTE",
-            "From – to",
-            "Cost per FTE a year",
-            "Paid by",
+            lang.tr("Post", "Stilling"),
+            lang.tr("Employer", "Ansat i"),
+            lang.tr("FTE", "Årsværk"),
+            lang.tr("From – to", "Fra – til"),
+            &format!(
+                "{} ({})",
+                lang.tr("Cost per FTE a year", "Årlig udgift pr. årsværk"),
+                view.unit.heading(lang)
+            ),
+            lang.tr("Paid by", "Finansieret af"),
         ]
         .map(String::from)
         .to_vec();
+        let step = view.unit.step();
         let rows = s
             .posts
             .iter()
             .map(|p| {
+                let cost = p.annual_cost_per_fte.rational() / step;
                 Row::new(vec![
                     Cell::text(&p.title),
                     Cell::text(p.employer.as_deref().unwrap_or("")),
-                    Cell::Fte(p.fte.rational()),
-                    Cell::text(p.range.to_string()),
-                    Cell::Money(p.annual_cost_per_fte.rational()),
-                    Cell::text(paid_by_text(s, &p.paid_by)),
+                    Cell::fte(p.fte.rational()),
+                    Cell::text(lang.range(p.range.from, p.range.to)),
+                    Cell::money(round_half_away(cost) * step),
+                    Cell::text(paid_by_text(s, &p.paid_by, lang)),
                 ])
             })
             .collect();
         Table {
-            title: "Staff".to_string(),
+            title: lang.tr("Staff", "Medarbejdere").to_string(),
+            name: lang.tr("Staff", "Medarbejdere").to_string(),
             head,
             rows,
         }
     }
 
-    fn items_table(&self) -> Table {
+    fn items_table(&self, view: View, items: &Grid) -> Table {
         let s = self.scenario;
-        let cols = self.columns();
-        let names = s
+        let lang = view.lang;
+        let names: Vec<String> = s
             .posts
             .iter()
-            .map(|p| p.title.as_str())
-            .chain(s.costs.iter().map(|c| c.name.as_str()));
-        let mut rows: Vec<Row> = names
-            .enumerate()
-            .map(|(i, name)| {
-                let mut cells = vec![Cell::text(name)];
-                cells.extend(cols.iter().map(|f| Cell::Money(self.money(f.items[i]))));
-                Row::new(cells)
-            })
+            .map(|p| p.title.clone())
+            .chain(s.costs.iter().map(|c| c.name.clone()))
             .collect();
-        let mut total = vec![Cell::text("Total cost")];
-        total.extend(cols.iter().map(|f| Cell::Money(self.money(f.cost()))));
-        rows.push(Row::total(total));
-        let mut fte = vec![Cell::text("FTE (average)")];
-        fte.extend(cols.iter().map(|f| Cell::Fte(f.fte.average())));
-        rows.push(Row::new(fte));
-        Table {
-            title: "Cost by post and other cost (kr.)".to_string(),
-            head: self.head("Item"),
-            rows,
+        let many = self.projection.periods.len() > 1;
+        let mut table = items.table(
+            &format!(
+                "{} ({})",
+                lang.tr(
+                    "Cost by post and other cost",
+                    "Udgifter pr. stilling og øvrige udgifter"
+                ),
+                view.unit.heading(lang)
+            ),
+            lang.tr("Cost by item", "Udgifter pr. post"),
+            self.head(view, lang.tr("Item", "Post")),
+            &names,
+            view,
+            many,
+        );
+        if let Some(total) = table.rows.last_mut() {
+            total.cells[0] = Cell::text(lang.tr("Total cost", "Udgifter i alt"));
         }
+        let p = &self.projection;
+        let mut fte = vec![Cell::text(lang.tr("FTE (average)", "Årsværk (gennemsnit)"))];
+        fte.extend(p.periods.iter().map(|f| Cell::fte(f.fte.average())));
+        if many {
+            fte.push(Cell::fte(p.total.fte.average()));
+        }
+        table.rows.push(Row::new(fte));
+        table
     }
 
     /// What residual funders must still find (a table and a sentence each), and the
     /// shortfalls of other funders.
-    fn residual_blocks(&self) -> Vec<Block> {
+    fn residual_blocks(&self, view: View, cumulative: &Grid, head: Vec<String>) -> Vec<Block> {
         let s = self.scenario;
-        let p = &self.projection;
-        let short = |i: usize| {
-            p.periods
-                .iter()
-                .any(|f| f.cumulative_by_funder[i].is_negative())
-        };
+        let lang = view.lang;
+        let zero = Rational::from_integer(0);
+        let short = |i: usize| cumulative.cells[i].iter().any(|v| *v < zero);
         let residual: Vec<usize> = (0..s.funders.len())
             .filter(|&i| s.funders[i].residual && short(i))
             .collect();
         let mut blocks = Vec::new();
         if !residual.is_empty() {
-            let mut head = self.head("Funder");
-            if p.periods.len() > 1 {
-                head.pop();
-            }
             let rows = residual
                 .iter()
                 .map(|&i| {
                     let mut cells = vec![Cell::text(&s.funders[i].name)];
-                    cells.extend(p.periods.iter().map(|f| {
-                        Cell::Money(self.money(-f.cumulative_by_funder[i].min(Amount::ZERO)))
-                    }));
+                    cells.extend(
+                        cumulative.cells[i]
+                            .iter()
+                            .map(|v| Cell::money(-(*v).min(zero))),
+                    );
                     Row::new(cells)
                 })
                 .collect();
             blocks.push(Block::Table(Table {
-                title:
-                    "Still to find by residual funders, cumulative at the end of each period (kr.)"
-                        .to_string(),
+                title: format!(
+                    "{} ({})",
+                    lang.tr(
+                        "Still to find by residual funders, cumulative at the end of each period",
+                        "Mangler at blive finansieret af restfinansierende kilder, akkumuleret"
+                    ),
+                    view.unit.heading(lang)
+                ),
+                name: lang.tr("Still to find", "Mangler finansiering").to_string(),
                 head,
                 rows,
             }));
@@ -262,41 +339,234 @@ impl<'a> Report<'a> {
             if !short(i) {
                 continue;
             }
-            let last = p.total.cumulative_by_funder[i];
+            let last = cumulative.cells[i].last().copied().unwrap_or(zero);
             if funder.residual {
-                if last.is_negative() {
-                    blocks.push(Block::Paragraph(format!(
-                        "{} covers what falls to it (residual funder) and must still find {} kr. by {}.",
-                        funder.name,
-                        format::kroner(self.money(-last)),
-                        s.window.to
-                    )));
+                if last < zero {
+                    let amount = view.money_unit(-last);
+                    let date = lang.date_long(s.window.to);
+                    blocks.push(Block::Paragraph(match lang {
+                        Lang::En => format!(
+                            "{} covers what falls to it (residual funder) and must still find {amount} by {date}.",
+                            funder.name
+                        ),
+                        Lang::Da => format!(
+                            "{} dækker det, der ikke er finansieret på anden vis, og mangler at finde {amount} senest {date}.",
+                            funder.name
+                        ),
+                    }));
                 }
             } else {
                 let ends: Vec<String> = check::shortfalls(self)
                     .into_iter()
                     .filter(|sf| sf.funder == funder.id)
                     .map(|sf| {
-                        format!(
-                            "{} kr. at the end of {}",
-                            format::kroner_ore(sf.shortfall),
-                            sf.period
-                        )
+                        let amount = format!("{} kr.", lang.number(sf.shortfall, 2));
+                        let period = lang.period(sf.key);
+                        match lang {
+                            Lang::En => format!("{amount} at the end of {period}"),
+                            Lang::Da => format!("{amount} ved udgangen af {period}"),
+                        }
                     })
                     .collect();
-                blocks.push(Block::Paragraph(format!(
-                    "{} does not balance: its funding falls short of its cost by {}.",
-                    funder.name,
-                    ends.join(", ")
-                )));
+                if ends.is_empty() {
+                    continue;
+                }
+                blocks.push(Block::Paragraph(match lang {
+                    Lang::En => format!(
+                        "{} does not balance: its funding falls short of its cost by {}.",
+                        funder.name,
+                        ends.join(", ")
+                    ),
+                    Lang::Da => format!(
+                        "{} er i underskud: finansieringen mangler {}.",
+                        funder.name,
+                        ends.join(", ")
+                    ),
+                }));
             }
         }
         blocks
     }
 }
 
+/// Rounded figures of the tables, in kroner as shown.
+pub(crate) struct Shown {
+    pub items: Grid,
+    pub cost: Grid,
+    pub funding: Grid,
+}
+
+/// A rows × periods table of figures as shown, with row totals, column totals and the
+/// grand total, which add up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub cells: Vec<Vec<Rational>>,
+    pub rows: Vec<Rational>,
+    pub columns: Vec<Rational>,
+    pub total: Rational,
+}
+
+impl Grid {
+    fn from_steps(
+        cells: &[Vec<i128>],
+        rows: &[i128],
+        columns: &[i128],
+        total: i128,
+        step: Rational,
+    ) -> Grid {
+        let kr = |n: &i128| Rational::from_integer(*n) * step;
+        Grid {
+            cells: cells.iter().map(|r| r.iter().map(kr).collect()).collect(),
+            rows: rows.iter().map(kr).collect(),
+            columns: columns.iter().map(kr).collect(),
+            total: kr(&total),
+        }
+    }
+
+    pub fn upper(r: &Rounded, step: Rational) -> Grid {
+        Grid::from_steps(&r.upper, &r.upper_rows, &r.columns, r.total, step)
+    }
+
+    pub fn lower(r: &Rounded, step: Rational) -> Grid {
+        Grid::from_steps(&r.lower, &r.lower_rows, &r.columns, r.total, step)
+    }
+
+    /// Cell by cell `self − other`: still adds up.
+    pub fn minus(&self, other: &Grid) -> Grid {
+        let sub = |a: &[Rational], b: &[Rational]| -> Vec<Rational> {
+            a.iter().zip(b).map(|(x, y)| x - y).collect()
+        };
+        Grid {
+            cells: self
+                .cells
+                .iter()
+                .zip(&other.cells)
+                .map(|(a, b)| sub(a, b))
+                .collect(),
+            rows: sub(&self.rows, &other.rows),
+            columns: sub(&self.columns, &other.columns),
+            total: self.total - other.total,
+        }
+    }
+
+    /// Running sums along each row: the value at the end of each period.
+    pub fn running(&self) -> Grid {
+        let cells: Vec<Vec<Rational>> = self
+            .cells
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .scan(Rational::from_integer(0), |acc, v| {
+                        *acc += v;
+                        Some(*acc)
+                    })
+                    .collect()
+            })
+            .collect();
+        let columns: Vec<Rational> = (0..self.columns.len())
+            .map(|j| cells.iter().map(|r| r[j]).sum())
+            .collect();
+        Grid {
+            rows: cells
+                .iter()
+                .map(|r| r.last().copied().unwrap_or_default())
+                .collect(),
+            total: columns.last().copied().unwrap_or_default(),
+            cells,
+            columns,
+        }
+    }
+
+    /// The grid as a table: a label column, a column per period, the row totals when
+    /// `total_column`, and a total row; totals say what they add up.
+    pub fn table(
+        &self,
+        title: &str,
+        name: &str,
+        head: Vec<String>,
+        labels: &[String],
+        view: View,
+        total_column: bool,
+    ) -> Table {
+        let n = self.columns.len();
+        let m = self.cells.len();
+        let mut rows: Vec<Row> = self
+            .cells
+            .iter()
+            .zip(labels)
+            .zip(&self.rows)
+            .map(|((cells, label), total)| {
+                let mut out = vec![Cell::text(label)];
+                out.extend(cells.iter().map(|v| Cell::money(*v)));
+                if total_column {
+                    out.push(Cell::money_calc(
+                        *total,
+                        Calc::SumRow { from: 1, to: n + 1 },
+                    ));
+                }
+                Row::new(out)
+            })
+            .collect();
+        let mut total = vec![Cell::text(view.lang.total())];
+        let sum = Calc::SumColumn { from: 0, to: m };
+        total.extend(self.columns.iter().map(|v| Cell::money_calc(*v, sum)));
+        if total_column {
+            total.push(Cell::money_calc(self.total, sum));
+        }
+        rows.push(Row::total(total));
+        Table {
+            title: title.to_string(),
+            name: name.to_string(),
+            head,
+            rows,
+        }
+    }
+}
+
+/// A sentence with its full stop, unless it already ends in one (`… 0 kr.`).
+pub(crate) fn sentence(s: String) -> String {
+    if s.ends_with('.') { s } else { s + "." }
+}
+
+/// `value` rounded half away from zero to a whole number.
+fn round_half_away(value: Rational) -> Rational {
+    value.round()
+}
+
+/// The notes and sources of a scenario and its entries, for footnotes.
+fn notes(s: &Scenario, lang: Lang) -> Vec<String> {
+    let source = lang.tr("Source", "Kilde");
+    let mut out = Vec::new();
+    let mut add = |name: &str, note: &Option<String>, src: &Option<String>| {
+        let mut parts = Vec::new();
+        if let Some(n) = note {
+            parts.push(n.clone());
+        }
+        if let Some(x) = src {
+            parts.push(format!("{source}: {x}"));
+        }
+        if !parts.is_empty() {
+            out.push(format!("{name}: {}", parts.join(" ")));
+        }
+    };
+    add(&s.name, &s.note, &s.source);
+    for f in &s.funders {
+        add(&f.name, &f.note, &f.source);
+    }
+    for p in &s.posts {
+        add(&p.title, &p.note, &p.source);
+    }
+    for c in &s.costs {
+        add(&c.name, &c.note, &c.source);
+    }
+    for f in &s.funding {
+        add(&f.name, &f.note, &f.source);
+    }
+    out
+}
+
 /// `Business Region North Denmark` or `BRN 1/2, Region 1/2`.
-pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy) -> String {
+pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy, lang: Lang) -> String {
     match paid_by.0.as_slice() {
         [(f, _)] => s.funders[*f].name.clone(),
         parts => parts
@@ -305,7 +575,7 @@ pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy) -> String {
                 format!(
                     "{} {}",
                     s.funders[*f].name,
-                    crate::load::values::show(share.rational())
+                    share_text(share.rational(), lang)
                 )
             })
             .collect::<Vec<_>>()
@@ -313,19 +583,47 @@ pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy) -> String {
     }
 }
 
-/// `800,000 kr. a year, 2023-07-01 – 2026-06-30` or `860,000 kr. on 2023-07-01`.
-pub fn flow_text(flow: &Flow) -> String {
-    match flow {
-        Flow::Annual { annual, range } => format!(
-            "{} kr. a year, {}",
-            format::kroner_ore_trim(annual.rational()),
-            range
-        ),
-        Flow::OneOff { amount, date } => {
-            format!(
-                "{} kr. on {date}",
-                format::kroner_ore_trim(amount.rational())
-            )
-        }
+/// A share as written: `0.5` / `0,5`, or a fraction `1/3`.
+pub fn share_text(r: Rational, lang: Lang) -> String {
+    let shown = crate::load::values::show(r);
+    match lang {
+        Lang::En => shown,
+        Lang::Da => shown.replace('.', ","),
     }
+}
+
+/// `800,000 kr. a year, 2023-07-01 – 2026-06-30` or `860,000 kr. on 2023-07-01`, in the view's
+/// language (amounts to the øre, where there are øre).
+pub fn flow_text(flow: &Flow, lang: Lang) -> String {
+    match flow {
+        Flow::Annual { annual, range } => match lang {
+            Lang::En => format!(
+                "{} kr. a year, {}",
+                money_text(annual.rational(), lang),
+                lang.range(range.from, range.to)
+            ),
+            Lang::Da => format!(
+                "{} kr. om året, {}",
+                money_text(annual.rational(), lang),
+                lang.range(range.from, range.to)
+            ),
+        },
+        Flow::OneOff { amount, date } => match lang {
+            Lang::En => format!(
+                "{} kr. on {}",
+                money_text(amount.rational(), lang),
+                lang.date(*date)
+            ),
+            Lang::Da => format!(
+                "{} kr. den {}",
+                money_text(amount.rational(), lang),
+                lang.date(*date)
+            ),
+        },
+    }
+}
+
+/// Kroner with øre only where there are any: `800,000` or `860,000.50`.
+pub fn money_text(kroner: Rational, lang: Lang) -> String {
+    lang.number(kroner, if kroner.is_integer() { 0 } else { 2 })
 }

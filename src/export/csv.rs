@@ -1,0 +1,154 @@
+//! CSV: tidy data for spreadsheets and scripts. One row per period × item or funder × measure,
+//! plain `.` decimals, amounts in kroner to the øre. The øre are rounded the way printed tables
+//! are, so every column of figures adds up exactly.
+
+use std::io::Write;
+
+use crate::model::Rational;
+use crate::report::Report;
+use crate::report::compare::Comparison;
+
+/// One øre, the step CSV amounts are rounded to.
+fn ore() -> Rational {
+    Rational::new(1, 100)
+}
+
+fn money(v: Rational) -> String {
+    crate::format::plain2(v)
+}
+
+const REPORT_HEAD: [&str; 8] = [
+    "period", "start", "end", "kind", "id", "name", "measure", "value",
+];
+
+/// `report --format csv`: items' cost; funders' cost, funding, balance and cumulative balance;
+/// and the period's total cost, funding and FTE.
+pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = r.scenario;
+    let p = &r.projection;
+    let shown = r.shown(ore());
+    let balance = shown.funding.minus(&shown.cost);
+    let cumulative = balance.running();
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(REPORT_HEAD)?;
+    let names: Vec<(&str, &str)> = s
+        .posts
+        .iter()
+        .map(|x| (x.id.as_str(), x.title.as_str()))
+        .chain(s.costs.iter().map(|c| (c.id.as_str(), c.name.as_str())))
+        .collect();
+    let periods = p.periods.iter().map(Some).chain(std::iter::once(None));
+    for (j, f) in periods.enumerate() {
+        let (label, start, end) = match f {
+            Some(f) => (f.period.label(), f.period.start, f.period.end),
+            None => ("total".to_string(), s.window.from, s.window.to),
+        };
+        let total = f.is_none();
+        let at = |g: &crate::report::Grid, i: usize| if total { g.rows[i] } else { g.cells[i][j] };
+        let column = |g: &crate::report::Grid| if total { g.total } else { g.columns[j] };
+        let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
+            w.write_record([
+                label.as_str(),
+                &start.to_string(),
+                &end.to_string(),
+                kind,
+                id,
+                name,
+                measure,
+                &value,
+            ])
+        };
+        for (i, (id, name)) in names.iter().enumerate() {
+            row("item", id, name, "cost", money(at(&shown.items, i)))?;
+        }
+        for (i, funder) in s.funders.iter().enumerate() {
+            let cum = if total {
+                cumulative.rows[i]
+            } else {
+                cumulative.cells[i][j]
+            };
+            row(
+                "funder",
+                &funder.id,
+                &funder.name,
+                "cost",
+                money(at(&shown.cost, i)),
+            )?;
+            row(
+                "funder",
+                &funder.id,
+                &funder.name,
+                "funding",
+                money(at(&shown.funding, i)),
+            )?;
+            row(
+                "funder",
+                &funder.id,
+                &funder.name,
+                "balance",
+                money(at(&balance, i)),
+            )?;
+            row(
+                "funder",
+                &funder.id,
+                &funder.name,
+                "cumulative_balance",
+                money(cum),
+            )?;
+        }
+        let fte = f.map_or(p.total.fte.average(), |f| f.fte.average());
+        row("total", "", "", "cost", money(column(&shown.items)))?;
+        row("total", "", "", "funding", money(column(&shown.funding)))?;
+        row("total", "", "", "fte", crate::format::plain2(fte))?;
+    }
+    w.flush()
+}
+
+const COMPARE_HEAD: [&str; 9] = [
+    "side", "period", "start", "end", "kind", "id", "name", "measure", "value",
+];
+
+/// `compare --format csv`: for A, B and B − A, each funder's cost and the period's total cost
+/// and FTE.
+pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let grids = c.shown(ore());
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COMPARE_HEAD)?;
+    let window = c.window();
+    let total = c.total();
+    for (k, side) in ["a", "b", "delta"].into_iter().enumerate() {
+        let g = &grids[k];
+        let periods = c.periods.iter().map(Some).chain(std::iter::once(None));
+        for (j, p) in periods.enumerate() {
+            let (label, start, end, fte) = match p {
+                Some(p) => (p.label.clone(), p.start, p.end, c.period(p)[k].fte),
+                None => ("total".to_string(), window.from, window.to, total[k].fte),
+            };
+            let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
+                w.write_record([
+                    side,
+                    label.as_str(),
+                    &start.to_string(),
+                    &end.to_string(),
+                    kind,
+                    id,
+                    name,
+                    measure,
+                    &value,
+                ])
+            };
+            for (i, funder) in c.funders.iter().enumerate() {
+                let v = if p.is_some() {
+                    g.cells[i][j]
+                } else {
+                    g.rows[i]
+                };
+                row("funder", &funder.id, &funder.name, "cost", money(v))?;
+            }
+            let cost = if p.is_some() { g.columns[j] } else { g.total };
+            row("total", "", "", "cost", money(cost))?;
+            row("total", "", "", "fte", crate::format::plain2(fte))?;
+        }
+    }
+    w.flush()
+}

@@ -1,0 +1,275 @@
+//! HTML: one self-contained page a director can print as it is: the tables, a chart of cost by
+//! funder drawn as inline SVG, the scenario's notes and sources as footnotes, and print CSS for
+//! A4. No scripts, fonts or images from elsewhere.
+
+use std::fmt::Write as _;
+
+use crate::model::Rational;
+use crate::report::document::{Block, Cell, Chart, Document, Table};
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a;
+       max-width: 190mm; margin: 12mm auto; line-height: 1.35; }
+h1 { font-size: 17pt; margin: 0 0 4pt; }
+h2 { font-size: 12pt; margin: 16pt 0 5pt; }
+p.meta { margin: 0; color: #444; }
+table { border-collapse: collapse; margin: 0 0 6pt; font-variant-numeric: tabular-nums; }
+th, td { padding: 2.5pt 6pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
+th { text-align: left; border-bottom: 1pt solid #333; font-weight: 600; }
+.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 600; border-top: 1pt solid #333; }
+figure { margin: 12pt 0; }
+figcaption { font-weight: 600; font-size: 12pt; margin-bottom: 4pt; }
+ol.notes { font-size: 8.5pt; color: #333; padding-left: 14pt; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  h2, figcaption { break-after: avoid; }
+  table, figure { break-inside: avoid; }
+}
+"#;
+
+/// Colours that stay apart for colour-blind readers and in greyscale print (Okabe–Ito).
+const PALETTE: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+];
+
+pub fn render(doc: &Document) -> String {
+    let lang = doc.view.lang;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        lang.tr("en", "da"),
+        escape(&doc.title),
+        escape(&doc.title)
+    );
+    for line in &doc.lines {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(line));
+    }
+    let mut chart_drawn = false;
+    for block in &doc.blocks {
+        match block {
+            Block::Table(t) => {
+                out.push_str(&table(t, doc));
+                if let Some(chart) = doc.chart.as_ref().filter(|c| c.after == t.name) {
+                    out.push_str(&svg(chart, doc));
+                    chart_drawn = true;
+                }
+            }
+            Block::Paragraph(p) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(p));
+            }
+        }
+    }
+    if !chart_drawn && let Some(chart) = &doc.chart {
+        out.push_str(&svg(chart, doc));
+    }
+    if !doc.notes.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<ol class=\"notes\">",
+            lang.tr("Notes and sources", "Noter og kilder")
+        );
+        for note in &doc.notes {
+            let _ = writeln!(out, "<li>{}</li>", escape(note));
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn table(t: &Table, doc: &Document) -> String {
+    let numeric: Vec<bool> = (0..t.head.len())
+        .map(|i| {
+            t.rows
+                .iter()
+                .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
+        })
+        .collect();
+    let mut out = format!("<h2>{}</h2>\n<table>\n<thead><tr>", escape(&t.title));
+    for (h, num) in t.head.iter().zip(&numeric) {
+        let _ = write!(
+            out,
+            "<th{}>{}</th>",
+            if *num { " class=\"num\"" } else { "" },
+            escape(h)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &t.rows {
+        out.push_str(if row.total {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
+        for c in &row.cells {
+            let _ = write!(
+                out,
+                "<td{}>{}</td>",
+                if c.is_number() { " class=\"num\"" } else { "" },
+                escape(&c.show(doc.view))
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// A round step for the axis: 1, 2 or 5 × a power of ten, giving about five ticks.
+fn tick_step(max: Rational) -> Rational {
+    let target = max / Rational::from_integer(5);
+    let mut power = Rational::from_integer(1);
+    while power * Rational::from_integer(10) <= target {
+        power *= Rational::from_integer(10);
+    }
+    while power > target && power > Rational::new(1, 1_000_000) {
+        power /= Rational::from_integer(10);
+    }
+    [1, 2, 5, 10]
+        .into_iter()
+        .map(|m| power * Rational::from_integer(m))
+        .find(|s| *s >= target)
+        .unwrap_or(power * Rational::from_integer(10))
+}
+
+/// Stacked bars of cost by funder per period; for a comparison, A and B side by side.
+fn svg(chart: &Chart, doc: &Document) -> String {
+    let view = doc.view;
+    let (width, height) = (680i64, 300i64);
+    let (left, right, top, bottom) = (78i64, 12i64, 12i64, 56i64);
+    let plot_w = width - left - right;
+    let plot_h = height - top - bottom;
+    let zero = Rational::from_integer(0);
+    let max = chart
+        .groups
+        .iter()
+        .flat_map(|(_, bars)| bars.iter())
+        .map(|b| b.values.iter().filter(|v| **v > zero).sum::<Rational>())
+        .max()
+        .unwrap_or(zero);
+    let step = if max > zero {
+        tick_step(max)
+    } else {
+        Rational::from_integer(1)
+    };
+    let ticks = (max / step).ceil().to_integer().max(1);
+    let top_value = step * Rational::from_integer(ticks);
+    // Pixels from the plot's bottom for a value (exact until drawn).
+    let y = |v: Rational| -> i64 {
+        let px = v * Rational::from_integer(i128::from(plot_h)) / top_value;
+        top + plot_h - px.round().to_integer() as i64
+    };
+    let mut out = format!(
+        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n",
+        escape(&chart.title),
+        escape(&chart.title)
+    );
+    for k in 0..=ticks {
+        let v = step * Rational::from_integer(k);
+        let yy = y(v);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{yy}\" y2=\"{yy}\" stroke=\"{}\" stroke-width=\"1\"/>\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            width - right,
+            if k == 0 { "#333" } else { "#ddd" },
+            left - 6,
+            yy + 4,
+            escape(&view.money(v))
+        );
+    }
+    let groups = chart.groups.len().max(1) as i64;
+    let group_w = plot_w / groups;
+    for (g, (label, bars)) in chart.groups.iter().enumerate() {
+        let x0 = left + g as i64 * group_w;
+        let n = bars.len().max(1) as i64;
+        let bar_w = ((group_w * 7 / 10) / n).max(2);
+        let gap = (group_w - bar_w * n) / 2;
+        for (b, bar) in bars.iter().enumerate() {
+            let x = x0 + gap + b as i64 * bar_w;
+            let mut base = zero;
+            for (s, v) in bar.values.iter().enumerate() {
+                if *v <= zero {
+                    continue;
+                }
+                let (y_top, y_bottom) = (y(base + v), y(base));
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{x}\" y=\"{y_top}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{} · {} · {}: {}</title></rect>",
+                    bar_w - 1,
+                    (y_bottom - y_top).max(0),
+                    PALETTE[s % PALETTE.len()],
+                    escape(label),
+                    escape(&bar.label),
+                    escape(&chart.series[s]),
+                    escape(&view.money_unit(*v))
+                );
+                base += v;
+            }
+            if n > 1 {
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\">{}</text>",
+                    x + bar_w / 2,
+                    top + plot_h + 12,
+                    escape(&bar.label)
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            x0 + group_w / 2,
+            top + plot_h + if n > 1 { 25 } else { 15 },
+            escape(label)
+        );
+    }
+    // Legend under the axis.
+    let mut lx = left;
+    let ly = height - 14;
+    for (s, name) in chart.series.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<rect x=\"{lx}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{ly}\">{}</text>",
+            ly - 9,
+            PALETTE[s % PALETTE.len()],
+            lx + 14,
+            escape(name)
+        );
+        lx += 24 + 6 * name.chars().count() as i64;
+    }
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_steps_are_round() {
+        let r = |n| Rational::from_integer(n);
+        assert_eq!(tick_step(r(2_400_000)), r(500_000));
+        assert_eq!(tick_step(r(9_200_000)), r(2_000_000));
+        assert_eq!(tick_step(r(7)), r(2));
+        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

@@ -1,0 +1,290 @@
+//! XLSX (rust_xlsxwriter): an overview sheet, then one sheet per table with its title, a frozen
+//! header, number formats, totals as live formulas (SUM, differences) so that an edit in Excel
+//! recomputes, and a stacked column chart of cost by funder.
+//!
+//! The file format stores every number as a binary double; the values written are the figures
+//! as shown, already rounded to the unit, so Excel shows what the other formats show.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Chart, ChartType, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    utility::row_col_to_cell,
+};
+
+use crate::model::Rational;
+use crate::report::document::{Block, Calc, Cell, Document, Table};
+
+/// The first row of a table's figures (row 0 is its title, row 1 its head).
+const FIRST: u32 = 2;
+
+pub fn render(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let lang = doc.view.lang;
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+
+    let overview = book.add_worksheet();
+    overview.set_name(sheet_name(lang.tr("Overview", "Oversigt"), &mut Vec::new()))?;
+    overview.write_string_with_format(0, 0, &doc.title, &title)?;
+    let mut row = 1;
+    for line in &doc.lines {
+        overview.write_string(row, 0, line)?;
+        row += 1;
+    }
+    row += 1;
+    for block in &doc.blocks {
+        if let Block::Paragraph(p) = block {
+            overview.write_string(row, 0, p)?;
+            row += 1;
+        }
+    }
+    if !doc.notes.is_empty() {
+        row += 1;
+        overview.write_string_with_format(
+            row,
+            0,
+            lang.tr("Notes and sources", "Noter og kilder"),
+            &bold,
+        )?;
+        row += 1;
+        for note in &doc.notes {
+            overview.write_string(row, 0, note)?;
+            row += 1;
+        }
+    }
+    overview.set_column_width(0, 120)?;
+    overview.set_paper_size(9);
+    overview.set_landscape();
+    overview.set_print_fit_to_pages(1, 0);
+
+    let mut names = vec![lang.tr("Overview", "Oversigt").to_string()];
+    for block in &doc.blocks {
+        let Block::Table(t) = block else {
+            continue;
+        };
+        let sheet = book.add_worksheet();
+        let name = sheet_name(&t.name, &mut names);
+        sheet.set_name(&name)?;
+        write_table(sheet, t, doc)?;
+        if let Some(chart) = doc.chart.as_ref().filter(|c| c.after == t.name) {
+            write_chart(sheet, &name, t, chart, doc)?;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .take(31)
+        .collect();
+    let mut name = clean.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        let suffix = format!(" {n}");
+        name = clean.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+fn number(v: Rational, decimals: u32) -> f64 {
+    crate::format::round(v, decimals).to_f64().unwrap_or(0.0)
+}
+
+fn cell_ref(row: usize, col: usize) -> String {
+    row_col_to_cell(FIRST + row as u32, col as u16)
+}
+
+/// The formula a calculated cell keeps, in A1 references.
+fn formula(calc: Calc, row: usize, col: usize) -> String {
+    match calc {
+        Calc::SumRow { from, to } => {
+            format!("=SUM({}:{})", cell_ref(row, from), cell_ref(row, to - 1))
+        }
+        Calc::SumColumn { from, to } => {
+            format!("=SUM({}:{})", cell_ref(from, col), cell_ref(to - 1, col))
+        }
+        Calc::RowDiff { plus, minus } => {
+            format!("={}-{}", cell_ref(plus, col), cell_ref(minus, col))
+        }
+        Calc::ColumnDiff { plus, minus } => {
+            format!("={}-{}", cell_ref(row, plus), cell_ref(row, minus))
+        }
+    }
+}
+
+fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), XlsxError> {
+    let unit = doc.view.unit;
+    let money_format = if unit.decimals() == 0 {
+        "#,##0"
+    } else {
+        "#,##0.0"
+    };
+    let head = Format::new()
+        .set_bold()
+        .set_border_bottom(FormatBorder::Thin);
+    let head_num = head.clone().set_align(FormatAlign::Right);
+    let money = Format::new().set_num_format(money_format);
+    let fte = Format::new().set_num_format("0.00");
+    let total = |f: &Format| f.clone().set_bold().set_border_top(FormatBorder::Thin);
+
+    sheet.write_string_with_format(0, 0, &t.title, &Format::new().set_bold().set_font_size(13))?;
+    for (c, h) in t.head.iter().enumerate() {
+        let numeric = t
+            .rows
+            .iter()
+            .any(|r| r.cells.get(c).is_some_and(Cell::is_number));
+        sheet.write_string_with_format(1, c as u16, h, if numeric { &head_num } else { &head })?;
+    }
+    let text = Format::new();
+    for (r, row) in t.rows.iter().enumerate() {
+        let at = FIRST + r as u32;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(s) => {
+                    let f = if row.total {
+                        total(&text)
+                    } else {
+                        text.clone()
+                    };
+                    sheet.write_string_with_format(at, col, s, &f)?;
+                }
+                Cell::Blank => {}
+                Cell::Money { value, calc } | Cell::Fte { value, calc } => {
+                    let (decimals, base) = match cell {
+                        Cell::Money { .. } => (unit.decimals(), &money),
+                        _ => (2, &fte),
+                    };
+                    let shown = match cell {
+                        Cell::Money { .. } => *value / unit.size(),
+                        _ => *value,
+                    };
+                    let x = number(shown, decimals);
+                    let f = if row.total { total(base) } else { base.clone() };
+                    match calc {
+                        Some(calc) => {
+                            let result = crate::format::round(shown, decimals).to_string();
+                            sheet.write_formula_with_format(
+                                at,
+                                col,
+                                Formula::new(formula(*calc, r, c)).set_result(result),
+                                &f,
+                            )?;
+                        }
+                        None => {
+                            sheet.write_number_with_format(at, col, x, &f)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    sheet.set_freeze_panes(FIRST, 1)?;
+    // Printed: A4 landscape, as wide as one page.
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_column_width(0, 42)?;
+    for c in 1..t.head.len() {
+        sheet.set_column_width(c as u16, 15)?;
+    }
+    Ok(())
+}
+
+/// The chart's figures below the table, and a stacked column chart drawn from them.
+fn write_chart(
+    sheet: &mut Worksheet,
+    name: &str,
+    t: &Table,
+    chart: &crate::report::document::Chart,
+    doc: &Document,
+) -> Result<(), XlsxError> {
+    let unit = doc.view.unit;
+    let money = Format::new().set_num_format(if unit.decimals() == 0 {
+        "#,##0"
+    } else {
+        "#,##0.0"
+    });
+    let top = FIRST + t.rows.len() as u32 + 2;
+    sheet.write_string_with_format(top, 0, &chart.title, &Format::new().set_bold())?;
+    // Categories: a period, or a period and side.
+    let mut categories = Vec::new();
+    for (label, bars) in &chart.groups {
+        for bar in bars {
+            categories.push(if bars.len() > 1 {
+                format!("{label} {}", bar.label)
+            } else {
+                label.clone()
+            });
+        }
+    }
+    for (k, c) in categories.iter().enumerate() {
+        sheet.write_string(top + 1, 1 + k as u16, c)?;
+    }
+    for (s, series) in chart.series.iter().enumerate() {
+        let row = top + 2 + s as u32;
+        sheet.write_string(row, 0, series)?;
+        let values = chart
+            .groups
+            .iter()
+            .flat_map(|(_, bars)| bars.iter().map(move |b| b.values[s]));
+        for (k, v) in values.enumerate() {
+            let x = number(v / unit.size(), unit.decimals());
+            sheet.write_number_with_format(row, 1 + k as u16, x, &money)?;
+        }
+    }
+    let mut c = Chart::new(ChartType::ColumnStacked);
+    c.title().set_name(&chart.title);
+    let last = categories.len() as u16;
+    for s in 0..chart.series.len() {
+        let row = top + 2 + s as u32;
+        c.add_series()
+            .set_name((name, row, 0))
+            .set_categories((name, top + 1, 1, top + 1, last))
+            .set_values((name, row, 1, row, last));
+    }
+    c.y_axis().set_num_format(if unit.decimals() == 0 {
+        "#,##0"
+    } else {
+        "#,##0.0"
+    });
+    sheet.insert_chart(top + 3 + chart.series.len() as u32, 0, &c)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut taken = Vec::new();
+        assert_eq!(sheet_name("Cost by funder", &mut taken), "Cost by funder");
+        assert_eq!(sheet_name("Cost by funder", &mut taken), "Cost by funder 2");
+        assert_eq!(sheet_name("a/b: c?", &mut taken), "a-b- c-");
+        let long = "Udgifter fordelt på finansieringskilde og periode";
+        assert_eq!(sheet_name(long, &mut taken).chars().count(), 31);
+    }
+
+    #[test]
+    fn formulas_in_a1_references() {
+        assert_eq!(
+            formula(Calc::SumRow { from: 1, to: 5 }, 0, 5),
+            "=SUM(B3:E3)"
+        );
+        assert_eq!(
+            formula(Calc::SumColumn { from: 0, to: 3 }, 3, 2),
+            "=SUM(C3:C5)"
+        );
+        assert_eq!(formula(Calc::RowDiff { plus: 1, minus: 0 }, 2, 3), "=D4-D3");
+        assert_eq!(
+            formula(Calc::ColumnDiff { plus: 5, minus: 4 }, 0, 6),
+            "=F3-E3"
+        );
+    }
+}

@@ -1,0 +1,532 @@
+//! Controlled rounding: exact figures rounded to whole display units so that printed tables
+//! add up, down the columns and across the rows.
+//!
+//! Rounding each figure on its own makes totals that are off by one from the sum of their
+//! parts. Here a table is rounded as a whole: every shown value — cell, row total, column
+//! total and grand total — is its exact value rounded down or up to a whole unit (exact values
+//! stay exact), and the shown cells add up to the shown totals both ways. Among all roundings
+//! with that property, the one chosen is nearest to the exact figures, the grand total weighing
+//! most, then row and column totals, then cells; ties fall to the lower value, in table order.
+//! This is the classic controlled rounding of two-way tables (Cox and Ernst, 1982), solved as
+//! a minimum-cost circulation, which always has a solution.
+//!
+//! A [`Chain`] may also stack a second group of rows under the same columns, as the cost of
+//! each post and the cost borne by each funder share the cost of each period: both tables then
+//! show the same column totals.
+
+use num_rational::Ratio;
+use num_traits::{Signed, Zero};
+
+use crate::model::Rational;
+
+/// Figures to round together, in display units (a value of 1 is one unit shown).
+#[derive(Debug, Clone, Copy)]
+pub struct Chain<'a> {
+    /// Rows × columns.
+    pub upper: &'a [Vec<Rational>],
+    /// Optional second rows × the same columns, with the same column sums as `upper`.
+    pub lower: Option<&'a [Vec<Rational>]>,
+    /// How many columns (needed when there are no rows).
+    pub columns: usize,
+}
+
+/// The rounded figures, in whole display units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rounded {
+    pub upper: Vec<Vec<i128>>,
+    pub upper_rows: Vec<i128>,
+    pub lower: Vec<Vec<i128>>,
+    pub lower_rows: Vec<i128>,
+    pub columns: Vec<i128>,
+    pub total: i128,
+}
+
+/// Rounds one table: rows × columns.
+pub fn table(cells: &[Vec<Rational>], columns: usize) -> Rounded {
+    chain(Chain {
+        upper: cells,
+        lower: None,
+        columns,
+    })
+}
+
+/// Above this many cells the exact method gives way to a quicker one that still adds up:
+/// each column by largest remainder against its rounded total, row totals summed.
+const LARGE: usize = 250_000;
+
+pub fn chain(c: Chain) -> Rounded {
+    let cells = c.upper.len() * c.columns + c.lower.map_or(0, |l| l.len() * c.columns);
+    if cells <= LARGE
+        && let Some(r) = flow(c)
+    {
+        return r;
+    }
+    by_columns(c)
+}
+
+fn floor(r: &Rational) -> i128 {
+    r.floor().to_integer()
+}
+
+fn frac(r: &Rational) -> Rational {
+    r - r.floor()
+}
+
+/// The cost, in whole numbers, of rounding `v` up instead of down: positive when down is
+/// nearer, negative when up is. An exact half goes away from zero.
+fn cost(v: &Rational, weight: i64) -> i64 {
+    let e = frac(v);
+    // (1 - e) - e, scaled to 2^24: exact enough to order any two choices that differ.
+    let scaled = (Ratio::from_integer(1) - e * 2) * Ratio::from_integer(1 << 24);
+    let mut c = i64::try_from(scaled.round().to_integer()).unwrap_or(0);
+    if c == 0 {
+        c = if v.is_negative() { 1 } else { -1 };
+    }
+    c * weight
+}
+
+#[derive(Debug, Clone)]
+struct Edge {
+    to: usize,
+    cap: i64,
+    cost: i64,
+}
+
+/// A small min-cost circulation solver for graphs whose edges carry at most one optional unit.
+struct Network {
+    edges: Vec<Edge>,
+    adj: Vec<Vec<usize>>,
+    balance: Vec<i64>,
+}
+
+impl Network {
+    fn new(nodes: usize) -> Self {
+        Network {
+            edges: Vec::new(),
+            adj: vec![Vec::new(); nodes],
+            balance: vec![0; nodes],
+        }
+    }
+
+    fn edge(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
+        let id = self.edges.len();
+        self.edges.push(Edge { to, cap, cost });
+        self.edges.push(Edge {
+            to: from,
+            cap: 0,
+            cost: -cost,
+        });
+        self.adj[from].push(id);
+        self.adj[to].push(id + 1);
+        id
+    }
+
+    /// An edge that must carry `lower` units and may carry one more at `cost`, if `optional`.
+    /// The optional unit is taken at once when it is cheaper to take: the flow starts at the
+    /// nearest rounding. Returns the edge.
+    fn add(&mut self, from: usize, to: usize, lower: i64, optional: bool, cost: i64) -> usize {
+        self.balance[from] -= lower;
+        self.balance[to] += lower;
+        let id = self.edge(from, to, i64::from(optional), cost);
+        if optional && cost < 0 {
+            self.push(id, 1);
+        }
+        id
+    }
+
+    fn from(&self, id: usize) -> usize {
+        self.edges[id ^ 1].to
+    }
+
+    fn push(&mut self, id: usize, units: i64) {
+        let (from, to) = (self.from(id), self.edges[id].to);
+        self.edges[id].cap -= units;
+        self.edges[id ^ 1].cap += units;
+        self.balance[from] -= units;
+        self.balance[to] += units;
+    }
+
+    /// Units gone along an edge beyond its lower bound.
+    fn flow(&self, id: usize) -> i64 {
+        self.edges[id ^ 1].cap
+    }
+
+    /// Moves every excess to a deficit, one unit at a time, each along a cheapest path; the
+    /// result is a cheapest circulation. `false` if some excess cannot be moved.
+    fn settle(&mut self) -> bool {
+        let n = self.adj.len();
+        loop {
+            if self.balance.iter().all(|b| *b <= 0) {
+                return true;
+            }
+            // Shortest paths from every excess node at once (label-correcting: reduced costs
+            // may be negative, cycles of negative cost cannot occur in a cheapest flow).
+            let mut dist = vec![i64::MAX; n];
+            let mut via: Vec<Option<usize>> = vec![None; n];
+            let mut queued = vec![false; n];
+            let mut queue = std::collections::VecDeque::new();
+            for v in 0..n {
+                if self.balance[v] > 0 {
+                    dist[v] = 0;
+                    queued[v] = true;
+                    queue.push_back(v);
+                }
+            }
+            while let Some(v) = queue.pop_front() {
+                queued[v] = false;
+                for &id in &self.adj[v] {
+                    let e = &self.edges[id];
+                    if e.cap <= 0 {
+                        continue;
+                    }
+                    let d = dist[v] + e.cost;
+                    if d < dist[e.to] {
+                        dist[e.to] = d;
+                        via[e.to] = Some(id);
+                        if !queued[e.to] {
+                            queued[e.to] = true;
+                            queue.push_back(e.to);
+                        }
+                    }
+                }
+            }
+            let Some(sink) = (0..n)
+                .filter(|&v| self.balance[v] < 0 && dist[v] < i64::MAX)
+                .min_by_key(|&v| (dist[v], v))
+            else {
+                return false;
+            };
+            let mut path = Vec::new();
+            let mut v = sink;
+            while let Some(id) = via[v] {
+                path.push(id);
+                v = self.from(id);
+                if path.len() > n {
+                    return false;
+                }
+            }
+            for id in path {
+                self.push(id, 1);
+            }
+        }
+    }
+}
+
+/// For each cell of a row, whether rounding the row's running total rounds this cell up:
+/// the difference of the rounded running totals before and after it. Rounded so, any run of
+/// consecutive cells adds up to its own rounded sum (twelve months to their year).
+fn running_preference(row: &[Rational]) -> Vec<bool> {
+    let mut before = Rational::from_integer(0);
+    row.iter()
+        .map(|v| {
+            let after = before + v;
+            let shown = round_half_away(&after) - round_half_away(&before);
+            before = after;
+            shown > floor(v)
+        })
+        .collect()
+}
+
+fn round_half_away(v: &Rational) -> i128 {
+    crate::engine::round_div(*v.numer(), *v.denom(), 1)
+}
+
+/// The cost of rounding a cell up: negative when its row's running total rounds it up, by as
+/// much as the cell's own nearness, so the solver keeps that rounding unless the columns need
+/// otherwise.
+fn preference(v: &Rational, up: bool) -> i64 {
+    let strength = cost(v, W_CELL).abs().max(1);
+    if up { -strength } else { strength }
+}
+
+/// Weights of the errors: the grand total most, then row and column totals, then cells.
+const W_TOTAL: i64 = 1000;
+const W_LINE: i64 = 30;
+const W_CELL: i64 = 1;
+
+fn flow(c: Chain) -> Option<Rounded> {
+    let (s, t) = (0, 1);
+    let up = c.upper.len();
+    let low = c.lower.map_or(0, <[_]>::len);
+    let cols = c.columns;
+    let row = |i: usize| 2 + i;
+    let col_in = |j: usize| 2 + up + j;
+    let col_out = |j: usize| 2 + up + cols + j;
+    let low_row = |k: usize| 2 + up + 2 * cols + k;
+    let mut net = Network::new(2 + up + 2 * cols + low);
+
+    // A line (row, column, grand total) whose cells' fractions add up to `e` takes ⌊e⌋ extra
+    // units over the cells' floors, and may take one more.
+    let line = |net: &mut Network, from: usize, to: usize, e: Rational, cost: i64| {
+        net.add(from, to, floor(&e) as i64, !frac(&e).is_zero(), cost);
+    };
+    // A group of rows: each cell an optional unit from its row's node to its column's.
+    let cells = |net: &mut Network,
+                 rows: &[Vec<Rational>],
+                 edge: &dyn Fn(usize, usize) -> (usize, usize)|
+     -> Vec<Vec<Option<usize>>> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let up = running_preference(r);
+                r.iter()
+                    .enumerate()
+                    .map(|(j, v)| {
+                        let (from, to) = edge(i, j);
+                        (!frac(v).is_zero())
+                            .then(|| net.add(from, to, 0, true, preference(v, up[j])))
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let sums = |rows: &[Vec<Rational>]| -> Vec<(Rational, Rational)> {
+        rows.iter()
+            .map(|r| (r.iter().sum(), r.iter().map(frac).sum()))
+            .collect()
+    };
+
+    let upper_edges = cells(&mut net, c.upper, &|i, j| (row(i), col_in(j)));
+    for (i, (exact, e)) in sums(c.upper).into_iter().enumerate() {
+        line(&mut net, s, row(i), e, cost(&exact, W_LINE));
+    }
+    // The column totals are a row too (the total row): rounded by their running total.
+    let column_exact: Vec<Rational> = (0..cols)
+        .map(|j| c.upper.iter().map(|r| r[j]).sum())
+        .collect();
+    let column_up = running_preference(&column_exact);
+    let mut grand = (Rational::from_integer(0), Rational::from_integer(0));
+    for (j, exact) in column_exact.iter().enumerate() {
+        let e: Rational = c.upper.iter().map(|r| frac(&r[j])).sum();
+        line(
+            &mut net,
+            col_in(j),
+            col_out(j),
+            e,
+            preference(exact, column_up[j]) * W_LINE,
+        );
+        grand = (grand.0 + exact, grand.1 + e);
+    }
+    let lower_edges = match c.lower {
+        None => {
+            // Each column passes on to the sink whatever it takes.
+            for j in 0..cols {
+                net.edge(col_out(j), t, i64::MAX / 4, 0);
+            }
+            Vec::new()
+        }
+        Some(lower) => {
+            let edges = cells(&mut net, lower, &|k, j| (col_out(j), low_row(k)));
+            for (k, (exact, e)) in sums(lower).into_iter().enumerate() {
+                line(&mut net, low_row(k), t, e, cost(&exact, W_LINE));
+            }
+            edges
+        }
+    };
+    line(&mut net, t, s, grand.1, cost(&grand.0, W_TOTAL));
+    if !net.settle() {
+        return None;
+    }
+
+    let pick = |values: &[Vec<Rational>], edges: &[Vec<Option<usize>>]| -> Vec<Vec<i128>> {
+        values
+            .iter()
+            .zip(edges)
+            .map(|(r, es)| {
+                r.iter()
+                    .zip(es)
+                    .map(|(v, e)| floor(v) + e.map_or(0, |id| i128::from(net.flow(id))))
+                    .collect()
+            })
+            .collect()
+    };
+    let upper = pick(c.upper, &upper_edges);
+    let lower = c.lower.map_or_else(Vec::new, |l| pick(l, &lower_edges));
+    let rounded = assemble(upper, lower, cols);
+    // The lower rows meet the same column totals, or the chain was not one.
+    let lower_columns: Vec<i128> = (0..cols)
+        .map(|j| rounded.lower.iter().map(|r| r[j]).sum())
+        .collect();
+    (c.lower.is_none() || lower_columns == rounded.columns).then_some(rounded)
+}
+
+/// Totals of rounded cells.
+fn assemble(upper: Vec<Vec<i128>>, lower: Vec<Vec<i128>>, cols: usize) -> Rounded {
+    let upper_rows: Vec<i128> = upper.iter().map(|r| r.iter().sum()).collect();
+    let lower_rows: Vec<i128> = lower.iter().map(|r| r.iter().sum()).collect();
+    let columns: Vec<i128> = (0..cols)
+        .map(|j| upper.iter().map(|r| r[j]).sum())
+        .collect();
+    let total = columns.iter().sum();
+    Rounded {
+        upper,
+        upper_rows,
+        lower,
+        lower_rows,
+        columns,
+        total,
+    }
+}
+
+/// The quick method for very large tables: the grand total rounded correctly, the columns by
+/// largest remainder against it, each column's cells by largest remainder against the column.
+fn by_columns(c: Chain) -> Rounded {
+    let cols = c.columns;
+    let column_exact: Vec<Rational> = (0..cols)
+        .map(|j| c.upper.iter().map(|r| r[j]).sum())
+        .collect();
+    let grand: Rational = column_exact.iter().sum();
+    let columns = largest_remainder(&column_exact, grand.round().to_integer());
+    let split = |rows: &[Vec<Rational>]| -> Vec<Vec<i128>> {
+        let mut out = vec![vec![0; cols]; rows.len()];
+        for j in 0..cols {
+            let values: Vec<Rational> = rows.iter().map(|r| r[j]).collect();
+            for (i, v) in largest_remainder(&values, columns[j])
+                .into_iter()
+                .enumerate()
+            {
+                out[i][j] = v;
+            }
+        }
+        out
+    };
+    let upper = split(c.upper);
+    let lower = c.lower.map_or_else(Vec::new, split);
+    assemble(upper, lower, cols)
+}
+
+/// Whole numbers near `values` that add up to `target`: floors, then one more for the largest
+/// fractions (the first in order on ties), or one less for the smallest.
+pub fn largest_remainder(values: &[Rational], target: i128) -> Vec<i128> {
+    let mut out: Vec<i128> = values.iter().map(floor).collect();
+    let mut missing = target - out.iter().sum::<i128>();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| frac(&values[b]).cmp(&frac(&values[a])).then(a.cmp(&b)));
+    let mut k = 0;
+    while missing > 0 && !order.is_empty() {
+        out[order[k % order.len()]] += 1;
+        missing -= 1;
+        k += 1;
+    }
+    let mut k = 0;
+    while missing < 0 && !order.is_empty() {
+        out[order[order.len() - 1 - k % order.len()]] -= 1;
+        missing += 1;
+        k += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i128, d: i128) -> Rational {
+        Ratio::new(n, d)
+    }
+
+    fn adds_up(t: &Rounded) {
+        for (row, total) in t.upper.iter().zip(&t.upper_rows) {
+            assert_eq!(row.iter().sum::<i128>(), *total);
+        }
+        for (row, total) in t.lower.iter().zip(&t.lower_rows) {
+            assert_eq!(row.iter().sum::<i128>(), *total);
+        }
+        for (j, c) in t.columns.iter().enumerate() {
+            assert_eq!(t.upper.iter().map(|r| r[j]).sum::<i128>(), *c);
+            if !t.lower.is_empty() {
+                assert_eq!(t.lower.iter().map(|r| r[j]).sum::<i128>(), *c);
+            }
+        }
+        assert_eq!(t.columns.iter().sum::<i128>(), t.total);
+    }
+
+    #[test]
+    fn thirds_add_up_to_the_whole() {
+        // 100 split in thirds: 33.33… each; shown as 33, 33, 34 (or a rotation), total 100.
+        let cells = vec![vec![r(100, 3)], vec![r(100, 3)], vec![r(100, 3)]];
+        let t = table(&cells, 1);
+        adds_up(&t);
+        assert_eq!(t.total, 100);
+        let mut shown: Vec<i128> = t.upper.iter().map(|r| r[0]).collect();
+        shown.sort();
+        assert_eq!(shown, [33, 33, 34]);
+    }
+
+    #[test]
+    fn months_of_a_year_add_up_both_ways() {
+        // 800,000 a year by month: 66,666.67 a month, twelve months make exactly 800,000.
+        let row = vec![r(200_000, 3); 12];
+        let t = table(&[row.clone(), row], 12);
+        adds_up(&t);
+        assert_eq!(t.upper_rows, [800_000, 800_000]);
+        assert_eq!(t.total, 1_600_000);
+        // Each month 133,333.33… in all: shown as 133,333 or 133,334.
+        assert!(t.columns.iter().all(|c| *c == 133_333 || *c == 133_334));
+        assert_eq!(t.columns.iter().filter(|c| **c == 133_334).count(), 4);
+    }
+
+    #[test]
+    fn whole_figures_stay_as_they_are() {
+        let cells = vec![vec![r(5, 1), r(7, 1)], vec![r(-2, 1), r(0, 1)]];
+        let t = table(&cells, 2);
+        assert_eq!(t.upper, [[5, 7], [-2, 0]]);
+        assert_eq!(t.total, 10);
+    }
+
+    #[test]
+    fn every_shown_value_is_a_neighbour_of_its_exact_value() {
+        let cells = vec![
+            vec![r(1, 2), r(1, 2), r(1, 2)],
+            vec![r(1, 2), r(1, 2), r(1, 2)],
+            vec![r(3, 10), r(-7, 10), r(9, 10)],
+        ];
+        let t = table(&cells, 3);
+        adds_up(&t);
+        for (row, exact) in t.upper.iter().zip(&cells) {
+            for (v, e) in row.iter().zip(exact) {
+                assert!(Rational::from_integer(*v) - e < r(1, 1));
+                assert!(e - Rational::from_integer(*v) < r(1, 1));
+            }
+        }
+        // 3.5 exactly in all: 3 and 4 are equally near.
+        assert!(t.total == 3 || t.total == 4);
+    }
+
+    #[test]
+    fn two_groups_of_rows_share_their_column_totals() {
+        // Cost by post and cost by funder: the same period totals in both.
+        let posts = vec![vec![r(1, 3), r(2, 3)], vec![r(1, 3), r(2, 3)]];
+        let funders = vec![vec![r(1, 2), r(1, 2)], vec![r(1, 6), r(5, 6)]];
+        let t = chain(Chain {
+            upper: &posts,
+            lower: Some(&funders),
+            columns: 2,
+        });
+        adds_up(&t);
+        assert_eq!(t.total, 2);
+    }
+
+    #[test]
+    fn largest_remainder_meets_its_target() {
+        assert_eq!(
+            largest_remainder(&[r(1, 3), r(1, 3), r(1, 3)], 1),
+            [1, 0, 0]
+        );
+        assert_eq!(largest_remainder(&[r(5, 2), r(7, 2)], 6), [3, 3]);
+        assert_eq!(largest_remainder(&[r(1, 10), r(9, 10)], 1), [0, 1]);
+        assert_eq!(largest_remainder(&[r(5, 1)], 4), [4]);
+    }
+
+    #[test]
+    fn the_quick_method_for_large_tables_adds_up_too() {
+        let cells = vec![vec![r(200_000, 3); 12]; 3];
+        let t = by_columns(Chain {
+            upper: &cells,
+            lower: None,
+            columns: 12,
+        });
+        adds_up(&t);
+        assert_eq!(t.total, 2_400_000);
+    }
+}

@@ -1,0 +1,386 @@
+//! Output formats: printed tables add up (checked on generated scenarios in every unit and
+//! language), each format pinned by a snapshot, the XLSX read back, and files written safely.
+
+use std::path::Path;
+
+use klimabudget::engine;
+use klimabudget::export::{self, Format};
+use klimabudget::i18n::{Lang, Unit, View};
+use klimabudget::model::Rational;
+use klimabudget::period::By;
+use klimabudget::report::Report;
+use klimabudget::report::compare::Comparison;
+use klimabudget::report::document::{Block, Calc, Cell, Document, Table};
+use proptest::prelude::*;
+
+use crate::common::{klimabudget, root};
+use crate::properties::{build, spec};
+
+/// Every total and difference in every table equals what its displayed parts make.
+pub fn assert_adds_up(doc: &Document) {
+    for block in &doc.blocks {
+        let Block::Table(t) = block else { continue };
+        for (r, row) in t.rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let (Cell::Money {
+                    value,
+                    calc: Some(calc),
+                }
+                | Cell::Fte {
+                    value,
+                    calc: Some(calc),
+                }) = cell
+                else {
+                    continue;
+                };
+                let expected = computed(t, *calc, r, c);
+                assert_eq!(
+                    *value, expected,
+                    "{}: row {r}, column {c} ({calc:?})",
+                    t.title
+                );
+            }
+        }
+    }
+}
+
+fn value(t: &Table, r: usize, c: usize) -> Rational {
+    t.rows[r].cells[c]
+        .value()
+        .unwrap_or_else(|| panic!("{}: no figure at {r},{c}", t.title))
+}
+
+fn computed(t: &Table, calc: Calc, r: usize, c: usize) -> Rational {
+    match calc {
+        Calc::SumRow { from, to } => (from..to).map(|k| value(t, r, k)).sum(),
+        Calc::SumColumn { from, to } => (from..to).map(|k| value(t, k, c)).sum(),
+        Calc::RowDiff { plus, minus } => value(t, plus, c) - value(t, minus, c),
+        Calc::ColumnDiff { plus, minus } => value(t, r, plus) - value(t, r, minus),
+    }
+}
+
+fn table<'d>(doc: &'d Document, name: &str) -> &'d Table {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.name == name => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {name}"))
+}
+
+const VIEWS: [View; 4] = [
+    View {
+        lang: Lang::En,
+        unit: Unit::Kr,
+    },
+    View {
+        lang: Lang::Da,
+        unit: Unit::Kr,
+    },
+    View {
+        lang: Lang::En,
+        unit: Unit::Tkr,
+    },
+    View {
+        lang: Lang::Da,
+        unit: Unit::Mio,
+    },
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn printed_tables_add_up_in_every_unit(spec in spec(), other in spec(), by in 0usize..4) {
+        let by = [By::Year, By::HalfYear, By::Month, By::Total][by];
+        let s = build(&spec);
+        let p = engine::project(&s, by).unwrap();
+        let report = Report::new(&s, p.clone());
+        for view in VIEWS {
+            let doc = report.document(view);
+            assert_adds_up(&doc);
+            // Each shown figure of the cost table is within one step of the exact figure.
+            let step = view.unit.step();
+            let cost = table(&doc, view.lang.tr("Cost by item", "Udgifter pr. post"));
+            for (i, row) in cost.rows.iter().take(s.item_count()).enumerate() {
+                for (j, f) in p.periods.iter().enumerate() {
+                    let exact = p.scale.exact(f.items[i]);
+                    let shown = row.cells[1 + j].value().unwrap();
+                    prop_assert!(shown - exact < step && exact - shown < step, "{shown} vs {exact}");
+                }
+            }
+        }
+        let b = build(&other);
+        let cmp = Comparison::new(&s, &b, by).unwrap();
+        for view in VIEWS {
+            assert_adds_up(&cmp.document(view));
+        }
+    }
+}
+
+#[test]
+fn the_shipped_tables_add_up_in_every_unit() {
+    for file in crate::common::toml_files("scenarios") {
+        let s = klimabudget::load::load_file(&file).unwrap().scenario;
+        for by in [By::Year, By::HalfYear, By::Month, By::Total] {
+            let r = Report::new(&s, engine::project(&s, by).unwrap());
+            for view in VIEWS {
+                assert_adds_up(&r.document(view));
+            }
+        }
+    }
+}
+
+#[test]
+fn months_of_66_666_67_add_up_to_800_000() {
+    // 800,000 kr. a year by month: every month shows 66,667 or 66,666, the year 800,000.
+    let s = klimabudget::load::load_file(&root().join("scenarios/dk2020-2021-2023.toml"))
+        .unwrap()
+        .scenario;
+    let r = Report::new(&s, engine::project(&s, By::Month).unwrap());
+    let doc = r.document(View::default());
+    assert_adds_up(&doc);
+    let items = table(&doc, "Cost by item");
+    let row = &items.rows[0];
+    let months: Vec<Rational> = row.cells[1..31]
+        .iter()
+        .map(|c| c.value().unwrap())
+        .collect();
+    assert!(
+        months
+            .iter()
+            .all(|m| *m == Rational::from_integer(66_667) || *m == Rational::from_integer(66_666))
+    );
+    assert_eq!(
+        months[..12].iter().sum::<Rational>(),
+        Rational::from_integer(800_000)
+    );
+    assert_eq!(
+        row.cells[31].value(),
+        Some(Rational::from_integer(2_000_000))
+    );
+}
+
+fn render(format: Format, doc_args: &[&str]) -> String {
+    let mut args = doc_args.to_vec();
+    let name = format!("{format:?}").to_lowercase();
+    args.extend(["--format", &name]);
+    klimabudget(args).code(0).stdout
+}
+
+#[test]
+fn every_format_of_report_and_compare() {
+    let report = [
+        "report",
+        "scenarios/joint-secretariat.toml",
+        "--by",
+        "half-year",
+    ];
+    let compare = [
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+    ];
+    for format in [Format::Table, Format::Markdown, Format::Csv, Format::Html] {
+        let name = format!("{format:?}").to_lowercase();
+        insta::assert_snapshot!(format!("report-{name}"), render(format, &report));
+        insta::assert_snapshot!(format!("compare-{name}"), render(format, &compare));
+        let danish: Vec<&str> = compare
+            .iter()
+            .copied()
+            .chain(["--lang", "da", "--unit", "mio"])
+            .collect();
+        insta::assert_snapshot!(format!("compare-{name}-da-mio"), render(format, &danish));
+    }
+}
+
+#[test]
+fn the_locale_chooses_danish() {
+    let out = assert_cmd::Command::cargo_bin("klimabudget")
+        .unwrap()
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "da_DK.UTF-8")
+        .args(["report", "scenarios/dk2020-2021-2023.toml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Udgifter i alt"), "{text}");
+    assert!(text.contains("1.600.000"));
+    // --lang wins over the locale.
+    let out = assert_cmd::Command::cargo_bin("klimabudget")
+        .unwrap()
+        .current_dir(root())
+        .env("LANG", "da_DK.UTF-8")
+        .args(["--lang", "en", "report", "scenarios/dk2020-2021-2023.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Total cost")
+    );
+}
+
+#[test]
+fn the_xlsx_reads_back_with_live_totals() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sammenligning.xlsx");
+    klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--lang",
+        "da",
+        "--unit",
+        "mio",
+        "--output",
+        path.to_str().unwrap(),
+    ])
+    .code(0);
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Oversigt",
+            "Årsværk og udgifter",
+            "Udgifter pr. kilde",
+            "Forskelle"
+        ]
+    );
+    let costs = book.worksheet_range("Udgifter pr. kilde").unwrap();
+    assert_eq!(
+        costs.get_value((1, 0)),
+        Some(&Data::String("Finansieringskilde".into()))
+    );
+    assert_eq!(
+        costs.get_value((2, 0)),
+        Some(&Data::String("Business Region North Denmark".into()))
+    );
+    // BRN in 2024: A 1.6, B 2.4 mio. kr.
+    assert_eq!(costs.get_value((2, 3)), Some(&Data::Float(1.6)));
+    assert_eq!(costs.get_value((3, 3)), Some(&Data::Float(2.4)));
+    let formulas = book.worksheet_formula("Udgifter pr. kilde").unwrap();
+    // Totals are sums, B − A rows are differences: Excel recomputes them.
+    assert_eq!(
+        formulas.get_value((2, 6)).map(String::as_str),
+        Some("SUM(C3:F3)")
+    );
+    assert_eq!(
+        formulas.get_value((4, 3)).map(String::as_str),
+        Some("D4-D3")
+    );
+    let cost = book.worksheet_formula("Årsværk og udgifter").unwrap();
+    assert_eq!(
+        cost.get_value((6, 4)).map(String::as_str),
+        Some("SUM(E3:E6)")
+    );
+    assert_eq!(cost.get_value((2, 6)).map(String::as_str), Some("F3-E3"));
+    let values = book.worksheet_range("Årsværk og udgifter").unwrap();
+    assert_eq!(values.get_value((6, 4)), Some(&Data::Float(9.6)));
+    assert_eq!(
+        values.get_value((6, 0)),
+        Some(&Data::String("I alt".into()))
+    );
+}
+
+#[test]
+fn output_goes_to_a_file_by_its_extension_and_never_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--output",
+        out.to_str().unwrap(),
+    ])
+    .code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# Status quo"));
+    // A failing run leaves the earlier file as it was, and no temporary file behind.
+    std::fs::write(dir.path().join("bad.toml"), "[scenario]\n").unwrap();
+    let bad = dir.path().join("bad.toml");
+    klimabudget([
+        "report",
+        bad.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+    .code(2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // An input scenario is never overwritten.
+    let input = dir.path().join("input.toml");
+    std::fs::copy(root().join("scenarios/status-quo.toml"), &input).unwrap();
+    let run = klimabudget([
+        "report",
+        input.to_str().unwrap(),
+        "--format",
+        "json",
+        "--output",
+        input.to_str().unwrap(),
+    ])
+    .code(2);
+    assert!(
+        run.stderr.contains("is a scenario given as input"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        std::fs::read_to_string(root().join("scenarios/status-quo.toml")).unwrap()
+    );
+    // An unknown extension is a usage error; `-` is standard output.
+    klimabudget(["report", "scenarios/status-quo.toml", "--output", "x.docx"]).code(2);
+    let run = klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--output",
+        "-",
+        "--format",
+        "csv",
+    ])
+    .code(0);
+    assert!(
+        run.stdout
+            .starts_with("period,start,end,kind,id,name,measure,value\n")
+    );
+    assert!(!Path::new("x.docx").exists());
+    // A directory that does not exist: exit 2, nothing written.
+    let missing = dir.path().join("no/such/dir/out.html");
+    klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--output",
+        missing.to_str().unwrap(),
+    ])
+    .code(2);
+    assert!(!missing.exists());
+}
+
+#[test]
+fn every_format_writes_through_the_library_too() {
+    let s = klimabudget::load::load_file(&root().join("scenarios/status-quo.toml"))
+        .unwrap()
+        .scenario;
+    let r = Report::new(&s, engine::project(&s, By::Year).unwrap());
+    for format in [
+        Format::Table,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+        Format::Xlsx,
+    ] {
+        let mut out = Vec::new();
+        export::report(format, &r, &export::Options::default(), &mut out).unwrap();
+        assert!(out.len() > 500, "{format:?}");
+    }
+}
