@@ -80,3 +80,26 @@ pub fn period<'a>(report: &'a serde_json::Value, label: &str) -> &'a serde_json:
         .find(|p| p["label"] == label)
         .unwrap_or_else(|| panic!("no period {label}"))
 }
+
+/// An external program some tests need beyond the Rust toolchain (`.ci/run` installs them).
+/// `None` if it is not installed, after saying so; a failure instead when
+/// `KLIMABUDGET_REQUIRE` names it, as CI does for the tools it installed.
+pub fn tool(name: &str, env_override: &str) -> Option<std::path::PathBuf> {
+    if let Ok(path) = std::env::var(env_override) {
+        return Some(path.into());
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        let required = std::env::var("KLIMABUDGET_REQUIRE").unwrap_or_default();
+        assert!(
+            !required.split_whitespace().any(|t| t == name),
+            "{name} is required here (KLIMABUDGET_REQUIRE) but not installed"
+        );
+        eprintln!("{name} is not installed: this test checked nothing else");
+    }
+    found
+}
