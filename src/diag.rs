@@ -7,6 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -30,14 +31,14 @@ pub struct Sources {
 #[derive(Debug, Clone)]
 struct SourceFile {
     path: PathBuf,
-    text: String,
+    text: Arc<str>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: &Path, text: String) -> FileId {
         self.files.push(SourceFile {
             path: path.to_path_buf(),
-            text,
+            text: text.into(),
         });
         FileId(self.files.len() as u32 - 1)
     }
@@ -56,6 +57,11 @@ impl Sources {
 
     pub fn text(&self, file: FileId) -> &str {
         &self.files[file.0 as usize].text
+    }
+
+    /// The text of a file, to keep while more files are added.
+    pub fn shared(&self, file: FileId) -> Arc<str> {
+        Arc::clone(&self.files[file.0 as usize].text)
     }
 
     /// 1-based line and column (in characters) of a byte offset.

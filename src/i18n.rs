@@ -157,13 +157,16 @@ pub enum Unit {
     Tkr,
     /// Millions of kroner, with one decimal.
     Mio,
+    /// Kroner and øre (for amounts per member with `--precision ore`).
+    #[value(skip)]
+    Ore,
 }
 
 impl Unit {
     /// Kroner in one unit.
     pub fn size(self) -> Rational {
         Ratio::from_integer(match self {
-            Unit::Kr => 1,
+            Unit::Kr | Unit::Ore => 1,
             Unit::Tkr => 1_000,
             Unit::Mio => 1_000_000,
         })
@@ -173,6 +176,7 @@ impl Unit {
         match self {
             Unit::Kr | Unit::Tkr => 0,
             Unit::Mio => 1,
+            Unit::Ore => 2,
         }
     }
 
@@ -184,7 +188,7 @@ impl Unit {
     /// After a number: `kr.`, `thousand kr.` / `t.kr.`, `million kr.` / `mio. kr.`
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Unit::Kr => "kr.",
+            Unit::Kr | Unit::Ore => "kr.",
             Unit::Tkr => lang.tr("thousand kr.", "t.kr."),
             Unit::Mio => lang.tr("million kr.", "mio. kr."),
         }
@@ -195,6 +199,30 @@ impl Unit {
         match self {
             Unit::Tkr => lang.tr("1,000 kr.", "1.000 kr."),
             other => other.label(lang),
+        }
+    }
+}
+
+/// How precisely amounts per member are shown: whole kroner, or kroner and øre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Precision {
+    #[default]
+    Kr,
+    Ore,
+}
+
+impl Precision {
+    pub fn unit(self) -> Unit {
+        match self {
+            Precision::Kr => Unit::Kr,
+            Precision::Ore => Unit::Ore,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Kr => "kr",
+            Precision::Ore => "ore",
         }
     }
 }

@@ -137,6 +137,44 @@ pub struct Funder {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
+    /// A funder that is a group of members (the municipalities, jointly): its cost is split
+    /// among them by this key (an index into `Scenario::keys`). *Default:* none.
+    pub members: Option<usize>,
+    /// How the funder's own money is raised from its members (BRN from the municipalities and
+    /// the region): a key its cost is looked through by. *Default:* none.
+    pub raised_by: Option<usize>,
+}
+
+/// An allocation key: exact weights by member, such as population by municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub id: String,
+    /// Display name. *Default:* the id.
+    pub name: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// The day the figures describe.
+    pub as_of: Option<jiff::civil::Date>,
+    pub members: Vec<KeyMember>,
+    /// Where it is written.
+    pub span: Option<Span>,
+}
+
+impl Key {
+    pub fn total(&self) -> Rational {
+        self.members.iter().map(|m| m.weight).sum()
+    }
+}
+
+/// One member of a key and its weight (> 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMember {
+    pub id: String,
+    /// Display name. *Default:* the funder's name of the same id, else the id.
+    pub name: String,
+    pub weight: Rational,
+    /// A member that is itself a group, split by this key (an index into `Scenario::keys`).
+    pub group: Option<usize>,
 }
 
 /// Money a funder provides.
@@ -207,6 +245,8 @@ pub struct Scenario {
     pub funding: Vec<Funding>,
     pub posts: Vec<Post>,
     pub costs: Vec<Cost>,
+    /// Allocation keys, from the scenario and the key files it names.
+    pub keys: Vec<Key>,
 }
 
 impl Scenario {

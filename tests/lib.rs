@@ -9,6 +9,7 @@ mod fixtures;
 mod formats;
 mod invariants;
 mod json;
+mod members;
 mod properties;
 mod shipped;
 mod snapshots;

@@ -136,8 +136,11 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
+                members: None,
+                raised_by: None,
             })
             .collect(),
+        keys: Vec::new(),
         posts: spec
             .posts
             .iter()

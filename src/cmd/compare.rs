@@ -22,6 +22,8 @@ pub struct Args {
     /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
+    #[command(flatten)]
+    pub members: super::MembersArgs,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
@@ -35,7 +37,8 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by)?;
+    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by)?
+        .with_members(args.members.mode(), args.members.precision)?;
     let mut warnings = a.warnings;
     warnings.items.extend(comparison.a.warnings());
     let mut wb = b.warnings;

@@ -45,6 +45,45 @@ fn options(env: &Env, unit: Unit) -> export::Options {
     }
 }
 
+/// Whether to carry costs to members, and how precisely to show them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MembersArgs {
+    /// Carry every funder's cost through to the parties that ultimately pay it: groups to
+    /// their members, funders such as BRN to those who raise their money (`raised_by`).
+    #[arg(long, conflicts_with = "by_member")]
+    pub look_through: bool,
+    /// Split the cost of groups among their members (without looking through funders).
+    #[arg(long)]
+    pub by_member: bool,
+    /// Amounts per member in whole kroner or to the øre.
+    #[arg(long, value_enum, default_value_t)]
+    pub precision: crate::i18n::Precision,
+}
+
+impl MembersArgs {
+    pub fn mode(&self) -> Option<crate::allocation::Mode> {
+        use crate::allocation::Mode;
+        if self.look_through {
+            Some(Mode::LookThrough)
+        } else if self.by_member {
+            Some(Mode::ByMember)
+        } else {
+            None
+        }
+    }
+
+    /// The members of `s`, if asked for.
+    pub fn of(&self, s: &crate::model::Scenario) -> Result<Option<crate::report::Members>, Error> {
+        let Some(mode) = self.mode() else {
+            return Ok(None);
+        };
+        Ok(Some(crate::report::Members {
+            allocation: crate::allocation::allocate(s, mode)?,
+            precision: self.precision,
+        }))
+    }
+}
+
 /// Where `report` and `compare` write, in which format.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {

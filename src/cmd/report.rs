@@ -21,13 +21,16 @@ pub struct Args {
     /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
+    #[command(flatten)]
+    pub members: super::MembersArgs,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
     let loaded = super::load(&args.scenario)?;
     let projection = engine::project(&loaded.scenario, args.by)?;
-    let report = Report::new(&loaded.scenario, projection);
+    let report =
+        Report::new(&loaded.scenario, projection).with_members(args.members.of(&loaded.scenario)?);
     let mut warnings = loaded.warnings.clone();
     warnings.items.extend(report.warnings());
     super::settle_warnings(env, warnings)?;

@@ -29,6 +29,7 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let shown = r.shown(ore());
     let balance = shown.funding.minus(&shown.cost);
     let cumulative = balance.running();
+    let member_grid = r.member_grid();
     let mut w = csv::Writer::from_writer(out);
     w.write_record(REPORT_HEAD)?;
     let names: Vec<(&str, &str)> = s
@@ -96,6 +97,11 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 money(cum),
             )?;
         }
+        if let (Some(members), Some(grid)) = (&r.members, &member_grid) {
+            for (i, party) in members.allocation.parties.iter().enumerate() {
+                row("member", &party.id, &party.name, "cost", money(at(grid, i)))?;
+            }
+        }
         let fte = f.map_or(p.total.fte.average(), |f| f.fte.average());
         row("total", "", "", "cost", money(column(&shown.items)))?;
         row("total", "", "", "funding", money(column(&shown.funding)))?;
@@ -112,6 +118,7 @@ const COMPARE_HEAD: [&str; 9] = [
 /// and FTE.
 pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     let grids = c.shown(ore());
+    let members = c.member_grids();
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COMPARE_HEAD)?;
     let window = c.window();
@@ -144,6 +151,17 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                     g.rows[i]
                 };
                 row("funder", &funder.id, &funder.name, "cost", money(v))?;
+            }
+            if let Some((parties, member_grids)) = &members {
+                let mg = &member_grids[k];
+                for (i, party) in parties.iter().enumerate() {
+                    let v = if p.is_some() {
+                        mg.cells[i][j]
+                    } else {
+                        mg.rows[i]
+                    };
+                    row("member", &party.id, &party.name, "cost", money(v))?;
+                }
             }
             let cost = if p.is_some() { g.columns[j] } else { g.total };
             row("total", "", "", "cost", money(cost))?;

@@ -110,7 +110,7 @@ fn table(t: &Table, doc: &Document) -> String {
                 out,
                 "<td{}>{}</td>",
                 if c.is_number() { " class=\"num\"" } else { "" },
-                escape(&c.show(doc.view))
+                escape(&c.show(t.view(doc.view)))
             );
         }
         out.push_str("</tr>\n");

@@ -48,6 +48,8 @@ struct ReportFigures<'a> {
     figures: &'a Figures,
     /// The label; the total has none.
     label: bool,
+    /// Cost by member in this period, where members are asked for.
+    members: Option<(&'a [&'a str], Vec<Rational>)>,
 }
 
 impl Serialize for ReportFigures<'_> {
@@ -84,12 +86,50 @@ impl Serialize for ReportFigures<'_> {
             "cumulative_balance_by_funder",
             &funders(|f, i| f.cumulative_by_funder[i]),
         )?;
+        if let Some((ids, values)) = &self.members {
+            m.serialize_entry(
+                "cost_by_member",
+                &Map {
+                    ids,
+                    value: |i| values[i],
+                },
+            )?;
+        }
         m.end()
     }
 }
 
 fn funder_ids(s: &Scenario) -> Vec<&str> {
     s.funders.iter().map(|f| f.id.as_str()).collect()
+}
+
+#[derive(Serialize)]
+struct MembersHead<'a> {
+    mode: &'a str,
+    precision: &'a str,
+    parties: Vec<FunderHeadShort<'a>>,
+}
+
+#[derive(Serialize)]
+struct FunderHeadShort<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+fn members_head(m: &crate::report::Members) -> MembersHead<'_> {
+    MembersHead {
+        mode: m.allocation.mode.name(),
+        precision: m.precision.name(),
+        parties: m
+            .allocation
+            .parties
+            .iter()
+            .map(|p| FunderHeadShort {
+                id: &p.id,
+                name: &p.name,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -124,18 +164,35 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let s = r.scenario;
     let funders = funder_ids(s);
     let items: Vec<&str> = s.item_ids().collect();
-    let figures = |f, label| ReportFigures {
+    let grid = r.member_grid();
+    let parties: Vec<&str> = r
+        .members
+        .as_ref()
+        .map(|m| m.allocation.parties.iter().map(|p| p.id.as_str()).collect())
+        .unwrap_or_default();
+    let column = |j: Option<usize>| {
+        grid.as_ref().map(|g| {
+            let values = match j {
+                Some(j) => g.cells.iter().map(|r| r[j]).collect(),
+                None => g.rows.clone(),
+            };
+            (parties.as_slice(), values)
+        })
+    };
+    let figures = |f, j: Option<usize>| ReportFigures {
         scale: r.projection.scale,
         funders: &funders,
         items: &items,
         figures: f,
-        label,
+        label: j.is_some(),
+        members: column(j),
     };
     let periods: Vec<ReportFigures> = r
         .projection
         .periods
         .iter()
-        .map(|f| figures(f, true))
+        .enumerate()
+        .map(|(j, f)| figures(f, Some(j)))
         .collect();
     let mut ser = serde_json::Serializer::pretty(&mut *out);
     let mut m = ser.serialize_map(None)?;
@@ -160,8 +217,11 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             })
             .collect::<Vec<_>>(),
     )?;
+    if let Some(members) = &r.members {
+        m.serialize_entry("members", &members_head(members))?;
+    }
     m.serialize_entry("periods", &Periods(&periods))?;
-    m.serialize_entry("total", &figures(&r.projection.total, false))?;
+    m.serialize_entry("total", &figures(&r.projection.total, None))?;
     SerializeMap::end(m)?;
     out.write_all(b"\n")
 }
@@ -170,6 +230,7 @@ struct SideJson<'a> {
     cmp: &'a Comparison<'a>,
     funders: &'a [&'a str],
     side: &'a Side,
+    members: Option<(&'a [&'a str], Vec<Rational>)>,
 }
 
 impl Serialize for SideJson<'_> {
@@ -184,6 +245,15 @@ impl Serialize for SideJson<'_> {
                 value: |i| self.cmp.money(self.side.cost_by_funder[i]),
             },
         )?;
+        if let Some((ids, values)) = &self.members {
+            m.serialize_entry(
+                "cost_by_member",
+                &Map {
+                    ids,
+                    value: |i| values[i],
+                },
+            )?;
+        }
         m.end()
     }
 }
@@ -222,27 +292,41 @@ struct FieldJson<'a> {
 /// `compare --format json`.
 pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     let funders: Vec<&str> = c.funders.iter().map(|f| f.id.as_str()).collect();
-    let sides = |sides: &[Side; 3]| -> serde_json::Result<serde_json::Value> {
+    let member_grids = c.member_grids();
+    let party_ids: Vec<&str> = member_grids
+        .as_ref()
+        .map(|(parties, _)| parties.iter().map(|p| p.id.as_str()).collect())
+        .unwrap_or_default();
+    let sides = |sides: &[Side; 3], j: Option<usize>| -> serde_json::Result<serde_json::Value> {
         let mut m = serde_json::Map::new();
-        for (key, side) in ["a", "b", "delta"].into_iter().zip(sides) {
+        for (k, (key, side)) in ["a", "b", "delta"].into_iter().zip(sides).enumerate() {
+            let members = member_grids.as_ref().map(|(_, grids)| {
+                let g = &grids[k];
+                let values = match j {
+                    Some(j) => g.cells.iter().map(|r| r[j]).collect(),
+                    None => g.rows.clone(),
+                };
+                (party_ids.as_slice(), values)
+            });
             m.insert(
                 key.to_string(),
                 serde_json::to_value(SideJson {
                     cmp: c,
                     funders: &funders,
                     side,
+                    members,
                 })?,
             );
         }
         Ok(serde_json::Value::Object(m))
     };
     let mut periods = Vec::with_capacity(c.periods.len());
-    for p in &c.periods {
+    for (j, p) in c.periods.iter().enumerate() {
         let mut v = serde_json::Map::new();
         v.insert("label".into(), p.label.clone().into());
         v.insert("start".into(), p.start.to_string().into());
         v.insert("end".into(), p.end.to_string().into());
-        if let serde_json::Value::Object(s) = sides(&c.period(p))? {
+        if let serde_json::Value::Object(s) = sides(&c.period(p), Some(j))? {
             v.extend(s);
         }
         periods.push(serde_json::Value::Object(v));
@@ -251,7 +335,7 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     let mut total = serde_json::Map::new();
     total.insert("start".into(), window.from.to_string().into());
     total.insert("end".into(), window.to.to_string().into());
-    if let serde_json::Value::Object(s) = sides(&c.total())? {
+    if let serde_json::Value::Object(s) = sides(&c.total(), None)? {
         total.extend(s);
     }
     let changes: Vec<ChangeJson> = c
@@ -288,6 +372,17 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     m.serialize_entry("a", &named(c.a.scenario))?;
     m.serialize_entry("b", &named(c.b.scenario))?;
     m.serialize_entry("by", c.by().name())?;
+    if let (Some(members), Some((parties, _))) = (&c.a.members, &member_grids) {
+        let mut head = members_head(members);
+        head.parties = parties
+            .iter()
+            .map(|p| FunderHeadShort {
+                id: &p.id,
+                name: &p.name,
+            })
+            .collect();
+        m.serialize_entry("members", &head)?;
+    }
     m.serialize_entry("periods", &periods)?;
     m.serialize_entry("total", &total)?;
     m.serialize_entry("changes", &changes)?;

@@ -55,7 +55,7 @@ fn table(t: &Table, doc: &Document) -> String {
             row.cells
                 .iter()
                 .map(|c| {
-                    let text = escape(&c.show(doc.view));
+                    let text = escape(&c.show(t.view(doc.view)));
                     if row.total && !text.is_empty() {
                         format!("**{text}**")
                     } else {

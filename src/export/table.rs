@@ -78,7 +78,7 @@ fn table(t: &Table, doc: &Document, style: TableStyle) -> String {
     }));
     for row in &t.rows {
         out.add_row(row.cells.iter().map(|c| {
-            let mut cell = comfy_table::Cell::new(c.show(doc.view));
+            let mut cell = comfy_table::Cell::new(c.show(t.view(doc.view)));
             if c.is_number() {
                 cell = cell.set_alignment(CellAlignment::Right);
             }

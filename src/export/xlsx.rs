@@ -91,6 +91,15 @@ fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
+/// `#,##0`, `#,##0.0`, `#,##0.00`.
+fn number_format(decimals: u32) -> String {
+    if decimals == 0 {
+        "#,##0".to_string()
+    } else {
+        format!("#,##0.{}", "0".repeat(decimals as usize))
+    }
+}
+
 fn number(v: Rational, decimals: u32) -> f64 {
     crate::format::round(v, decimals).to_f64().unwrap_or(0.0)
 }
@@ -118,12 +127,8 @@ fn formula(calc: Calc, row: usize, col: usize) -> String {
 }
 
 fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), XlsxError> {
-    let unit = doc.view.unit;
-    let money_format = if unit.decimals() == 0 {
-        "#,##0"
-    } else {
-        "#,##0.0"
-    };
+    let unit = t.view(doc.view).unit;
+    let money_format = number_format(unit.decimals());
     let head = Format::new()
         .set_bold()
         .set_border_bottom(FormatBorder::Thin);
@@ -204,12 +209,8 @@ fn write_chart(
     chart: &crate::report::document::Chart,
     doc: &Document,
 ) -> Result<(), XlsxError> {
-    let unit = doc.view.unit;
-    let money = Format::new().set_num_format(if unit.decimals() == 0 {
-        "#,##0"
-    } else {
-        "#,##0.0"
-    });
+    let unit = t.view(doc.view).unit;
+    let money = Format::new().set_num_format(number_format(unit.decimals()));
     let top = FIRST + t.rows.len() as u32 + 2;
     sheet.write_string_with_format(top, 0, &chart.title, &Format::new().set_bold())?;
     // Categories: a period, or a period and side.
@@ -248,11 +249,7 @@ fn write_chart(
             .set_categories((name, top + 1, 1, top + 1, last))
             .set_values((name, row, 1, row, last));
     }
-    c.y_axis().set_num_format(if unit.decimals() == 0 {
-        "#,##0"
-    } else {
-        "#,##0.0"
-    });
+    c.y_axis().set_num_format(number_format(unit.decimals()));
     sheet.insert_chart(top + 3 + chart.series.len() as u32, 0, &c)?;
     Ok(())
 }

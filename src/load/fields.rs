@@ -25,6 +25,12 @@ pub enum Kind {
     Map(&'static [Field]),
     /// An array of tables with these keys (`[[name]]`).
     List(&'static [Field]),
+    /// The id of an allocation key.
+    KeyRef,
+    /// A positive weight: number, decimal or fraction string.
+    Weight,
+    /// Key files (paths relative to the scenario), or keys defined in place.
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +112,65 @@ pub const FUNDER: &[Field] = &[
         Kind::Bool,
         "Covers whatever falls to it: a deficit is what it must still find, not a failure. Default: false.",
     ),
+    opt(
+        "members",
+        Kind::KeyRef,
+        "A group that pays jointly: its cost is split among its members by this key.",
+    ),
+    opt(
+        "raised_by",
+        Kind::KeyRef,
+        "How this funder's own money is raised from its members: with --look-through its cost passes to them by this key.",
+    ),
+    NOTE,
+    SOURCE,
+];
+
+pub const KEY_MEMBER: &[Field] = &[
+    opt(
+        "name",
+        Kind::Text,
+        "Display name. Default: the funder's name of the same id, else the id.",
+    ),
+    opt(
+        "weight",
+        Kind::Weight,
+        "The member's weight, > 0 (such as its population).",
+    ),
+    opt(
+        "rate",
+        Kind::Weight,
+        "Kroner per inhabitant, with the key's `per`: the weight is rate × inhabitants.",
+    ),
+    opt(
+        "members",
+        Kind::KeyRef,
+        "A member that is itself a group, split by this key.",
+    ),
+    NOTE,
+    SOURCE,
+];
+
+pub const KEY: &[Field] = &[
+    opt("name", Kind::Text, "Display name. Default: the id."),
+    opt("source", Kind::Text, "Where the figures come from."),
+    opt("as_of", Kind::Date, "The day the figures describe."),
+    opt(
+        "per",
+        Kind::KeyRef,
+        "A population key: members give a `rate` per inhabitant instead of a `weight`.",
+    ),
+    req(
+        "members",
+        Kind::Map(KEY_MEMBER),
+        "Members by id, with their weights.",
+    ),
+    NOTE,
+];
+
+/// A key file: keys and nothing else.
+pub const KEY_FILE: &[Field] = &[
+    req("keys", Kind::Map(KEY), "Allocation keys by id."),
     NOTE,
     SOURCE,
 ];
@@ -175,4 +240,9 @@ pub const TOP: &[Field] = &[
     opt("funding", Kind::List(FUNDING), "Money funders provide."),
     opt("posts", Kind::List(POST), "Staff posts."),
     opt("costs", Kind::List(COST), "Other costs."),
+    opt(
+        "keys",
+        Kind::Keys,
+        "Allocation keys: a list of key files (relative to this file), or keys defined here by id.",
+    ),
 ];

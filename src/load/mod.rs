@@ -4,6 +4,7 @@
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
 pub mod fields;
+mod keys;
 pub mod schema;
 mod tree;
 pub mod values;
@@ -36,24 +37,45 @@ pub struct Loaded {
 
 /// Reads and checks the scenario at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
-    let fail = |message: String, help: &str| Diagnostics {
-        sources: Sources::default(),
-        items: vec![Diagnostic::error(path, message).help(help)],
-    };
+    match read_text(path) {
+        Ok(text) => load_str(path, text),
+        Err((message, help)) => Err(Diagnostics {
+            sources: Sources::default(),
+            items: vec![Diagnostic::error(path, message).help(help)],
+        }),
+    }
+}
+
+/// Checks the scenario in `bytes`, reported as coming from `path`.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
+    match text_of(bytes) {
+        Ok(text) => load_str(path, text),
+        Err((message, help)) => Err(Diagnostics {
+            sources: Sources::default(),
+            items: vec![Diagnostic::error(path, message).help(help)],
+        }),
+    }
+}
+
+/// Why a file cannot be read as text, and what to do.
+type Unreadable = (String, &'static str);
+
+/// The text of a scenario or key file: a file, not a directory, at most 100 MiB, UTF-8.
+fn read_text(path: &Path) -> Result<String, Unreadable> {
     let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
+        (
             format!("cannot read the file: {}", io_reason(&e)),
             "check the path; scenario files usually live in scenarios/",
         )
     })?;
     if meta.is_dir() {
-        return Err(fail(
+        return Err((
             "is a directory, not a scenario file".into(),
             "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
+        return Err((
             format!(
                 "is {} MiB; scenario files over 100 MiB are refused",
                 meta.len() / (1024 * 1024)
@@ -62,38 +84,29 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        fail(
+        (
             format!("cannot read the file: {}", io_reason(&e)),
             "check that the file exists and that you may read it",
         )
     })?;
-    load_bytes(path, bytes)
+    text_of(bytes)
 }
 
-/// Checks the scenario in `bytes`, reported as coming from `path`.
-pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
-    let fail = |message: String, help: &str| Diagnostics {
-        sources: Sources::default(),
-        items: vec![Diagnostic::error(path, message).help(help)],
-    };
+fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
     if bytes.contains(&0) {
-        return Err(fail(
+        return Err((
             "is a binary file, not a TOML scenario".into(),
             "give a scenario file written as text, such as scenarios/status-quo.toml",
         ));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(fail(
-                format!("is not UTF-8 text (invalid byte on line {line})"),
-                "save the file as UTF-8; most editors offer it under \"Save as\" or \"Encoding\"",
-            ));
-        }
-    };
-    load_str(path, text)
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        (
+            format!("is not UTF-8 text (invalid byte on line {line})"),
+            "save the file as UTF-8; most editors offer it under \"Save as\" or \"Encoding\"",
+        )
+    })
 }
 
 /// Checks the scenario in `text`, reported as coming from `path`.
@@ -105,28 +118,36 @@ pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
     };
     let mut sources = Sources::default();
     let file = sources.add(path, text);
-    let text = sources.text(file);
+    let text = sources.shared(file);
     let mut loader = Loader {
         path: path.to_path_buf(),
         file,
-        text,
+        text: text.clone(),
+        sources,
+        keys_incomplete: false,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(text);
-    loader.syntax_errors(&parse_errors, text);
+    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
+    loader.syntax_errors(&parse_errors, &text);
     let root = tree::from_document(file, doc.get_ref(), doc.span());
     let scenario = if loader.errors.is_empty() {
         loader.scenario(&root)
     } else {
         None
     };
+    let by_place = |d: &Diagnostic| {
+        d.primary
+            .as_ref()
+            .map(|l| (l.span.file.0, l.span.range.start))
+    };
     let mut errors = loader.errors;
-    errors.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.range.start));
+    errors.sort_by_key(by_place);
+    let sources = loader.sources;
     match scenario {
         Some(scenario) if errors.is_empty() => {
             let mut warnings = loader.warnings;
-            warnings.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.range.start));
+            warnings.sort_by_key(by_place);
             Ok(Loaded {
                 scenario,
                 warnings: Diagnostics {
@@ -196,16 +217,22 @@ enum RawFlow {
     },
 }
 
-struct Loader<'t> {
+struct Loader {
+    /// The file being read now (the scenario, or a key file it names).
     path: PathBuf,
     file: crate::diag::FileId,
     /// The file's text, to find the header line of a table.
-    text: &'t str,
+    text: std::sync::Arc<str>,
+    /// Every file read so far.
+    sources: Sources,
+    /// A key file could not be read, so keys it would define are not missing for another
+    /// reason.
+    keys_incomplete: bool,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
 
-impl Loader<'_> {
+impl Loader {
     fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
         let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
         self.errors.push(d);
@@ -396,8 +423,11 @@ impl Loader<'_> {
         let costs = self.list(top, Section::Costs, &ids);
         self.unique_ids([&funding, &posts, &costs]);
 
+        let raw_keys = self.raw_keys(top);
+        let (mut funders, links): (Vec<Funder>, Vec<keys::FunderLinks>) =
+            funders.into_iter().unzip();
+        let keys = self.resolve_keys(raw_keys, &mut funders, &links);
         let (header, window) = window?;
-        let funders = funders.into_iter().map(|(f, _)| f).collect();
         self.unusual_posts(&posts);
         let mut scenario = Scenario {
             file: self.path.clone(),
@@ -410,6 +440,7 @@ impl Loader<'_> {
             funding: Vec::new(),
             posts: Vec::new(),
             costs: Vec::new(),
+            keys,
         };
         for raw in funding {
             let flow = raw
@@ -552,7 +583,7 @@ impl Loader<'_> {
         Some((header, DateRange::new(start, end)))
     }
 
-    fn funders(&mut self, top: &Table, root_span: &Span) -> Vec<(Funder, Span)> {
+    fn funders(&mut self, top: &Table, root_span: &Span) -> Vec<(Funder, keys::FunderLinks)> {
         let Some(entry) = self.required(
             top,
             root_span,
@@ -598,6 +629,7 @@ impl Loader<'_> {
                 Some(r) => self.read(r, &owner, values::boolean).unwrap_or(false),
                 None => false,
             };
+            let links = self.funder_links(t, &owner);
             out.push((
                 Funder {
                     name: name.unwrap_or_else(|| e.key.clone()),
@@ -606,8 +638,10 @@ impl Loader<'_> {
                     note: self.optional_text(t, "note", &owner),
                     source: self.optional_text(t, "source", &owner),
                     span: Some(e.key_span.clone()),
+                    members: None,
+                    raised_by: None,
                 },
-                e.key_span.clone(),
+                links,
             ));
         }
         out
@@ -1125,7 +1159,11 @@ impl Loader<'_> {
                 .chain(s.costs.iter().map(|c| &c.paid_by))
                 .any(|pb| pb.0.iter().any(|(f, _)| *f == i));
             let provides = s.funding.iter().any(|f| f.funder == i);
-            if !pays && !provides {
+            let member = s
+                .keys
+                .iter()
+                .any(|k| k.members.iter().any(|m| m.id == funder.id));
+            if !pays && !provides && !member {
                 let mut d = Diagnostic::warning(
                     &self.path,
                     format!("funder `{}` has neither costs nor funding", funder.id),

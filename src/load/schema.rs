@@ -54,8 +54,8 @@ fn field(f: &Field) -> Value {
     v
 }
 
-fn kind(kind: Kind) -> Value {
-    match kind {
+fn kind(of: Kind) -> Value {
+    match of {
         Kind::Text | Kind::FunderRef => json!({"type": "string"}),
         Kind::Id => json!({"type": "string", "pattern": ID_PATTERN}),
         Kind::Date => json!({"type": "string", "format": "date"}),
@@ -83,6 +83,12 @@ fn kind(kind: Kind) -> Value {
             "additionalProperties": table(fields),
         }),
         Kind::List(fields) => json!({"type": "array", "items": table(fields)}),
+        Kind::KeyRef => json!({"type": "string", "pattern": ID_PATTERN}),
+        Kind::Weight => ratio(),
+        Kind::Keys => json!({"anyOf": [
+            {"type": "array", "items": {"type": "string"}},
+            kind(Kind::Map(fields::KEY)),
+        ]}),
     }
 }
 

@@ -295,18 +295,19 @@ pub fn money(value: &Value) -> Read<Money> {
     Ok(Money::new(d))
 }
 
-/// A positive ratio (FTE or share): decimals up to [`MAX_RATIO_DECIMALS`] or a fraction.
-fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
+/// A positive number (FTE, share, weight): decimals up to [`MAX_RATIO_DECIMALS`] or a
+/// fraction, at most `max`.
+pub fn positive(value: &Value, what: &str, max: i64) -> Read<Rational> {
     let r = decimal(value, true)?;
     if r <= Ratio::from_integer(0) {
         return Err(Problem::new(
             format!("{what} must be more than 0 (found {})", show(r)),
             "must be > 0",
         )
-        .help(if what == "an FTE" {
-            "a post of 0 FTE costs nothing: remove it, or give its size (1 is one person full time)"
-        } else {
-            "leave a funder who pays nothing out of `paid_by`"
+        .help(match what {
+            "an FTE" => "a post of 0 FTE costs nothing: remove it, or give its size (1 is one person full time)",
+            "a share" => "leave a funder who pays nothing out of `paid_by`",
+            _ => "leave a member that bears nothing out of the key",
         }));
     }
     if r > Ratio::from_integer(max as i128) {
@@ -331,11 +332,11 @@ fn positive_ratio(value: &Value, what: &str, max: i64) -> Read<Rational> {
 }
 
 pub fn fte(value: &Value) -> Read<Rational> {
-    positive_ratio(value, "an FTE", MAX_FTE)
+    positive(value, "an FTE", MAX_FTE)
 }
 
 pub fn share(value: &Value) -> Read<Rational> {
-    positive_ratio(value, "a share", 1)
+    positive(value, "a share", 1)
 }
 
 /// Half away from zero of `num / den`, `den > 0`.

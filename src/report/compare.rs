@@ -5,8 +5,10 @@ use jiff::civil::Date;
 use num_rational::Ratio;
 
 use super::document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
-use super::{Grid, Report, share_text};
+use super::{Grid, Members, Report, share_text};
+use crate::allocation::{self, Mode, Party};
 use crate::engine::{self, Amount, ComputeError, Figures, Scale};
+use crate::i18n::Precision;
 use crate::i18n::{Lang, View};
 use crate::model::{DateRange, Flow, PaidBy, Rational, Scenario};
 use crate::period::{By, PeriodKey};
@@ -252,6 +254,68 @@ impl<'a> Comparison<'a> {
         })
     }
 
+    /// The comparison with each side's cost carried to its members as well.
+    pub fn with_members(
+        mut self,
+        mode: Option<Mode>,
+        precision: Precision,
+    ) -> Result<Self, ComputeError> {
+        if let Some(mode) = mode {
+            let members = |s: &Scenario| -> Result<Option<Members>, ComputeError> {
+                Ok(Some(Members {
+                    allocation: allocation::allocate(s, mode)?,
+                    precision,
+                }))
+            };
+            self.a.members = members(self.a.scenario)?;
+            self.b.members = members(self.b.scenario)?;
+        }
+        Ok(self)
+    }
+
+    /// The parties of both sides (A's in order, then B's new ones) and their cost per period
+    /// of the comparison: A, B and B − A.
+    pub fn member_grids(&self) -> Option<(Vec<Party>, [Grid; 3])> {
+        let (ma, mb) = (self.a.members.as_ref()?, self.b.members.as_ref()?);
+        let (ga, gb) = (self.a.member_grid()?, self.b.member_grid()?);
+        let mut parties: Vec<Party> = ma.allocation.parties.clone();
+        for p in &mb.allocation.parties {
+            if !parties.iter().any(|q| q.id == p.id) {
+                parties.push(p.clone());
+            }
+        }
+        let side = |m: &Members, g: &Grid, index: fn(&PeriodPair) -> Option<usize>| -> Grid {
+            let zero = Rational::from_integer(0);
+            let cells: Vec<Vec<Rational>> = parties
+                .iter()
+                .map(|party| {
+                    let row = m.allocation.parties.iter().position(|q| q.id == party.id);
+                    self.periods
+                        .iter()
+                        .map(|p| match (row, index(p)) {
+                            (Some(r), Some(j)) => g.cells[r][j],
+                            _ => zero,
+                        })
+                        .collect()
+                })
+                .collect();
+            let rows = cells.iter().map(|r| r.iter().sum()).collect();
+            let columns: Vec<Rational> = (0..self.periods.len())
+                .map(|j| cells.iter().map(|r| r[j]).sum())
+                .collect();
+            Grid {
+                total: columns.iter().sum(),
+                cells,
+                rows,
+                columns,
+            }
+        };
+        let a = side(ma, &ga, |p| p.a);
+        let b = side(mb, &gb, |p| p.b);
+        let d = b.minus(&a);
+        Some((parties, [a, b, d]))
+    }
+
     pub fn by(&self) -> By {
         self.a.projection.by
     }
@@ -395,6 +459,7 @@ impl<'a> Comparison<'a> {
             Block::Table(self.funder_table(view, &shown)),
         ];
         blocks.extend(self.sentences(view).into_iter().map(Block::Paragraph));
+        blocks.extend(self.member_tables(view));
         blocks.push(Block::Table(self.changes_table(lang)));
         let [a, b, _] = &shown;
         let chart = Chart {
@@ -437,6 +502,44 @@ impl<'a> Comparison<'a> {
             notes,
             chart: Some(chart),
         }
+    }
+
+    /// Cost by party in A, in B, and B − A, when members are asked for.
+    fn member_tables(&self, view: View) -> Vec<Block> {
+        let (Some(members), Some((parties, grids))) = (&self.a.members, self.member_grids()) else {
+            return Vec::new();
+        };
+        let lang = view.lang;
+        let (title, name) = super::member_heading(members.allocation.mode, lang);
+        let unit = members.precision.unit();
+        let labels: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
+        let mut head = vec![lang.tr("Payer", "Betaler").to_string()];
+        head.extend(self.periods.iter().map(|p| lang.period(p.key)));
+        let many = self.periods.len() > 1;
+        if many {
+            head.push(lang.total().to_string());
+        }
+        let mut blocks = Vec::new();
+        for (side, g) in ["A", "B", "B − A"].into_iter().zip(&grids) {
+            let mut t = g.table(
+                &format!("{title}, {side} ({})", unit.heading(lang)),
+                &format!("{name} {side}"),
+                head.clone(),
+                &labels,
+                view,
+                many,
+            );
+            t.unit = Some(unit);
+            blocks.push(Block::Table(t));
+        }
+        let mut seen = Vec::new();
+        for s in [self.a.scenario, self.b.scenario] {
+            if let Some(line) = super::keys_line(s, lang).filter(|l| !seen.contains(l)) {
+                seen.push(line.clone());
+                blocks.push(Block::Paragraph(line));
+            }
+        }
+        blocks
     }
 
     fn cost_table(&self, view: View, [a, b, d]: &[Grid; 3]) -> Table {
@@ -506,6 +609,7 @@ impl<'a> Comparison<'a> {
             rows.push(total);
         }
         Table {
+            unit: None,
             title: format!(
                 "{} ({})",
                 lang.tr("FTE and cost", "Årsværk og udgifter"),
@@ -566,6 +670,7 @@ impl<'a> Comparison<'a> {
             }
         }
         Table {
+            unit: None,
             title: format!(
                 "{} ({})",
                 lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde"),
@@ -641,6 +746,7 @@ impl<'a> Comparison<'a> {
             ]));
         }
         Table {
+            unit: None,
             title: lang
                 .tr("What differs between A and B", "Forskelle mellem A og B")
                 .to_string(),

@@ -29,6 +29,9 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub title: String,
+    /// The unit of this table's money, where it differs from the document's (amounts per
+    /// member are in kroner or øre whatever the document's unit).
+    pub unit: Option<crate::i18n::Unit>,
     /// A short name, for a spreadsheet tab (at most 31 characters).
     pub name: String,
     pub head: Vec<String>,
@@ -124,6 +127,16 @@ impl Cell {
             Cell::Money { value, .. } => view.money(*value),
             Cell::Fte { value, .. } => view.fte(*value),
             Cell::Blank => String::new(),
+        }
+    }
+}
+
+impl Table {
+    /// The view this table's figures are shown in.
+    pub fn view(&self, doc: View) -> View {
+        View {
+            lang: doc.lang,
+            unit: self.unit.unwrap_or(doc.unit),
         }
     }
 }

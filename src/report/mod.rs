@@ -5,10 +5,11 @@ pub mod check;
 pub mod compare;
 pub mod document;
 
+use crate::allocation::{Allocation, Mode};
 use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::format;
-use crate::i18n::{Lang, View};
+use crate::i18n::{Lang, Precision, View};
 use crate::model::{Flow, PaidBy, Rational, Scenario};
 use crate::round::{self, Chain, Rounded};
 use document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
@@ -18,6 +19,15 @@ use document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
 pub struct Report<'a> {
     pub scenario: &'a Scenario,
     pub projection: Projection,
+    /// Cost carried to the parties that bear it (`--by-member`, `--look-through`).
+    pub members: Option<Members>,
+}
+
+/// Who bears the cost, and how precisely their amounts are shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Members {
+    pub allocation: Allocation,
+    pub precision: Precision,
 }
 
 impl<'a> Report<'a> {
@@ -25,7 +35,22 @@ impl<'a> Report<'a> {
         Report {
             scenario,
             projection,
+            members: None,
         }
+    }
+
+    /// The report with each funder's cost carried to its members as well.
+    pub fn with_members(mut self, members: Option<Members>) -> Self {
+        self.members = members;
+        self
+    }
+
+    /// Each party's cost per period, in the members' precision: every funder's shown cost
+    /// shared among its parties by the largest remainder.
+    pub fn member_grid(&self) -> Option<Grid> {
+        let m = self.members.as_ref()?;
+        let step = m.precision.unit().step();
+        Some(distribute(&m.allocation, &self.shown(step).cost, step))
     }
 
     pub fn money(&self, amount: Amount) -> Rational {
@@ -152,6 +177,27 @@ impl<'a> Report<'a> {
                 many,
             )),
         ];
+        if let (Some(members), Some(grid)) = (&self.members, self.member_grid()) {
+            let (title, name) = member_heading(members.allocation.mode, lang);
+            let unit_shown = members.precision.unit();
+            let labels: Vec<String> = members
+                .allocation
+                .parties
+                .iter()
+                .map(|p| p.name.clone())
+                .collect();
+            let mut table = grid.table(
+                &format!("{title} ({})", unit_shown.heading(lang)),
+                name,
+                self.head(view, lang.tr("Payer", "Betaler")),
+                &labels,
+                view,
+                many,
+            );
+            table.unit = Some(unit_shown);
+            blocks.push(Block::Table(table));
+            blocks.extend(keys_line(s, lang).map(Block::Paragraph));
+        }
         let balance = shown.funding.minus(&shown.cost);
         blocks.push(Block::Table(balance.table(
             &format!(
@@ -252,6 +298,7 @@ impl<'a> Report<'a> {
             })
             .collect();
         Table {
+            unit: None,
             title: lang.tr("Staff", "Medarbejdere").to_string(),
             name: lang.tr("Staff", "Medarbejdere").to_string(),
             head,
@@ -322,6 +369,7 @@ impl<'a> Report<'a> {
                 })
                 .collect();
             blocks.push(Block::Table(Table {
+                unit: None,
                 title: format!(
                     "{} ({})",
                     lang.tr(
@@ -387,6 +435,78 @@ impl<'a> Report<'a> {
         }
         blocks
     }
+}
+
+/// Shares out each funder's shown cost (`cost`, funders × periods, multiples of `step`) among
+/// the parties of `allocation`: exact shares rounded to `step` by the largest remainder against
+/// the funder's amount, so the parties' amounts add up to it in every period and in total.
+/// Ties go to the party met first.
+pub fn distribute(allocation: &Allocation, cost: &Grid, step: Rational) -> Grid {
+    let periods = cost.columns.len();
+    let mut cells = vec![vec![Rational::from_integer(0); periods]; allocation.parties.len()];
+    for (f, shares) in allocation.shares.iter().enumerate() {
+        for j in 0..periods {
+            let amount = cost.cells[f][j] / step;
+            let exact: Vec<Rational> = shares.iter().map(|(_, share)| amount * share).collect();
+            let parts = round::largest_remainder(&exact, amount.to_integer());
+            for ((party, _), part) in shares.iter().zip(parts) {
+                cells[*party][j] += Rational::from_integer(part) * step;
+            }
+        }
+    }
+    let rows: Vec<Rational> = cells.iter().map(|r| r.iter().sum()).collect();
+    let columns: Vec<Rational> = (0..periods)
+        .map(|j| cells.iter().map(|r| r[j]).sum())
+        .collect();
+    Grid {
+        total: columns.iter().sum(),
+        cells,
+        rows,
+        columns,
+    }
+}
+
+/// The title, sheet name and lines of a table of cost by party.
+pub(crate) fn member_heading(mode: Mode, lang: Lang) -> (&'static str, &'static str) {
+    match mode {
+        Mode::LookThrough => (
+            lang.tr(
+                "Who really pays: cost by payer, looking through funders to their members",
+                "Hvem betaler reelt: udgift pr. betaler, gennem finansieringskilderne til deres medlemmer",
+            ),
+            lang.tr("By payer", "Pr. betaler"),
+        ),
+        Mode::ByMember => (
+            lang.tr("Cost by member of the paying groups", "Udgift pr. medlem af de betalende fællesskaber"),
+            lang.tr("By member", "Pr. medlem"),
+        ),
+    }
+}
+
+/// A sentence naming the keys a table of cost by party uses.
+pub(crate) fn keys_line(s: &Scenario, lang: Lang) -> Option<String> {
+    if s.keys.is_empty() {
+        return None;
+    }
+    let keys: Vec<String> = s
+        .keys
+        .iter()
+        .map(|k| {
+            let mut parts = vec![k.name.clone()];
+            if let Some(d) = k.as_of {
+                parts.push(lang.date(d));
+            }
+            if let Some(src) = &k.source {
+                parts.push(src.clone());
+            }
+            parts.join(", ")
+        })
+        .collect();
+    Some(format!(
+        "{}: {}.",
+        lang.tr("Allocation keys", "Fordelingsnøgler"),
+        keys.join("; ")
+    ))
 }
 
 /// Rounded figures of the tables, in kroner as shown.
@@ -515,6 +635,7 @@ impl Grid {
         }
         rows.push(Row::total(total));
         Table {
+            unit: None,
             title: title.to_string(),
             name: name.to_string(),
             head,
@@ -561,6 +682,9 @@ fn notes(s: &Scenario, lang: Lang) -> Vec<String> {
     }
     for f in &s.funding {
         add(&f.name, &f.note, &f.source);
+    }
+    for k in &s.keys {
+        add(&k.name, &k.note, &k.source);
     }
     out
 }

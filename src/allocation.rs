@@ -1,0 +1,213 @@
+//! Who really pays: each funder's cost carried to the parties that bear it, by exact shares.
+//!
+//! A funder that is a group (`members = "population-2020"`) is split among its members by the
+//! key's weights, and a member that is itself a group is split again. Looking through
+//! (`--look-through`), a funder whose money is raised from its members (`raised_by`, as BRN's
+//! from the municipalities and the region) passes its cost on to them as well, so every krone
+//! ends with a party that pays it. Shares are exact fractions; rounding to whole kroner happens
+//! when figures are shown, by the largest remainder (`round::largest_remainder`).
+
+use num_rational::Ratio;
+use num_traits::{CheckedAdd, CheckedMul};
+
+use crate::engine::ComputeError;
+use crate::model::{Rational, Scenario};
+
+/// How far costs are carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Groups are split among their members; funders stay who they are.
+    ByMember,
+    /// Also through funders whose money is raised from members, to the ultimate payers.
+    LookThrough,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::ByMember => "by-member",
+            Mode::LookThrough => "look-through",
+        }
+    }
+}
+
+/// A party that bears cost: a funder that is not split further, or a member of a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+}
+
+/// For each funder of a scenario, the parties its cost goes to and their exact shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocation {
+    pub mode: Mode,
+    /// In the order they are first met: funders in order, each key's members in order.
+    pub parties: Vec<Party>,
+    /// By funder: (party index, share), the shares adding up to exactly 1.
+    pub shares: Vec<Vec<(usize, Rational)>>,
+}
+
+/// How deep groups may nest (the loader refuses cycles; this only guards the recursion).
+const MAX_DEPTH: usize = 32;
+
+pub fn allocate(s: &Scenario, mode: Mode) -> Result<Allocation, ComputeError> {
+    let too_fine = || ComputeError::TooFine {
+        file: s.file.display().to_string(),
+    };
+    let mut parties: Vec<Party> = Vec::new();
+    let mut shares = Vec::new();
+    for f in &s.funders {
+        let mut out: Vec<(usize, Rational)> = Vec::new();
+        expand(
+            s,
+            mode,
+            &f.id,
+            f.members,
+            Ratio::from_integer(1),
+            0,
+            &mut parties,
+            &mut out,
+        )
+        .ok_or_else(too_fine)?;
+        shares.push(out);
+    }
+    Ok(Allocation {
+        mode,
+        parties,
+        shares,
+    })
+}
+
+/// Adds to `out` the leaves `share` of party `id` goes to.
+#[allow(clippy::too_many_arguments)]
+fn expand(
+    s: &Scenario,
+    mode: Mode,
+    id: &str,
+    group: Option<usize>,
+    share: Rational,
+    depth: usize,
+    parties: &mut Vec<Party>,
+    out: &mut Vec<(usize, Rational)>,
+) -> Option<()> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let funder = s.funders.iter().find(|f| f.id == id);
+    let through = match mode {
+        Mode::LookThrough => funder.and_then(|f| f.raised_by),
+        Mode::ByMember => None,
+    };
+    let Some(key) = through.or(group).or(funder.and_then(|f| f.members)) else {
+        // A leaf: it pays.
+        let index = match parties.iter().position(|p| p.id == id) {
+            Some(i) => i,
+            None => {
+                let name = funder.map_or_else(
+                    || member_name(s, id).unwrap_or_else(|| id.to_string()),
+                    |f| f.name.clone(),
+                );
+                parties.push(Party {
+                    id: id.to_string(),
+                    name,
+                });
+                parties.len() - 1
+            }
+        };
+        match out.iter_mut().find(|(p, _)| *p == index) {
+            Some((_, s)) => *s = s.checked_add(&share)?,
+            None => out.push((index, share)),
+        }
+        return Some(());
+    };
+    let key = &s.keys[key];
+    let total = key.total();
+    for m in &key.members {
+        let part = share.checked_mul(&(m.weight / total))?;
+        expand(s, mode, &m.id, m.group, part, depth + 1, parties, out)?;
+    }
+    Some(())
+}
+
+fn member_name(s: &Scenario, id: &str) -> Option<String> {
+    s.keys
+        .iter()
+        .flat_map(|k| k.members.iter())
+        .find(|m| m.id == id)
+        .map(|m| m.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+    use std::path::Path;
+
+    const SCENARIO: &str = r#"
+[scenario]
+name = "t"
+start = 2024-01-01
+end = 2024-12-31
+
+[funders.brn]
+raised_by = "brn-contributions"
+[funders.municipalities]
+members = "population"
+[funders.region]
+note = "pays through BRN"
+
+[[costs]]
+id = "x"
+annual = 1
+paid_by = "brn"
+
+[keys.population.members]
+a = { weight = 3 }
+b = { weight = 1 }
+
+[keys.brn-contributions]
+per = "population"
+[keys.brn-contributions.members]
+municipalities = { rate = 15, members = "population" }
+region = { rate = 9 }
+"#;
+
+    #[test]
+    fn looking_through_brn_reaches_every_municipality_and_the_region() {
+        let s = load_str(Path::new("t.toml"), SCENARIO.to_string())
+            .unwrap()
+            .scenario;
+        let a = allocate(&s, Mode::LookThrough).unwrap();
+        let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "region"]);
+        // BRN: 15/24 to the municipalities, by population 3:1; 9/24 to the region.
+        assert_eq!(
+            a.shares[0],
+            [
+                (0, Ratio::new(45, 96)),
+                (1, Ratio::new(15, 96)),
+                (2, Ratio::new(9, 24))
+            ]
+        );
+        assert_eq!(a.shares[1], [(0, Ratio::new(3, 4)), (1, Ratio::new(1, 4))]);
+        assert_eq!(a.shares[2], [(2, Ratio::from_integer(1))]);
+        for shares in &a.shares {
+            assert_eq!(
+                shares.iter().map(|(_, r)| *r).sum::<Rational>(),
+                Ratio::from_integer(1)
+            );
+        }
+    }
+
+    #[test]
+    fn by_member_splits_only_the_groups() {
+        let s = load_str(Path::new("t.toml"), SCENARIO.to_string())
+            .unwrap()
+            .scenario;
+        let a = allocate(&s, Mode::ByMember).unwrap();
+        let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["brn", "a", "b", "region"]);
+        assert_eq!(a.shares[0], [(0, Ratio::from_integer(1))]);
+    }
+}

@@ -1,0 +1,514 @@
+//! Allocation keys: read from the scenario or from the key files it names, checked, and
+//! resolved into exact weights (rates per inhabitant included), with the groups of funders and
+//! members they define, and no group that contains itself.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::tree::{self, Entry, Table, Value};
+use super::{Loader, fields, list, nearest, values};
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Funder, Key, KeyMember, Rational};
+
+/// The largest weight or rate accepted.
+const MAX_WEIGHT: i64 = 1_000_000_000_000;
+
+/// A key as read, before its references are resolved.
+pub(super) struct RawKey {
+    id: String,
+    span: Span,
+    name: Option<String>,
+    source: Option<String>,
+    note: Option<String>,
+    as_of: Option<Date>,
+    per: Option<(String, Span)>,
+    members: Vec<RawMember>,
+}
+
+struct RawMember {
+    id: String,
+    span: Span,
+    name: Option<String>,
+    weight: Option<Rational>,
+    rate: Option<(Rational, Span)>,
+    group: Option<(String, Span)>,
+}
+
+/// A funder's references to keys, as read.
+#[derive(Default)]
+pub(super) struct FunderLinks {
+    pub members: Option<(String, Span)>,
+    pub raised_by: Option<(String, Span)>,
+}
+
+/// `a/b/../c` as `a/c`: the path a user would write.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir
+                if out
+                    .components()
+                    .next_back()
+                    .is_some_and(|l| matches!(l, Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+impl Loader {
+    /// Reads `table`'s `members` and `raised_by`.
+    pub(super) fn funder_links(&mut self, table: &Table, owner: &str) -> FunderLinks {
+        let mut read = |key: &str| {
+            let e = table.get(key)?;
+            let id = self.read(e, owner, values::text)?;
+            Some((id, e.node.span.clone()))
+        };
+        FunderLinks {
+            members: read("members"),
+            raised_by: read("raised_by"),
+        }
+    }
+
+    /// The keys the scenario defines in place or names in key files.
+    pub(super) fn raw_keys(&mut self, top: &Table) -> Vec<RawKey> {
+        let Some(entry) = top.get("keys") else {
+            return Vec::new();
+        };
+        match &entry.node.value {
+            Value::Table(t) => self.key_map(t, "the scenario"),
+            Value::Array(files) => {
+                let mut keys = Vec::new();
+                for f in files {
+                    match &f.value {
+                        Value::String(path) => keys.extend(self.key_file(path, &f.span)),
+                        other => self.error(
+                            &f.span,
+                            format!("this is {}", other.kind()),
+                            "`keys` lists key files by path, such as keys = [\"../keys/population-2020.toml\"]",
+                        ),
+                    }
+                }
+                keys
+            }
+            other => {
+                self.error(
+                    &entry.node.span,
+                    format!("this is {}", other.kind()),
+                    "`keys` is a list of key files, such as keys = [\"../keys/population-2020.toml\"], or keys defined here as [keys.<id>] tables",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reads the key file `written` (relative to the scenario) named at `span`.
+    fn key_file(&mut self, written: &str, span: &Span) -> Vec<RawKey> {
+        let base = self.path.parent().unwrap_or(Path::new(""));
+        let path = normalize(&base.join(written));
+        let text = match super::read_text(&path) {
+            Ok(text) => text,
+            Err((reason, _)) => {
+                self.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("cannot read the key file `{written}` ({}): {reason}", path.display()),
+                    )
+                    .at(span.clone(), "this key file")
+                    .help("key files are found relative to the scenario file: from scenarios/, the shipped ones are ../keys/population-2020.toml and ../keys/brn-contributions.toml"),
+                );
+                self.keys_incomplete = true;
+                return Vec::new();
+            }
+        };
+        let file = self.sources.add(&path, text);
+        let text = self.sources.shared(file);
+        // Read the key file as the current file, then go back to the scenario.
+        let saved = (
+            std::mem::replace(&mut self.path, path),
+            std::mem::replace(&mut self.file, file),
+            std::mem::replace(&mut self.text, text.clone()),
+        );
+        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
+        self.syntax_errors(&parse_errors, &text);
+        let mut keys = Vec::new();
+        if parse_errors.is_empty() {
+            let root = tree::from_document(file, doc.get_ref(), doc.span());
+            if let Value::Table(top) = &root.value {
+                self.unknown_keys(top, fields::KEY_FILE, "the key file");
+                match top.get("keys").map(|e| (&e.node.value, &e.node.span)) {
+                    Some((Value::Table(t), _)) => keys = self.key_map(t, "the key file"),
+                    Some((other, span)) => self.error(
+                        span,
+                        format!("this is {}", other.kind()),
+                        "a key file holds [keys.<id>] tables",
+                    ),
+                    None => self.push(
+                        Diagnostic::error(&self.path, "this key file defines no keys").help(
+                            "define keys as [keys.<id>] tables with name, source, as_of and [keys.<id>.members]",
+                        ),
+                    ),
+                }
+            }
+        }
+        (self.path, self.file, self.text) = saved;
+        keys
+    }
+
+    /// A table of keys by id.
+    fn key_map(&mut self, table: &Table, whose: &str) -> Vec<RawKey> {
+        let mut out = Vec::new();
+        for e in &table.entries {
+            let owner = format!("key `{}`", e.key);
+            if let Err(p) = values::id(&e.key) {
+                self.problem(&e.key_span, &owner, "id", p);
+                continue;
+            }
+            let Value::Table(t) = &e.node.value else {
+                self.error(
+                    &e.node.span,
+                    format!("this is {}", e.node.value.kind()),
+                    format!(
+                        "{owner} in {whose} must be a table: [keys.{}] with its members",
+                        e.key
+                    ),
+                );
+                continue;
+            };
+            self.unknown_keys(t, fields::KEY, &owner);
+            let as_of = t
+                .get("as_of")
+                .and_then(|d| self.read(d, &owner, values::date));
+            let per = t.get("per").and_then(|p| {
+                let id = self.read(p, &owner, values::text)?;
+                Some((id, p.node.span.clone()))
+            });
+            let members = match self.required(
+                t,
+                &e.node.span,
+                "members",
+                &owner,
+                "{ aalborg = { name = \"Aalborg Kommune\", weight = 217_075 } }",
+            ) {
+                Some(m) => self.key_members(m, &owner),
+                None => Vec::new(),
+            };
+            out.push(RawKey {
+                id: e.key.clone(),
+                span: e.key_span.clone(),
+                name: self.optional_text(t, "name", &owner),
+                source: self.optional_text(t, "source", &owner),
+                note: self.optional_text(t, "note", &owner),
+                as_of,
+                per,
+                members,
+            });
+        }
+        out
+    }
+
+    fn key_members(&mut self, entry: &Entry, owner: &str) -> Vec<RawMember> {
+        let Value::Table(t) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                format!("this is {}", entry.node.value.kind()),
+                format!("{owner}: `members` is a table of members by id, such as aalborg = {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
+            );
+            return Vec::new();
+        };
+        if t.entries.is_empty() {
+            self.error(
+                &entry.node.span,
+                "no members",
+                format!("{owner} has no members"),
+            );
+        }
+        let mut out = Vec::new();
+        for m in &t.entries {
+            let who = format!("{owner}, member `{}`", m.key);
+            if let Err(p) = values::id(&m.key) {
+                self.problem(&m.key_span, &who, "id", p);
+                continue;
+            }
+            let Value::Table(mt) = &m.node.value else {
+                self.error(
+                    &m.node.span,
+                    format!("this is {}", m.node.value.kind()),
+                    format!("{who} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
+                );
+                continue;
+            };
+            self.unknown_keys(mt, fields::KEY_MEMBER, &who);
+            let positive = |v: &Value| values::positive(v, "a weight", MAX_WEIGHT);
+            let weight = mt.get("weight").and_then(|w| self.read(w, &who, positive));
+            let rate = mt
+                .get("rate")
+                .and_then(|r| Some((self.read(r, &who, positive)?, r.node.span.clone())));
+            let group = mt.get("members").and_then(|g| {
+                let id = self.read(g, &who, values::text)?;
+                Some((id, g.node.span.clone()))
+            });
+            if mt.get("weight").is_none() && mt.get("rate").is_none() {
+                self.push(
+                    Diagnostic::error(&self.path, format!("{who} has no weight"))
+                        .at(m.key_span.clone(), "no weight")
+                        .help("give each member a `weight` (such as its population), or a `rate` per inhabitant with the key's `per`"),
+                );
+            }
+            out.push(RawMember {
+                id: m.key.clone(),
+                span: m.key_span.clone(),
+                name: self.optional_text(mt, "name", &who),
+                weight,
+                rate,
+                group,
+            });
+        }
+        out
+    }
+
+    /// Resolves every reference to a key, computes the weights, and refuses groups that
+    /// contain each other. Sets the funders' `members` and `raised_by`.
+    pub(super) fn resolve_keys(
+        &mut self,
+        raw: Vec<RawKey>,
+        funders: &mut [Funder],
+        links: &[FunderLinks],
+    ) -> Vec<Key> {
+        // Key ids are unique across the scenario and its key files.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut unique: Vec<RawKey> = Vec::new();
+        for k in raw {
+            if let Some(&first) = index.get(&k.id) {
+                self.push(
+                    Diagnostic::error(&self.path, format!("the key `{}` is defined twice", k.id))
+                        .at(k.span.clone(), "defined again here")
+                        .also(unique[first].span.clone(), "first defined here")
+                        .help("rename one of them, or name only one of the key files"),
+                );
+                continue;
+            }
+            index.insert(k.id.clone(), unique.len());
+            unique.push(k);
+        }
+        let names: Vec<String> = unique.iter().map(|k| k.id.clone()).collect();
+        let resolve = |this: &mut Self,
+                       (id, span): &(String, Span),
+                       owner: &str|
+         -> Option<usize> {
+            if let Some(&i) = index.get(id) {
+                return Some(i);
+            }
+            if this.keys_incomplete {
+                // A key file that could not be read may define it: that error says enough.
+                return None;
+            }
+            let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+            let help = match nearest(id, &candidates) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if candidates.is_empty() => "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]".to_string(),
+                None => format!("the keys defined are {}", list(&candidates)),
+            };
+            this.push(
+                Diagnostic::error(
+                    &this.path,
+                    format!("{owner}: the key `{id}` is not defined"),
+                )
+                .at(span.clone(), "no such key")
+                .help(help),
+            );
+            None
+        };
+
+        // Funders' links.
+        for (f, l) in funders.iter_mut().zip(links) {
+            let owner = format!("funder `{}`", f.id);
+            f.members = l.members.as_ref().and_then(|r| resolve(self, r, &owner));
+            f.raised_by = l.raised_by.as_ref().and_then(|r| resolve(self, r, &owner));
+        }
+        // Members' groups and keys' `per`.
+        let mut groups: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut pers: Vec<Option<usize>> = Vec::new();
+        for k in &unique {
+            let owner = format!("key `{}`", k.id);
+            pers.push(k.per.as_ref().and_then(|p| resolve(self, p, &owner)));
+            groups.push(
+                k.members
+                    .iter()
+                    .map(|m| {
+                        let who = format!("key `{}`, member `{}`", k.id, m.id);
+                        m.group.as_ref().and_then(|g| resolve(self, g, &who))
+                    })
+                    .collect(),
+            );
+        }
+        // A member that is also a funder is the same party: one group key, not two.
+        for (k, key) in unique.iter().enumerate() {
+            for (m, member) in key.members.iter().enumerate() {
+                let Some(f) = funders.iter().find(|f| f.id == member.id) else {
+                    continue;
+                };
+                match (f.members, groups[k][m]) {
+                    (Some(a), Some(b)) if a != b => self.push(
+                        Diagnostic::error(
+                            &self.path,
+                            format!(
+                                "`{}` is split by `{}` as a funder but by `{}` as a member of key `{}`",
+                                member.id, unique[a].id, unique[b].id, key.id
+                            ),
+                        )
+                        .at(member.span.clone(), "a second split")
+                        .help("a party is split by one key; name the same key in both places, or only in one"),
+                    ),
+                    (Some(a), None) => groups[k][m] = Some(a),
+                    _ => {}
+                }
+            }
+        }
+        self.refuse_cycles(&unique, &groups, funders);
+
+        // Weights: given, or rate × inhabitants of the `per` key.
+        let mut keys = Vec::new();
+        for (k, key) in unique.iter().enumerate() {
+            let per = pers[k].map(|p| &unique[p]);
+            let members = key
+                .members
+                .iter()
+                .enumerate()
+                .filter_map(|(m, member)| {
+                    let weight = match (&member.weight, &member.rate, per) {
+                        (Some(w), _, _) => *w,
+                        (None, Some((rate, _)), Some(per)) => *rate * inhabitants(per, &member.id)?,
+                        (None, Some((_, span)), None) => {
+                            self.push(
+                                Diagnostic::error(
+                                    &self.path,
+                                    format!(
+                                        "key `{}`, member `{}`: a `rate` needs the key's `per`",
+                                        key.id, member.id
+                                    ),
+                                )
+                                .at(span.clone(), "a rate per inhabitant of what?")
+                                .help("name a population key: per = \"population-2020\""),
+                            );
+                            return None;
+                        }
+                        (None, None, _) => return None,
+                    };
+                    let name = member.name.clone().unwrap_or_else(|| {
+                        funders
+                            .iter()
+                            .find(|f| f.id == member.id)
+                            .map_or_else(|| member.id.clone(), |f| f.name.clone())
+                    });
+                    Some(KeyMember {
+                        id: member.id.clone(),
+                        name,
+                        weight,
+                        group: groups[k][m],
+                    })
+                })
+                .collect();
+            keys.push(Key {
+                id: key.id.clone(),
+                name: key.name.clone().unwrap_or_else(|| key.id.clone()),
+                source: key.source.clone(),
+                note: key.note.clone(),
+                as_of: key.as_of,
+                members,
+                span: Some(key.span.clone()),
+            });
+        }
+        keys
+    }
+
+    /// Groups that contain each other, directly or through other groups, or a funder whose
+    /// money is raised from itself.
+    fn refuse_cycles(
+        &mut self,
+        keys: &[RawKey],
+        groups: &[Vec<Option<usize>>],
+        funders: &[Funder],
+    ) {
+        // From key k, the keys its members lead to, with the member that leads there.
+        let next = |k: usize| -> Vec<(usize, &RawMember)> {
+            let mut out = Vec::new();
+            for (m, member) in keys[k].members.iter().enumerate() {
+                if let Some(g) = groups[k][m] {
+                    out.push((g, member));
+                }
+                if let Some(r) = funders
+                    .iter()
+                    .find(|f| f.id == member.id)
+                    .and_then(|f| f.raised_by)
+                {
+                    out.push((r, member));
+                }
+            }
+            out
+        };
+        let mut state = vec![0u8; keys.len()]; // 0 new, 1 on the path, 2 done
+        let mut reported = false;
+        for start in 0..keys.len() {
+            if state[start] != 0 || reported {
+                continue;
+            }
+            // Depth-first, keeping the path to name the whole chain.
+            let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+            state[start] = 1;
+            while let Some(&mut (k, ref mut i)) = path.last_mut() {
+                let edges = next(k);
+                if *i >= edges.len() {
+                    state[k] = 2;
+                    path.pop();
+                    continue;
+                }
+                let (g, member) = edges[*i];
+                *i += 1;
+                match state[g] {
+                    0 => {
+                        state[g] = 1;
+                        path.push((g, 0));
+                    }
+                    1 => {
+                        let from = path.iter().position(|(x, _)| *x == g).unwrap_or(0);
+                        let mut chain: Vec<&str> = path[from..]
+                            .iter()
+                            .map(|(x, _)| keys[*x].id.as_str())
+                            .collect();
+                        chain.push(&keys[g].id);
+                        self.push(
+                            Diagnostic::error(
+                                &self.path,
+                                format!("groups contain each other: {}", chain.join(" → ")),
+                            )
+                            .at(member.span.clone(), format!("`{}` leads back to `{}`", member.id, keys[g].id))
+                            .help("a group's members cannot contain the group itself; check which key each `members` and `raised_by` names"),
+                        );
+                        reported = true;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// The inhabitants a member of a rated key stands for, by the population key `per`: its own
+/// weight there if it is one of its members; the whole area's otherwise (a group over the
+/// whole area, or a party such as the region that covers all of it).
+fn inhabitants(per: &RawKey, member: &str) -> Option<Rational> {
+    if let Some(m) = per.members.iter().find(|m| m.id == member) {
+        return m.weight;
+    }
+    let weights: Option<Vec<Rational>> = per.members.iter().map(|m| m.weight).collect();
+    weights.map(|w| w.into_iter().sum())
+}
