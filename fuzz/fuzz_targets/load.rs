@@ -8,6 +8,7 @@ use std::path::Path;
 
 use klimabudget::engine;
 use klimabudget::export::{json, table};
+use klimabudget::i18n::{Lang, Unit, View};
 use klimabudget::period::By;
 use klimabudget::report::Report;
 use klimabudget::report::check;
@@ -29,6 +30,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(loaded) => {
             let _ = loaded.warnings.render(false);
             let s = &loaded.scenario;
+            // Vary language and unit cheaply with the input length (one view per input).
+            let view = View {
+                lang: [Lang::En, Lang::Da][data.len() % 2],
+                unit: [Unit::Kr, Unit::Tkr, Unit::Mio][data.len() / 2 % 3],
+            };
             let years = s.window.to.year() - s.window.from.year();
             for by in [By::Year, By::HalfYear, By::Month, By::Total] {
                 if by == By::Month && years > MAX_MONTH_YEARS {
@@ -36,13 +42,13 @@ fuzz_target!(|data: &[u8]| {
                 }
                 if let Ok(projection) = engine::project(s, by) {
                     let report = Report::new(s, projection);
-                    let _ = table::render(&report.document(), Default::default());
+                    let _ = table::render(&report.document(view), Default::default());
                     let _ = json::report(&report, &mut Vec::new());
                     let _ = report.warnings();
                     let _ = check::shortfalls(&report);
                 }
                 if let Ok(comparison) = Comparison::new(s, s, by) {
-                    let _ = table::render(&comparison.document(), Default::default());
+                    let _ = table::render(&comparison.document(view), Default::default());
                     let _ = json::compare(&comparison, &mut Vec::new());
                 }
             }

@@ -445,8 +445,8 @@ pub fn distribute(allocation: &Allocation, cost: &Grid, step: Rational) -> Grid 
     let periods = cost.columns.len();
     let mut cells = vec![vec![Rational::from_integer(0); periods]; allocation.parties.len()];
     for (f, shares) in allocation.shares.iter().enumerate() {
-        for j in 0..periods {
-            let amount = cost.cells[f][j] / step;
+        for (j, shown) in cost.cells[f].iter().enumerate() {
+            let amount = shown / step;
             let exact: Vec<Rational> = shares.iter().map(|(_, share)| amount * share).collect();
             let parts = round::largest_remainder(&exact, amount.to_integer());
             for ((party, _), part) in shares.iter().zip(parts) {
