@@ -172,7 +172,7 @@ impl Diagnostic {
             Some((line, column)) => {
                 format!("{}:{line}:{column}: {}", self.file.display(), self.message)
             }
-            None => format!("{}: {}", self.file.display(), self.message),
+            _ => format!("{}: {}", self.file.display(), self.message),
         }
     }
 

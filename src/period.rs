@@ -162,6 +162,29 @@ impl PeriodKey {
     }
 }
 
+/// How periods group into larger ones, coarsest first, for rounding that keeps every year
+/// (and half-year) of monthly figures adding up: `groups[level][i]` names the group of
+/// period `i` (equal names, one group).
+pub fn groups(keys: &[PeriodKey]) -> Vec<Vec<usize>> {
+    let year = |k: &PeriodKey| match k {
+        PeriodKey::Year(y) | PeriodKey::Half(y, _) | PeriodKey::Month(y, _) => *y as usize,
+        PeriodKey::Total => 0,
+    };
+    match keys.first() {
+        Some(PeriodKey::Month(..)) => vec![
+            keys.iter().map(year).collect(),
+            keys.iter()
+                .map(|k| match k {
+                    PeriodKey::Month(y, m) => *y as usize * 2 + usize::from(*m > 6),
+                    _ => 0,
+                })
+                .collect(),
+        ],
+        Some(PeriodKey::Half(..)) => vec![keys.iter().map(year).collect()],
+        _ => Vec::new(),
+    }
+}
+
 /// A group of consecutive months, clipped to the window.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {

@@ -28,6 +28,10 @@ pub struct Chain<'a> {
     pub lower: Option<&'a [Vec<Rational>]>,
     /// How many columns (needed when there are no rows).
     pub columns: usize,
+    /// Groups of consecutive columns that add up on their own, coarsest level first (years,
+    /// then half-years, for columns of months): `groups[level][column]` is the column's group.
+    /// Every row's run of columns in a group adds up to within one unit of its exact sum.
+    pub groups: &'a [Vec<usize>],
 }
 
 /// The rounded figures, in whole display units.
@@ -42,17 +46,19 @@ pub struct Rounded {
 }
 
 /// Rounds one table: rows × columns.
-pub fn table(cells: &[Vec<Rational>], columns: usize) -> Rounded {
+pub fn table(cells: &[Vec<Rational>], columns: usize, groups: &[Vec<usize>]) -> Rounded {
     chain(Chain {
         upper: cells,
         lower: None,
         columns,
+        groups,
     })
 }
 
-/// Above this many cells the exact method gives way to a quicker one that still adds up:
-/// each column by largest remainder against its rounded total, row totals summed.
-const LARGE: usize = 250_000;
+/// Above this many cells (far beyond a printed page) the exact method gives way to a quicker
+/// one that still adds up: each column by largest remainder against its rounded total, row
+/// totals summed.
+const LARGE: usize = 20_000;
 
 pub fn chain(c: Chain) -> Rounded {
     let cells = c.upper.len() * c.columns + c.lower.map_or(0, |l| l.len() * c.columns);
@@ -108,6 +114,13 @@ impl Network {
         }
     }
 
+    /// A new node.
+    fn node(&mut self) -> usize {
+        self.adj.push(Vec::new());
+        self.balance.push(0);
+        self.adj.len() - 1
+    }
+
     fn edge(&mut self, from: usize, to: usize, cap: i64, cost: i64) -> usize {
         let id = self.edges.len();
         self.edges.push(Edge { to, cap, cost });
@@ -151,63 +164,124 @@ impl Network {
         self.edges[id ^ 1].cap
     }
 
-    /// Moves every excess to a deficit, one unit at a time, each along a cheapest path; the
-    /// result is a cheapest circulation. `false` if some excess cannot be moved.
+    /// Moves every excess to a deficit along cheapest paths; the result is a cheapest
+    /// circulation. `false` if some excess cannot be moved.
+    ///
+    /// Primal–dual: Dijkstra from a super source on costs reduced by node potentials (never
+    /// negative), then as many units as fit along paths of reduced cost 0, repeated. Each
+    /// round moves every unit that can go at the current cheapest cost.
     fn settle(&mut self) -> bool {
         let n = self.adj.len();
-        loop {
-            if self.balance.iter().all(|b| *b <= 0) {
-                return true;
+        let (source, sink) = (n, n + 1);
+        self.adj.push(Vec::new());
+        self.adj.push(Vec::new());
+        self.balance.extend([0, 0]);
+        let mut need = 0;
+        for v in 0..n {
+            let b = self.balance[v];
+            if b > 0 {
+                self.edge(source, v, b, 0);
+                need += b;
+            } else if b < 0 {
+                self.edge(v, sink, -b, 0);
             }
-            // Shortest paths from every excess node at once (label-correcting: reduced costs
-            // may be negative, cycles of negative cost cannot occur in a cheapest flow).
-            let mut dist = vec![i64::MAX; n];
-            let mut via: Vec<Option<usize>> = vec![None; n];
-            let mut queued = vec![false; n];
-            let mut queue = std::collections::VecDeque::new();
-            for v in 0..n {
-                if self.balance[v] > 0 {
-                    dist[v] = 0;
-                    queued[v] = true;
-                    queue.push_back(v);
+        }
+        let nodes = n + 2;
+        // Every residual edge has a cost ≥ 0 after the cheap units were taken, so potentials
+        // start at 0.
+        let mut potential = vec![0i64; nodes];
+        let mut moved = 0;
+        while moved < need {
+            let mut dist = vec![i64::MAX; nodes];
+            dist[source] = 0;
+            let mut heap = std::collections::BinaryHeap::new();
+            heap.push(std::cmp::Reverse((0i64, source)));
+            while let Some(std::cmp::Reverse((d, v))) = heap.pop() {
+                if d > dist[v] {
+                    continue;
                 }
-            }
-            while let Some(v) = queue.pop_front() {
-                queued[v] = false;
                 for &id in &self.adj[v] {
                     let e = &self.edges[id];
                     if e.cap <= 0 {
                         continue;
                     }
-                    let d = dist[v] + e.cost;
-                    if d < dist[e.to] {
-                        dist[e.to] = d;
-                        via[e.to] = Some(id);
-                        if !queued[e.to] {
-                            queued[e.to] = true;
-                            queue.push_back(e.to);
-                        }
+                    let nd = d + e.cost + potential[v] - potential[e.to];
+                    if nd < dist[e.to] {
+                        dist[e.to] = nd;
+                        heap.push(std::cmp::Reverse((nd, e.to)));
                     }
                 }
             }
-            let Some(sink) = (0..n)
-                .filter(|&v| self.balance[v] < 0 && dist[v] < i64::MAX)
-                .min_by_key(|&v| (dist[v], v))
-            else {
+            if dist[sink] == i64::MAX {
                 return false;
-            };
-            let mut path = Vec::new();
-            let mut v = sink;
-            while let Some(id) = via[v] {
-                path.push(id);
-                v = self.from(id);
-                if path.len() > n {
-                    return false;
+            }
+            // Unreached nodes move by the farthest distance, keeping reduced costs ≥ 0.
+            let far = dist
+                .iter()
+                .filter(|d| **d < i64::MAX)
+                .max()
+                .copied()
+                .unwrap_or(0);
+            for v in 0..nodes {
+                potential[v] += if dist[v] < i64::MAX { dist[v] } else { far };
+            }
+            // Push along edges of reduced cost 0, depth first, until none reaches the sink.
+            let mut next = vec![0usize; nodes];
+            let pushed = self.blocking(source, sink, &potential, &mut next);
+            if pushed == 0 {
+                return false;
+            }
+            moved += pushed;
+        }
+        true
+    }
+
+    /// Units pushed from `source` to `sink` along edges whose reduced cost is 0, one path at
+    /// a time, skipping edges that lead nowhere (`next` remembers where each node got to).
+    fn blocking(
+        &mut self,
+        source: usize,
+        sink: usize,
+        potential: &[i64],
+        next: &mut [usize],
+    ) -> i64 {
+        let mut pushed = 0;
+        loop {
+            let mut path: Vec<usize> = Vec::new();
+            let mut v = source;
+            let mut on_path = vec![false; self.adj.len()];
+            on_path[source] = true;
+            loop {
+                if v == sink {
+                    break;
+                }
+                let mut advanced = false;
+                while next[v] < self.adj[v].len() {
+                    let id = self.adj[v][next[v]];
+                    let e = &self.edges[id];
+                    if e.cap > 0 && !on_path[e.to] && e.cost + potential[v] - potential[e.to] == 0 {
+                        path.push(id);
+                        v = e.to;
+                        on_path[v] = true;
+                        advanced = true;
+                        break;
+                    }
+                    next[v] += 1;
+                }
+                if !advanced {
+                    // A dead end: step back and do not try this edge again.
+                    let Some(id) = path.pop() else {
+                        return pushed;
+                    };
+                    on_path[v] = false;
+                    v = self.from(id);
+                    next[v] += 1;
                 }
             }
-            for id in path {
+            for &id in &path {
                 self.push(id, 1);
             }
+            pushed += 1;
         }
     }
 }
@@ -239,6 +313,83 @@ fn preference(v: &Rational, up: bool) -> i64 {
     if up { -strength } else { strength }
 }
 
+/// Which way a row's flow runs through its groups: from the row down to its cells (the
+/// upper rows of a chain), or from its cells up to the row (the lower rows).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Down,
+    Up,
+}
+
+/// A line (row, group, column, grand total) whose cells' fractions add up to `e` takes ⌊e⌋
+/// extra units over the cells' floors, and may take one more.
+fn line(net: &mut Network, from: usize, to: usize, e: Rational, cost: i64) {
+    net.add(from, to, floor(&e) as i64, !frac(&e).is_zero(), cost);
+}
+
+/// The exact sum of a row and the sum of its fractions.
+fn sums(r: &[Rational]) -> (Rational, Rational) {
+    (r.iter().sum(), r.iter().map(frac).sum())
+}
+
+/// The nodes of a row's groups of columns (`groups`, coarsest level first), each joined to its
+/// parent by a line of the group's sum; returns, for each column, the node its cell joins.
+fn tree(
+    net: &mut Network,
+    root: usize,
+    r: &[Rational],
+    groups: &[Vec<usize>],
+    dir: Flow,
+) -> Vec<usize> {
+    let mut leaf = vec![root; r.len()];
+    for level in groups {
+        let mut j = 0;
+        while j < r.len() {
+            // The columns of this group: a run of equal ids.
+            let g = level[j];
+            let end = (j..r.len()).find(|&k| level[k] != g).unwrap_or(r.len());
+            let parent = leaf[j];
+            let node = net.node();
+            let (exact, e) = sums(&r[j..end]);
+            match dir {
+                Flow::Down => line(net, parent, node, e, cost(&exact, W_LINE)),
+                Flow::Up => line(net, node, parent, e, cost(&exact, W_LINE)),
+            }
+            leaf[j..end].fill(node);
+            j = end;
+        }
+    }
+    leaf
+}
+
+/// The groups of the total row, between the columns and the sink.
+fn tree_of_totals(
+    net: &mut Network,
+    sink: usize,
+    exact: &[Rational],
+    fracs: &[Rational],
+    groups: &[Vec<usize>],
+) -> Vec<usize> {
+    let mut leaf = vec![sink; exact.len()];
+    for level in groups {
+        let mut j = 0;
+        while j < exact.len() {
+            let g = level[j];
+            let end = (j..exact.len())
+                .find(|&k| level[k] != g)
+                .unwrap_or(exact.len());
+            let parent = leaf[j];
+            let node = net.node();
+            let e: Rational = fracs[j..end].iter().sum();
+            let sum: Rational = exact[j..end].iter().sum();
+            line(net, node, parent, e, cost(&sum, W_LINE));
+            leaf[j..end].fill(node);
+            j = end;
+        }
+    }
+    leaf
+}
+
 /// Weights of the errors: the grand total most, then row and column totals, then cells.
 const W_TOTAL: i64 = 1000;
 const W_LINE: i64 = 30;
@@ -247,78 +398,76 @@ const W_CELL: i64 = 1;
 fn flow(c: Chain) -> Option<Rounded> {
     let (s, t) = (0, 1);
     let up = c.upper.len();
-    let low = c.lower.map_or(0, <[_]>::len);
     let cols = c.columns;
-    let row = |i: usize| 2 + i;
     let col_in = |j: usize| 2 + up + j;
     let col_out = |j: usize| 2 + up + cols + j;
-    let low_row = |k: usize| 2 + up + 2 * cols + k;
-    let mut net = Network::new(2 + up + 2 * cols + low);
+    // Rows, columns; more nodes (lower rows, groups) are added as they are needed.
+    let mut net = Network::new(2 + up + 2 * cols);
+    let row = |i: usize| 2 + i;
 
-    // A line (row, column, grand total) whose cells' fractions add up to `e` takes ⌊e⌋ extra
-    // units over the cells' floors, and may take one more.
-    let line = |net: &mut Network, from: usize, to: usize, e: Rational, cost: i64| {
-        net.add(from, to, floor(&e) as i64, !frac(&e).is_zero(), cost);
-    };
-    // A group of rows: each cell an optional unit from its row's node to its column's.
-    let cells = |net: &mut Network,
-                 rows: &[Vec<Rational>],
-                 edge: &dyn Fn(usize, usize) -> (usize, usize)|
-     -> Vec<Vec<Option<usize>>> {
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let up = running_preference(r);
-                r.iter()
-                    .enumerate()
-                    .map(|(j, v)| {
-                        let (from, to) = edge(i, j);
-                        (!frac(v).is_zero())
-                            .then(|| net.add(from, to, 0, true, preference(v, up[j])))
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let sums = |rows: &[Vec<Rational>]| -> Vec<(Rational, Rational)> {
-        rows.iter()
-            .map(|r| (r.iter().sum(), r.iter().map(frac).sum()))
-            .collect()
-    };
-
-    let upper_edges = cells(&mut net, c.upper, &|i, j| (row(i), col_in(j)));
-    for (i, (exact, e)) in sums(c.upper).into_iter().enumerate() {
+    let mut upper_edges = Vec::with_capacity(up);
+    for (i, r) in c.upper.iter().enumerate() {
+        let leaves = tree(&mut net, row(i), r, c.groups, Flow::Down);
+        let pref = running_preference(r);
+        upper_edges.push(
+            r.iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    (!frac(v).is_zero())
+                        .then(|| net.add(leaves[j], col_in(j), 0, true, preference(v, pref[j])))
+                })
+                .collect::<Vec<_>>(),
+        );
+        let (exact, e) = sums(r);
         line(&mut net, s, row(i), e, cost(&exact, W_LINE));
     }
     // The column totals are a row too (the total row): rounded by their running total.
     let column_exact: Vec<Rational> = (0..cols)
         .map(|j| c.upper.iter().map(|r| r[j]).sum())
         .collect();
+    let column_frac: Vec<Rational> = (0..cols)
+        .map(|j| c.upper.iter().map(|r| frac(&r[j])).sum())
+        .collect();
     let column_up = running_preference(&column_exact);
-    let mut grand = (Rational::from_integer(0), Rational::from_integer(0));
-    for (j, exact) in column_exact.iter().enumerate() {
-        let e: Rational = c.upper.iter().map(|r| frac(&r[j])).sum();
+    for j in 0..cols {
         line(
             &mut net,
             col_in(j),
             col_out(j),
-            e,
-            preference(exact, column_up[j]) * W_LINE,
+            column_frac[j],
+            preference(&column_exact[j], column_up[j]) * W_LINE,
         );
-        grand = (grand.0 + exact, grand.1 + e);
     }
+    let grand: (Rational, Rational) = (column_exact.iter().sum(), column_frac.iter().sum());
     let lower_edges = match c.lower {
         None => {
-            // Each column passes on to the sink whatever it takes.
+            // The total row's periods group like any row's: each half-year and year of it
+            // adds up to its own rounded sum. The columns pass through their groups to the sink.
+            let total_row: Vec<Rational> = column_exact.clone();
+            let leaves = tree_of_totals(&mut net, t, &total_row, &column_frac, c.groups);
             for j in 0..cols {
-                net.edge(col_out(j), t, i64::MAX / 4, 0);
+                net.edge(col_out(j), leaves[j], i64::MAX / 4, 0);
             }
             Vec::new()
         }
         Some(lower) => {
-            let edges = cells(&mut net, lower, &|k, j| (col_out(j), low_row(k)));
-            for (k, (exact, e)) in sums(lower).into_iter().enumerate() {
-                line(&mut net, low_row(k), t, e, cost(&exact, W_LINE));
+            let mut edges = Vec::with_capacity(lower.len());
+            for r in lower {
+                let node = net.node();
+                let leaves = tree(&mut net, node, r, c.groups, Flow::Up);
+                let pref = running_preference(r);
+                edges.push(
+                    r.iter()
+                        .enumerate()
+                        .map(|(j, v)| {
+                            (!frac(v).is_zero()).then(|| {
+                                net.add(col_out(j), leaves[j], 0, true, preference(v, pref[j]))
+                            })
+                        })
+                        .collect::<Vec<_>>(),
+                );
+                let (exact, e) = sums(r);
+                line(&mut net, node, t, e, cost(&exact, W_LINE));
             }
             edges
         }
@@ -445,7 +594,7 @@ mod tests {
     fn thirds_add_up_to_the_whole() {
         // 100 split in thirds: 33.33… each; shown as 33, 33, 34 (or a rotation), total 100.
         let cells = vec![vec![r(100, 3)], vec![r(100, 3)], vec![r(100, 3)]];
-        let t = table(&cells, 1);
+        let t = table(&cells, 1, &[]);
         adds_up(&t);
         assert_eq!(t.total, 100);
         let mut shown: Vec<i128> = t.upper.iter().map(|r| r[0]).collect();
@@ -457,7 +606,7 @@ mod tests {
     fn months_of_a_year_add_up_both_ways() {
         // 800,000 a year by month: 66,666.67 a month, twelve months make exactly 800,000.
         let row = vec![r(200_000, 3); 12];
-        let t = table(&[row.clone(), row], 12);
+        let t = table(&[row.clone(), row], 12, &[]);
         adds_up(&t);
         assert_eq!(t.upper_rows, [800_000, 800_000]);
         assert_eq!(t.total, 1_600_000);
@@ -467,9 +616,25 @@ mod tests {
     }
 
     #[test]
+    fn each_year_of_months_adds_up_to_its_own_sum() {
+        // Two rows of 66,666.67 a month over 30 months: with years as groups, every whole
+        // year of each row shows exactly 800,000.
+        let row = vec![r(200_000, 3); 30];
+        let years: Vec<usize> = (0..30).map(|j| j / 12).collect();
+        let t = table(&[row.clone(), row], 30, &[years]);
+        adds_up(&t);
+        for r in &t.upper {
+            assert_eq!(r[..12].iter().sum::<i128>(), 800_000);
+            assert_eq!(r[12..24].iter().sum::<i128>(), 800_000);
+            assert_eq!(r[24..].iter().sum::<i128>(), 400_000);
+        }
+        assert_eq!(t.columns[..12].iter().sum::<i128>(), 1_600_000);
+    }
+
+    #[test]
     fn whole_figures_stay_as_they_are() {
         let cells = vec![vec![r(5, 1), r(7, 1)], vec![r(-2, 1), r(0, 1)]];
-        let t = table(&cells, 2);
+        let t = table(&cells, 2, &[]);
         assert_eq!(t.upper, [[5, 7], [-2, 0]]);
         assert_eq!(t.total, 10);
     }
@@ -481,7 +646,7 @@ mod tests {
             vec![r(1, 2), r(1, 2), r(1, 2)],
             vec![r(3, 10), r(-7, 10), r(9, 10)],
         ];
-        let t = table(&cells, 3);
+        let t = table(&cells, 3, &[]);
         adds_up(&t);
         for (row, exact) in t.upper.iter().zip(&cells) {
             for (v, e) in row.iter().zip(exact) {
@@ -502,6 +667,7 @@ mod tests {
             upper: &posts,
             lower: Some(&funders),
             columns: 2,
+            groups: &[],
         });
         adds_up(&t);
         assert_eq!(t.total, 2);
@@ -525,6 +691,7 @@ mod tests {
             upper: &cells,
             lower: None,
             columns: 12,
+            groups: &[],
         });
         adds_up(&t);
         assert_eq!(t.total, 2_400_000);

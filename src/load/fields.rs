@@ -31,6 +31,12 @@ pub enum Kind {
     Weight,
     /// Key files (paths relative to the scenario), or keys defined in place.
     Keys,
+    /// A year, such as 2024.
+    Year,
+    /// Rates by year: decimals or percent strings.
+    Rates,
+    /// A list of entry ids.
+    Ids,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +194,11 @@ pub const FUNDING: &[Field] = &[
     TO,
     AMOUNT,
     DATE,
+    opt(
+        "indexed",
+        Kind::Text,
+        "\"wages\" or \"prices\": the amount rises with that index. Default: fixed in kroner.",
+    ),
     NOTE,
     SOURCE,
 ];
@@ -226,6 +237,29 @@ pub const COST: &[Field] = &[
     SOURCE,
 ];
 
+pub const INDEXATION: &[Field] = &[
+    req(
+        "base_year",
+        Kind::Year,
+        "The year whose prices the amounts are written in.",
+    ),
+    opt(
+        "wages",
+        Kind::Rates,
+        "Yearly rises of wages, by year: { 2025 = 0.04, 2026 = \"3%\" }. Posts follow them.",
+    ),
+    opt(
+        "prices",
+        Kind::Rates,
+        "Yearly rises of prices, by year. Other costs follow them.",
+    ),
+    opt(
+        "effective",
+        Kind::Text,
+        "The day in the year a rise takes effect, \"MM-DD\". Default: \"01-01\".",
+    ),
+];
+
 pub const TOP: &[Field] = &[
     req(
         "scenario",
@@ -240,6 +274,21 @@ pub const TOP: &[Field] = &[
     opt("funding", Kind::List(FUNDING), "Money funders provide."),
     opt("posts", Kind::List(POST), "Staff posts."),
     opt("costs", Kind::List(COST), "Other costs."),
+    opt(
+        "indexation",
+        Kind::Table(INDEXATION),
+        "Pay and price indexation: amounts are in base-year prices, rising each year by these rates.",
+    ),
+    opt(
+        "extends",
+        Kind::Text,
+        "A scenario this one builds on (relative to this file): its entries, replaced or patched by id here.",
+    ),
+    opt(
+        "remove",
+        Kind::Ids,
+        "Ids of entries and funders of the extended scenario to drop.",
+    ),
     opt(
         "keys",
         Kind::Keys,

@@ -44,7 +44,7 @@ pub(super) struct FunderLinks {
 }
 
 /// `a/b/../c` as `a/c`: the path a user would write.
-fn normalize(path: &Path) -> PathBuf {
+pub(super) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -63,7 +63,7 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-impl Loader {
+impl Loader<'_> {
     /// Reads `table`'s `members` and `raised_by`.
     pub(super) fn funder_links(&mut self, table: &Table, owner: &str) -> FunderLinks {
         let mut read = |key: &str| {
@@ -109,38 +109,47 @@ impl Loader {
         }
     }
 
-    /// Reads the key file `written` (relative to the scenario) named at `span`.
+    /// Reads the key file `written` (relative to the file that names it) named at `span`.
     fn key_file(&mut self, written: &str, span: &Span) -> Vec<RawKey> {
-        let base = self.path.parent().unwrap_or(Path::new(""));
-        let path = normalize(&base.join(written));
-        let text = match super::read_text(&path) {
-            Ok(text) => text,
-            Err((reason, _)) => {
-                self.push(
-                    Diagnostic::error(
-                        &self.path,
-                        format!("cannot read the key file `{written}` ({}): {reason}", path.display()),
-                    )
-                    .at(span.clone(), "this key file")
-                    .help("key files are found relative to the scenario file: from scenarios/, the shipped ones are ../keys/population-2020.toml and ../keys/brn-contributions.toml"),
-                );
-                self.keys_incomplete = true;
+        let path = super::prepare::key_path(&self.sources, span, written);
+        let (file, root) = match self.key_files.get(&path) {
+            Some(super::prepare::KeyFile::Parsed { file, root }) => (*file, root.clone()),
+            Some(super::prepare::KeyFile::Unreadable(reason)) => {
+                let reason = reason.clone();
+                self.unreadable_key_file(written, &path, &reason, span);
                 return Vec::new();
             }
+            None => match super::read_text(&path) {
+                Err((reason, _)) => {
+                    self.unreadable_key_file(written, &path, &reason, span);
+                    return Vec::new();
+                }
+                Ok(text) => {
+                    let file = self.sources.add(&path, text);
+                    let text = self.sources.shared(file);
+                    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
+                    if !parse_errors.is_empty() {
+                        self.errors.extend(super::syntax_diagnostics(
+                            &path,
+                            file,
+                            &parse_errors,
+                            &text,
+                        ));
+                        return Vec::new();
+                    }
+                    (file, tree::from_document(file, doc.get_ref(), doc.span()))
+                }
+            },
         };
-        let file = self.sources.add(&path, text);
         let text = self.sources.shared(file);
         // Read the key file as the current file, then go back to the scenario.
         let saved = (
             std::mem::replace(&mut self.path, path),
             std::mem::replace(&mut self.file, file),
-            std::mem::replace(&mut self.text, text.clone()),
+            std::mem::replace(&mut self.text, text),
         );
-        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
-        self.syntax_errors(&parse_errors, &text);
         let mut keys = Vec::new();
-        if parse_errors.is_empty() {
-            let root = tree::from_document(file, doc.get_ref(), doc.span());
+        {
             if let Value::Table(top) = &root.value {
                 self.unknown_keys(top, fields::KEY_FILE, "the key file");
                 match top.get("keys").map(|e| (&e.node.value, &e.node.span)) {
@@ -160,6 +169,18 @@ impl Loader {
         }
         (self.path, self.file, self.text) = saved;
         keys
+    }
+
+    fn unreadable_key_file(&mut self, written: &str, path: &Path, reason: &str, span: &Span) {
+        self.push(
+            Diagnostic::error(
+                &self.path,
+                format!("cannot read the key file `{written}` ({}): {reason}", path.display()),
+            )
+            .at(span.clone(), "this key file")
+            .help("key files are found relative to the file that names them: from scenarios/, the shipped ones are ../keys/population-2020.toml and ../keys/brn-contributions.toml"),
+        );
+        self.keys_incomplete = true;
     }
 
     /// A table of keys by id.

@@ -5,12 +5,15 @@
 
 pub mod fields;
 mod keys;
+pub mod prepare;
 pub mod schema;
 mod tree;
 pub mod values;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+pub use self::prepare::{Override, Prepared};
 
 use jiff::civil::Date;
 use num_rational::Ratio;
@@ -37,13 +40,7 @@ pub struct Loaded {
 
 /// Reads and checks the scenario at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
-    match read_text(path) {
-        Ok(text) => load_str(path, text),
-        Err((message, help)) => Err(Diagnostics {
-            sources: Sources::default(),
-            items: vec![Diagnostic::error(path, message).help(help)],
-        }),
-    }
+    Prepared::open(path)?.load(&[])
 }
 
 /// Checks the scenario in `bytes`, reported as coming from `path`.
@@ -111,56 +108,28 @@ fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
 
 /// Checks the scenario in `text`, reported as coming from `path`.
 pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
-    // A byte-order mark is not part of the TOML; dropping it keeps columns right.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    let mut sources = Sources::default();
-    let file = sources.add(path, text);
-    let text = sources.shared(file);
+    Prepared::parse(path, text).load(&[])
+}
+
+/// Diagnostics for the syntax errors of one file.
+fn syntax_diagnostics(
+    path: &Path,
+    file: crate::diag::FileId,
+    errors: &[toml::de::Error],
+    text: &str,
+) -> Vec<Diagnostic> {
     let mut loader = Loader {
         path: path.to_path_buf(),
         file,
-        text: text.clone(),
-        sources,
+        text: text.into(),
+        sources: Sources::default(),
         keys_incomplete: false,
+        key_files: &HashMap::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
-    loader.syntax_errors(&parse_errors, &text);
-    let root = tree::from_document(file, doc.get_ref(), doc.span());
-    let scenario = if loader.errors.is_empty() {
-        loader.scenario(&root)
-    } else {
-        None
-    };
-    let by_place = |d: &Diagnostic| {
-        d.primary
-            .as_ref()
-            .map(|l| (l.span.file.0, l.span.range.start))
-    };
-    let mut errors = loader.errors;
-    errors.sort_by_key(by_place);
-    let sources = loader.sources;
-    match scenario {
-        Some(scenario) if errors.is_empty() => {
-            let mut warnings = loader.warnings;
-            warnings.sort_by_key(by_place);
-            Ok(Loaded {
-                scenario,
-                warnings: Diagnostics {
-                    sources,
-                    items: warnings,
-                },
-            })
-        }
-        _ => Err(Diagnostics {
-            sources,
-            items: errors,
-        }),
-    }
+    loader.syntax_errors(errors, text);
+    loader.errors
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -217,7 +186,9 @@ enum RawFlow {
     },
 }
 
-struct Loader {
+struct Loader<'p> {
+    /// Key files read ahead by [`Prepared`].
+    key_files: &'p HashMap<PathBuf, prepare::KeyFile>,
     /// The file being read now (the scenario, or a key file it names).
     path: PathBuf,
     file: crate::diag::FileId,
@@ -232,7 +203,35 @@ struct Loader {
     warnings: Vec<Diagnostic>,
 }
 
-impl Loader {
+impl Loader<'_> {
+    /// The loaded scenario, or every error found; diagnostics in file order.
+    fn finish(self, scenario: Option<Scenario>) -> Result<Loaded, Diagnostics> {
+        let by_place = |d: &Diagnostic| {
+            d.primary
+                .as_ref()
+                .map(|l| (l.span.file.0, l.span.range.start))
+        };
+        let mut errors = self.errors;
+        errors.sort_by_key(by_place);
+        match scenario {
+            Some(scenario) if errors.is_empty() => {
+                let mut warnings = self.warnings;
+                warnings.sort_by_key(by_place);
+                Ok(Loaded {
+                    scenario,
+                    warnings: Diagnostics {
+                        sources: self.sources,
+                        items: warnings,
+                    },
+                })
+            }
+            _ => Err(Diagnostics {
+                sources: self.sources,
+                items: errors,
+            }),
+        }
+    }
+
     fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
         let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
         self.errors.push(d);
@@ -1092,10 +1091,11 @@ impl Loader {
     /// The first line of a table's span: its header (`[[posts]]`), where "missing key" errors
     /// point.
     fn header(&self, span: &Span) -> Span {
-        let start = span.range.start.min(self.text.len());
-        let end = self.text[start..]
+        let text = self.sources.text(span.file);
+        let start = span.range.start.min(text.len());
+        let end = text[start..]
             .find(['\n', '\r'])
-            .map_or(self.text.len(), |i| start + i);
+            .map_or(text.len(), |i| start + i);
         Span {
             file: span.file,
             range: start..end.max(start),

@@ -85,6 +85,16 @@ fn kind(of: Kind) -> Value {
         Kind::List(fields) => json!({"type": "array", "items": table(fields)}),
         Kind::KeyRef => json!({"type": "string", "pattern": ID_PATTERN}),
         Kind::Weight => ratio(),
+        Kind::Year => json!({"type": "integer", "minimum": 1, "maximum": 9999}),
+        Kind::Rates => json!({
+            "type": "object",
+            "propertyNames": {"pattern": "^[0-9]{4}$"},
+            "additionalProperties": {"anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": "^ *-?[0-9]+(\\.[0-9]+)? *%? *$"},
+            ]},
+        }),
+        Kind::Ids => json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}),
         Kind::Keys => json!({"anyOf": [
             {"type": "array", "items": {"type": "string"}},
             kind(Kind::Map(fields::KEY)),

@@ -88,6 +88,11 @@ fn convert_table(file: FileId, table: &DeTable<'_>) -> Table {
     }
 }
 
+/// Copies one parsed value of `file`.
+pub fn value_node(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> Node {
+    convert(file, value, range)
+}
+
 fn convert(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> Node {
     let value = match value {
         DeValue::String(s) => Value::String(s.to_string()),

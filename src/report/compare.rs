@@ -386,7 +386,9 @@ impl<'a> Comparison<'a> {
                         .collect()
                 })
                 .collect();
-            Grid::upper(&round::table(&cells, self.periods.len()), step)
+            let keys: Vec<_> = self.periods.iter().map(|p| p.key).collect();
+            let groups = crate::period::groups(&keys);
+            Grid::upper(&round::table(&cells, self.periods.len(), &groups), step)
         };
         let a = side(&self.a, |f| f.a, |p| p.a);
         let b = side(&self.b, |f| f.b, |p| p.b);

@@ -100,12 +100,15 @@ impl<'a> Report<'a> {
         let cost = matrix(s.funders.len(), &|f, i| f.cost_by_funder[i]);
         let funding = matrix(s.funders.len(), &|f, i| f.funding_by_funder[i]);
         let columns = p.periods.len();
+        let keys: Vec<_> = p.periods.iter().map(|f| f.period.key).collect();
+        let groups = crate::period::groups(&keys);
         let cost_chain = round::chain(Chain {
             upper: &items,
             lower: Some(&cost),
             columns,
+            groups: &groups,
         });
-        let funding = round::table(&funding, columns);
+        let funding = round::table(&funding, columns, &groups);
         Shown {
             items: Grid::upper(&cost_chain, step),
             cost: Grid::lower(&cost_chain, step),

@@ -1,0 +1,657 @@
+//! Opening a scenario once, to check it as many times as needed: its file read and parsed, the
+//! files it `extends` merged under it, the key files it names read; then, for each variant,
+//! overrides (`--set posts.regional-post.fte=0.8`) applied to a copy and the whole checked.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::tree::{self, Entry, Node, Table, Value};
+use super::{Loaded, Loader, fields, keys::normalize, list, nearest, read_text};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
+
+/// A key file read and parsed, or why it could not be.
+#[derive(Debug, Clone)]
+pub(super) enum KeyFile {
+    Parsed { file: FileId, root: Node },
+    Unreadable(String),
+}
+
+/// A scenario file and everything it names, read and merged, not yet checked.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    path: PathBuf,
+    sources: Sources,
+    /// The scenario's tree with the files it extends merged under it.
+    root: Node,
+    pub(super) key_files: HashMap<PathBuf, KeyFile>,
+    /// Problems found reading, parsing and merging: any of them makes every load fail.
+    errors: Vec<Diagnostic>,
+}
+
+/// One override: a path into the scenario and the value to put there, as written on the
+/// command line (`posts.regional-post.fte=0.8`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub text: String,
+}
+
+impl Override {
+    pub fn new(text: impl Into<String>) -> Self {
+        Override { text: text.into() }
+    }
+}
+
+impl Prepared {
+    /// Reads the scenario at `path` with the files it extends and the key files it names.
+    pub fn open(path: &Path) -> Result<Prepared, Diagnostics> {
+        match read_text(path) {
+            Ok(text) => Ok(Prepared::parse(path, text)),
+            Err((message, help)) => Err(Diagnostics {
+                sources: Sources::default(),
+                items: vec![Diagnostic::error(path, message).help(help)],
+            }),
+        }
+    }
+
+    /// The scenario in `text`, reported as coming from `path`.
+    pub fn parse(path: &Path, text: String) -> Prepared {
+        let mut p = Prepared {
+            path: path.to_path_buf(),
+            sources: Sources::default(),
+            root: Node {
+                value: Value::Table(Table::default()),
+                span: Span {
+                    file: FileId(0),
+                    range: 0..0,
+                },
+            },
+            key_files: HashMap::new(),
+            errors: Vec::new(),
+        };
+        let mut chain = Vec::new();
+        if let Some(root) = p.read_tree(path, text, &mut chain) {
+            p.root = root;
+        }
+        p.prefetch_keys();
+        p
+    }
+
+    /// The path the scenario was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Checks the scenario with `overrides` applied.
+    pub fn load(&self, overrides: &[Override]) -> Result<Loaded, Diagnostics> {
+        if !self.errors.is_empty() {
+            return Err(Diagnostics {
+                sources: self.sources.clone(),
+                items: self.errors.clone(),
+            });
+        }
+        let mut sources = self.sources.clone();
+        let mut root = self.root.clone();
+        let mut errors = Vec::new();
+        for o in overrides {
+            apply(&mut root, o, &mut sources, &self.path, &mut errors);
+        }
+        if !errors.is_empty() {
+            return Err(Diagnostics {
+                sources,
+                items: errors,
+            });
+        }
+        let main = self.root.span.file;
+        let text = sources.shared(main);
+        let mut loader = Loader {
+            path: self.path.clone(),
+            file: main,
+            text,
+            sources,
+            keys_incomplete: false,
+            key_files: &self.key_files,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let scenario = loader.scenario(&root);
+        loader.finish(scenario)
+    }
+
+    /// Parses one file of the chain and merges the file it extends under it.
+    fn read_tree(&mut self, path: &Path, text: String, chain: &mut Vec<PathBuf>) -> Option<Node> {
+        // A byte-order mark is not part of the TOML; dropping it keeps columns right.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let file = self.sources.add(path, text);
+        let shared = self.sources.shared(file);
+        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&shared);
+        if !parse_errors.is_empty() {
+            self.errors.extend(super::syntax_diagnostics(
+                path,
+                file,
+                &parse_errors,
+                &shared,
+            ));
+            return None;
+        }
+        let mut root = tree::from_document(file, doc.get_ref(), doc.span());
+        chain.push(normalize(path));
+        let Value::Table(top) = &mut root.value else {
+            unreachable!("a TOML document is a table")
+        };
+        let extends = take(top, "extends");
+        let remove = take(top, "remove");
+        let Some(extends) = extends else {
+            if let Some(r) = remove {
+                self.errors.push(
+                    Diagnostic::error(
+                        path,
+                        "`remove` is for a variant: there is no `extends` to remove entries from",
+                    )
+                    .at(r.key_span, "nothing to remove from")
+                    .help("write extends = \"base.toml\" to build on another scenario"),
+                );
+            }
+            return Some(root);
+        };
+        let Value::String(written) = &extends.node.value else {
+            self.errors.push(
+                Diagnostic::error(path, "`extends` names one scenario file, such as extends = \"joint-secretariat.toml\"")
+                    .at(extends.node.span.clone(), format!("this is {}", extends.node.value.kind())),
+            );
+            return None;
+        };
+        let base_path = normalize(&path.parent().unwrap_or(Path::new("")).join(written));
+        if let Some(at) = chain.iter().position(|p| *p == base_path) {
+            let mut names: Vec<String> = chain[at..]
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            names.push(base_path.display().to_string());
+            self.errors.push(
+                Diagnostic::error(
+                    path,
+                    format!("`extends` goes round in a circle: {}", names.join(" → ")),
+                )
+                .at(extends.node.span.clone(), "leads back")
+                .help("a scenario cannot extend itself, directly or through others"),
+            );
+            return None;
+        }
+        let base_text = match read_text(&base_path) {
+            Ok(t) => t,
+            Err((reason, _)) => {
+                self.errors.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "cannot read the scenario `{written}` it extends ({}): {reason}",
+                            base_path.display()
+                        ),
+                    )
+                    .at(extends.node.span.clone(), "this file")
+                    .help("`extends` is relative to the variant's own file"),
+                );
+                return None;
+            }
+        };
+        let base = self.read_tree(&base_path, base_text, chain)?;
+        let mut merged = base;
+        merge_scenario(&mut merged, root, path, &mut self.errors);
+        if let Some(remove) = remove {
+            remove_entries(&mut merged, &remove, path, &mut self.errors);
+        }
+        Some(merged)
+    }
+
+    /// Reads the key files the merged scenario names, each relative to the file naming it.
+    fn prefetch_keys(&mut self) {
+        let Value::Table(top) = &self.root.value else {
+            return;
+        };
+        let Some(Value::Array(files)) = top.get("keys").map(|e| &e.node.value) else {
+            return;
+        };
+        let wanted: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| match &f.value {
+                Value::String(s) => Some(key_path(&self.sources, &f.span, s)),
+                _ => None,
+            })
+            .collect();
+        for path in wanted {
+            if self.key_files.contains_key(&path) {
+                continue;
+            }
+            let entry = match read_text(&path) {
+                Err((reason, _)) => KeyFile::Unreadable(reason),
+                Ok(text) => {
+                    let file = self.sources.add(&path, text);
+                    let shared = self.sources.shared(file);
+                    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&shared);
+                    if parse_errors.is_empty() {
+                        KeyFile::Parsed {
+                            file,
+                            root: tree::from_document(file, doc.get_ref(), doc.span()),
+                        }
+                    } else {
+                        self.errors.extend(super::syntax_diagnostics(
+                            &path,
+                            file,
+                            &parse_errors,
+                            &shared,
+                        ));
+                        KeyFile::Unreadable("it is not valid TOML".into())
+                    }
+                }
+            };
+            self.key_files.insert(path, entry);
+        }
+    }
+}
+
+/// Where a key file named `written` in the file of `span` is.
+pub(super) fn key_path(sources: &Sources, span: &Span, written: &str) -> PathBuf {
+    let base = sources.path(span.file).parent().unwrap_or(Path::new(""));
+    normalize(&base.join(written))
+}
+
+/// Removes the entry `key` from a table and returns it.
+fn take(table: &mut Table, key: &str) -> Option<Entry> {
+    let i = table.entries.iter().position(|e| e.key == key)?;
+    Some(table.entries.remove(i))
+}
+
+fn entry_id(node: &Node) -> Option<&str> {
+    match &node.value {
+        Value::Table(t) => match &t.get("id")?.node.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether an entry of a list has every key its kind requires: then it replaces the base's
+/// entry of the same id instead of patching it.
+fn complete(list: &str, table: &Table) -> bool {
+    let has = |k: &str| table.get(k).is_some();
+    let flow = has("annual") || has("amount");
+    match list {
+        "posts" => has("fte") && has("annual_cost_per_fte") && has("paid_by"),
+        "costs" => has("paid_by") && flow,
+        "funding" => has("funder") && flow,
+        _ => false,
+    }
+}
+
+/// Merges table `over` into `base`, key by key; tables within merge too.
+fn merge_table(base: &mut Table, over: Table) {
+    for e in over.entries {
+        match base.entries.iter_mut().find(|b| b.key == e.key) {
+            Some(b) => match (&mut b.node.value, e.node.value) {
+                (Value::Table(bt), Value::Table(ot)) => merge_table(bt, ot),
+                (_, value) => {
+                    b.node = Node {
+                        value,
+                        span: e.node.span,
+                    };
+                    b.key_span = e.key_span;
+                }
+            },
+            None => base.entries.push(e),
+        }
+    }
+}
+
+/// Merges a variant's tree into its base's: tables key by key; entries of lists by id,
+/// replaced when complete, patched when only some keys are given; new entries appended.
+fn merge_scenario(base: &mut Node, variant: Node, path: &Path, errors: &mut Vec<Diagnostic>) {
+    let (Value::Table(bt), Value::Table(vt)) = (&mut base.value, variant.value) else {
+        return;
+    };
+    for e in vt.entries {
+        let list = matches!(e.key.as_str(), "posts" | "costs" | "funding");
+        let Some(b) = bt.entries.iter_mut().find(|b| b.key == e.key) else {
+            bt.entries.push(e);
+            continue;
+        };
+        match (&mut b.node.value, e.node.value) {
+            (Value::Array(items), Value::Array(new)) if list => {
+                for item in new {
+                    let Some(id) = entry_id(&item).map(str::to_string) else {
+                        // Without an id it cannot match; the check will say so.
+                        items.push(item);
+                        continue;
+                    };
+                    match items.iter_mut().find(|i| entry_id(i) == Some(id.as_str())) {
+                        Some(old) => match (&mut old.value, item.value) {
+                            (Value::Table(ot), Value::Table(nt)) if !complete(&e.key, &nt) => {
+                                merge_table(ot, nt)
+                            }
+                            (_, value) => {
+                                *old = Node {
+                                    value,
+                                    span: item.span,
+                                }
+                            }
+                        },
+                        None => items.push(item),
+                    }
+                }
+            }
+            (Value::Array(items), Value::Array(new)) if e.key == "keys" => items.extend(new),
+            (Value::Table(t), Value::Table(n)) => merge_table(t, n),
+            (_, value) => {
+                if list {
+                    errors.push(
+                        Diagnostic::error(
+                            path,
+                            format!(
+                                "`{}` must be a list of entries in the variant as in its base",
+                                e.key
+                            ),
+                        )
+                        .at(e.node.span.clone(), "not a list")
+                        .help(format!("write each as [[{}]] with its id", e.key)),
+                    );
+                }
+                b.node = Node {
+                    value,
+                    span: e.node.span,
+                };
+            }
+        }
+    }
+}
+
+/// Drops the entries and funders `remove` names.
+fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec<Diagnostic>) {
+    let Value::Table(top) = &mut root.value else {
+        return;
+    };
+    let Value::Array(ids) = &remove.node.value else {
+        errors.push(
+            Diagnostic::error(
+                path,
+                "`remove` lists the ids of entries to drop, such as remove = [\"gen2040-post\"]",
+            )
+            .at(
+                remove.node.span.clone(),
+                format!("this is {}", remove.node.value.kind()),
+            ),
+        );
+        return;
+    };
+    for id_node in ids {
+        let Value::String(id) = &id_node.value else {
+            errors.push(Diagnostic::error(path, "`remove` lists ids as strings").at(
+                id_node.span.clone(),
+                format!("this is {}", id_node.value.kind()),
+            ));
+            continue;
+        };
+        let mut found = false;
+        for e in top.entries.iter_mut() {
+            match (e.key.as_str(), &mut e.node.value) {
+                ("posts" | "costs" | "funding", Value::Array(items)) => {
+                    let before = items.len();
+                    items.retain(|i| entry_id(i) != Some(id.as_str()));
+                    found |= items.len() != before;
+                }
+                ("funders", Value::Table(t)) => {
+                    found |= take(t, id).is_some();
+                }
+                _ => {}
+            }
+        }
+        if !found {
+            errors.push(
+                Diagnostic::error(path, format!("`remove`: the base has no entry or funder `{id}`"))
+                    .at(id_node.span.clone(), "nothing by this id")
+                    .help("name the id of a post, cost, funding entry or funder of the scenario it extends"),
+            );
+        }
+    }
+}
+
+/// The fields a table at `path` (within the scenario) may hold, for checking an override.
+fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
+    match path {
+        ["scenario"] => Some(fields::SCENARIO),
+        ["funders", _] => Some(fields::FUNDER),
+        ["posts", _] => Some(fields::POST),
+        ["costs", _] => Some(fields::COST),
+        ["funding", _] => Some(fields::FUNDING),
+        ["indexation"] => Some(fields::INDEXATION),
+        _ => None,
+    }
+}
+
+/// Applies one override to the tree; a wrong path or value is an error pointing at it.
+fn apply(
+    root: &mut Node,
+    o: &Override,
+    sources: &mut Sources,
+    scenario: &Path,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let pseudo = Path::new("--set");
+    let file = sources.add(pseudo, o.text.clone());
+    let span = |range: std::ops::Range<usize>| Span { file, range };
+    let fail = |message: String, range: std::ops::Range<usize>, label: &str, help: String| {
+        Diagnostic::error(pseudo, message)
+            .at(span(range), label)
+            .help(help)
+    };
+    let Some((path_text, value_text)) = o.text.split_once('=') else {
+        errors.push(fail(
+            format!("`--set {}` gives no value", o.text),
+            0..o.text.len(),
+            "no `=`",
+            "write --set path=value, such as --set posts.regional-post.fte=0.8".into(),
+        ));
+        return;
+    };
+    let value_at = path_text.len() + 1..o.text.len();
+    let path: Vec<&str> = path_text.trim().split('.').collect();
+    let whole_path = 0..path_text.len();
+    // The value: TOML where it is TOML (numbers, dates, true), else the text itself.
+    let value = match toml::de::DeValue::parse(value_text.trim()) {
+        Ok(v) => {
+            let mut node = tree::value_node(file, v.get_ref(), value_at.clone());
+            node.span = span(value_at.clone());
+            node
+        }
+        Err(_) => Node {
+            value: Value::String(value_text.trim().to_string()),
+            span: span(value_at.clone()),
+        },
+    };
+    let Value::Table(top) = &mut root.value else {
+        return;
+    };
+    let sections = [
+        "scenario",
+        "funders",
+        "funding",
+        "posts",
+        "costs",
+        "indexation",
+    ];
+    let unknown_section = |first: &str| {
+        let near = nearest(first, &sections)
+            .map(|n| format!("did you mean `{n}`?"))
+            .unwrap_or_else(|| format!("a path starts with {}", list(&sections)));
+        fail(
+            format!("--set: `{path_text}` is not a path in a scenario"),
+            whole_path.clone(),
+            "unknown path",
+            near,
+        )
+    };
+    // Find (or, for `indexation`, make) the table the last part is a key of.
+    let (table_path, key): (&[&str], &str) = match path.as_slice() {
+        [] | [_] => {
+            errors.push(unknown_section(path.first().copied().unwrap_or("")));
+            return;
+        }
+        [head @ .., last] => (head, last),
+    };
+    let table: Option<&mut Table> = match table_path {
+        ["scenario"] | ["indexation"] | ["indexation", _] => {
+            let name = table_path[0];
+            if top.get(name).is_none() {
+                top.entries.push(Entry {
+                    key: name.to_string(),
+                    key_span: span(whole_path.clone()),
+                    node: Node {
+                        value: Value::Table(Table::default()),
+                        span: span(whole_path.clone()),
+                    },
+                });
+            }
+            let mut t = match &mut top
+                .entries
+                .iter_mut()
+                .find(|e| e.key == name)
+                .expect("just made")
+                .node
+                .value
+            {
+                Value::Table(t) => Some(t),
+                _ => None,
+            };
+            if let (Some(inner), ["indexation", sub]) = (t.take(), table_path) {
+                if inner.get(sub).is_none() {
+                    inner.entries.push(Entry {
+                        key: sub.to_string(),
+                        key_span: span(whole_path.clone()),
+                        node: Node {
+                            value: Value::Table(Table::default()),
+                            span: span(whole_path.clone()),
+                        },
+                    });
+                }
+                t = match &mut inner
+                    .entries
+                    .iter_mut()
+                    .find(|e| e.key == *sub)
+                    .expect("just made")
+                    .node
+                    .value
+                {
+                    Value::Table(t) => Some(t),
+                    _ => None,
+                };
+            }
+            t
+        }
+        ["funders", id] => match top
+            .entries
+            .iter_mut()
+            .find(|e| e.key == "funders")
+            .map(|e| &mut e.node.value)
+        {
+            Some(Value::Table(funders)) => {
+                let ids: Vec<String> = funders.entries.iter().map(|e| e.key.clone()).collect();
+                match funders
+                    .entries
+                    .iter_mut()
+                    .find(|e| e.key == *id)
+                    .map(|e| &mut e.node.value)
+                {
+                    Some(Value::Table(t)) => Some(t),
+                    _ => {
+                        let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                        errors.push(fail(
+                            format!("--set: there is no funder `{id}`"),
+                            whole_path.clone(),
+                            "no such funder",
+                            nearest(id, &names)
+                                .map(|n| format!("did you mean `{n}`?"))
+                                .unwrap_or_else(|| format!("the funders are {}", list(&names))),
+                        ));
+                        return;
+                    }
+                }
+            }
+            _ => None,
+        },
+        [list_name @ ("posts" | "costs" | "funding"), id] => {
+            let items = match top
+                .entries
+                .iter_mut()
+                .find(|e| e.key == *list_name)
+                .map(|e| &mut e.node.value)
+            {
+                Some(Value::Array(items)) => items,
+                _ => {
+                    errors.push(fail(
+                        format!("--set: the scenario has no {list_name}"),
+                        whole_path.clone(),
+                        "nothing here",
+                        format!("`{list_name}.<id>.<key>` changes an entry the scenario has"),
+                    ));
+                    return;
+                }
+            };
+            let ids: Vec<String> = items
+                .iter()
+                .filter_map(|i| entry_id(i).map(str::to_string))
+                .collect();
+            match items
+                .iter_mut()
+                .find(|i| entry_id(i) == Some(id))
+                .map(|i| &mut i.value)
+            {
+                Some(Value::Table(t)) => Some(t),
+                _ => {
+                    let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    errors.push(fail(
+                        format!("--set: there is no entry `{id}` in {list_name}"),
+                        whole_path.clone(),
+                        "no such entry",
+                        nearest(id, &names)
+                            .map(|n| format!("did you mean `{n}`?"))
+                            .unwrap_or_else(|| {
+                                format!("the ids in {list_name} are {}", list(&names))
+                            }),
+                    ));
+                    return;
+                }
+            }
+        }
+        _ => None,
+    };
+    let Some(table) = table else {
+        errors.push(unknown_section(path[0]));
+        return;
+    };
+    // The key must be one the table may hold (the rates of indexation are years).
+    if let Some(known) = fields_at(table_path)
+        && !known.iter().any(|f| f.name == key)
+    {
+        let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+        errors.push(fail(
+            format!("--set: `{key}` is not a key of {}", table_path.join(".")),
+            path_text.len() - key.len()..path_text.len(),
+            "unknown key",
+            nearest(key, &names)
+                .map(|n| format!("did you mean `{n}`?"))
+                .unwrap_or_else(|| format!("the keys here are {}", list(&names))),
+        ));
+        return;
+    }
+    let _ = scenario;
+    match table.entries.iter_mut().find(|e| e.key == key) {
+        Some(e) => e.node = value,
+        None => table.entries.push(Entry {
+            key: key.to_string(),
+            key_span: span(path_text.len() - key.len()..path_text.len()),
+            node: value,
+        }),
+    }
+}
