@@ -445,8 +445,8 @@ fn flow(c: Chain) -> Option<Rounded> {
             // adds up to its own rounded sum. The columns pass through their groups to the sink.
             let total_row: Vec<Rational> = column_exact.clone();
             let leaves = tree_of_totals(&mut net, t, &total_row, &column_frac, c.groups);
-            for j in 0..cols {
-                net.edge(col_out(j), leaves[j], i64::MAX / 4, 0);
+            for (j, leaf) in leaves.iter().enumerate() {
+                net.edge(col_out(j), *leaf, i64::MAX / 4, 0);
             }
             Vec::new()
         }
