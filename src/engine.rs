@@ -12,12 +12,123 @@ use num_integer::Integer;
 use num_rational::Ratio;
 use rust_decimal::Decimal;
 
-use crate::model::{Flow, PaidBy, Rational, Scenario};
+use crate::model::{DateRange, Flow, Index, PaidBy, Rational, Scenario};
 use crate::period::{By, Calendar, Month, Period};
 
 /// `lcm(12 × d)` for every month length `d` of 28–31 days: one twelfth of a year, prorated by
 /// the day, is a whole number of units when the scale is a multiple of this.
 const MONTH_DENOMINATOR: i128 = 4_530_960;
+
+/// Whether indexed amounts rise with their index (current prices, løbende priser) or stay in
+/// the base year's prices (fixed prices, faste priser). Without an indexation both are the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Prices {
+    #[default]
+    Current,
+    Fixed,
+}
+
+/// The levels of one index over a window, in current prices: the level in force from the rise
+/// of each year (and the year before the window) until the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Levels {
+    /// The year of `levels[0]`: the year before the window's first.
+    first_year: i16,
+    levels: Vec<Rational>,
+    effective: (i8, i8),
+}
+
+impl Levels {
+    /// The levels of `index` over `window`, or `None` in fixed prices or without indexation.
+    pub fn new(s: &Scenario, index: Index, prices: Prices) -> Result<Option<Levels>, ComputeError> {
+        let (Some(ix), Prices::Current) = (&s.indexation, prices) else {
+            return Ok(None);
+        };
+        let first_year = s.window.from.year() - 1;
+        let levels = (first_year..=s.window.to.year())
+            .map(|y| ix.level_of_year(index, y))
+            .collect::<Option<Vec<Rational>>>()
+            .ok_or_else(|| ComputeError::TooFine {
+                file: s.file.display().to_string(),
+            })?;
+        Ok(Some(Levels {
+            first_year,
+            levels,
+            effective: ix.effective,
+        }))
+    }
+
+    /// Index into `levels` of the level in force on `date`.
+    fn at(&self, date: jiff::civil::Date) -> usize {
+        let starts_new = (date.month(), date.day()) >= self.effective;
+        let year = if starts_new {
+            date.year()
+        } else {
+            date.year() - 1
+        };
+        (year - self.first_year) as usize
+    }
+
+    /// The parts of `range` within `month` at each level: (days, index into `levels`).
+    fn segments(&self, month: &Month, range: DateRange) -> [(i64, usize); 2] {
+        let from = range.from.max(month.first);
+        let to = range.to.min(month.last);
+        if from > to {
+            return [(0, 0), (0, 0)];
+        }
+        let (m, d) = self.effective;
+        if month.month == m && d > from.day() && d <= to.day() {
+            // The rise takes effect within the covered days.
+            let before = i64::from(d - from.day());
+            let after = i64::from(to.day() - d) + 1;
+            [(before, self.at(from)), (after, self.at(to))]
+        } else {
+            [
+                (i64::from(to.day() - from.day()) + 1, self.at(from)),
+                (0, 0),
+            ]
+        }
+    }
+
+    /// Every level's denominator, for the scale.
+    fn denominators(&self) -> impl Iterator<Item = i128> + '_ {
+        self.levels.iter().map(|l| *l.denom())
+    }
+
+    /// The highest level, rounded up: a bound on how much an amount can grow.
+    fn ceiling(&self) -> i128 {
+        self.levels
+            .iter()
+            .map(|l| l.ceil().to_integer())
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+}
+
+/// The levels a scenario's flows follow: wages (posts, funding indexed by wages) and prices
+/// (other costs, funding indexed by prices).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Indexing {
+    pub wages: Option<Levels>,
+    pub prices: Option<Levels>,
+}
+
+impl Indexing {
+    pub fn new(s: &Scenario, prices: Prices) -> Result<Indexing, ComputeError> {
+        Ok(Indexing {
+            wages: Levels::new(s, Index::Wages, prices)?,
+            prices: Levels::new(s, Index::Prices, prices)?,
+        })
+    }
+
+    fn of(&self, index: Option<Index>) -> Option<&Levels> {
+        match index? {
+            Index::Wages => self.wages.as_ref(),
+            Index::Prices => self.prices.as_ref(),
+        }
+    }
+}
 
 /// Why a scenario cannot be computed exactly.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,7 +201,7 @@ const MAX_KRONER: i128 = 10i128.pow(24);
 impl Scale {
     /// A scale on which every figure of `scenarios` is a whole number of units, checked so that
     /// no sum can overflow.
-    pub fn for_scenarios(scenarios: &[&Scenario]) -> Result<Scale, ComputeError> {
+    pub fn for_scenarios(scenarios: &[&Scenario], prices: Prices) -> Result<Scale, ComputeError> {
         let file = || {
             scenarios
                 .iter()
@@ -114,17 +225,35 @@ impl Scale {
                 shares = paid_by_denominators(&cost.paid_by, shares, lcm).ok_or_else(too_fine)?;
             }
         }
+        // Price levels multiply amounts: their denominators too.
+        let mut levels: i128 = 1;
+        let mut indexings = Vec::new();
+        for s in scenarios {
+            let ix = Indexing::new(s, prices)?;
+            for l in ix.wages.iter().chain(ix.prices.iter()) {
+                for d in l.denominators() {
+                    levels = lcm(levels, d).ok_or_else(too_fine)?;
+                }
+            }
+            indexings.push(ix);
+        }
         let d = MONTH_DENOMINATOR
             .checked_mul(values)
             .and_then(|d| d.checked_mul(shares))
+            .and_then(|d| d.checked_mul(levels))
             .ok_or_else(too_fine)?;
         let scale = Scale(d);
-        for s in scenarios {
+        for (s, ix) in scenarios.iter().zip(&indexings) {
+            let growth = ix
+                .wages
+                .iter()
+                .chain(ix.prices.iter())
+                .map(Levels::ceiling)
+                .max()
+                .unwrap_or(1);
+            let bound = scale.bound(s).and_then(|b| b.checked_mul(growth));
             // Both in units and in øre (a `Decimal` holds up to 96 bits) the sums must fit.
-            if scale
-                .bound(s)
-                .is_none_or(|b| b > LIMIT || b / scale.0 > MAX_KRONER)
-            {
+            if bound.is_none_or(|b| b > LIMIT || b / scale.0 > MAX_KRONER) {
                 return Err(ComputeError::TooLarge { file: file() });
             }
         }
@@ -295,14 +424,26 @@ pub struct Projection {
     pub total: Figures,
 }
 
-/// Projects `scenario` by `by` on its own scale.
+/// Projects `scenario` by `by` on its own scale, in current prices.
 pub fn project(scenario: &Scenario, by: By) -> Result<Projection, ComputeError> {
-    Ok(project_on(scenario, by, Scale::for_scenarios(&[scenario])?))
+    project_in(scenario, by, Prices::Current)
+}
+
+/// Projects `scenario` by `by` on its own scale, in current or fixed prices.
+pub fn project_in(scenario: &Scenario, by: By, prices: Prices) -> Result<Projection, ComputeError> {
+    let scale = Scale::for_scenarios(&[scenario], prices)?;
+    project_on(scenario, by, scale, prices)
 }
 
 /// Projects `scenario` by `by` on `scale`, which must come from [`Scale::for_scenarios`] with
-/// this scenario among them.
-pub fn project_on(scenario: &Scenario, by: By, scale: Scale) -> Projection {
+/// this scenario among them and the same `prices`.
+pub fn project_on(
+    scenario: &Scenario,
+    by: By,
+    scale: Scale,
+    prices: Prices,
+) -> Result<Projection, ComputeError> {
+    let indexing = Indexing::new(scenario, prices)?;
     let calendar = Calendar::new(scenario.window);
     let periods = calendar.periods(by);
     let mut period_of = vec![0usize; calendar.months.len()];
@@ -325,13 +466,13 @@ pub fn project_on(scenario: &Scenario, by: By, scale: Scale) -> Projection {
     // Posts: cost and FTE, month by month.
     let mut per_period = vec![Amount::ZERO; periods.len()];
     for (i, post) in scenario.posts.iter().enumerate() {
-        let annual = units(post.annual_cost());
         let fte = units(post.fte.rational());
+        let mut annual = Annual::new(post.annual_cost(), indexing.wages.as_ref(), &units);
         for m in calendar.month_range(post.range) {
             let month = &calendar.months[m];
             let days = month.covered_days(post.range);
             let p = period_of[m];
-            figures[p].items[i] += Amount(accrue(annual, month, days));
+            figures[p].items[i] += Amount(annual.accrue(month, post.range, days));
             figures[p].post_fte[i] += prorate(fte, month, days);
         }
         for (f, amount) in figures.iter_mut().zip(per_period.iter_mut()) {
@@ -347,7 +488,15 @@ pub fn project_on(scenario: &Scenario, by: By, scale: Scale) -> Projection {
     // Other costs.
     let posts = scenario.posts.len();
     for (j, cost) in scenario.costs.iter().enumerate() {
-        accrue_flow(&cost.flow, &calendar, &period_of, &units, &mut per_period);
+        let levels = indexing.prices.as_ref();
+        accrue_flow(
+            &cost.flow,
+            levels,
+            &calendar,
+            &period_of,
+            &units,
+            &mut per_period,
+        );
         for (f, amount) in figures.iter_mut().zip(&per_period) {
             f.items[posts + j] = *amount;
         }
@@ -359,8 +508,10 @@ pub fn project_on(scenario: &Scenario, by: By, scale: Scale) -> Projection {
 
     // Funding.
     for (k, funding) in scenario.funding.iter().enumerate() {
+        let levels = indexing.of(funding.indexed);
         accrue_flow(
             &funding.flow,
+            levels,
             &calendar,
             &period_of,
             &units,
@@ -384,11 +535,68 @@ pub fn project_on(scenario: &Scenario, by: By, scale: Scale) -> Projection {
     }
 
     let total = total_of(scenario, &calendar, &figures);
-    Projection {
+    Ok(Projection {
         scale,
         by,
         periods: figures,
         total,
+    })
+}
+
+/// A yearly amount's units at each price level, worked out once per level it meets.
+struct Annual<'a> {
+    annual: Rational,
+    levels: Option<&'a Levels>,
+    /// Units at the base (no index), or at each level.
+    at: Vec<Option<i128>>,
+    units: &'a dyn Fn(Rational) -> i128,
+}
+
+impl<'a> Annual<'a> {
+    fn new(
+        annual: Rational,
+        levels: Option<&'a Levels>,
+        units: &'a dyn Fn(Rational) -> i128,
+    ) -> Self {
+        let n = levels.map_or(1, |l| l.levels.len());
+        Annual {
+            annual,
+            levels,
+            at: vec![None; n],
+            units,
+        }
+    }
+
+    fn level(&mut self, k: usize) -> i128 {
+        if let Some(u) = self.at[k] {
+            return u;
+        }
+        let value = match self.levels {
+            Some(l) => self.annual * l.levels[k],
+            None => self.annual,
+        };
+        let u = (self.units)(value);
+        self.at[k] = Some(u);
+        u
+    }
+
+    /// What the amount accrues over the `days` of `range` within `month`.
+    fn accrue(&mut self, month: &Month, range: DateRange, days: i64) -> i128 {
+        match self.levels {
+            None => accrue(self.level(0), month, days),
+            Some(l) => l
+                .segments(month, range)
+                .into_iter()
+                .filter(|(d, _)| *d > 0)
+                .map(|(d, k)| accrue(self.level(k), month, d))
+                .sum(),
+        }
+    }
+
+    /// A one-off on `date`.
+    fn once(&mut self, date: jiff::civil::Date) -> i128 {
+        let k = self.levels.map_or(0, |l| l.at(date));
+        self.level(k)
     }
 }
 
@@ -438,24 +646,27 @@ fn prorate(rate: i128, month: &Month, days: i64) -> i128 {
     }
 }
 
-/// Adds what `flow` accrues in each period to `out`.
+/// Adds what `flow` accrues in each period to `out`, at the levels given (if indexed).
 fn accrue_flow(
     flow: &Flow,
+    levels: Option<&Levels>,
     calendar: &Calendar,
     period_of: &[usize],
-    units: &impl Fn(Rational) -> i128,
+    units: &dyn Fn(Rational) -> i128,
     out: &mut [Amount],
 ) {
     match flow {
         Flow::Annual { annual, range } => {
-            let annual = units(annual.rational());
+            let mut annual = Annual::new(annual.rational(), levels, units);
             for m in calendar.month_range(*range) {
                 let month = &calendar.months[m];
-                out[period_of[m]] += Amount(accrue(annual, month, month.covered_days(*range)));
+                let days = month.covered_days(*range);
+                out[period_of[m]] += Amount(annual.accrue(month, *range, days));
             }
         }
         Flow::OneOff { amount, date } => {
-            out[period_of[calendar.month_index(*date)]] += Amount(units(amount.rational()));
+            let mut once = Annual::new(amount.rational(), levels, units);
+            out[period_of[calendar.month_index(*date)]] += Amount(once.once(*date));
         }
     }
 }

@@ -177,6 +177,72 @@ pub struct KeyMember {
     pub group: Option<usize>,
 }
 
+/// Pay and price indexation: amounts are written in the prices of `base_year` and rise each
+/// year by the rates given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indexation {
+    pub base_year: i16,
+    /// Rise of wages by year: 0.04 is 4 % from the year before.
+    pub wages: std::collections::BTreeMap<i16, Rational>,
+    /// Rise of prices by year.
+    pub prices: std::collections::BTreeMap<i16, Rational>,
+    /// The day in each year a rise takes effect (month, day). *Default:* 1 January.
+    pub effective: (i8, i8),
+}
+
+/// Which index an amount follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Index {
+    Wages,
+    Prices,
+}
+
+impl Indexation {
+    fn rates(&self, index: Index) -> &std::collections::BTreeMap<i16, Rational> {
+        match index {
+            Index::Wages => &self.wages,
+            Index::Prices => &self.prices,
+        }
+    }
+
+    /// The day the rise of `year` takes effect.
+    pub fn effective_in(&self, year: i16) -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(year, self.effective.0, self.effective.1).ok()
+    }
+
+    /// The price level of `index` in force on `date`, base year = 1: the rises of every year
+    /// after the base year that have taken effect by then, compounded (before the base year,
+    /// divided out). Exact. `None` if it cannot be computed exactly in 128 bits.
+    pub fn level(&self, index: Index, date: jiff::civil::Date) -> Option<Rational> {
+        let effective = self.effective_in(date.year())?;
+        let year = if date >= effective {
+            date.year()
+        } else {
+            date.year() - 1
+        };
+        self.level_of_year(index, year)
+    }
+
+    /// The level in force from the rise of `year` until the next.
+    pub fn level_of_year(&self, index: Index, year: i16) -> Option<Rational> {
+        use num_traits::CheckedMul;
+        let rates = self.rates(index);
+        let one = Ratio::from_integer(1);
+        let factor = |y: i16| one + rates.get(&y).copied().unwrap_or_default();
+        let mut level: Rational = one;
+        if year > self.base_year {
+            for y in self.base_year + 1..=year {
+                level = level.checked_mul(&factor(y))?;
+            }
+        } else {
+            for y in year + 1..=self.base_year {
+                level = level.checked_mul(&factor(y).recip())?;
+            }
+        }
+        Some(level)
+    }
+}
+
 /// Money a funder provides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Funding {
@@ -185,6 +251,8 @@ pub struct Funding {
     pub name: String,
     pub funder: usize,
     pub flow: Flow,
+    /// The index the amount follows. *Default:* none: fixed in kroner.
+    pub indexed: Option<Index>,
     pub note: Option<String>,
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
@@ -247,6 +315,8 @@ pub struct Scenario {
     pub costs: Vec<Cost>,
     /// Allocation keys, from the scenario and the key files it names.
     pub keys: Vec<Key>,
+    /// Pay and price indexation, if declared.
+    pub indexation: Option<Indexation>,
 }
 
 impl Scenario {

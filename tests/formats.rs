@@ -112,7 +112,7 @@ proptest! {
             }
         }
         let b = build(&other);
-        let cmp = Comparison::new(&s, &b, by).unwrap();
+        let cmp = Comparison::new(&s, &b, by, klimabudget::engine::Prices::Current).unwrap();
         for view in VIEWS {
             assert_adds_up(&cmp.document(view));
         }

@@ -141,6 +141,7 @@ pub fn build(spec: &Spec) -> Scenario {
             })
             .collect(),
         keys: Vec::new(),
+        indexation: None,
         posts: spec
             .posts
             .iter()
@@ -181,6 +182,7 @@ pub fn build(spec: &Spec) -> Scenario {
                 name: format!("Funding {i}"),
                 funder: *funder,
                 flow: flow(f),
+                indexed: None,
                 note: None,
                 source: None,
                 span: None,

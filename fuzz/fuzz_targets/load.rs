@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
                     let _ = report.warnings();
                     let _ = check::shortfalls(&report);
                 }
-                if let Ok(comparison) = Comparison::new(s, s, by) {
+                if let Ok(comparison) = Comparison::new(s, s, by, klimabudget::engine::Prices::Current) {
                     let _ = table::render(&comparison.document(view), Default::default());
                     let _ = json::compare(&comparison, &mut Vec::new());
                 }

@@ -27,6 +27,8 @@ pub struct Args {
     pub by: By,
     #[arg(long, value_enum, default_value_t)]
     pub format: CheckFormat,
+    #[command(flatten)]
+    pub scenario_args: super::ScenarioArgs,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
@@ -52,7 +54,17 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let report = CheckReport {
         scenarios: files
             .iter()
-            .map(|f| check::check_file(f, args.by, env.deny_warnings))
+            .map(|f| {
+                check::check_file(
+                    f,
+                    &check::Options {
+                        by: args.by,
+                        prices: args.scenario_args.prices,
+                        overrides: args.scenario_args.overrides(),
+                        deny_warnings: env.deny_warnings,
+                    },
+                )
+            })
             .collect(),
     };
     for c in &report.scenarios {

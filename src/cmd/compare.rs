@@ -24,12 +24,30 @@ pub struct Args {
     pub unit: Unit,
     #[command(flatten)]
     pub members: super::MembersArgs,
+    #[command(flatten)]
+    pub scenario_args: super::ScenarioArgs,
+    /// Like --set, for A only.
+    #[arg(long = "set-a", value_name = "PATH=VALUE")]
+    pub set_a: Vec<String>,
+    /// Like --set, for B only: `compare x.toml x.toml --set-b ...` shows what a change does.
+    #[arg(long = "set-b", value_name = "PATH=VALUE")]
+    pub set_b: Vec<String>,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.a, &args.b], env)?;
     // Report the problems of both files, not only of the first.
-    let (a, b) = match (super::load(&args.a), super::load(&args.b)) {
+    let both = args.scenario_args.overrides();
+    let side = |extra: &[String]| -> Vec<crate::load::Override> {
+        both.iter()
+            .cloned()
+            .chain(extra.iter().map(crate::load::Override::new))
+            .collect()
+    };
+    let (a, b) = match (
+        super::load(&args.a, &side(&args.set_a)),
+        super::load(&args.b, &side(&args.set_b)),
+    ) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(Error::Input(mut da)), Err(Error::Input(db))) => {
             da.merge(db);
@@ -37,7 +55,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by)?
+    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenario_args.prices)?
         .with_members(args.members.mode(), args.members.precision)?;
     let mut warnings = a.warnings;
     warnings.items.extend(comparison.a.warnings());

@@ -15,9 +15,31 @@ use crate::export::{self, Format};
 use crate::i18n::{Unit, View};
 use crate::load::{self, Loaded};
 
-/// Loads a scenario for `report` or `compare`; its warnings wait for the figures' own.
-fn load(path: &Path) -> Result<Loaded, Error> {
-    load::load_file(path).map_err(Error::Input)
+/// What every command that reads scenarios takes: overrides and current or fixed prices.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ScenarioArgs {
+    /// Change a value before anything is computed: `posts.regional-post.fte=0.8`,
+    /// `scenario.end=2027-12-31`, `funding.brn-dk2020.annual=2500000`,
+    /// `funders.brn.residual=false`, `indexation.wages.2025=0.04`. Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+    /// Indexed amounts in current prices (løbende priser), or in the base year's (faste
+    /// priser). Without an [indexation] table both are the same.
+    #[arg(long, value_enum, default_value_t)]
+    pub prices: crate::engine::Prices,
+}
+
+impl ScenarioArgs {
+    pub fn overrides(&self) -> Vec<load::Override> {
+        self.set.iter().map(load::Override::new).collect()
+    }
+}
+
+/// Loads a scenario with overrides; its warnings wait for the figures' own.
+fn load(path: &Path, overrides: &[load::Override]) -> Result<Loaded, Error> {
+    load::Prepared::open(path)
+        .and_then(|p| p.load(overrides))
+        .map_err(Error::Input)
 }
 
 /// Writes warnings to standard error, or with `--deny-warnings` fails on them.

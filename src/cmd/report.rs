@@ -23,12 +23,14 @@ pub struct Args {
     pub unit: Unit,
     #[command(flatten)]
     pub members: super::MembersArgs,
+    #[command(flatten)]
+    pub scenario_args: super::ScenarioArgs,
 }
 
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
-    let loaded = super::load(&args.scenario)?;
-    let projection = engine::project(&loaded.scenario, args.by)?;
+    let loaded = super::load(&args.scenario, &args.scenario_args.overrides())?;
+    let projection = engine::project_in(&loaded.scenario, args.by, args.scenario_args.prices)?;
     let report =
         Report::new(&loaded.scenario, projection).with_members(args.members.of(&loaded.scenario)?);
     let mut warnings = loaded.warnings.clone();

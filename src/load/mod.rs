@@ -4,6 +4,7 @@
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
 pub mod fields;
+mod indexation;
 mod keys;
 pub mod prepare;
 pub mod schema;
@@ -422,6 +423,7 @@ impl Loader<'_> {
         let costs = self.list(top, Section::Costs, &ids);
         self.unique_ids([&funding, &posts, &costs]);
 
+        let indexation = self.indexation(top);
         let raw_keys = self.raw_keys(top);
         let (mut funders, links): (Vec<Funder>, Vec<keys::FunderLinks>) =
             funders.into_iter().unzip();
@@ -440,20 +442,29 @@ impl Loader<'_> {
             posts: Vec::new(),
             costs: Vec::new(),
             keys,
+            indexation: indexation?,
         };
         for raw in funding {
             let flow = raw
                 .flow
                 .as_ref()
                 .and_then(|f| self.flow(f, window, &raw.owner));
-            if let (Some(flow), Some(RawKind::Funding { funder }), Some(id)) =
+            if let (Some(flow), Some(RawKind::Funding { funder, indexed }), Some(id)) =
                 (flow, raw.kind, raw.id)
             {
+                if let (Some((_, span)), None) = (&indexed, &scenario.indexation) {
+                    self.push(
+                        Diagnostic::error(&self.path, format!("{}: `indexed` needs an [indexation] table", raw.owner))
+                            .at(span.clone(), "indexed by what rates?")
+                            .help("declare [indexation] with base_year and the yearly rises of wages and prices"),
+                    );
+                }
                 scenario.funding.push(Funding {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     funder,
                     flow,
+                    indexed: indexed.map(|(i, _)| i),
                     note: raw.note,
                     source: raw.source,
                     span: Some(raw.span),
@@ -735,7 +746,12 @@ impl Loader<'_> {
                         self.funder_ref(&id, &e.node.span, &owner, "funder", funders)
                     });
                 let flow = self.raw_flow(t, span, &owner);
-                (funder.map(|funder| RawKind::Funding { funder }), flow)
+                let indexed = self.indexed(t, &owner);
+                let kind = match (funder, indexed) {
+                    (Some(funder), Some(indexed)) => Some(RawKind::Funding { funder, indexed }),
+                    _ => None,
+                };
+                (kind, flow)
             }
             Section::Posts => {
                 let fte = self
@@ -1215,7 +1231,10 @@ struct FunderIds(Vec<String>);
 struct IdSpan(String, Span);
 
 enum RawKind {
-    Funding { funder: usize },
+    Funding {
+        funder: usize,
+        indexed: Option<(crate::model::Index, Span)>,
+    },
     Post(Box<RawPost>),
     Cost,
 }

@@ -524,7 +524,9 @@ fn apply(
                 Value::Table(t) => Some(t),
                 _ => None,
             };
-            if let (Some(inner), ["indexation", sub]) = (t.take(), table_path) {
+            if let ["indexation", sub] = table_path
+                && let Some(inner) = t.take()
+            {
                 if inner.get(sub).is_none() {
                     inner.entries.push(Entry {
                         key: sub.to_string(),

@@ -249,6 +249,11 @@ fn decimals(r: Rational) -> Option<u32> {
     (den == 1).then_some(twos.max(fives))
 }
 
+/// Any number, as for money but signed and with any decimals (rates).
+pub fn signed(value: &Value) -> Read<Rational> {
+    decimal(value, false)
+}
+
 pub fn money(value: &Value) -> Read<Money> {
     let r = decimal(value, false).map_err(|p| {
         if p.label == TOO_BIG {

@@ -98,9 +98,22 @@ fn ceil_ore(value: Rational) -> Rational {
     (value * 100).ceil() / 100
 }
 
-/// Loads, projects and checks one file; with `deny_warnings` a warning makes it invalid.
-pub fn check_file(path: &Path, by: By, deny_warnings: bool) -> Checked {
-    let (scenario, mut warnings) = match load::load_file(path) {
+/// How to check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The periods at whose ends balances are checked.
+    pub by: By,
+    pub prices: crate::engine::Prices,
+    /// Applied to every scenario checked.
+    pub overrides: Vec<load::Override>,
+    /// A warning makes a scenario invalid.
+    pub deny_warnings: bool,
+}
+
+/// Loads, projects and checks one file.
+pub fn check_file(path: &Path, options: &Options) -> Checked {
+    let loaded = load::Prepared::open(path).and_then(|p| p.load(&options.overrides));
+    let (scenario, mut warnings) = match loaded {
         Ok(Loaded { scenario, warnings }) => (scenario, warnings),
         Err(diagnostics) => {
             return Checked {
@@ -111,12 +124,12 @@ pub fn check_file(path: &Path, by: By, deny_warnings: bool) -> Checked {
             };
         }
     };
-    let status = match engine::project(&scenario, by) {
+    let status = match engine::project_in(&scenario, options.by, options.prices) {
         Ok(projection) => {
             let report = Report::new(&scenario, projection);
             warnings.items.extend(report.warnings());
             let found = shortfalls(&report);
-            if deny_warnings && !warnings.items.is_empty() {
+            if options.deny_warnings && !warnings.items.is_empty() {
                 Status::Invalid(std::mem::take(&mut warnings).denied())
             } else if found.is_empty() {
                 Status::Balanced

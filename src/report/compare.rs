@@ -7,7 +7,7 @@ use num_rational::Ratio;
 use super::document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
 use super::{Grid, Members, Report, share_text};
 use crate::allocation::{self, Mode, Party};
-use crate::engine::{self, Amount, ComputeError, Figures, Scale};
+use crate::engine::{self, Amount, ComputeError, Figures, Prices, Scale};
 use crate::i18n::Precision;
 use crate::i18n::{Lang, View};
 use crate::model::{DateRange, Flow, PaidBy, Rational, Scenario};
@@ -238,10 +238,15 @@ pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
 }
 
 impl<'a> Comparison<'a> {
-    pub fn new(a: &'a Scenario, b: &'a Scenario, by: By) -> Result<Self, ComputeError> {
-        let scale = Scale::for_scenarios(&[a, b])?;
-        let a = Report::new(a, engine::project_on(a, by, scale));
-        let b = Report::new(b, engine::project_on(b, by, scale));
+    pub fn new(
+        a: &'a Scenario,
+        b: &'a Scenario,
+        by: By,
+        prices: Prices,
+    ) -> Result<Self, ComputeError> {
+        let scale = Scale::for_scenarios(&[a, b], prices)?;
+        let a = Report::new(a, engine::project_on(a, by, scale, prices)?);
+        let b = Report::new(b, engine::project_on(b, by, scale, prices)?);
         let periods = pair_periods(&a.projection.periods, &b.projection.periods);
         let funders = pair_funders(a.scenario, b.scenario);
         let changes = changes(a.scenario, b.scenario);
