@@ -36,6 +36,10 @@ pub enum Command {
     Compare(cmd::compare::Args),
     /// Does every scenario balance? One line per scenario, then a summary.
     Check(cmd::check::Args),
+    /// A figure for every value of one or two varied paths.
+    Sweep(cmd::sweep::Args),
+    /// The smallest amount at which the scenario balances, exact to the øre.
+    Solve(cmd::solve::Args),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema(cmd::schema::Args),
 }
@@ -112,6 +116,8 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
         Command::Report(args) => cmd::report::run(args, env)?,
         Command::Compare(args) => cmd::compare::run(args, env)?,
         Command::Check(args) => cmd::check::run(args, env)?,
+        Command::Sweep(args) => cmd::sweep::run(args, env)?,
+        Command::Solve(args) => cmd::solve::run(args, env)?,
         Command::Schema(args) => cmd::schema::run(args, env)?,
     };
     env.out.flush()?;

@@ -193,7 +193,12 @@ impl Diagnostic {
                 Severity::Error => ("error", "\x1b[1;91m"),
                 Severity::Warning => ("warning", "\x1b[1;33m"),
             };
-            let title = format!("{}: {}", self.file.display(), self.message);
+            // About the command line rather than a file: no file to name.
+            let title = if self.file.as_os_str().is_empty() {
+                self.message.clone()
+            } else {
+                format!("{}: {}", self.file.display(), self.message)
+            };
             let mut out = if color {
                 format!("{paint}{word}\x1b[0m\x1b[1m: {title}\x1b[0m")
             } else {

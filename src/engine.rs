@@ -28,6 +28,15 @@ pub enum Prices {
     Fixed,
 }
 
+impl Prices {
+    pub fn name(self) -> &'static str {
+        match self {
+            Prices::Current => "current",
+            Prices::Fixed => "fixed",
+        }
+    }
+}
+
 /// The levels of one index over a window, in current prices: the level in force from the rise
 /// of each year (and the year before the window) until the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -420,6 +429,8 @@ impl Figures {
 pub struct Projection {
     pub scale: Scale,
     pub by: By,
+    /// Current or fixed prices (the same without an indexation).
+    pub prices: Prices,
     pub periods: Vec<Figures>,
     pub total: Figures,
 }
@@ -538,6 +549,7 @@ pub fn project_on(
     Ok(Projection {
         scale,
         by,
+        prices,
         periods: figures,
         total,
     })
@@ -902,5 +914,84 @@ mod tests {
             project(&s, By::Total),
             Err(ComputeError::TooLarge { .. })
         ));
+    }
+
+    fn indexed(extra: &str) -> Scenario {
+        let text = format!(
+            "{}[funders.a]\n[funders.b]\n[funders.c]\n[indexation]\nbase_year = 2024\nwages = {{ 2024 = 0.02, 2025 = 0.04, 2026 = \"3%\" }}\nprices = {{ 2025 = 0.02, 2026 = 0.02 }}\n{extra}\n",
+            window("2023-01-01", "2026-12-31")
+        );
+        match load_str(Path::new("i.toml"), text) {
+            Ok(l) => l.scenario,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    fn yearly(s: &Scenario, prices: Prices) -> Vec<Rational> {
+        let p = project_in(s, By::Year, prices).unwrap();
+        p.periods.iter().map(|f| p.scale.exact(f.cost())).collect()
+    }
+
+    #[test]
+    fn wages_compound_from_the_base_year() {
+        let s = indexed(
+            "[[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 100_000\npaid_by = \"a\"",
+        );
+        // 2023 is before the base year: 2024's rise of 2 % taken out. 2025: + 4 %; 2026: + 3 %
+        // on that, compounded.
+        assert_eq!(
+            yearly(&s, Prices::Current),
+            [
+                r(5_000_000, 51),
+                r(100_000, 1),
+                r(104_000, 1),
+                r(107_120, 1)
+            ]
+        );
+        // Fixed prices: the base year's, every year.
+        assert_eq!(yearly(&s, Prices::Fixed), [r(100_000, 1); 4]);
+    }
+
+    #[test]
+    fn a_rise_takes_effect_on_its_day() {
+        let s = indexed(
+            "effective = \"04-15\"\n[[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 120_000\npaid_by = \"a\"",
+        );
+        let p = project_in(&s, By::Month, Prices::Current).unwrap();
+        let month = |label: &str| {
+            let f = p
+                .periods
+                .iter()
+                .find(|f| f.period.label() == label)
+                .unwrap();
+            p.scale.exact(f.cost())
+        };
+        // 10,000 a month at 2024's level; from 15 April 2025 at 2025's, 4 % higher.
+        assert_eq!(month("2025-03"), r(10_000, 1));
+        assert_eq!(
+            month("2025-04"),
+            r(10_000, 1) * r(14, 30) + r(10_400, 1) * r(16, 30)
+        );
+        assert_eq!(month("2025-05"), r(10_400, 1));
+        // In 2024 the rise of 2 % over 2023 comes on 15 April too.
+        assert_eq!(month("2024-01"), r(10_000, 1) / r(102, 100));
+    }
+
+    #[test]
+    fn costs_follow_prices_and_funding_follows_what_it_says() {
+        let s = indexed(
+            "[[costs]]\nid = \"ops\"\nannual = 10_000\npaid_by = \"a\"\n\
+             [[costs]]\nid = \"study\"\namount = 10_000\ndate = 2026-06-01\npaid_by = \"a\"\n\
+             [[funding]]\nid = \"f\"\nfunder = \"a\"\nannual = 50_000\nindexed = \"wages\"\n\
+             [[funding]]\nid = \"g\"\nfunder = \"b\"\nannual = 50_000",
+        );
+        let p = project_in(&s, By::Year, Prices::Current).unwrap();
+        let y2026 = &p.periods[3];
+        // Prices rise 2 % in 2025 and 2 % in 2026: 10,404 for the year and for the one-off.
+        assert_eq!(p.scale.exact(y2026.items[0]), r(10_404, 1));
+        assert_eq!(p.scale.exact(y2026.items[1]), r(10_404, 1));
+        // Funding indexed by wages rises with them; funding fixed in kroner does not.
+        assert_eq!(p.scale.exact(y2026.funding[0]), r(53_560, 1));
+        assert_eq!(p.scale.exact(y2026.funding[1]), r(50_000, 1));
     }
 }

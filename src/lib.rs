@@ -18,3 +18,4 @@ pub mod model;
 pub mod period;
 pub mod report;
 pub mod round;
+pub mod whatif;

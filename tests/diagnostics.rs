@@ -37,7 +37,7 @@ fn deny_warnings_makes_them_errors() {
     );
     assert!(
         run.stdout
-            .ends_with("4 scenarios: 3 balanced, 0 unbalanced, 1 invalid\n"),
+            .ends_with("5 scenarios: 4 balanced, 0 unbalanced, 1 invalid\n"),
         "{}",
         run.stdout
     );
@@ -62,7 +62,14 @@ fn the_committed_schema_is_what_the_loader_generates() {
         "run `klimabudget schema > docs/scenario.schema.json`"
     );
     let schema = run.json();
-    let posts = &schema["properties"]["posts"]["items"];
+    // A whole scenario requires its keys; a variant (with `extends`) takes them from its base.
+    assert_eq!(schema["if"], serde_json::json!({"required": ["extends"]}));
+    assert!(
+        schema["then"]["properties"]["posts"]["items"]
+            .get("required")
+            .is_none()
+    );
+    let posts = &schema["else"]["properties"]["posts"]["items"];
     assert_eq!(
         posts["required"],
         serde_json::json!(["id", "fte", "annual_cost_per_fte", "paid_by"])

@@ -61,7 +61,16 @@ fn report_json_has_the_contract_shape() {
             let r = klimabudget(["report", path, "--by", by, "--format", "json"])
                 .code(0)
                 .json();
-            assert_eq!(keys(&r), ["by", "funders", "periods", "scenario", "total"]);
+            // `prices` is there when the scenario has an indexation.
+            let indexed = std::fs::read_to_string(&file)
+                .unwrap()
+                .contains("indexation");
+            let expected: &[&str] = if indexed {
+                &["by", "funders", "periods", "prices", "scenario", "total"]
+            } else {
+                &["by", "funders", "periods", "scenario", "total"]
+            };
+            assert_eq!(keys(&r), expected);
             assert_eq!(r["by"], by);
             assert_eq!(keys(&r["scenario"]), ["end", "file", "name", "start"]);
             assert_eq!(r["scenario"]["file"], path);
@@ -166,14 +175,14 @@ fn check_json_has_the_contract_shape() {
     assert_eq!(keys(&c), ["scenarios", "summary"]);
     assert_eq!(
         c["summary"],
-        serde_json::json!({"balanced": 3, "unbalanced": 1, "invalid": 0})
+        serde_json::json!({"balanced": 4, "unbalanced": 1, "invalid": 0})
     );
     let scenarios = c["scenarios"].as_array().unwrap();
-    assert_eq!(scenarios.len(), 4);
+    assert_eq!(scenarios.len(), 5);
     for s in scenarios {
         assert_eq!(keys(s), ["errors", "file", "name", "shortfalls", "status"]);
     }
-    let thirds = &scenarios[3];
+    let thirds = &scenarios[4];
     assert_eq!(thirds["file"], "tests/fixtures/thirds.toml");
     assert_eq!(thirds["status"], "unbalanced");
     assert_eq!(

@@ -13,3 +13,4 @@ mod members;
 mod properties;
 mod shipped;
 mod snapshots;
+mod whatif;

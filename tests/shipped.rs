@@ -42,7 +42,7 @@ fn every_shipped_scenario_balances() {
     assert!(run.stdout.contains("balanced    scenarios/status-quo.toml"));
     assert!(
         run.stdout
-            .ends_with("3 scenarios: 3 balanced, 0 unbalanced, 0 invalid\n")
+            .ends_with("4 scenarios: 4 balanced, 0 unbalanced, 0 invalid\n")
     );
 }
 

@@ -5,6 +5,8 @@ pub mod check;
 pub mod compare;
 pub mod report;
 pub mod schema;
+pub mod solve;
+pub mod sweep;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};

@@ -206,6 +206,9 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         },
     )?;
     m.serialize_entry("by", r.projection.by.name())?;
+    if r.scenario.indexation.is_some() {
+        m.serialize_entry("prices", r.projection.prices.name())?;
+    }
     m.serialize_entry(
         "funders",
         &s.funders

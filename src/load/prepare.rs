@@ -33,11 +33,24 @@ pub struct Prepared {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Override {
     pub text: String,
+    /// The option it came from, for messages: `--set`, `--vary`.
+    pub flag: &'static str,
 }
 
 impl Override {
     pub fn new(text: impl Into<String>) -> Self {
-        Override { text: text.into() }
+        Override {
+            text: text.into(),
+            flag: "--set",
+        }
+    }
+
+    /// An override from another option than `--set`.
+    pub fn from(flag: &'static str, text: impl Into<String>) -> Self {
+        Override {
+            text: text.into(),
+            flag,
+        }
     }
 }
 
@@ -438,7 +451,8 @@ fn apply(
     scenario: &Path,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let pseudo = Path::new("--set");
+    let pseudo = Path::new(o.flag);
+    let flag = o.flag;
     let file = sources.add(pseudo, o.text.clone());
     let span = |range: std::ops::Range<usize>| Span { file, range };
     let fail = |message: String, range: std::ops::Range<usize>, label: &str, help: String| {
@@ -448,7 +462,7 @@ fn apply(
     };
     let Some((path_text, value_text)) = o.text.split_once('=') else {
         errors.push(fail(
-            format!("`--set {}` gives no value", o.text),
+            format!("`{flag} {}` gives no value", o.text),
             0..o.text.len(),
             "no `=`",
             "write --set path=value, such as --set posts.regional-post.fte=0.8".into(),
@@ -486,7 +500,7 @@ fn apply(
             .map(|n| format!("did you mean `{n}`?"))
             .unwrap_or_else(|| format!("a path starts with {}", list(&sections)));
         fail(
-            format!("--set: `{path_text}` is not a path in a scenario"),
+            format!("{flag}: `{path_text}` is not a path in a scenario"),
             whole_path.clone(),
             "unknown path",
             near,
@@ -569,7 +583,7 @@ fn apply(
                     _ => {
                         let names: Vec<&str> = ids.iter().map(String::as_str).collect();
                         errors.push(fail(
-                            format!("--set: there is no funder `{id}`"),
+                            format!("{flag}: there is no funder `{id}`"),
                             whole_path.clone(),
                             "no such funder",
                             nearest(id, &names)
@@ -592,7 +606,7 @@ fn apply(
                 Some(Value::Array(items)) => items,
                 _ => {
                     errors.push(fail(
-                        format!("--set: the scenario has no {list_name}"),
+                        format!("{flag}: the scenario has no {list_name}"),
                         whole_path.clone(),
                         "nothing here",
                         format!("`{list_name}.<id>.<key>` changes an entry the scenario has"),
@@ -613,7 +627,7 @@ fn apply(
                 _ => {
                     let names: Vec<&str> = ids.iter().map(String::as_str).collect();
                     errors.push(fail(
-                        format!("--set: there is no entry `{id}` in {list_name}"),
+                        format!("{flag}: there is no entry `{id}` in {list_name}"),
                         whole_path.clone(),
                         "no such entry",
                         nearest(id, &names)
@@ -638,7 +652,7 @@ fn apply(
     {
         let names: Vec<&str> = known.iter().map(|f| f.name).collect();
         errors.push(fail(
-            format!("--set: `{key}` is not a key of {}", table_path.join(".")),
+            format!("{flag}: `{key}` is not a key of {}", table_path.join(".")),
             path_text.len() - key.len()..path_text.len(),
             "unknown key",
             nearest(key, &names)

@@ -441,12 +441,14 @@ impl<'a> Comparison<'a> {
     pub fn document(&self, view: View) -> Document {
         let lang = view.lang;
         let (sa, sb) = (self.a.scenario, self.b.scenario);
+        let prices = self.a.projection.prices;
         let side_line = |letter: &str, s: &Scenario| {
             format!(
-                "{letter}: {} ({}, {})",
+                "{letter}: {} ({}, {}){}",
                 s.name,
                 s.file.display(),
-                lang.range(s.window.from, s.window.to)
+                lang.range(s.window.from, s.window.to),
+                super::prices_text(s, prices, lang)
             )
         };
         let lines = vec![

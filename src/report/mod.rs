@@ -141,11 +141,12 @@ impl<'a> Report<'a> {
             lines.push(d.clone());
         }
         lines.push(format!(
-            "{} · {} · {} · {}",
+            "{} · {} · {} · {}{}",
             s.file.display(),
             lang.range(s.window.from, s.window.to),
             lang.by(self.projection.by),
-            lang.tr("amounts in", "beløb i").to_string() + " " + view.unit.label(lang)
+            lang.tr("amounts in", "beløb i").to_string() + " " + view.unit.label(lang),
+            prices_text(s, self.projection.prices, lang)
         ));
         let unit = view.unit.heading(lang);
         let funders: Vec<String> = s.funders.iter().map(|f| f.name.clone()).collect();
@@ -644,6 +645,20 @@ impl Grid {
             head,
             rows,
         }
+    }
+}
+
+/// ` · current prices, base year 2023` / ` · faste 2023-priser`, where there is an indexation.
+pub(crate) fn prices_text(s: &Scenario, prices: crate::engine::Prices, lang: Lang) -> String {
+    let Some(ix) = &s.indexation else {
+        return String::new();
+    };
+    let y = ix.base_year;
+    match (prices, lang) {
+        (crate::engine::Prices::Current, Lang::En) => format!(" · current prices (base year {y})"),
+        (crate::engine::Prices::Current, Lang::Da) => format!(" · løbende priser (basisår {y})"),
+        (crate::engine::Prices::Fixed, Lang::En) => format!(" · fixed {y} prices"),
+        (crate::engine::Prices::Fixed, Lang::Da) => format!(" · faste {y}-priser"),
     }
 }
 

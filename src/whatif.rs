@@ -1,0 +1,406 @@
+//! What if: sweeps over ranges of values, and goal seeking (`solve`). Each variant is the
+//! scenario with overrides, loaded and projected like any other, so a sweep's figure is the
+//! figure a report of that variant shows.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
+use crate::load::{Override, Prepared};
+use crate::model::{Rational, Scenario, decimal_to_rational};
+use crate::period::By;
+use crate::report::Report;
+use crate::report::check;
+
+/// The most points a sweep may have.
+pub const MAX_POINTS: u64 = 1_000_000;
+
+/// Why a what-if cannot be answered. All of these are exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum WhatIfError {
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error(transparent)]
+    Compute(#[from] ComputeError),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl From<Diagnostics> for WhatIfError {
+    fn from(d: Diagnostics) -> Self {
+        WhatIfError::Input(d)
+    }
+}
+
+/// One varied value: a path (as for `--set`) and the values it takes, `FROM..TO/STEP`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vary {
+    pub path: String,
+    pub values: Vec<Decimal>,
+}
+
+impl Vary {
+    /// Reads `path=FROM..TO/STEP`; `TO` is included when the steps land on it.
+    pub fn parse(text: &str) -> Result<Vary, String> {
+        let example = "write --vary path=FROM..TO/STEP, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
+        let (path, range) = text
+            .split_once('=')
+            .ok_or_else(|| format!("`--vary {text}` has no `=`: {example}"))?;
+        let (bounds, step) = range
+            .split_once('/')
+            .ok_or_else(|| format!("`--vary {text}` has no `/STEP`: {example}"))?;
+        let (from, to) = bounds
+            .split_once("..")
+            .ok_or_else(|| format!("`--vary {text}` has no `FROM..TO`: {example}"))?;
+        let number = |s: &str, what: &str| -> Result<Decimal, String> {
+            s.trim()
+                .replace('_', "")
+                .parse::<Decimal>()
+                .map_err(|_| format!("`--vary {text}`: the {what} `{s}` is not a number"))
+        };
+        let (from, to, step) = (
+            number(from, "start")?,
+            number(to, "end")?,
+            number(step, "step")?,
+        );
+        if step <= Decimal::ZERO {
+            return Err(format!(
+                "`--vary {text}`: the step must be more than 0 (found {step})"
+            ));
+        }
+        if to < from {
+            return Err(format!(
+                "`--vary {text}`: the end ({to}) is before the start ({from})"
+            ));
+        }
+        let count = ((to - from) / step).floor() + Decimal::ONE;
+        if count > Decimal::from(MAX_POINTS) {
+            return Err(format!(
+                "`--vary {text}` has {count} values; a sweep has at most {MAX_POINTS} points"
+            ));
+        }
+        let count: u64 = count.try_into().unwrap_or(MAX_POINTS);
+        let values = (0..count).map(|k| from + step * Decimal::from(k)).collect();
+        Ok(Vary {
+            path: path.trim().to_string(),
+            values,
+        })
+    }
+
+    fn set(&self, value: Decimal) -> Override {
+        Override::from("--vary", format!("{}={}", self.path, value.normalize()))
+    }
+}
+
+/// A figure to show: `total.cost_by_funder.brn`, `2024.cost`, `2024H1.items.regional-post`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Show {
+    pub text: String,
+    period: String,
+    measure: Measure,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Measure {
+    Cost,
+    Fte,
+    Item(String),
+    CostBy(String),
+    FundingBy(String),
+    BalanceBy(String),
+    CumulativeBy(String),
+}
+
+const MEASURES: &str = "cost, fte, items.<id>, cost_by_funder.<id>, funding_by_funder.<id>, balance_by_funder.<id> or cumulative_balance_by_funder.<id>";
+
+impl Show {
+    pub fn parse(text: &str) -> Result<Show, String> {
+        let parts: Vec<&str> = text.split('.').collect();
+        let measure = match parts.as_slice() {
+            [_, "cost"] => Measure::Cost,
+            [_, "fte"] => Measure::Fte,
+            [_, "items", id] => Measure::Item(id.to_string()),
+            [_, "cost_by_funder", id] => Measure::CostBy(id.to_string()),
+            [_, "funding_by_funder", id] => Measure::FundingBy(id.to_string()),
+            [_, "balance_by_funder", id] => Measure::BalanceBy(id.to_string()),
+            [_, "cumulative_balance_by_funder", id] => Measure::CumulativeBy(id.to_string()),
+            _ => {
+                return Err(format!(
+                    "`--show {text}` is not a figure: write a period (total, 2024, 2024H1, 2024-07) and one of {MEASURES}, such as total.cost_by_funder.brn"
+                ));
+            }
+        };
+        Ok(Show {
+            text: text.to_string(),
+            period: parts[0].to_string(),
+            measure,
+        })
+    }
+
+    /// The figure in a projection of `s`, exact; an error naming what is missing.
+    pub fn of(&self, s: &Scenario, p: &Projection) -> Result<Rational, String> {
+        let f: &Figures = if self.period == "total" {
+            &p.total
+        } else {
+            p.periods
+                .iter()
+                .find(|f| f.period.label() == self.period)
+                .ok_or_else(|| {
+                    let labels: Vec<String> = p.periods.iter().map(|f| f.period.label()).collect();
+                    format!(
+                        "`--show {}`: there is no period `{}` by {}; the periods are total and {}",
+                        self.text,
+                        self.period,
+                        p.by,
+                        labels.join(", ")
+                    )
+                })?
+        };
+        let funder = |id: &str| {
+            s.funder_index(id).ok_or_else(|| {
+                let ids: Vec<&str> = s.funders.iter().map(|f| f.id.as_str()).collect();
+                format!(
+                    "`--show {}`: there is no funder `{id}`; the funders are {}",
+                    self.text,
+                    ids.join(", ")
+                )
+            })
+        };
+        let money = |a: Amount| p.scale.exact(a);
+        Ok(match &self.measure {
+            Measure::Cost => money(f.cost()),
+            Measure::Fte => f.fte.average(),
+            Measure::Item(id) => {
+                let i = s.item_ids().position(|x| x == id).ok_or_else(|| {
+                    format!("`--show {}`: there is no post or cost `{id}`", self.text)
+                })?;
+                money(f.items[i])
+            }
+            Measure::CostBy(id) => money(f.cost_by_funder[funder(id)?]),
+            Measure::FundingBy(id) => money(f.funding_by_funder[funder(id)?]),
+            Measure::BalanceBy(id) => {
+                let i = funder(id)?;
+                money(f.funding_by_funder[i] - f.cost_by_funder[i])
+            }
+            Measure::CumulativeBy(id) => money(f.cumulative_by_funder[funder(id)?]),
+        })
+    }
+
+    pub fn is_fte(&self) -> bool {
+        self.measure == Measure::Fte
+    }
+}
+
+impl fmt::Display for Show {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// How each variant is computed.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub by: By,
+    pub prices: Prices,
+    /// Overrides applied before the varied values.
+    pub overrides: Vec<Override>,
+}
+
+/// One point of a sweep: the values of the varied paths, and the figures shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub values: Vec<Decimal>,
+    pub figures: Vec<Rational>,
+}
+
+/// The figures of every combination of the varied values, in order (the last varies fastest).
+pub fn sweep(
+    prepared: &Prepared,
+    vary: &[Vary],
+    show: &[Show],
+    options: &Options,
+) -> Result<Vec<Point>, WhatIfError> {
+    let total: u64 = vary.iter().map(|v| v.values.len() as u64).product();
+    if total > MAX_POINTS {
+        return Err(WhatIfError::Usage(format!(
+            "the sweep has {total} points; at most {MAX_POINTS} are computed"
+        )));
+    }
+    let mut points = Vec::with_capacity(total as usize);
+    let mut index = vec![0usize; vary.len()];
+    let mut overrides = options.overrides.clone();
+    let base = overrides.len();
+    loop {
+        overrides.truncate(base);
+        let values: Vec<Decimal> = vary.iter().zip(&index).map(|(v, i)| v.values[*i]).collect();
+        overrides.extend(vary.iter().zip(&values).map(|(v, x)| v.set(*x)));
+        let loaded = prepared.load(&overrides)?;
+        let p = engine::project_in(&loaded.scenario, options.by, options.prices)?;
+        let figures = show
+            .iter()
+            .map(|s| s.of(&loaded.scenario, &p))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(WhatIfError::Usage)?;
+        points.push(Point { values, figures });
+        // The next combination, like an odometer.
+        let mut k = vary.len();
+        loop {
+            if k == 0 {
+                return Ok(points);
+            }
+            k -= 1;
+            index[k] += 1;
+            if index[k] < vary[k].values.len() {
+                break;
+            }
+            index[k] = 0;
+        }
+    }
+}
+
+/// The answer of `solve`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Solution {
+    /// The smallest value, to the øre, at which the scenario balances.
+    pub value: Decimal,
+    /// The funder whose funding is varied, if it is, held to balance even if it is residual.
+    pub funder: Option<String>,
+    /// The shortfalls one øre lower (none if the value is 0).
+    pub below: Vec<check::Shortfall>,
+}
+
+/// The funder of the funding entry a path names (`funding.<id>.…`), if any.
+fn funding_funder(
+    prepared: &Prepared,
+    options: &Options,
+    path: &str,
+) -> Result<Option<String>, WhatIfError> {
+    let parts: Vec<&str> = path.split('.').collect();
+    let ["funding", id, ..] = parts.as_slice() else {
+        return Ok(None);
+    };
+    let loaded = prepared.load(&options.overrides)?;
+    let s = loaded.scenario;
+    Ok(s.funding
+        .iter()
+        .find(|f| f.id == *id)
+        .map(|f| s.funders[f.funder].id.clone()))
+}
+
+/// The cumulative balance of every funder that must balance, at the end of every period,
+/// with the path at `value`.
+fn balances(
+    prepared: &Prepared,
+    options: &Options,
+    overrides: &[Override],
+    path: &str,
+    value: Decimal,
+) -> Result<(Vec<Rational>, Vec<check::Shortfall>), WhatIfError> {
+    let mut all = options.overrides.clone();
+    all.extend_from_slice(overrides);
+    all.push(Override::from(
+        "--vary",
+        format!("{path}={}", value.normalize()),
+    ));
+    let loaded = prepared.load(&all)?;
+    let s = &loaded.scenario;
+    let p = engine::project_in(s, options.by, options.prices)?;
+    let mut out = Vec::new();
+    for (i, f) in s.funders.iter().enumerate() {
+        if f.residual {
+            continue;
+        }
+        out.extend(
+            p.periods
+                .iter()
+                .map(|x| p.scale.exact(x.cumulative_by_funder[i])),
+        );
+    }
+    let short = check::shortfalls(&Report::new(s, p));
+    Ok((out, short))
+}
+
+/// The smallest value of `path` (an amount) at which the scenario balances, exact to the øre:
+/// the figures are affine in an amount, so two evaluations give each balance as a line, and
+/// the answer is where the last of them reaches 0, rounded up to the øre and checked.
+pub fn solve(prepared: &Prepared, path: &str, options: &Options) -> Result<Solution, WhatIfError> {
+    const AMOUNTS: [&str; 4] = ["annual", "amount", "annual_cost_per_fte", "fte"];
+    if !path
+        .rsplit('.')
+        .next()
+        .is_some_and(|k| AMOUNTS.contains(&k))
+    {
+        return Err(WhatIfError::Usage(format!(
+            "solve finds an amount: `{path}` is not one; vary the annual, amount or annual_cost_per_fte of an entry, or a post's fte"
+        )));
+    }
+    let funder = funding_funder(prepared, options, path)?;
+    // A residual funder whose funding is varied is held to balance: that is the question.
+    let hold: Vec<Override> = funder
+        .iter()
+        .map(|f| Override::new(format!("funders.{f}.residual=false")))
+        .collect();
+    let (c0, _) = balances(prepared, options, &hold, path, Decimal::ZERO)?;
+    let (c1, _) = balances(prepared, options, &hold, path, Decimal::ONE)?;
+    let (c2, _) = balances(prepared, options, &hold, path, Decimal::TWO)?;
+    let zero = Rational::from_integer(0);
+    let mut lower = zero;
+    let mut upper: Option<Rational> = None;
+    for ((a, b), c) in c0.iter().zip(&c1).zip(&c2) {
+        let k = b - a;
+        if *c - a != k * Rational::from_integer(2) {
+            return Err(WhatIfError::Usage(format!(
+                "`{path}` does not move the balances in proportion; solve varies an amount (annual, amount, annual_cost_per_fte) or an FTE"
+            )));
+        }
+        if k > zero {
+            lower = lower.max(-*a / k);
+        } else if k < zero {
+            let bound = -*a / k;
+            upper = Some(upper.map_or(bound, |u: Rational| u.min(bound)));
+        } else if *a < zero {
+            return Err(WhatIfError::Usage(format!(
+                "no value of `{path}` balances the scenario: a funder is short whatever its value, because `{path}` does not reach that funder's money"
+            )));
+        }
+    }
+    // Up to the øre.
+    let ore = (lower * Rational::from_integer(100)).ceil() / Rational::from_integer(100);
+    if upper.is_some_and(|u| ore > u) {
+        return Err(WhatIfError::Usage(format!(
+            "no value of `{path}` balances the scenario: raising it helps one funder and hurts another"
+        )));
+    }
+    let value = Decimal::from_i128_with_scale((ore * Rational::from_integer(100)).to_integer(), 2);
+    let (_, short) = balances(prepared, options, &hold, path, value)?;
+    if !short.is_empty() {
+        return Err(WhatIfError::Usage(format!(
+            "no value of `{path}` balances the scenario (at {value} it is still short)"
+        )));
+    }
+    let below = if value > Decimal::ZERO {
+        balances(prepared, options, &hold, path, value - Decimal::new(1, 2))?.1
+    } else {
+        Vec::new()
+    };
+    Ok(Solution {
+        value,
+        funder,
+        below,
+    })
+}
+
+/// A value as an exact rational.
+pub fn exact(d: Decimal) -> Rational {
+    decimal_to_rational(d)
+}
+
+/// A usage error as diagnostics about the command line.
+pub fn usage(message: String) -> Diagnostics {
+    Diagnostics {
+        sources: Sources::default(),
+        items: vec![Diagnostic::error(std::path::Path::new(""), message)],
+    }
+}
