@@ -301,6 +301,16 @@ impl Scale {
         (self.0 % value.denom() == 0).then_some(n)
     }
 
+    /// An amount in øre, rounded half away from zero.
+    pub fn ore(self, amount: Amount) -> i128 {
+        // The scale is a multiple of 100 (money has øre): one division instead of two.
+        if self.0 % 100 == 0 {
+            round_div(amount.0, self.0 / 100, 1)
+        } else {
+            round_div(amount.0, self.0, 100)
+        }
+    }
+
     /// An amount in kroner, rounded half away from zero to øre.
     pub fn kroner(self, amount: Amount) -> Decimal {
         Decimal::from_i128_with_scale(round_div(amount.0, self.0, 100), 2)
@@ -325,6 +335,22 @@ fn paid_by_denominators(
 
 /// `n / d` in units of `1/per`, rounded half away from zero, without overflow for `d > 0`.
 pub fn round_div(n: i128, d: i128, per: i128) -> i128 {
+    // Most figures fit in 64 bits, where division is several times faster.
+    if let (Ok(n64), Ok(d64), Ok(per64)) = (i64::try_from(n), i64::try_from(d), i64::try_from(per))
+    {
+        if per64 == 1 {
+            let (q, r) = (n64 / d64, n64 % d64);
+            return i128::from(q + i64::from(r.abs() * 2 >= d64) * n64.signum());
+        }
+        if let Some(np) = (n64 % d64).checked_mul(per64)
+            && let Some(whole) = (n64 / d64).checked_mul(per64)
+        {
+            let rest = np / d64;
+            let twice = (np % d64).abs() * 2;
+            let round = i64::from(twice >= d64) * n64.signum();
+            return i128::from(whole + rest + round);
+        }
+    }
     let whole = n / d;
     let rest = n % d; // |rest| < d
     // rest * per / d, computed without overflow: rest < d <= i128::MAX / per is not
@@ -375,8 +401,6 @@ pub struct Figures {
     pub period: Period,
     /// FTE of all posts together.
     pub fte: FteSum,
-    /// FTE of each post (the window-months are those of `fte`).
-    pub post_fte: Vec<i128>,
     /// Cost of each post, then each cost entry, as in `Scenario::item_ids`.
     pub items: Vec<Amount>,
     /// What each funding entry provides.
@@ -393,7 +417,6 @@ impl Figures {
         Figures {
             period,
             fte: FteSum::default(),
-            post_fte: vec![0; scenario.posts.len()],
             items: vec![Amount::ZERO; scenario.item_count()],
             funding: vec![Amount::ZERO; scenario.funding.len()],
             cost_by_funder: vec![Amount::ZERO; funders],
@@ -412,15 +435,6 @@ impl Figures {
             .iter()
             .zip(&self.cost_by_funder)
             .map(|(f, c)| *f - *c)
-    }
-
-    /// The average FTE of post `i`.
-    pub fn post_fte(&self, i: usize) -> Rational {
-        FteSum {
-            fte: self.post_fte[i],
-            months: self.fte.months,
-        }
-        .average()
     }
 }
 
@@ -474,27 +488,84 @@ pub fn project_on(
             .sum();
     }
 
-    // Posts: cost and FTE, month by month.
-    let mut per_period = vec![Amount::ZERO; periods.len()];
-    for (i, post) in scenario.posts.iter().enumerate() {
-        let fte = units(post.fte.rational());
-        let mut annual = Annual::new(post.annual_cost(), indexing.wages.as_ref(), &units);
-        for m in calendar.month_range(post.range) {
-            let month = &calendar.months[m];
-            let days = month.covered_days(post.range);
-            let p = period_of[m];
-            figures[p].items[i] += Amount(annual.accrue(month, post.range, days));
-            figures[p].post_fte[i] += prorate(fte, month, days);
+    // Posts: cost and FTE. Months outside, posts inside, so each period's figures are written
+    // in order; posts paid alike are summed first and split between funders once.
+    let mut patterns: Vec<&PaidBy> = Vec::new();
+    let mut pattern_of = Vec::with_capacity(scenario.posts.len());
+    for post in &scenario.posts {
+        let k = match patterns.iter().position(|p| **p == post.paid_by) {
+            Some(k) => k,
+            None => {
+                patterns.push(&post.paid_by);
+                patterns.len() - 1
+            }
+        };
+        pattern_of.push(k);
+    }
+    let mut annuals: Vec<Annual> = scenario
+        .posts
+        .iter()
+        .map(|post| Annual::new(post.annual_cost(), indexing.wages.as_ref(), &units))
+        .collect();
+    let ftes: Vec<i128> = scenario
+        .posts
+        .iter()
+        .map(|post| units(post.fte.rational()))
+        .collect();
+    // Where each post runs, and what a whole month of it is when no index moves it.
+    struct Run {
+        first: usize,
+        last: usize,
+        /// A whole month's cost, if the same in every month.
+        monthly: Option<i128>,
+    }
+    let runs: Vec<Run> = scenario
+        .posts
+        .iter()
+        .zip(annuals.iter_mut())
+        .map(|(post, annual)| {
+            let months = calendar.month_range(post.range);
+            Run {
+                first: months.start,
+                last: months.end - 1,
+                monthly: annual.levels.is_none().then(|| annual.level(0).1),
+            }
+        })
+        .collect();
+    let mut by_pattern = vec![vec![Amount::ZERO; patterns.len()]; periods.len()];
+    for (m, month) in calendar.months.iter().enumerate() {
+        let p = period_of[m];
+        let f = &mut figures[p];
+        let sums = &mut by_pattern[p];
+        let whole = month.window_days() == i64::from(month.days_in_month);
+        for (i, run) in runs.iter().enumerate() {
+            if m < run.first || m > run.last {
+                continue;
+            }
+            // Inside the run, a whole month of the window is a whole month of the post.
+            let (amount, fte) = match run.monthly {
+                Some(monthly) if whole && m > run.first && m < run.last => (monthly, ftes[i]),
+                _ => {
+                    let post = &scenario.posts[i];
+                    let days = month.covered_days(post.range);
+                    (
+                        annuals[i].accrue(month, post.range, days),
+                        prorate(ftes[i], month, days),
+                    )
+                }
+            };
+            f.items[i] += Amount(amount);
+            sums[pattern_of[i]] += Amount(amount);
+            f.fte.fte += fte;
         }
-        for (f, amount) in figures.iter_mut().zip(per_period.iter_mut()) {
-            f.fte.fte += f.post_fte[i];
-            *amount = f.items[i];
-        }
-        split(&post.paid_by, &per_period, &mut figures, |f| {
+    }
+    for (k, paid_by) in patterns.iter().enumerate() {
+        let per_period: Vec<Amount> = by_pattern.iter().map(|sums| sums[k]).collect();
+        split(paid_by, &per_period, &mut figures, |f| {
             &mut f.cost_by_funder
         });
-        per_period.fill(Amount::ZERO);
     }
+    let mut per_period = vec![Amount::ZERO; periods.len()];
 
     // Other costs.
     let posts = scenario.posts.len();
@@ -559,8 +630,8 @@ pub fn project_on(
 struct Annual<'a> {
     annual: Rational,
     levels: Option<&'a Levels>,
-    /// Units at the base (no index), or at each level.
-    at: Vec<Option<i128>>,
+    /// Units a year, and a whole month's, at the base (no index) or at each level.
+    at: Vec<Option<(i128, i128)>>,
     units: &'a dyn Fn(Rational) -> i128,
 }
 
@@ -579,7 +650,8 @@ impl<'a> Annual<'a> {
         }
     }
 
-    fn level(&mut self, k: usize) -> i128 {
+    /// Units a year and a whole month's at level `k`.
+    fn level(&mut self, k: usize) -> (i128, i128) {
         if let Some(u) = self.at[k] {
             return u;
         }
@@ -587,20 +659,28 @@ impl<'a> Annual<'a> {
             Some(l) => self.annual * l.levels[k],
             None => self.annual,
         };
-        let u = (self.units)(value);
+        let yearly = (self.units)(value);
+        let u = (yearly, yearly / 12);
         self.at[k] = Some(u);
         u
     }
 
     /// What the amount accrues over the `days` of `range` within `month`.
     fn accrue(&mut self, month: &Month, range: DateRange, days: i64) -> i128 {
+        let accrue_at = |(yearly, monthly): (i128, i128), days: i64| {
+            if days == i64::from(month.days_in_month) {
+                monthly
+            } else {
+                accrue(yearly, month, days)
+            }
+        };
         match self.levels {
-            None => accrue(self.level(0), month, days),
+            None => accrue_at(self.level(0), days),
             Some(l) => l
                 .segments(month, range)
                 .into_iter()
                 .filter(|(d, _)| *d > 0)
-                .map(|(d, k)| accrue(self.level(k), month, d))
+                .map(|(d, k)| accrue_at(self.level(k), d))
                 .sum(),
         }
     }
@@ -608,7 +688,7 @@ impl<'a> Annual<'a> {
     /// A one-off on `date`.
     fn once(&mut self, date: jiff::civil::Date) -> i128 {
         let k = self.levels.map_or(0, |l| l.at(date));
-        self.level(k)
+        self.level(k).0
     }
 }
 
@@ -618,7 +698,6 @@ fn total_of(scenario: &Scenario, calendar: &Calendar, periods: &[Figures]) -> Fi
     let mut total = Figures::zero(whole, scenario);
     for f in periods {
         total.fte = total.fte + f.fte;
-        add_into(&mut total.post_fte, &f.post_fte);
         add_into(&mut total.items, &f.items);
         add_into(&mut total.funding, &f.funding);
         add_into(&mut total.cost_by_funder, &f.cost_by_funder);
@@ -850,7 +929,6 @@ mod tests {
             window("2023-01-01", "2024-12-31")
         ));
         let p = project(&s, By::Year).unwrap();
-        assert_eq!(p.periods[0].post_fte(0), r(1, 2));
         assert_eq!(p.periods[0].fte.average(), r(1, 1));
         assert_eq!(p.periods[1].fte.average(), r(3, 2));
         // Over the whole window: 18 of 24 months at 1 FTE, plus 0.5 throughout.

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod generate;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -43,13 +43,13 @@ fuzz_target!(|data: &[u8]| {
                 if let Ok(projection) = engine::project(s, by) {
                     let report = Report::new(s, projection);
                     let _ = table::render(&report.document(view), Default::default());
-                    let _ = json::report(&report, &mut Vec::new());
+                    let _ = json::report(&report, &mut Vec::new(), false);
                     let _ = report.warnings();
                     let _ = check::shortfalls(&report);
                 }
                 if let Ok(comparison) = Comparison::new(s, s, by, klimabudget::engine::Prices::Current) {
                     let _ = table::render(&comparison.document(view), Default::default());
-                    let _ = json::compare(&comparison, &mut Vec::new());
+                    let _ = json::compare(&comparison, &mut Vec::new(), false);
                 }
             }
         }

@@ -76,7 +76,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         }
     }
     match args.format {
-        CheckFormat::Json => json::check(&report, env.out)?,
+        CheckFormat::Json => json::check(&report, env.out, env.fit)?,
         CheckFormat::Text => {
             for c in &report.scenarios {
                 writeln!(env.out, "{}", line(c, env.lang))?;

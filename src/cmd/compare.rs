@@ -63,7 +63,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     wb.items.extend(comparison.b.warnings());
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
-    let options = super::options(env, args.unit);
+    let options = super::options(env, args.unit, target.file.is_none());
     target.write(env, |out| {
         export::compare(target.format, &comparison, &options, out)
     })?;

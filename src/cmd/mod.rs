@@ -40,7 +40,7 @@ impl ScenarioArgs {
 /// Loads a scenario with overrides; its warnings wait for the figures' own.
 fn load(path: &Path, overrides: &[load::Override]) -> Result<Loaded, Error> {
     load::Prepared::open(path)
-        .and_then(|p| p.load(overrides))
+        .and_then(|p| p.into_loaded(overrides))
         .map_err(Error::Input)
 }
 
@@ -56,8 +56,11 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
     Ok(())
 }
 
-fn options(env: &Env, unit: Unit) -> export::Options {
+/// How to write: the view, and terminal styling when standard output is a terminal and the
+/// output goes there.
+fn options(env: &Env, unit: Unit, to_stdout: bool) -> export::Options {
     export::Options {
+        pretty: env.fit && to_stdout,
         view: View {
             lang: env.lang,
             unit,

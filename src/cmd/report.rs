@@ -36,7 +36,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let mut warnings = loaded.warnings.clone();
     warnings.items.extend(report.warnings());
     super::settle_warnings(env, warnings)?;
-    let options = super::options(env, args.unit);
+    let options = super::options(env, args.unit, target.file.is_none());
     target.write(env, |out| {
         export::report(target.format, &report, &options, out)
     })?;

@@ -24,6 +24,16 @@ impl Serialize for Num {
     }
 }
 
+/// An amount in øre as a two-decimal string.
+struct Ore(i128);
+
+impl Serialize for Ore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 48];
+        s.serialize_str(format::ore_str(self.0, &mut buf))
+    }
+}
+
 /// A map of id → figure.
 struct Map<'a, F: Fn(usize) -> Rational> {
     ids: &'a [&'a str],
@@ -35,6 +45,23 @@ impl<F: Fn(usize) -> Rational> Serialize for Map<'_, F> {
         let mut m = s.serialize_map(Some(self.ids.len()))?;
         for (i, id) in self.ids.iter().enumerate() {
             m.serialize_entry(id, &Num((self.value)(i)))?;
+        }
+        m.end()
+    }
+}
+
+/// A map of id → amount of a projection, written from its units without fractions.
+struct Amounts<'a, F: Fn(usize) -> Amount> {
+    ids: &'a [&'a str],
+    scale: Scale,
+    value: F,
+}
+
+impl<F: Fn(usize) -> Amount> Serialize for Amounts<'_, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.ids.len()))?;
+        for (i, id) in self.ids.iter().enumerate() {
+            m.serialize_entry(id, &Ore(self.scale.ore((self.value)(i))))?;
         }
         m.end()
     }
@@ -56,10 +83,10 @@ impl Serialize for ReportFigures<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.figures;
         let scale = self.scale;
-        let money = |a: Amount| scale.exact(a);
-        let funders = |value: fn(&Figures, usize) -> Amount| Map {
+        let funders = |value: fn(&Figures, usize) -> Amount| Amounts {
             ids: self.funders,
-            value: move |i| scale.exact(value(f, i)),
+            scale,
+            value: move |i| value(f, i),
         };
         let mut m = s.serialize_map(None)?;
         if self.label {
@@ -68,12 +95,13 @@ impl Serialize for ReportFigures<'_> {
         m.serialize_entry("start", &f.period.start.to_string())?;
         m.serialize_entry("end", &f.period.end.to_string())?;
         m.serialize_entry("fte", &Num(f.fte.average()))?;
-        m.serialize_entry("cost", &Num(money(f.cost())))?;
+        m.serialize_entry("cost", &Ore(scale.ore(f.cost())))?;
         m.serialize_entry(
             "items",
-            &Map {
+            &Amounts {
                 ids: self.items,
-                value: |i| money(f.items[i]),
+                scale,
+                value: |i| f.items[i],
             },
         )?;
         m.serialize_entry("cost_by_funder", &funders(|f, i| f.cost_by_funder[i]))?;
@@ -159,8 +187,29 @@ impl<T: Serialize> Serialize for Periods<'_, T> {
     }
 }
 
-/// `report --format json`.
-pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes `value`, indented when `pretty`, else compact, and a newline.
+fn write_json<T: Serialize>(value: &T, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
+    // A buffer of its own: the serializer writes many small pieces, each a call through `out`
+    // otherwise.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, value)?;
+    } else {
+        serde_json::to_writer(&mut w, value)?;
+    }
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+/// A whole report, written as it is serialized.
+struct ReportJson<'a> {
+    r: &'a Report<'a>,
+    periods: Vec<ReportFigures<'a>>,
+    total: ReportFigures<'a>,
+}
+
+/// `report --format json`: indented when `pretty` (for a terminal), else compact.
+pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
     let s = r.scenario;
     let funders = funder_ids(s);
     let items: Vec<&str> = s.item_ids().collect();
@@ -194,39 +243,46 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         .enumerate()
         .map(|(j, f)| figures(f, Some(j)))
         .collect();
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
-    let mut m = ser.serialize_map(None)?;
-    m.serialize_entry(
-        "scenario",
-        &ScenarioHead {
-            name: &s.name,
-            file: s.file.display().to_string(),
-            start: s.window.from.to_string(),
-            end: s.window.to.to_string(),
-        },
-    )?;
-    m.serialize_entry("by", r.projection.by.name())?;
-    if r.scenario.indexation.is_some() {
-        m.serialize_entry("prices", r.projection.prices.name())?;
+    let total = figures(&r.projection.total, None);
+    write_json(&ReportJson { r, periods, total }, out, pretty)
+}
+
+impl Serialize for ReportJson<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let s = r.scenario;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry(
+            "scenario",
+            &ScenarioHead {
+                name: &s.name,
+                file: s.file.display().to_string(),
+                start: s.window.from.to_string(),
+                end: s.window.to.to_string(),
+            },
+        )?;
+        m.serialize_entry("by", r.projection.by.name())?;
+        if s.indexation.is_some() {
+            m.serialize_entry("prices", r.projection.prices.name())?;
+        }
+        m.serialize_entry(
+            "funders",
+            &s.funders
+                .iter()
+                .map(|f| FunderHead {
+                    id: &f.id,
+                    name: &f.name,
+                    residual: f.residual,
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        if let Some(members) = &r.members {
+            m.serialize_entry("members", &members_head(members))?;
+        }
+        m.serialize_entry("periods", &Periods(&self.periods))?;
+        m.serialize_entry("total", &self.total)?;
+        m.end()
     }
-    m.serialize_entry(
-        "funders",
-        &s.funders
-            .iter()
-            .map(|f| FunderHead {
-                id: &f.id,
-                name: &f.name,
-                residual: f.residual,
-            })
-            .collect::<Vec<_>>(),
-    )?;
-    if let Some(members) = &r.members {
-        m.serialize_entry("members", &members_head(members))?;
-    }
-    m.serialize_entry("periods", &Periods(&periods))?;
-    m.serialize_entry("total", &figures(&r.projection.total, None))?;
-    SerializeMap::end(m)?;
-    out.write_all(b"\n")
 }
 
 struct SideJson<'a> {
@@ -292,8 +348,8 @@ struct FieldJson<'a> {
     b: Option<String>,
 }
 
-/// `compare --format json`.
-pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+/// `compare --format json`: indented when `pretty`, else compact.
+pub fn compare(c: &Comparison, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
     let funders: Vec<&str> = c.funders.iter().map(|f| f.id.as_str()).collect();
     let member_grids = c.member_grids();
     let party_ids: Vec<&str> = member_grids
@@ -370,11 +426,10 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
             }
         })
         .collect();
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
-    let mut m = ser.serialize_map(None)?;
-    m.serialize_entry("a", &named(c.a.scenario))?;
-    m.serialize_entry("b", &named(c.b.scenario))?;
-    m.serialize_entry("by", c.by().name())?;
+    let mut body = serde_json::Map::new();
+    body.insert("a".into(), serde_json::to_value(named(c.a.scenario))?);
+    body.insert("b".into(), serde_json::to_value(named(c.b.scenario))?);
+    body.insert("by".into(), c.by().name().into());
     if let (Some(members), Some((parties, _))) = (&c.a.members, &member_grids) {
         let mut head = members_head(members);
         head.parties = parties
@@ -384,13 +439,12 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                 name: &p.name,
             })
             .collect();
-        m.serialize_entry("members", &head)?;
+        body.insert("members".into(), serde_json::to_value(head)?);
     }
-    m.serialize_entry("periods", &periods)?;
-    m.serialize_entry("total", &total)?;
-    m.serialize_entry("changes", &changes)?;
-    SerializeMap::end(m)?;
-    out.write_all(b"\n")
+    body.insert("periods".into(), serde_json::Value::Array(periods));
+    body.insert("total".into(), serde_json::Value::Object(total));
+    body.insert("changes".into(), serde_json::to_value(changes)?);
+    write_json(&serde_json::Value::Object(body), out, pretty)
 }
 
 #[derive(Serialize)]
@@ -432,8 +486,8 @@ struct SummaryJson {
     invalid: usize,
 }
 
-/// `check --format json`.
-pub fn check(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
+/// `check --format json`: indented when `pretty`, else compact.
+pub fn check(report: &CheckReport, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
     let scenarios = report
         .scenarios
         .iter()
@@ -486,6 +540,5 @@ pub fn check(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
             invalid: s.invalid,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    out.write_all(b"\n")
+    write_json(&json, out, pretty)
 }

@@ -59,6 +59,8 @@ impl Format {
 pub struct Options {
     pub view: View,
     pub style: table::TableStyle,
+    /// Indented JSON (for a terminal) rather than compact.
+    pub pretty: bool,
 }
 
 fn document(
@@ -87,7 +89,7 @@ pub fn report(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Json => json::report(r, out),
+        Format::Json => json::report(r, out, options.pretty),
         Format::Csv => csv::report(r, out),
         _ => document(format, &r.document(options.view), options, out),
     }
@@ -101,7 +103,7 @@ pub fn compare(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Json => json::compare(c, out),
+        Format::Json => json::compare(c, out, options.pretty),
         Format::Csv => csv::compare(c, out),
         _ => document(format, &c.document(options.view), options, out),
     }

@@ -111,10 +111,10 @@ impl Loader<'_> {
 
 fn year(value: &Value) -> Result<i16, values::Problem> {
     match value {
-        Value::Integer { digits, radix } => i16::from_str_radix(digits, *radix)
-            .ok()
+        Value::Integer(n) => n
+            .and_then(|n| i16::try_from(n).ok())
             .filter(|y| (1..=9999).contains(y))
-            .ok_or_else(|| problem(format!("{digits} is not a year"), "not a year")),
+            .ok_or_else(|| problem("the number is not a year".to_string(), "not a year")),
         other => Err(problem(
             format!("expected a year such as 2024, found {}", other.kind()),
             "not a year",

@@ -41,7 +41,7 @@ pub struct Loaded {
 
 /// Reads and checks the scenario at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
-    Prepared::open(path)?.load(&[])
+    Prepared::open(path)?.into_loaded(&[])
 }
 
 /// Checks the scenario in `bytes`, reported as coming from `path`.
@@ -109,7 +109,7 @@ fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
 
 /// Checks the scenario in `text`, reported as coming from `path`.
 pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
-    Prepared::parse(path, text).load(&[])
+    Prepared::parse(path, text).into_loaded(&[])
 }
 
 /// Diagnostics for the syntax errors of one file.

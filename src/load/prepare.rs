@@ -94,8 +94,25 @@ impl Prepared {
         &self.path
     }
 
-    /// Checks the scenario with `overrides` applied.
+    /// Checks the scenario with `overrides` applied; the prepared scenario stays for more.
     pub fn load(&self, overrides: &[Override]) -> Result<Loaded, Diagnostics> {
+        self.check(self.root.clone(), overrides)
+    }
+
+    /// Checks the scenario with `overrides` applied, once: no copy of it is made.
+    pub fn into_loaded(mut self, overrides: &[Override]) -> Result<Loaded, Diagnostics> {
+        let span = self.root.span.clone();
+        let root = std::mem::replace(
+            &mut self.root,
+            Node {
+                value: Value::Bool(false),
+                span,
+            },
+        );
+        self.check(root, overrides)
+    }
+
+    fn check(&self, mut root: Node, overrides: &[Override]) -> Result<Loaded, Diagnostics> {
         if !self.errors.is_empty() {
             return Err(Diagnostics {
                 sources: self.sources.clone(),
@@ -103,7 +120,6 @@ impl Prepared {
             });
         }
         let mut sources = self.sources.clone();
-        let mut root = self.root.clone();
         let mut errors = Vec::new();
         for o in overrides {
             apply(&mut root, o, &mut sources, &self.path, &mut errors);
@@ -114,7 +130,7 @@ impl Prepared {
                 items: errors,
             });
         }
-        let main = self.root.span.file;
+        let main = root.span.file;
         let text = sources.shared(main);
         let mut loader = Loader {
             path: self.path.clone(),

@@ -17,11 +17,8 @@ pub struct Node {
 #[derive(Debug, Clone)]
 pub enum Value {
     String(String),
-    /// Digits as written (no `_`, no prefix) and their radix.
-    Integer {
-        digits: String,
-        radix: u32,
-    },
+    /// An integer; `None` if it does not fit in 128 bits (too large for any figure).
+    Integer(Option<i128>),
     /// The float as written, `FromStr`-compatible (no `_`).
     Float(String),
     Bool(bool),
@@ -35,7 +32,7 @@ impl Value {
     pub fn kind(&self) -> &'static str {
         match self {
             Value::String(_) => "a string",
-            Value::Integer { .. } => "an integer",
+            Value::Integer(_) => "an integer",
             Value::Float(_) => "a float",
             Value::Bool(_) => "a boolean",
             Value::Datetime(_) => "a date",
@@ -96,10 +93,7 @@ pub fn value_node(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usiz
 fn convert(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> Node {
     let value = match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => Value::Integer {
-            digits: i.as_str().to_string(),
-            radix: i.radix(),
-        },
+        DeValue::Integer(i) => Value::Integer(i128::from_str_radix(i.as_str(), i.radix()).ok()),
         DeValue::Float(f) => Value::Float(f.as_str().to_string()),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Datetime(*d),

@@ -112,7 +112,7 @@ pub struct Options {
 
 /// Loads, projects and checks one file.
 pub fn check_file(path: &Path, options: &Options) -> Checked {
-    let loaded = load::Prepared::open(path).and_then(|p| p.load(&options.overrides));
+    let loaded = load::Prepared::open(path).and_then(|p| p.into_loaded(&options.overrides));
     let (scenario, mut warnings) = match loaded {
         Ok(Loaded { scenario, warnings }) => (scenario, warnings),
         Err(diagnostics) => {

@@ -1,0 +1,62 @@
+//! Speed, measured here and not in tests: `cargo bench`. The targets (release build, 2 cores):
+//! a shipped report as a whole process in 5 ms; 100,000 posts over 10 years by month as JSON;
+//! time linear in posts × months; 10,000 variants of the joint secretariat swept in 2 s. The
+//! README's performance section gives the medians measured and the commands.
+
+use std::path::Path;
+use std::process::Command;
+
+use klimabudget::engine;
+use klimabudget::export::json;
+use klimabudget::load::Prepared;
+use klimabudget::period::By;
+use klimabudget::report::Report;
+use klimabudget::whatif::{self, Show, Vary};
+
+fn main() {
+    divan::main();
+}
+
+/// `klimabudget report scenarios/joint-secretariat.toml` as a whole process.
+#[divan::bench(sample_count = 50)]
+fn report_shipped_process() {
+    let status = Command::new(env!("CARGO_BIN_EXE_klimabudget"))
+        .args(["report", "scenarios/joint-secretariat.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("the binary runs");
+    assert!(status.success());
+}
+
+/// Load, project by month and write JSON (to nowhere), for a generated scenario of `posts`
+/// posts over 10 years: the work of `report --by month --format json` less the disk.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 3)]
+fn report_by_month_json(bencher: divan::Bencher, posts: usize) {
+    let text = klimabudget::generate::scenario(posts, 10);
+    bencher.bench_local(|| {
+        let loaded = Prepared::parse(Path::new("gen.toml"), text.clone())
+            .into_loaded(&[])
+            .expect("valid");
+        let p = engine::project(&loaded.scenario, By::Month).expect("computes");
+        let r = Report::new(&loaded.scenario, p);
+        json::report(&r, &mut std::io::sink(), false).expect("writes");
+    });
+}
+
+/// 10,000 variants of the joint secretariat: its municipal post's cost per FTE from 600,000
+/// in steps of 10 kr.
+#[divan::bench(sample_count = 3)]
+fn sweep_10000_variants(bencher: divan::Bencher) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let prepared = Prepared::open(&root.join("scenarios/joint-secretariat.toml")).expect("opens");
+    let vary = [
+        Vary::parse("posts.joint-municipal-post.annual_cost_per_fte=600000..699990/10").unwrap(),
+    ];
+    let show = [Show::parse("total.cost_by_funder.brn").unwrap()];
+    bencher.bench_local(|| {
+        let points =
+            whatif::sweep(&prepared, &vary, &show, &whatif::Options::default()).expect("sweeps");
+        assert_eq!(points.len(), 10_000);
+    });
+}
