@@ -384,3 +384,22 @@ fn every_format_writes_through_the_library_too() {
         assert!(out.len() > 500, "{format:?}");
     }
 }
+
+/// Regression: cargo-fuzz found that rounding a comparison of 2,001 years by half-year took two
+/// minutes (one unit per shortest-path search). It must finish (its speed is for benchmarks;
+/// here, only that it is right) and add up.
+#[test]
+fn a_two_thousand_year_table_is_rounded_and_adds_up() {
+    let path = crate::common::root().join("tests/regression/thirds-2000-years.toml");
+    let s = klimabudget::load::load_file(&path).unwrap().scenario;
+    let c = Comparison::new(&s, &s, By::HalfYear, klimabudget::engine::Prices::Current).unwrap();
+    let doc = c.document(View::default());
+    assert_adds_up(&doc);
+    let cost = table(&doc, "FTE and cost");
+    // 4,002 half-years and the total; 100,000 kr. a year for 2,001 years.
+    assert_eq!(cost.rows.len(), 4_003);
+    assert_eq!(
+        cost.rows[4_002].cells[4].value(),
+        Some(Rational::from_integer(200_100_000))
+    );
+}
