@@ -294,15 +294,12 @@ fn running_preference(row: &[Rational]) -> Vec<bool> {
     row.iter()
         .map(|v| {
             let after = before + v;
-            let shown = round_half_away(&after) - round_half_away(&before);
+            // `round` takes exact halves away from zero.
+            let shown = after.round().to_integer() - before.round().to_integer();
             before = after;
             shown > floor(v)
         })
         .collect()
-}
-
-fn round_half_away(v: &Rational) -> i128 {
-    crate::engine::round_div(*v.numer(), *v.denom(), 1)
 }
 
 /// The cost of rounding a cell up: negative when its row's running total rounds it up, by as

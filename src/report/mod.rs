@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::format;
 use crate::i18n::{Lang, Precision, View};
-use crate::model::{Flow, PaidBy, Rational, Scenario};
+use crate::model::{PaidBy, Rational, Scenario};
 use crate::round::{self, Chain, Rounded};
 use document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
 
@@ -296,7 +296,8 @@ impl<'a> Report<'a> {
                     Cell::text(p.employer.as_deref().unwrap_or("")),
                     Cell::fte(p.fte.rational()),
                     Cell::text(lang.range(p.range.from, p.range.to)),
-                    Cell::money(round_half_away(cost) * step),
+                    // `round` takes exact halves away from zero.
+                    Cell::money(cost.round() * step),
                     Cell::text(paid_by_text(s, &p.paid_by, lang)),
                 ])
             })
@@ -667,11 +668,6 @@ pub(crate) fn sentence(s: String) -> String {
     if s.ends_with('.') { s } else { s + "." }
 }
 
-/// `value` rounded half away from zero to a whole number.
-fn round_half_away(value: Rational) -> Rational {
-    value.round()
-}
-
 /// The notes and sources of a scenario and its entries, for footnotes.
 fn notes(s: &Scenario, lang: Lang) -> Vec<String> {
     let source = lang.tr("Source", "Kilde");
@@ -731,37 +727,6 @@ pub fn share_text(r: Rational, lang: Lang) -> String {
     match lang {
         Lang::En => shown,
         Lang::Da => shown.replace('.', ","),
-    }
-}
-
-/// `800,000 kr. a year, 2023-07-01 – 2026-06-30` or `860,000 kr. on 2023-07-01`, in the view's
-/// language (amounts to the øre, where there are øre).
-pub fn flow_text(flow: &Flow, lang: Lang) -> String {
-    match flow {
-        Flow::Annual { annual, range } => match lang {
-            Lang::En => format!(
-                "{} kr. a year, {}",
-                money_text(annual.rational(), lang),
-                lang.range(range.from, range.to)
-            ),
-            Lang::Da => format!(
-                "{} kr. om året, {}",
-                money_text(annual.rational(), lang),
-                lang.range(range.from, range.to)
-            ),
-        },
-        Flow::OneOff { amount, date } => match lang {
-            Lang::En => format!(
-                "{} kr. on {}",
-                money_text(amount.rational(), lang),
-                lang.date(*date)
-            ),
-            Lang::Da => format!(
-                "{} kr. den {}",
-                money_text(amount.rational(), lang),
-                lang.date(*date)
-            ),
-        },
     }
 }
 
