@@ -1,18 +1,18 @@
 #![no_main]
 
-//! Fuzzes the scenario loader and everything downstream of a loaded scenario:
-//! diagnostics rendering, projection for every period grouping, report/compare
-//! documents, table and JSON export, warnings and shortfall checks.
+//! Fuzzes the scenario loader and everything downstream of a loaded scenario: diagnostics
+//! rendering, projection for every period grouping in current and fixed prices, members and
+//! look-through, report and compare documents in every format, warnings and shortfalls.
 
 use std::path::Path;
 
-use klimabudget::engine;
-use klimabudget::export::{json, table};
-use klimabudget::i18n::{Lang, Unit, View};
+use klimabudget::allocation::Mode;
+use klimabudget::engine::{self, Prices};
+use klimabudget::export::{self, Format};
+use klimabudget::i18n::{Lang, Precision, Unit, View};
 use klimabudget::period::By;
-use klimabudget::report::Report;
-use klimabudget::report::check;
 use klimabudget::report::compare::Comparison;
+use klimabudget::report::{Members, Report, check};
 use libfuzzer_sys::fuzz_target;
 
 /// Month grouping is skipped for windows longer than this many years, to keep runs fast.
@@ -24,32 +24,42 @@ fuzz_target!(|data: &[u8]| {
             // Rendering errors must never panic.
             let _ = diagnostics.render(false);
             for d in diagnostics.errors() {
-                let _ = d.line_column(&diagnostics.sources);
+                let _ = d.one_line(&diagnostics.sources);
             }
         }
         Ok(loaded) => {
             let _ = loaded.warnings.render(false);
             let s = &loaded.scenario;
-            // Vary language and unit cheaply with the input length (one view per input).
+            // Vary language, unit and format cheaply with the input length (one each per input).
             let view = View {
                 lang: [Lang::En, Lang::Da][data.len() % 2],
                 unit: [Unit::Kr, Unit::Tkr, Unit::Mio][data.len() / 2 % 3],
+            };
+            let format = [Format::Table, Format::Markdown, Format::Csv, Format::Json, Format::Html, Format::Xlsx]
+                [data.len() / 6 % 6];
+            let prices = [Prices::Current, Prices::Fixed][data.len() / 36 % 2];
+            let options = export::Options { view, ..Default::default() };
+            let members = |mode| {
+                klimabudget::allocation::allocate(s, mode).ok().map(|allocation| Members {
+                    allocation,
+                    precision: Precision::Kr,
+                })
             };
             let years = s.window.to.year() - s.window.from.year();
             for by in [By::Year, By::HalfYear, By::Month, By::Total] {
                 if by == By::Month && years > MAX_MONTH_YEARS {
                     continue;
                 }
-                if let Ok(projection) = engine::project(s, by) {
-                    let report = Report::new(s, projection);
-                    let _ = table::render(&report.document(view), Default::default());
-                    let _ = json::report(&report, &mut Vec::new(), false);
+                if let Ok(projection) = engine::project_in(s, by, prices) {
+                    let report = Report::new(s, projection).with_members(members(Mode::LookThrough));
+                    let _ = export::report(format, &report, &options, &mut Vec::new());
                     let _ = report.warnings();
                     let _ = check::shortfalls(&report);
                 }
-                if let Ok(comparison) = Comparison::new(s, s, by, klimabudget::engine::Prices::Current) {
-                    let _ = table::render(&comparison.document(view), Default::default());
-                    let _ = json::compare(&comparison, &mut Vec::new(), false);
+                if let Ok(comparison) = Comparison::new(s, s, by, prices)
+                    .and_then(|c| c.with_members(Some(Mode::ByMember), Precision::Ore))
+                {
+                    let _ = export::compare(format, &comparison, &options, &mut Vec::new());
                 }
             }
         }
