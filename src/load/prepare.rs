@@ -122,7 +122,7 @@ impl Prepared {
         let mut sources = self.sources.clone();
         let mut errors = Vec::new();
         for o in overrides {
-            apply(&mut root, o, &mut sources, &self.path, &mut errors);
+            apply(&mut root, o, &mut sources, &mut errors);
         }
         if !errors.is_empty() {
             return Err(Diagnostics {
@@ -460,13 +460,7 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
 }
 
 /// Applies one override to the tree; a wrong path or value is an error pointing at it.
-fn apply(
-    root: &mut Node,
-    o: &Override,
-    sources: &mut Sources,
-    scenario: &Path,
-    errors: &mut Vec<Diagnostic>,
-) {
+fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<Diagnostic>) {
     let pseudo = Path::new(o.flag);
     let flag = o.flag;
     let file = sources.add(pseudo, o.text.clone());
@@ -677,7 +671,6 @@ fn apply(
         ));
         return;
     }
-    let _ = scenario;
     match table.entries.iter_mut().find(|e| e.key == key) {
         Some(e) => e.node = value,
         None => table.entries.push(Entry {
