@@ -212,3 +212,30 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn check_speaks_danish() {
+    let run = klimabudget([
+        "check",
+        "scenarios/dk2020-2021-2023.toml",
+        "tests/fixtures/thirds.toml",
+        "--lang",
+        "da",
+    ])
+    .code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("i balance   scenarios/dk2020-2021-2023.toml"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].ends_with("z mangler 0,01 kr. ved udgangen af 2023 (31.12.2023)"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        lines[2],
+        "2 scenarier: 1 i balance, 1 i underskud, 0 ugyldige"
+    );
+}

@@ -321,3 +321,41 @@ fn solve_says_why_no_value_can() {
     .code(2);
     assert!(run.stderr.contains("solve finds an amount"));
 }
+
+#[test]
+fn sweep_as_csv_and_solve_as_text_in_danish() {
+    let run = klimabudget([
+        "sweep",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "posts.joint-municipal-post.fte=1..2/0.5",
+        "--show",
+        "total.cost_by_funder.brn",
+        "--format",
+        "csv",
+    ])
+    .code(0);
+    assert_eq!(
+        run.stdout,
+        "posts.joint-municipal-post.fte,total.cost_by_funder.brn\n1,9200000.00\n1.5,10600000.00\n2,12000000.00\n"
+    );
+    let run = klimabudget([
+        "solve",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "funding.brn-joint-secretariat.annual",
+        "--lang",
+        "da",
+    ])
+    .code(0);
+    assert!(
+        run.stdout
+            .starts_with("funding.brn-joint-secretariat.annual = 2.011.428,58 kr.\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Ved 2.011.428,57 kr. mangler brn 0,01 kr. ved udgangen af 2026.")
+    );
+}
