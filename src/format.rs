@@ -19,6 +19,11 @@ pub fn plain2(value: Rational) -> String {
 /// Øre as kroner with two decimals, `.` as the decimal mark, into `buf`: `"800000.00"`,
 /// `"-0.01"`. Without allocating: JSON reports write millions of these.
 pub fn ore_str(ore: i128, buf: &mut [u8; 48]) -> &str {
+    std::str::from_utf8(ore_bytes(ore, buf)).expect("ASCII digits")
+}
+
+/// [`ore_str`] as the bytes it is made of, for writers that want no UTF-8 check.
+pub fn ore_bytes(ore: i128, buf: &mut [u8; 48]) -> &[u8] {
     let mut digits = itoa::Buffer::new();
     let abs = ore.unsigned_abs();
     // 64-bit arithmetic where it fits (nearly always): several times faster than 128-bit.
@@ -37,7 +42,7 @@ pub fn ore_str(ore: i128, buf: &mut [u8; 48]) -> &str {
     buf[len + 1] = b'0' + cents / 10;
     buf[len + 2] = b'0' + cents % 10;
     len += 3;
-    std::str::from_utf8(&buf[..len]).expect("ASCII digits")
+    &buf[..len]
 }
 
 /// Whole kroner with `,` grouping thousands: `1,600,000`, `-2,400,000`.

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::engine::{Amount, Figures, Scale};
@@ -24,16 +24,6 @@ impl Serialize for Num {
     }
 }
 
-/// An amount in øre as a two-decimal string.
-struct Ore(i128);
-
-impl Serialize for Ore {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 48];
-        s.serialize_str(format::ore_str(self.0, &mut buf))
-    }
-}
-
 /// A map of id → figure.
 struct Map<'a, F: Fn(usize) -> Rational> {
     ids: &'a [&'a str],
@@ -48,87 +38,6 @@ impl<F: Fn(usize) -> Rational> Serialize for Map<'_, F> {
         }
         m.end()
     }
-}
-
-/// A map of id → amount of a projection, written from its units without fractions.
-struct Amounts<'a, F: Fn(usize) -> Amount> {
-    ids: &'a [&'a str],
-    scale: Scale,
-    value: F,
-}
-
-impl<F: Fn(usize) -> Amount> Serialize for Amounts<'_, F> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.ids.len()))?;
-        for (i, id) in self.ids.iter().enumerate() {
-            m.serialize_entry(id, &Ore(self.scale.ore((self.value)(i))))?;
-        }
-        m.end()
-    }
-}
-
-/// One period (or the total) of a report.
-struct ReportFigures<'a> {
-    scale: Scale,
-    funders: &'a [&'a str],
-    items: &'a [&'a str],
-    figures: &'a Figures,
-    /// The label; the total has none.
-    label: bool,
-    /// Cost by member in this period, where members are asked for.
-    members: Option<(&'a [&'a str], Vec<Rational>)>,
-}
-
-impl Serialize for ReportFigures<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let f = self.figures;
-        let scale = self.scale;
-        let funders = |value: fn(&Figures, usize) -> Amount| Amounts {
-            ids: self.funders,
-            scale,
-            value: move |i| value(f, i),
-        };
-        let mut m = s.serialize_map(None)?;
-        if self.label {
-            m.serialize_entry("label", &f.period.label())?;
-        }
-        m.serialize_entry("start", &f.period.start.to_string())?;
-        m.serialize_entry("end", &f.period.end.to_string())?;
-        m.serialize_entry("fte", &Num(f.fte.average()))?;
-        m.serialize_entry("cost", &Ore(scale.ore(f.cost())))?;
-        m.serialize_entry(
-            "items",
-            &Amounts {
-                ids: self.items,
-                scale,
-                value: |i| f.items[i],
-            },
-        )?;
-        m.serialize_entry("cost_by_funder", &funders(|f, i| f.cost_by_funder[i]))?;
-        m.serialize_entry("funding_by_funder", &funders(|f, i| f.funding_by_funder[i]))?;
-        m.serialize_entry(
-            "balance_by_funder",
-            &funders(|f, i| f.funding_by_funder[i] - f.cost_by_funder[i]),
-        )?;
-        m.serialize_entry(
-            "cumulative_balance_by_funder",
-            &funders(|f, i| f.cumulative_by_funder[i]),
-        )?;
-        if let Some((ids, values)) = &self.members {
-            m.serialize_entry(
-                "cost_by_member",
-                &Map {
-                    ids,
-                    value: |i| values[i],
-                },
-            )?;
-        }
-        m.end()
-    }
-}
-
-fn funder_ids(s: &Scenario) -> Vec<&str> {
-    s.funders.iter().map(|f| f.id.as_str()).collect()
 }
 
 #[derive(Serialize)]
@@ -175,18 +84,6 @@ struct FunderHead<'a> {
     residual: bool,
 }
 
-struct Periods<'a, T: Serialize>(&'a [T]);
-
-impl<T: Serialize> Serialize for Periods<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for p in self.0 {
-            seq.serialize_element(p)?;
-        }
-        seq.end()
-    }
-}
-
 /// Writes `value`, indented when `pretty`, else compact, and a newline.
 fn write_json<T: Serialize>(value: &T, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
     // A buffer of its own: the serializer writes many small pieces, each a call through `out`
@@ -201,88 +98,211 @@ fn write_json<T: Serialize>(value: &T, out: &mut dyn Write, pretty: bool) -> std
     w.flush()
 }
 
-/// A whole report, written as it is serialized.
-struct ReportJson<'a> {
-    r: &'a Report<'a>,
-    periods: Vec<ReportFigures<'a>>,
-    total: ReportFigures<'a>,
+/// The report's own writer, in serde_json's two layouts (compact, or pretty with two-space
+/// indents). By hand because a by-month report of 100,000 posts holds 12 million figures,
+/// and serde's per-string path (escaping, a call per piece) took most of the time spent on
+/// them: here each item's key is encoded once and each figure written straight as digits.
+struct Out<W: Write> {
+    w: W,
+    pretty: bool,
+    depth: usize,
+    /// Nothing written yet in the innermost object or array.
+    first: bool,
+}
+
+impl<W: Write> Out<W> {
+    fn open(&mut self, bracket: u8) -> std::io::Result<()> {
+        self.w.write_all(&[bracket])?;
+        self.depth += 1;
+        self.first = true;
+        Ok(())
+    }
+
+    fn close(&mut self, bracket: u8) -> std::io::Result<()> {
+        self.depth -= 1;
+        if !self.first {
+            self.newline()?;
+        }
+        self.first = false;
+        self.w.write_all(&[bracket])
+    }
+
+    fn newline(&mut self) -> std::io::Result<()> {
+        if self.pretty {
+            self.w.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                self.w.write_all(b"  ")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Before each element of an array.
+    fn element(&mut self) -> std::io::Result<()> {
+        if !self.first {
+            self.w.write_all(b",")?;
+        }
+        self.first = false;
+        self.newline()
+    }
+
+    /// A key already encoded as a JSON string, quotes included.
+    fn key(&mut self, encoded: &[u8]) -> std::io::Result<()> {
+        self.element()?;
+        self.w.write_all(encoded)?;
+        self.w.write_all(if self.pretty { b": " } else { b":" })
+    }
+
+    fn field(&mut self, name: &str) -> std::io::Result<()> {
+        self.key(&serde_json::to_vec(name)?)
+    }
+
+    /// Any value, through serde_json; indented to sit where it is written.
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> std::io::Result<()> {
+        let text = if self.pretty {
+            serde_json::to_vec_pretty(value)?
+        } else {
+            serde_json::to_vec(value)?
+        };
+        // JSON strings hold no raw line breaks: every one here is serde_json's layout.
+        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.newline()?;
+            }
+            self.w.write_all(line)?;
+        }
+        Ok(())
+    }
+
+    /// An amount in øre, as a string of kroner with two decimals.
+    fn ore(&mut self, ore: i128) -> std::io::Result<()> {
+        let mut buf = [0u8; 48];
+        let text = format::ore_bytes(ore, &mut buf);
+        self.w.write_all(b"\"")?;
+        self.w.write_all(text)?;
+        self.w.write_all(b"\"")
+    }
+
+    /// An object of id → amount.
+    fn amounts(
+        &mut self,
+        keys: &[Vec<u8>],
+        scale: Scale,
+        value: impl Fn(usize) -> Amount,
+    ) -> std::io::Result<()> {
+        self.open(b'{')?;
+        for (i, key) in keys.iter().enumerate() {
+            self.key(key)?;
+            self.ore(scale.ore(value(i)))?;
+        }
+        self.close(b'}')
+    }
+}
+
+/// Ids encoded once as JSON strings, for use as keys.
+fn encoded<'a>(ids: impl Iterator<Item = &'a str>) -> serde_json::Result<Vec<Vec<u8>>> {
+    ids.map(serde_json::to_vec).collect()
 }
 
 /// `report --format json`: indented when `pretty` (for a terminal), else compact.
 pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
     let s = r.scenario;
-    let funders = funder_ids(s);
-    let items: Vec<&str> = s.item_ids().collect();
+    let funders = encoded(s.funders.iter().map(|f| f.id.as_str()))?;
+    let items = encoded(s.item_ids())?;
     let grid = r.member_grid();
     let parties: Vec<&str> = r
         .members
         .as_ref()
         .map(|m| m.allocation.parties.iter().map(|p| p.id.as_str()).collect())
         .unwrap_or_default();
-    let column = |j: Option<usize>| {
-        grid.as_ref().map(|g| {
-            let values = match j {
+    let scale = r.projection.scale;
+    // A buffer of its own: many small pieces, each a call through `out` otherwise.
+    let mut o = Out {
+        w: std::io::BufWriter::with_capacity(1 << 16, out),
+        pretty,
+        depth: 0,
+        first: true,
+    };
+    let figures = |o: &mut Out<_>, f: &Figures, j: Option<usize>| -> std::io::Result<()> {
+        o.open(b'{')?;
+        if j.is_some() {
+            o.field("label")?;
+            o.value(&f.period.label())?;
+        }
+        o.field("start")?;
+        o.value(&f.period.start.to_string())?;
+        o.field("end")?;
+        o.value(&f.period.end.to_string())?;
+        o.field("fte")?;
+        o.value(&format::plain2(f.fte.average()))?;
+        o.field("cost")?;
+        o.ore(scale.ore(f.cost()))?;
+        o.field("items")?;
+        o.amounts(&items, scale, |i| f.items[i])?;
+        o.field("cost_by_funder")?;
+        o.amounts(&funders, scale, |i| f.cost_by_funder[i])?;
+        o.field("funding_by_funder")?;
+        o.amounts(&funders, scale, |i| f.funding_by_funder[i])?;
+        o.field("balance_by_funder")?;
+        o.amounts(&funders, scale, |i| {
+            f.funding_by_funder[i] - f.cost_by_funder[i]
+        })?;
+        o.field("cumulative_balance_by_funder")?;
+        o.amounts(&funders, scale, |i| f.cumulative_by_funder[i])?;
+        if let Some(g) = &grid {
+            let values: Vec<Rational> = match j {
                 Some(j) => g.cells.iter().map(|r| r[j]).collect(),
                 None => g.rows.clone(),
             };
-            (parties.as_slice(), values)
-        })
-    };
-    let figures = |f, j: Option<usize>| ReportFigures {
-        scale: r.projection.scale,
-        funders: &funders,
-        items: &items,
-        figures: f,
-        label: j.is_some(),
-        members: column(j),
-    };
-    let periods: Vec<ReportFigures> = r
-        .projection
-        .periods
-        .iter()
-        .enumerate()
-        .map(|(j, f)| figures(f, Some(j)))
-        .collect();
-    let total = figures(&r.projection.total, None);
-    write_json(&ReportJson { r, periods, total }, out, pretty)
-}
-
-impl Serialize for ReportJson<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let r = self.r;
-        let s = r.scenario;
-        let mut m = ser.serialize_map(None)?;
-        m.serialize_entry(
-            "scenario",
-            &ScenarioHead {
-                name: &s.name,
-                file: s.file.display().to_string(),
-                start: s.window.from.to_string(),
-                end: s.window.to.to_string(),
-            },
-        )?;
-        m.serialize_entry("by", r.projection.by.name())?;
-        if s.indexation.is_some() {
-            m.serialize_entry("prices", r.projection.prices.name())?;
+            o.field("cost_by_member")?;
+            o.value(&Map {
+                ids: &parties,
+                value: |i| values[i],
+            })?;
         }
-        m.serialize_entry(
-            "funders",
-            &s.funders
-                .iter()
-                .map(|f| FunderHead {
-                    id: &f.id,
-                    name: &f.name,
-                    residual: f.residual,
-                })
-                .collect::<Vec<_>>(),
-        )?;
-        if let Some(members) = &r.members {
-            m.serialize_entry("members", &members_head(members))?;
-        }
-        m.serialize_entry("periods", &Periods(&self.periods))?;
-        m.serialize_entry("total", &self.total)?;
-        m.end()
+        o.close(b'}')
+    };
+    o.open(b'{')?;
+    o.field("scenario")?;
+    o.value(&ScenarioHead {
+        name: &s.name,
+        file: s.file.display().to_string(),
+        start: s.window.from.to_string(),
+        end: s.window.to.to_string(),
+    })?;
+    o.field("by")?;
+    o.value(r.projection.by.name())?;
+    if s.indexation.is_some() {
+        o.field("prices")?;
+        o.value(r.projection.prices.name())?;
     }
+    o.field("funders")?;
+    o.value(
+        &s.funders
+            .iter()
+            .map(|f| FunderHead {
+                id: &f.id,
+                name: &f.name,
+                residual: f.residual,
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    if let Some(members) = &r.members {
+        o.field("members")?;
+        o.value(&members_head(members))?;
+    }
+    o.field("periods")?;
+    o.open(b'[')?;
+    for (j, f) in r.projection.periods.iter().enumerate() {
+        o.element()?;
+        figures(&mut o, f, Some(j))?;
+    }
+    o.close(b']')?;
+    o.field("total")?;
+    figures(&mut o, &r.projection.total, None)?;
+    o.close(b'}')?;
+    o.w.write_all(b"\n")?;
+    o.w.flush()
 }
 
 struct SideJson<'a> {
@@ -541,4 +561,63 @@ pub fn check(report: &CheckReport, out: &mut dyn Write, pretty: bool) -> std::io
         },
     };
     write_json(&json, out, pretty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::allocation::{Mode, allocate};
+    use crate::engine::project;
+    use crate::i18n::Precision;
+    use crate::load::prepare::Prepared;
+    use crate::period::By;
+    use crate::report::Members;
+
+    /// The text outside JSON strings without its whitespace.
+    fn squeezed(json: &str) -> String {
+        let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+        for c in json.chars() {
+            if in_string {
+                (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+            } else if c == '"' {
+                in_string = true;
+            } else if c.is_whitespace() {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn pretty_and_compact_reports_hold_the_same_json_in_serde_json_layouts() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/status-quo.toml");
+        let loaded = Prepared::open(&path).unwrap().into_loaded(&[]).unwrap();
+        let s = &loaded.scenario;
+        let members = Members {
+            allocation: allocate(s, Mode::ByMember).unwrap(),
+            precision: Precision::Kr,
+        };
+        let r = Report::new(s, project(s, By::HalfYear).unwrap()).with_members(Some(members));
+        let text = |pretty| {
+            let mut out = Vec::new();
+            report(&r, &mut out, pretty).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let (compact, pretty) = (text(false), text(true));
+        assert_eq!(compact.lines().count(), 1);
+        assert_eq!(squeezed(&pretty), squeezed(&compact));
+        let value: serde_json::Value = serde_json::from_str(&compact).unwrap();
+        assert_eq!(value["total"]["cost"], "9600000.00");
+        assert_eq!(value["periods"][1]["items"]["regional-post"], "400000.00");
+        // serde_json's pretty layout, nested values (through serde) and figures (by hand) alike.
+        assert!(pretty.starts_with("{\n  \"scenario\": {\n    \"name\": \"Status quo"));
+        assert!(pretty.contains("\n  \"members\": {\n    \"mode\": \"by-member\",\n"));
+        assert!(
+            pretty.contains("\n      \"items\": {\n        \"regional-post\": \"400000.00\",\n")
+        );
+        assert!(pretty.contains("\n    \"cost_by_member\": {\n      \"brn\": \"6400000.00\","));
+        assert!(pretty.ends_with("\n  }\n}\n"));
+    }
 }
