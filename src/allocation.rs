@@ -5,7 +5,7 @@
 //! (`--look-through`), a funder whose money is raised from its members (`raised_by`, as BRN's
 //! from the municipalities and the region) passes its cost on to them as well, so every krone
 //! ends with a party that pays it. Shares are exact fractions; rounding to whole kroner happens
-//! when figures are shown, by the largest remainder (`round::largest_remainder`).
+//! when figures are shown, the parties' table as a whole (`report::distribute`).
 
 use num_rational::Ratio;
 use num_traits::{CheckedAdd, CheckedMul};

@@ -46,11 +46,23 @@ impl<'a> Report<'a> {
     }
 
     /// Each party's cost per period, in the members' precision: every funder's shown cost
-    /// shared among its parties by the largest remainder.
+    /// shared among its parties, rounded as a table.
     pub fn member_grid(&self) -> Option<Grid> {
         let m = self.members.as_ref()?;
         let step = m.precision.unit().step();
-        Some(distribute(&m.allocation, &self.shown(step).cost, step))
+        let keys: Vec<_> = self
+            .projection
+            .periods
+            .iter()
+            .map(|f| f.period.key)
+            .collect();
+        let groups = crate::period::groups(&keys);
+        Some(distribute(
+            &m.allocation,
+            &self.shown(step).cost,
+            step,
+            &groups,
+        ))
     }
 
     pub fn money(&self, amount: Amount) -> Rational {
@@ -443,22 +455,35 @@ impl<'a> Report<'a> {
 }
 
 /// Shares out each funder's shown cost (`cost`, funders × periods, multiples of `step`) among
-/// the parties of `allocation`: exact shares rounded to `step` by the largest remainder against
-/// the funder's amount, so the parties' amounts add up to it in every period and in total.
-/// Ties go to the party met first.
-pub fn distribute(allocation: &Allocation, cost: &Grid, step: Rational) -> Grid {
+/// the parties of `allocation` by their exact shares, and rounds the parties' table to `step`
+/// as a whole, like every table (controlled rounding, months adding up to their `groups`):
+/// each party's amount is its exact one rounded down or up, in every period and in total,
+/// whatever the periods, and the parties add up to the cost shown in every period.
+pub fn distribute(
+    allocation: &Allocation,
+    cost: &Grid,
+    step: Rational,
+    groups: &[Vec<usize>],
+) -> Grid {
     let periods = cost.columns.len();
-    let mut cells = vec![vec![Rational::from_integer(0); periods]; allocation.parties.len()];
+    let mut exact = vec![vec![Rational::from_integer(0); periods]; allocation.parties.len()];
     for (f, shares) in allocation.shares.iter().enumerate() {
         for (j, shown) in cost.cells[f].iter().enumerate() {
-            let amount = shown / step;
-            let exact: Vec<Rational> = shares.iter().map(|(_, share)| amount * share).collect();
-            let parts = round::largest_remainder(&exact, amount.to_integer());
-            for ((party, _), part) in shares.iter().zip(parts) {
-                cells[*party][j] += Rational::from_integer(part) * step;
+            for (party, share) in shares {
+                exact[*party][j] += shown / step * share;
             }
         }
     }
+    let rounded = round::table(&exact, periods, groups);
+    let cells: Vec<Vec<Rational>> = rounded
+        .upper
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| Rational::from_integer(*v) * step)
+                .collect()
+        })
+        .collect();
     let rows: Vec<Rational> = cells.iter().map(|r| r.iter().sum()).collect();
     let columns: Vec<Rational> = (0..periods)
         .map(|j| cells.iter().map(|r| r[j]).sum())
