@@ -759,3 +759,66 @@ pub fn share_text(r: Rational, lang: Lang) -> String {
 pub fn money_text(kroner: Rational, lang: Lang) -> String {
     lang.number(kroner, if kroner.is_integer() { 0 } else { 2 })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::By;
+
+    /// `shown` is `exact` rounded down or up to a whole `step`.
+    fn adjacent(shown: Rational, exact: Rational, step: Rational, what: &str) {
+        let (down, up) = ((exact / step).floor() * step, (exact / step).ceil() * step);
+        assert!(shown == down || shown == up, "{what}: {shown} for {exact}");
+    }
+
+    #[test]
+    fn every_shown_figure_of_the_shipped_tables_is_its_exact_figure_rounded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for dir in ["scenarios", "tests/fixtures"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "toml") {
+                    continue;
+                }
+                let loaded = crate::load::load_file(&path).unwrap();
+                let s = &loaded.scenario;
+                for by in [By::Month, By::HalfYear, By::Year, By::Total] {
+                    let r = Report::new(s, crate::engine::project(s, by).unwrap());
+                    let step = Rational::from_integer(1);
+                    let shown = r.shown(step);
+                    let p = &r.projection;
+                    let what = |t: &str, i: usize| format!("{} by {by}: {t} {i}", path.display());
+                    for (f, row) in shown.cost.cells.iter().enumerate() {
+                        for (j, cell) in row.iter().enumerate() {
+                            let exact = r.money(p.periods[j].cost_by_funder[f]);
+                            adjacent(*cell, exact, step, &what("funder", f));
+                        }
+                        let exact = r.money(p.total.cost_by_funder[f]);
+                        adjacent(shown.cost.rows[f], exact, step, &what("funder total", f));
+                    }
+                    for (i, row) in shown.items.cells.iter().enumerate() {
+                        for (j, cell) in row.iter().enumerate() {
+                            adjacent(
+                                *cell,
+                                r.money(p.periods[j].items[i]),
+                                step,
+                                &what("item", i),
+                            );
+                        }
+                        let exact = r.money(p.total.items[i]);
+                        adjacent(shown.items.rows[i], exact, step, &what("item total", i));
+                    }
+                    adjacent(
+                        shown.cost.total,
+                        r.money(p.total.cost()),
+                        step,
+                        &what("total", 0),
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 28, "{checked}");
+    }
+}
