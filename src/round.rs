@@ -716,6 +716,65 @@ mod tests {
         assert_eq!(t.total, 2);
     }
 
+    /// Every shown value of `t` (cells, row and column totals, the grand total) is its
+    /// exact value rounded down or up.
+    fn neighbours(t: &Rounded, upper: &[Vec<Rational>], lower: &[Vec<Rational>]) -> bool {
+        let near = |shown: i128, exact: Rational| {
+            shown == exact.floor().to_integer() || shown == exact.ceil().to_integer()
+        };
+        let rows_near = |shown: &[Vec<i128>], totals: &[i128], exact: &[Vec<Rational>]| {
+            shown
+                .iter()
+                .zip(totals)
+                .zip(exact)
+                .all(|((row, total), e)| {
+                    row.iter().zip(e).all(|(v, x)| near(*v, *x)) && near(*total, e.iter().sum())
+                })
+        };
+        let columns =
+            (0..t.columns.len()).all(|j| near(t.columns[j], upper.iter().map(|r| r[j]).sum()));
+        let total = upper.iter().flatten().sum();
+        rows_near(&t.upper, &t.upper_rows, upper)
+            && rows_near(&t.lower, &t.lower_rows, lower)
+            && columns
+            && near(t.total, total)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, failure_persistence: None, ..Default::default() })]
+
+        /// A chain (items above, funders below, as the cost tables are) is always rounded by
+        /// the exact method, whatever the floors on either side add up to.
+        #[test]
+        fn every_chain_is_rounded_to_neighbours(
+            upper_rows in proptest::collection::vec(proptest::collection::vec((0i128..2_000, 1i128..13), 12), 1..5),
+            weights in proptest::collection::vec(1i128..5, 1..4),
+            halves in proptest::prelude::any::<bool>(),
+        ) {
+            let upper: Vec<Vec<Rational>> = upper_rows
+                .iter()
+                .map(|row| row.iter().map(|(n, d)| r(*n, *d)).collect())
+                .collect();
+            // The lower rows share each column by fixed weights, as funders share a cost.
+            let sum: i128 = weights.iter().sum();
+            let lower: Vec<Vec<Rational>> = weights
+                .iter()
+                .map(|w| {
+                    (0..12)
+                        .map(|j| upper.iter().map(|row| row[j]).sum::<Rational>() * r(*w, sum))
+                        .collect()
+                })
+                .collect();
+            let groups: Vec<Vec<usize>> = if halves { vec![(0..12).map(|j| j / 6).collect()] } else { vec![] };
+            let c = Chain { upper: &upper, lower: Some(&lower), columns: 12, groups: &groups };
+            let t = flow(c);
+            proptest::prop_assert!(t.is_some(), "the exact method refused the chain");
+            let t = t.unwrap();
+            adds_up(&t);
+            proptest::prop_assert!(neighbours(&t, &upper, &lower));
+        }
+    }
+
     #[test]
     fn largest_remainder_meets_its_target() {
         assert_eq!(
