@@ -50,19 +50,23 @@ impl<'a> Report<'a> {
     pub fn member_grid(&self) -> Option<Grid> {
         let m = self.members.as_ref()?;
         let step = m.precision.unit().step();
+        Some(distribute(
+            &m.allocation,
+            &self.shown(step).cost,
+            step,
+            &self.groups(),
+        ))
+    }
+
+    /// The groups the periods' columns add up in (months to half-years to years).
+    fn groups(&self) -> Vec<Vec<usize>> {
         let keys: Vec<_> = self
             .projection
             .periods
             .iter()
             .map(|f| f.period.key)
             .collect();
-        let groups = crate::period::groups(&keys);
-        Some(distribute(
-            &m.allocation,
-            &self.shown(step).cost,
-            step,
-            &groups,
-        ))
+        crate::period::groups(&keys)
     }
 
     pub fn money(&self, amount: Amount) -> Rational {
@@ -112,8 +116,7 @@ impl<'a> Report<'a> {
         let cost = matrix(s.funders.len(), &|f, i| f.cost_by_funder[i]);
         let funding = matrix(s.funders.len(), &|f, i| f.funding_by_funder[i]);
         let columns = p.periods.len();
-        let keys: Vec<_> = p.periods.iter().map(|f| f.period.key).collect();
-        let groups = crate::period::groups(&keys);
+        let groups = self.groups();
         let cost_chain = round::chain(Chain {
             upper: &items,
             lower: Some(&cost),
@@ -371,6 +374,7 @@ impl<'a> Report<'a> {
         let residual: Vec<usize> = (0..s.funders.len())
             .filter(|&i| s.funders[i].residual && short(i))
             .collect();
+        let shortfalls = check::shortfalls(self);
         let mut blocks = Vec::new();
         if !residual.is_empty() {
             let rows = residual
@@ -421,8 +425,8 @@ impl<'a> Report<'a> {
                     }));
                 }
             } else {
-                let ends: Vec<String> = check::shortfalls(self)
-                    .into_iter()
+                let ends: Vec<String> = shortfalls
+                    .iter()
                     .filter(|sf| sf.funder == funder.id)
                     .map(|sf| {
                         let amount = format!("{} kr.", lang.number(sf.shortfall, 2));
@@ -474,26 +478,7 @@ pub fn distribute(
             }
         }
     }
-    let rounded = round::table(&exact, periods, groups);
-    let cells: Vec<Vec<Rational>> = rounded
-        .upper
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|v| Rational::from_integer(*v) * step)
-                .collect()
-        })
-        .collect();
-    let rows: Vec<Rational> = cells.iter().map(|r| r.iter().sum()).collect();
-    let columns: Vec<Rational> = (0..periods)
-        .map(|j| cells.iter().map(|r| r[j]).sum())
-        .collect();
-    Grid {
-        total: columns.iter().sum(),
-        cells,
-        rows,
-        columns,
-    }
+    Grid::upper(&round::table(&exact, periods, groups), step)
 }
 
 /// The title, sheet name and lines of a table of cost by party.
