@@ -198,36 +198,23 @@ pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
                 name
             }
         }
-        ("post", Lang::En) => {
+        ("post", _) => {
             let employer = get("employer");
+            let employed = if employer.is_empty() {
+                String::new()
+            } else {
+                format!(", {} {employer}", lang.tr("employed by", "ansat i"))
+            };
             format!(
-                "{} FTE × {} kr. a year, {} – {}, paid by {}{}",
+                "{} {} {} kr. {}, {} – {}, {} {}{employed}",
                 get("fte"),
+                lang.tr("FTE ×", "årsværk à"),
                 get("annual_cost_per_fte"),
+                lang.tr("a year", "om året"),
                 get("from"),
                 get("to"),
+                lang.tr("paid by", "finansieret af"),
                 get("paid_by"),
-                if employer.is_empty() {
-                    String::new()
-                } else {
-                    format!(", employed by {employer}")
-                }
-            )
-        }
-        ("post", Lang::Da) => {
-            let employer = get("employer");
-            format!(
-                "{} årsværk à {} kr. om året, {} – {}, finansieret af {}{}",
-                get("fte"),
-                get("annual_cost_per_fte"),
-                get("from"),
-                get("to"),
-                get("paid_by"),
-                if employer.is_empty() {
-                    String::new()
-                } else {
-                    format!(", ansat i {employer}")
-                }
             )
         }
         ("cost", Lang::En) => format!("{}, paid by {}", flow(), get("paid_by")),
