@@ -633,30 +633,21 @@ impl<'a> Comparison<'a> {
         for (i, funder) in self.funders.iter().enumerate() {
             for (k, (side, g)) in ["A", "B", "B − A"].into_iter().zip(grids).enumerate() {
                 let name = if k == 0 { funder.name.as_str() } else { "" };
+                // B − A is a difference of the two rows above, in every column.
                 let here = rows.len();
-                let calc = |c: Calc| {
-                    if k == 2 {
-                        Some(Calc::RowDiff {
-                            plus: here - 1,
-                            minus: here - 2,
-                        })
-                    } else {
-                        Some(c)
-                    }
-                };
+                let diff = (k == 2).then(|| Calc::RowDiff {
+                    plus: here - 1,
+                    minus: here - 2,
+                });
                 let mut cells = vec![Cell::text(name), Cell::text(side)];
                 cells.extend(g.cells[i].iter().map(|v| Cell::Money {
                     value: *v,
-                    calc: if k == 2 {
-                        calc(Calc::SumRow { from: 0, to: 0 })
-                    } else {
-                        None
-                    },
+                    calc: diff,
                 }));
                 if many {
                     cells.push(Cell::Money {
                         value: g.rows[i],
-                        calc: calc(Calc::SumRow { from: 2, to: n + 2 }),
+                        calc: diff.or(Some(Calc::SumRow { from: 2, to: n + 2 })),
                     });
                 }
                 rows.push(Row {
