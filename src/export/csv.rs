@@ -5,8 +5,8 @@
 use std::io::Write;
 
 use crate::model::Rational;
-use crate::report::Report;
 use crate::report::compare::Comparison;
+use crate::report::{Grid, Report};
 
 /// One øre, the step CSV amounts are rounded to.
 fn ore() -> Rational {
@@ -45,8 +45,8 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             None => ("total".to_string(), s.window.from, s.window.to),
         };
         let total = f.is_none();
-        let at = |g: &crate::report::Grid, i: usize| if total { g.rows[i] } else { g.cells[i][j] };
-        let column = |g: &crate::report::Grid| if total { g.total } else { g.columns[j] };
+        let at = |g: &Grid, i: usize| if total { g.rows[i] } else { g.cells[i][j] };
+        let column = |g: &Grid| if total { g.total } else { g.columns[j] };
         let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
             w.write_record([
                 label.as_str(),
@@ -62,40 +62,22 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         for (i, (id, name)) in names.iter().enumerate() {
             row("item", id, name, "cost", money(at(&shown.items, i)))?;
         }
+        let measures = [
+            ("cost", &shown.cost),
+            ("funding", &shown.funding),
+            ("balance", &balance),
+            ("cumulative_balance", &cumulative),
+        ];
         for (i, funder) in s.funders.iter().enumerate() {
-            let cum = if total {
-                cumulative.rows[i]
-            } else {
-                cumulative.cells[i][j]
-            };
-            row(
-                "funder",
-                &funder.id,
-                &funder.name,
-                "cost",
-                money(at(&shown.cost, i)),
-            )?;
-            row(
-                "funder",
-                &funder.id,
-                &funder.name,
-                "funding",
-                money(at(&shown.funding, i)),
-            )?;
-            row(
-                "funder",
-                &funder.id,
-                &funder.name,
-                "balance",
-                money(at(&balance, i)),
-            )?;
-            row(
-                "funder",
-                &funder.id,
-                &funder.name,
-                "cumulative_balance",
-                money(cum),
-            )?;
+            for (measure, grid) in measures {
+                row(
+                    "funder",
+                    &funder.id,
+                    &funder.name,
+                    measure,
+                    money(at(grid, i)),
+                )?;
+            }
         }
         if let (Some(members), Some(grid)) = (&r.members, &member_grid) {
             for (i, party) in members.allocation.parties.iter().enumerate() {
@@ -144,23 +126,25 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                     &value,
                 ])
             };
-            for (i, funder) in c.funders.iter().enumerate() {
-                let v = if p.is_some() {
+            let at = |g: &Grid, i: usize| {
+                if p.is_some() {
                     g.cells[i][j]
                 } else {
                     g.rows[i]
-                };
-                row("funder", &funder.id, &funder.name, "cost", money(v))?;
+                }
+            };
+            for (i, funder) in c.funders.iter().enumerate() {
+                row("funder", &funder.id, &funder.name, "cost", money(at(g, i)))?;
             }
             if let Some((parties, member_grids)) = &members {
-                let mg = &member_grids[k];
                 for (i, party) in parties.iter().enumerate() {
-                    let v = if p.is_some() {
-                        mg.cells[i][j]
-                    } else {
-                        mg.rows[i]
-                    };
-                    row("member", &party.id, &party.name, "cost", money(v))?;
+                    row(
+                        "member",
+                        &party.id,
+                        &party.name,
+                        "cost",
+                        money(at(&member_grids[k], i)),
+                    )?;
                 }
             }
             let cost = if p.is_some() { g.columns[j] } else { g.total };
