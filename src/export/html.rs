@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::Rational;
-use crate::report::document::{Block, Cell, Chart, Document, Table};
+use crate::report::document::{Block, Chart, Document, Table};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -82,13 +82,7 @@ pub fn render(doc: &Document) -> String {
 }
 
 fn table(t: &Table, doc: &Document) -> String {
-    let numeric: Vec<bool> = (0..t.head.len())
-        .map(|i| {
-            t.rows
-                .iter()
-                .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
-        })
-        .collect();
+    let numeric = t.numeric_columns();
     let mut out = format!("<h2>{}</h2>\n<table>\n<thead><tr>", escape(&t.title));
     for (h, num) in t.head.iter().zip(&numeric) {
         let _ = write!(

@@ -1,6 +1,6 @@
 //! Markdown: GitHub tables, for meeting papers and wikis.
 
-use crate::report::document::{Block, Cell, Document, Table};
+use crate::report::document::{Block, Document, Table};
 
 pub fn render(doc: &Document) -> String {
     let mut out = format!("# {}\n\n", escape(&doc.title));
@@ -34,13 +34,7 @@ pub fn render(doc: &Document) -> String {
 }
 
 fn table(t: &Table, doc: &Document) -> String {
-    let numeric: Vec<bool> = (0..t.head.len())
-        .map(|i| {
-            t.rows
-                .iter()
-                .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
-        })
-        .collect();
+    let numeric = t.numeric_columns();
     let mut out = String::new();
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     out.push_str(&line(t.head.iter().map(|h| escape(h)).collect()));

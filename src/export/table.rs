@@ -2,7 +2,7 @@
 
 use comfy_table::{Attribute, CellAlignment, ContentArrangement, presets};
 
-use crate::report::document::{Block, Cell, Document, Table};
+use crate::report::document::{Block, Document, Table};
 
 /// How the terminal output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,13 +61,7 @@ fn table(t: &Table, doc: &Document, style: TableStyle) -> String {
         ContentArrangement::Disabled
     });
     // Number columns are right-aligned, heads included.
-    let numeric: Vec<bool> = (0..t.head.len())
-        .map(|i| {
-            t.rows
-                .iter()
-                .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
-        })
-        .collect();
+    let numeric = t.numeric_columns();
     out.set_header(t.head.iter().zip(&numeric).map(|(h, &num)| {
         let cell = comfy_table::Cell::new(h);
         if num {

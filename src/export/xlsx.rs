@@ -138,11 +138,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
     let total = |f: &Format| f.clone().set_bold().set_border_top(FormatBorder::Thin);
 
     sheet.write_string_with_format(0, 0, &t.title, &Format::new().set_bold().set_font_size(13))?;
-    for (c, h) in t.head.iter().enumerate() {
-        let numeric = t
-            .rows
-            .iter()
-            .any(|r| r.cells.get(c).is_some_and(Cell::is_number));
+    for (c, (h, numeric)) in t.head.iter().zip(t.numeric_columns()).enumerate() {
         sheet.write_string_with_format(1, c as u16, h, if numeric { &head_num } else { &head })?;
     }
     let text = Format::new();
@@ -161,15 +157,10 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
                 }
                 Cell::Blank => {}
                 Cell::Money { value, calc } | Cell::Fte { value, calc } => {
-                    let (decimals, base) = match cell {
-                        Cell::Money { .. } => (unit.decimals(), &money),
-                        _ => (2, &fte),
+                    let (decimals, base, shown) = match cell {
+                        Cell::Money { .. } => (unit.decimals(), &money, *value / unit.size()),
+                        _ => (2, &fte, *value),
                     };
-                    let shown = match cell {
-                        Cell::Money { .. } => *value / unit.size(),
-                        _ => *value,
-                    };
-                    let x = number(shown, decimals);
                     let f = if row.total { total(base) } else { base.clone() };
                     match calc {
                         Some(calc) => {
@@ -182,7 +173,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
                             )?;
                         }
                         None => {
-                            sheet.write_number_with_format(at, col, x, &f)?;
+                            sheet.write_number_with_format(at, col, number(shown, decimals), &f)?;
                         }
                     }
                 }

@@ -139,6 +139,17 @@ impl Table {
             unit: self.unit.unwrap_or(doc.unit),
         }
     }
+
+    /// For each column, whether it holds figures (aligned right).
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.head.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .any(|r| r.cells.get(i).is_some_and(Cell::is_number))
+            })
+            .collect()
+    }
 }
 
 /// Stacked bars: for each period, each funder's part.
