@@ -44,9 +44,9 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             Some(f) => (f.period.label(), f.period.start, f.period.end),
             None => ("total".to_string(), s.window.from, s.window.to),
         };
-        let total = f.is_none();
-        let at = |g: &Grid, i: usize| if total { g.rows[i] } else { g.cells[i][j] };
-        let column = |g: &Grid| if total { g.total } else { g.columns[j] };
+        let period = f.map(|_| j);
+        let at = |g: &Grid, i: usize| g.at(i, period);
+        let column = |g: &Grid| period.map_or(g.total, |j| g.columns[j]);
         let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
             w.write_record([
                 label.as_str(),
@@ -126,13 +126,8 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                     &value,
                 ])
             };
-            let at = |g: &Grid, i: usize| {
-                if p.is_some() {
-                    g.cells[i][j]
-                } else {
-                    g.rows[i]
-                }
-            };
+            let period = p.map(|_| j);
+            let at = |g: &Grid, i: usize| g.at(i, period);
             for (i, funder) in c.funders.iter().enumerate() {
                 row("funder", &funder.id, &funder.name, "cost", money(at(g, i)))?;
             }
@@ -147,7 +142,7 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                     )?;
                 }
             }
-            let cost = if p.is_some() { g.columns[j] } else { g.total };
+            let cost = period.map_or(g.total, |j| g.columns[j]);
             row("total", "", "", "cost", money(cost))?;
             row("total", "", "", "fte", crate::format::plain2(fte))?;
         }

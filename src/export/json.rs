@@ -11,9 +11,9 @@ use crate::engine::{Amount, Figures, Scale};
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::{Rational, Scenario};
-use crate::report::Report;
 use crate::report::check::{CheckReport, Status};
 use crate::report::compare::{ChangeKind, Comparison, Side, describe};
+use crate::report::{Grid, Report};
 
 /// A figure as a two-decimal string.
 struct Num(Rational);
@@ -250,14 +250,10 @@ pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<
         o.field("cumulative_balance_by_funder")?;
         o.amounts(&funders, scale, |i| f.cumulative_by_funder[i])?;
         if let Some(g) = &grid {
-            let values: Vec<Rational> = match j {
-                Some(j) => g.cells.iter().map(|r| r[j]).collect(),
-                None => g.rows.clone(),
-            };
             o.field("cost_by_member")?;
             o.value(&Map {
                 ids: &parties,
-                value: |i| values[i],
+                value: |i| g.at(i, j),
             })?;
         }
         o.close(b'}')
@@ -309,7 +305,8 @@ struct SideJson<'a> {
     cmp: &'a Comparison<'a>,
     funders: &'a [&'a str],
     side: &'a Side,
-    members: Option<(&'a [&'a str], Vec<Rational>)>,
+    /// The parties, their grid, and the period (none for the total).
+    members: Option<(&'a [&'a str], &'a Grid, Option<usize>)>,
 }
 
 impl Serialize for SideJson<'_> {
@@ -324,12 +321,12 @@ impl Serialize for SideJson<'_> {
                 value: |i| self.cmp.money(self.side.cost_by_funder[i]),
             },
         )?;
-        if let Some((ids, values)) = &self.members {
+        if let Some((ids, grid, j)) = self.members {
             m.serialize_entry(
                 "cost_by_member",
                 &Map {
                     ids,
-                    value: |i| values[i],
+                    value: |i| grid.at(i, j),
                 },
             )?;
         }
@@ -379,14 +376,9 @@ pub fn compare(c: &Comparison, out: &mut dyn Write, pretty: bool) -> std::io::Re
     let sides = |sides: &[Side; 3], j: Option<usize>| -> serde_json::Result<serde_json::Value> {
         let mut m = serde_json::Map::new();
         for (k, (key, side)) in ["a", "b", "delta"].into_iter().zip(sides).enumerate() {
-            let members = member_grids.as_ref().map(|(_, grids)| {
-                let g = &grids[k];
-                let values = match j {
-                    Some(j) => g.cells.iter().map(|r| r[j]).collect(),
-                    None => g.rows.clone(),
-                };
-                (party_ids.as_slice(), values)
-            });
+            let members = member_grids
+                .as_ref()
+                .map(|(_, grids)| (party_ids.as_slice(), &grids[k], j));
             m.insert(
                 key.to_string(),
                 serde_json::to_value(SideJson {

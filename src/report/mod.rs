@@ -566,6 +566,11 @@ impl Grid {
         Grid::from_steps(&r.lower, &r.lower_rows, &r.columns, r.total, step)
     }
 
+    /// Row `i` in period `j`, or its total where `j` is `None`.
+    pub fn at(&self, i: usize, j: Option<usize>) -> Rational {
+        j.map_or(self.rows[i], |j| self.cells[i][j])
+    }
+
     /// Cell by cell `self − other`: still adds up.
     pub fn minus(&self, other: &Grid) -> Grid {
         let sub = |a: &[Rational], b: &[Rational]| -> Vec<Rational> {
