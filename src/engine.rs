@@ -10,7 +10,6 @@ use std::ops::{Add, AddAssign, Neg, Sub};
 
 use num_integer::Integer;
 use num_rational::Ratio;
-use rust_decimal::Decimal;
 
 use crate::model::{DateRange, Flow, Index, PaidBy, Rational, Scenario};
 use crate::period::{By, Calendar, Month, Period};
@@ -313,11 +312,6 @@ impl Scale {
         } else {
             round_div(amount.0, self.0, 100)
         }
-    }
-
-    /// An amount in kroner, rounded half away from zero to øre.
-    pub fn kroner(self, amount: Amount) -> Decimal {
-        Decimal::from_i128_with_scale(round_div(amount.0, self.0, 100), 2)
     }
 
     /// An amount as an exact rational number of kroner.
@@ -824,7 +818,7 @@ mod tests {
         let p = project(&s, By::Month).unwrap();
         assert_eq!(p.scale.exact(p.periods[0].cost()), r(200_000, 3));
         assert_eq!(p.scale.exact(p.total.cost()), r(400_000, 1));
-        assert_eq!(p.scale.kroner(p.total.cost()).to_string(), "400000.00");
+        assert_eq!(p.scale.ore(p.total.cost()), 40_000_000);
         assert_eq!(
             costs(&s, By::HalfYear),
             [("2023H1".into(), r(400_000, 1)), ("2023H2".into(), r(0, 1))]
@@ -962,10 +956,10 @@ mod tests {
     #[test]
     fn rounding_is_half_away_from_zero_to_the_ore() {
         let scale = Scale(300);
-        assert_eq!(scale.kroner(Amount(1)).to_string(), "0.00"); // 0.0033…
-        assert_eq!(scale.kroner(Amount(2)).to_string(), "0.01"); // 0.0066…
-        assert_eq!(Scale(200).kroner(Amount(1)).to_string(), "0.01"); // 0.005 exactly
-        assert_eq!(Scale(200).kroner(Amount(-1)).to_string(), "-0.01");
+        assert_eq!(scale.ore(Amount(1)), 0); // 0.0033…
+        assert_eq!(scale.ore(Amount(2)), 1); // 0.0066…
+        assert_eq!(Scale(200).ore(Amount(1)), 1); // 0.005 exactly
+        assert_eq!(Scale(200).ore(Amount(-1)), -1);
         // The largest sums allowed round without overflow.
         assert_eq!(round_div(LIMIT, 7, 100) / 100, LIMIT / 7);
     }

@@ -16,13 +16,8 @@ pub fn plain2(value: Rational) -> String {
     round(value, 2).to_string()
 }
 
-/// Øre as kroner with two decimals, `.` as the decimal mark, into `buf`: `"800000.00"`,
-/// `"-0.01"`. Without allocating: JSON reports write millions of these.
-pub fn ore_str(ore: i128, buf: &mut [u8; 48]) -> &str {
-    std::str::from_utf8(ore_bytes(ore, buf)).expect("ASCII digits")
-}
-
-/// [`ore_str`] as the bytes it is made of, for writers that want no UTF-8 check.
+/// Øre as kroner with two decimals, `.` as the decimal mark, into `buf`: `800000.00`, `-0.01`.
+/// Without allocating: JSON reports write millions of these.
 pub fn ore_bytes(ore: i128, buf: &mut [u8; 48]) -> &[u8] {
     let mut digits = itoa::Buffer::new();
     let abs = ore.unsigned_abs();
@@ -43,11 +38,6 @@ pub fn ore_bytes(ore: i128, buf: &mut [u8; 48]) -> &[u8] {
     buf[len + 2] = b'0' + cents % 10;
     len += 3;
     &buf[..len]
-}
-
-/// Whole kroner with `,` grouping thousands: `1,600,000`, `-2,400,000`.
-pub fn kroner(value: Rational) -> String {
-    group(round_div(*value.numer(), *value.denom(), 1), ',')
 }
 
 /// Kroner and øre with grouping: `12,345.67`.
@@ -94,8 +84,6 @@ mod tests {
         assert_eq!(group(-2_400_000, ','), "-2,400,000");
         assert_eq!(group(999, ','), "999");
         assert_eq!(group(0, ','), "0");
-        assert_eq!(kroner(Ratio::new(800_000, 12)), "66,667");
-        assert_eq!(kroner(Ratio::new(-1, 2)), "-1");
         assert_eq!(kroner_ore(Ratio::new(800_000, 12)), "66,666.67");
         assert_eq!(kroner_ore(Ratio::new(-5, 1000)), "-0.01");
         assert_eq!(plain2(Ratio::new(1, 3)), "0.33");
@@ -103,9 +91,9 @@ mod tests {
         assert_eq!(plain2(Ratio::new(-1, 200)), "-0.01");
         assert_eq!(plain2(Ratio::from_integer(0)), "0.00");
         let mut buf = [0u8; 48];
-        assert_eq!(ore_str(80_000_000, &mut buf), "800000.00");
-        assert_eq!(ore_str(-1, &mut buf), "-0.01");
-        assert_eq!(ore_str(0, &mut buf), "0.00");
-        assert_eq!(ore_str(-123_456, &mut buf), "-1234.56");
+        assert_eq!(ore_bytes(80_000_000, &mut buf), b"800000.00");
+        assert_eq!(ore_bytes(-1, &mut buf), b"-0.01");
+        assert_eq!(ore_bytes(0, &mut buf), b"0.00");
+        assert_eq!(ore_bytes(-123_456, &mut buf), b"-1234.56");
     }
 }
