@@ -186,24 +186,13 @@ impl Loader<'_> {
     /// A table of keys by id.
     fn key_map(&mut self, table: &Table, whose: &str) -> Vec<RawKey> {
         let mut out = Vec::new();
-        for e in &table.entries {
-            let owner = format!("key `{}`", e.key);
-            if let Err(p) = values::id(&e.key) {
-                self.problem(&e.key_span, &owner, "id", p);
-                continue;
-            }
-            let Value::Table(t) = &e.node.value else {
-                self.error(
-                    &e.node.span,
-                    format!("this is {}", e.node.value.kind()),
-                    format!(
-                        "{owner} in {whose} must be a table: [keys.{}] with its members",
-                        e.key
-                    ),
-                );
-                continue;
-            };
-            self.unknown_keys(t, fields::KEY, &owner);
+        let keys = self.tables_by_id(
+            table,
+            fields::KEY,
+            |id| format!("key `{id}`"),
+            |owner, id| format!("{owner} in {whose} must be a table: [keys.{id}] with its members"),
+        );
+        for (e, t, owner) in keys {
             let as_of = t
                 .get("as_of")
                 .and_then(|d| self.read(d, &owner, values::date));
@@ -252,21 +241,13 @@ impl Loader<'_> {
             );
         }
         let mut out = Vec::new();
-        for m in &t.entries {
-            let who = format!("{owner}, member `{}`", m.key);
-            if let Err(p) = values::id(&m.key) {
-                self.problem(&m.key_span, &who, "id", p);
-                continue;
-            }
-            let Value::Table(mt) = &m.node.value else {
-                self.error(
-                    &m.node.span,
-                    format!("this is {}", m.node.value.kind()),
-                    format!("{who} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
-                );
-                continue;
-            };
-            self.unknown_keys(mt, fields::KEY_MEMBER, &who);
+        let members = self.tables_by_id(
+            t,
+            fields::KEY_MEMBER,
+            |id| format!("{owner}, member `{id}`"),
+            |who, _| format!("{who} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
+        );
+        for (m, mt, who) in members {
             let positive = |v: &Value| values::positive(v, "a weight", MAX_WEIGHT);
             let weight = mt.get("weight").and_then(|w| self.read(w, &who, positive));
             let rate = mt

@@ -320,6 +320,38 @@ impl Loader<'_> {
         self.push(d);
     }
 
+    /// The entries of `table` keyed by id whose value is a table: each with the name messages
+    /// call it by (`owner` of its id), its unknown keys reported. An entry with a bad id or a
+    /// value that is not a table is reported instead, with `help` (given the entry's name and
+    /// id) saying what to write.
+    fn tables_by_id<'t>(
+        &mut self,
+        table: &'t Table,
+        fields: &[Field],
+        owner: impl Fn(&str) -> String,
+        help: impl Fn(&str, &str) -> String,
+    ) -> Vec<(&'t Entry, &'t Table, String)> {
+        let mut out = Vec::new();
+        for e in &table.entries {
+            let who = owner(&e.key);
+            if let Err(p) = values::id(&e.key) {
+                self.problem(&e.key_span, &who, "id", p);
+                continue;
+            }
+            let Value::Table(t) = &e.node.value else {
+                self.error(
+                    &e.node.span,
+                    format!("this is {}", e.node.value.kind()),
+                    help(&who, &e.key),
+                );
+                continue;
+            };
+            self.unknown_keys(t, fields, &who);
+            out.push((e, t, who));
+        }
+        out
+    }
+
     /// Reports keys of `table` not in `fields`, with the nearest valid key.
     fn unknown_keys(&mut self, table: &Table, fields: &[Field], owner: &str) {
         for entry in &table.entries {
@@ -619,21 +651,13 @@ impl Loader<'_> {
             );
         }
         let mut out = Vec::new();
-        for e in &table.entries {
-            let owner = format!("funder `{}`", e.key);
-            if let Err(p) = values::id(&e.key) {
-                self.problem(&e.key_span, &owner, "id", p);
-                continue;
-            }
-            let Value::Table(t) = &e.node.value else {
-                self.error(
-                    &e.node.span,
-                    format!("this is {}", e.node.value.kind()),
-                    format!("{owner} must be a table, such as {{ name = \"…\" }}"),
-                );
-                continue;
-            };
-            self.unknown_keys(t, fields::FUNDER, &owner);
+        let funders = self.tables_by_id(
+            table,
+            fields::FUNDER,
+            |id| format!("funder `{id}`"),
+            |owner, _| format!("{owner} must be a table, such as {{ name = \"…\" }}"),
+        );
+        for (e, t, owner) in funders {
             let name = self.optional_text(t, "name", &owner);
             let residual = match t.get("residual") {
                 Some(r) => self.read(r, &owner, values::boolean).unwrap_or(false),
