@@ -141,12 +141,10 @@ impl Loader<'_> {
                 }
             },
         };
-        let text = self.sources.shared(file);
         // Read the key file as the current file, then go back to the scenario.
         let saved = (
             std::mem::replace(&mut self.path, path),
             std::mem::replace(&mut self.file, file),
-            std::mem::replace(&mut self.text, text),
         );
         let mut keys = Vec::new();
         {
@@ -167,7 +165,7 @@ impl Loader<'_> {
                 }
             }
         }
-        (self.path, self.file, self.text) = saved;
+        (self.path, self.file) = saved;
         keys
     }
 

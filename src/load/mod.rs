@@ -122,7 +122,6 @@ fn syntax_diagnostics(
     let mut loader = Loader {
         path: path.to_path_buf(),
         file,
-        text: text.into(),
         sources: Sources::default(),
         keys_incomplete: false,
         key_files: &HashMap::new(),
@@ -193,8 +192,6 @@ struct Loader<'p> {
     /// The file being read now (the scenario, or a key file it names).
     path: PathBuf,
     file: crate::diag::FileId,
-    /// The file's text, to find the header line of a table.
-    text: std::sync::Arc<str>,
     /// Every file read so far.
     sources: Sources,
     /// A key file could not be read, so keys it would define are not missing for another

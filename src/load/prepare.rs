@@ -131,11 +131,9 @@ impl Prepared {
             });
         }
         let main = root.span.file;
-        let text = sources.shared(main);
         let mut loader = Loader {
             path: self.path.clone(),
             file: main,
-            text,
             sources,
             keys_incomplete: false,
             key_files: &self.key_files,
