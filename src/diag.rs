@@ -253,6 +253,16 @@ pub struct Diagnostics {
     pub items: Vec<Diagnostic>,
 }
 
+/// One diagnostic that points into no source (a file that cannot be read, a usage error).
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics {
+            sources: Sources::default(),
+            items: vec![d],
+        }
+    }
+}
+
 impl Diagnostics {
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();

@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
 use crate::load::{Override, Prepared};
 use crate::model::{Rational, Scenario, decimal_to_rational};
@@ -399,8 +399,5 @@ pub fn exact(d: Decimal) -> Rational {
 
 /// A usage error as diagnostics about the command line.
 pub fn usage(message: String) -> Diagnostics {
-    Diagnostics {
-        sources: Sources::default(),
-        items: vec![Diagnostic::error(std::path::Path::new(""), message)],
-    }
+    Diagnostic::error(std::path::Path::new(""), message).into()
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::cli::{Env, Error, Exit};
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::Diagnostic;
 use crate::export::json;
 use crate::i18n::Lang;
 use crate::period::By;
@@ -40,16 +40,14 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let files = check::scenario_files(&paths);
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Input(Diagnostics {
-            sources: Sources::default(),
-            items: vec![
-                Diagnostic::error(
-                    &paths[0],
-                    format!("no scenario files (*.toml) in {}", shown.join(", ")),
-                )
-                .help("give scenario files or directories that hold them"),
-            ],
-        }));
+        return Err(Error::Input(
+            Diagnostic::error(
+                &paths[0],
+                format!("no scenario files (*.toml) in {}", shown.join(", ")),
+            )
+            .help("give scenario files or directories that hold them")
+            .into(),
+        ));
     }
     let report = CheckReport {
         scenarios: files

@@ -130,10 +130,7 @@ pub struct Target {
 }
 
 fn usage(path: &Path, message: String, help: &str) -> Error {
-    Error::Input(Diagnostics {
-        sources: Default::default(),
-        items: vec![Diagnostic::error(path, message).help(help)],
-    })
+    Error::Input(Diagnostic::error(path, message).help(help).into())
 }
 
 impl OutputArgs {

@@ -48,10 +48,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
 pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
     match text_of(bytes) {
         Ok(text) => load_str(path, text),
-        Err((message, help)) => Err(Diagnostics {
-            sources: Sources::default(),
-            items: vec![Diagnostic::error(path, message).help(help)],
-        }),
+        Err((message, help)) => Err(Diagnostic::error(path, message).help(help).into()),
     }
 }
 

@@ -59,10 +59,7 @@ impl Prepared {
     pub fn open(path: &Path) -> Result<Prepared, Diagnostics> {
         match read_text(path) {
             Ok(text) => Ok(Prepared::parse(path, text)),
-            Err((message, help)) => Err(Diagnostics {
-                sources: Sources::default(),
-                items: vec![Diagnostic::error(path, message).help(help)],
-            }),
+            Err((message, help)) => Err(Diagnostic::error(path, message).help(help).into()),
         }
     }
 

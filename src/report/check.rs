@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::Report;
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine;
 use crate::load::{self, Loaded};
 use crate::model::Rational;
@@ -137,10 +137,7 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
                 Status::Unbalanced(found)
             }
         }
-        Err(e) => Status::Invalid(Diagnostics {
-            sources: Sources::default(),
-            items: vec![Diagnostic::error(path, e.to_string())],
-        }),
+        Err(e) => Status::Invalid(Diagnostic::error(path, e.to_string()).into()),
     };
     Checked {
         file: path.to_path_buf(),
