@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::tree::{self, Entry, Table, Value};
+use super::tree::{Entry, Table, Value};
 use super::{Loader, fields, list, nearest, values};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Funder, Key, KeyMember, Rational};
@@ -124,21 +124,13 @@ impl Loader<'_> {
                     self.unreadable_key_file(written, &path, &reason, span);
                     return Vec::new();
                 }
-                Ok(text) => {
-                    let file = self.sources.add(&path, text);
-                    let text = self.sources.shared(file);
-                    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&text);
-                    if !parse_errors.is_empty() {
-                        self.errors.extend(super::syntax_diagnostics(
-                            &path,
-                            file,
-                            &parse_errors,
-                            &text,
-                        ));
+                Ok(text) => match super::parse_file(&mut self.sources, &path, text) {
+                    Ok(parsed) => parsed,
+                    Err(errors) => {
+                        self.errors.extend(errors);
                         return Vec::new();
                     }
-                    (file, tree::from_document(file, doc.get_ref(), doc.span()))
-                }
+                },
             },
         };
         // Read the key file as the current file, then go back to the scenario.

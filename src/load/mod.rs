@@ -109,6 +109,22 @@ pub fn load_str(path: &Path, text: String) -> Result<Loaded, Diagnostics> {
     Prepared::parse(path, text).into_loaded(&[])
 }
 
+/// Adds `text` to `sources` as the file at `path` and parses it: its tree, or a diagnostic
+/// for each syntax error.
+fn parse_file(
+    sources: &mut Sources,
+    path: &Path,
+    text: String,
+) -> Result<(crate::diag::FileId, tree::Node), Vec<Diagnostic>> {
+    let file = sources.add(path, text);
+    let text = sources.shared(file);
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(&text);
+    if !errors.is_empty() {
+        return Err(syntax_diagnostics(path, file, &errors, &text));
+    }
+    Ok((file, tree::from_document(file, doc.get_ref(), doc.span())))
+}
+
 /// Diagnostics for the syntax errors of one file.
 fn syntax_diagnostics(
     path: &Path,

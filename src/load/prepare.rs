@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{Loaded, Loader, fields, keys::normalize, list, nearest, read_text};
+use super::{Loaded, Loader, fields, keys::normalize, list, nearest, parse_file, read_text};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 
 /// A key file read and parsed, or why it could not be.
@@ -148,19 +148,13 @@ impl Prepared {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let file = self.sources.add(path, text);
-        let shared = self.sources.shared(file);
-        let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&shared);
-        if !parse_errors.is_empty() {
-            self.errors.extend(super::syntax_diagnostics(
-                path,
-                file,
-                &parse_errors,
-                &shared,
-            ));
-            return None;
-        }
-        let mut root = tree::from_document(file, doc.get_ref(), doc.span());
+        let mut root = match parse_file(&mut self.sources, path, text) {
+            Ok((_, root)) => root,
+            Err(errors) => {
+                self.errors.extend(errors);
+                return None;
+            }
+        };
         chain.push(normalize(path));
         let Value::Table(top) = &mut root.value else {
             unreachable!("a TOML document is a table")
@@ -251,25 +245,13 @@ impl Prepared {
             }
             let entry = match read_text(&path) {
                 Err((reason, _)) => KeyFile::Unreadable(reason),
-                Ok(text) => {
-                    let file = self.sources.add(&path, text);
-                    let shared = self.sources.shared(file);
-                    let (doc, parse_errors) = toml::de::DeTable::parse_recoverable(&shared);
-                    if parse_errors.is_empty() {
-                        KeyFile::Parsed {
-                            file,
-                            root: tree::from_document(file, doc.get_ref(), doc.span()),
-                        }
-                    } else {
-                        self.errors.extend(super::syntax_diagnostics(
-                            &path,
-                            file,
-                            &parse_errors,
-                            &shared,
-                        ));
+                Ok(text) => match parse_file(&mut self.sources, &path, text) {
+                    Ok((file, root)) => KeyFile::Parsed { file, root },
+                    Err(errors) => {
+                        self.errors.extend(errors);
                         KeyFile::Unreadable("it is not valid TOML".into())
                     }
-                }
+                },
             };
             self.key_files.insert(path, entry);
         }
