@@ -436,6 +436,25 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
     }
 }
 
+/// The table `name` of `table`, made empty (spanning `made`) where there is none; `None`
+/// where `name` holds something else.
+fn table_in<'t>(table: &'t mut Table, name: &str, made: Span) -> Option<&'t mut Table> {
+    if table.get(name).is_none() {
+        table.entries.push(Entry {
+            key: name.to_string(),
+            key_span: made.clone(),
+            node: Node {
+                value: Value::Table(Table::default()),
+                span: made,
+            },
+        });
+    }
+    match &mut table.entries.iter_mut().find(|e| e.key == name)?.node.value {
+        Value::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
 /// Applies one override to the tree; a wrong path or value is an error pointing at it.
 fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<Diagnostic>) {
     let pseudo = Path::new(o.flag);
@@ -503,54 +522,12 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
     };
     let table: Option<&mut Table> = match table_path {
         ["scenario"] | ["indexation"] | ["indexation", _] => {
-            let name = table_path[0];
-            if top.get(name).is_none() {
-                top.entries.push(Entry {
-                    key: name.to_string(),
-                    key_span: span(whole_path.clone()),
-                    node: Node {
-                        value: Value::Table(Table::default()),
-                        span: span(whole_path.clone()),
-                    },
-                });
+            let made = span(whole_path.clone());
+            let t = table_in(top, table_path[0], made.clone());
+            match table_path {
+                ["indexation", sub] => t.and_then(|inner| table_in(inner, sub, made)),
+                _ => t,
             }
-            let mut t = match &mut top
-                .entries
-                .iter_mut()
-                .find(|e| e.key == name)
-                .expect("just made")
-                .node
-                .value
-            {
-                Value::Table(t) => Some(t),
-                _ => None,
-            };
-            if let ["indexation", sub] = table_path
-                && let Some(inner) = t.take()
-            {
-                if inner.get(sub).is_none() {
-                    inner.entries.push(Entry {
-                        key: sub.to_string(),
-                        key_span: span(whole_path.clone()),
-                        node: Node {
-                            value: Value::Table(Table::default()),
-                            span: span(whole_path.clone()),
-                        },
-                    });
-                }
-                t = match &mut inner
-                    .entries
-                    .iter_mut()
-                    .find(|e| e.key == *sub)
-                    .expect("just made")
-                    .node
-                    .value
-                {
-                    Value::Table(t) => Some(t),
-                    _ => None,
-                };
-            }
-            t
         }
         ["funders", id] => match top
             .entries
