@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use jiff::civil::Date;
 
 use super::tree::{Entry, Table, Value};
-use super::{Loader, fields, list, nearest, values};
+use super::{Loader, fields, list, suggest, values};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Funder, Key, KeyMember, Rational};
 
@@ -303,11 +303,12 @@ impl Loader<'_> {
                 return None;
             }
             let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
-            let help = match nearest(id, &candidates) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None if candidates.is_empty() => "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]".to_string(),
-                None => format!("the keys defined are {}", list(&candidates)),
-            };
+            let help = suggest(id, &candidates, || {
+                match candidates.as_slice() {
+                [] => "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]".to_string(),
+                _ => format!("the keys defined are {}", list(&candidates)),
+            }
+            });
             this.push(
                 Diagnostic::error(
                     &this.path,

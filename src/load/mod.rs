@@ -372,10 +372,9 @@ impl Loader<'_> {
             let mut d =
                 Diagnostic::error(&self.path, format!("{owner}: unknown key `{}`", entry.key))
                     .at(entry.key_span.clone(), "unknown key");
-            d = match nearest(&entry.key, &names) {
-                Some(near) => d.help(format!("did you mean `{near}`?")),
-                None => d.help(format!("the keys allowed here are: {}", list(&names))),
-            };
+            d = d.help(suggest(&entry.key, &names, || {
+                format!("the keys allowed here are: {}", list(&names))
+            }));
             self.push(d);
         }
     }
@@ -837,14 +836,13 @@ impl Loader<'_> {
             return Some(i);
         }
         let names: Vec<&str> = funders.0.iter().map(String::as_str).collect();
-        let help = match nearest(id, &names) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None if names.is_empty() => "declare the funder first: [funders.<id>]".to_string(),
-            None => format!(
+        let help = suggest(id, &names, || match names.as_slice() {
+            [] => "declare the funder first: [funders.<id>]".to_string(),
+            _ => format!(
                 "the funders of this scenario are {}; declare a new one as [funders.{id}]",
                 list(&names)
             ),
-        };
+        });
         self.push(
             Diagnostic::error(
                 &self.path,
@@ -1341,6 +1339,15 @@ fn list(names: &[&str]) -> String {
         None => "none".to_string(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
+/// `otherwise`.
+fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> String) -> String {
+    match nearest(word, names) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => otherwise(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{Loaded, Loader, fields, keys::normalize, list, nearest, parse_file, read_text};
+use super::{Loaded, Loader, fields, keys::normalize, list, parse_file, read_text, suggest};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 
 /// A key file read and parsed, or why it could not be.
@@ -502,9 +502,9 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
         "indexation",
     ];
     let unknown_section = |first: &str| {
-        let near = nearest(first, &sections)
-            .map(|n| format!("did you mean `{n}`?"))
-            .unwrap_or_else(|| format!("a path starts with {}", list(&sections)));
+        let near = suggest(first, &sections, || {
+            format!("a path starts with {}", list(&sections))
+        });
         fail(
             format!("{flag}: `{path_text}` is not a path in a scenario"),
             whole_path.clone(),
@@ -550,9 +550,7 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
                             format!("{flag}: there is no funder `{id}`"),
                             whole_path.clone(),
                             "no such funder",
-                            nearest(id, &names)
-                                .map(|n| format!("did you mean `{n}`?"))
-                                .unwrap_or_else(|| format!("the funders are {}", list(&names))),
+                            suggest(id, &names, || format!("the funders are {}", list(&names))),
                         ));
                         return;
                     }
@@ -594,11 +592,9 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
                         format!("{flag}: there is no entry `{id}` in {list_name}"),
                         whole_path.clone(),
                         "no such entry",
-                        nearest(id, &names)
-                            .map(|n| format!("did you mean `{n}`?"))
-                            .unwrap_or_else(|| {
-                                format!("the ids in {list_name} are {}", list(&names))
-                            }),
+                        suggest(id, &names, || {
+                            format!("the ids in {list_name} are {}", list(&names))
+                        }),
                     ));
                     return;
                 }
@@ -619,9 +615,9 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
             format!("{flag}: `{key}` is not a key of {}", table_path.join(".")),
             path_text.len() - key.len()..path_text.len(),
             "unknown key",
-            nearest(key, &names)
-                .map(|n| format!("did you mean `{n}`?"))
-                .unwrap_or_else(|| format!("the keys here are {}", list(&names))),
+            suggest(key, &names, || {
+                format!("the keys here are {}", list(&names))
+            }),
         ));
         return;
     }
