@@ -66,11 +66,7 @@ pub(super) fn normalize(path: &Path) -> PathBuf {
 impl Loader<'_> {
     /// Reads `table`'s `members` and `raised_by`.
     pub(super) fn funder_links(&mut self, table: &Table, owner: &str) -> FunderLinks {
-        let mut read = |key: &str| {
-            let e = table.get(key)?;
-            let id = self.read(e, owner, values::text)?;
-            Some((id, e.node.span.clone()))
-        };
+        let mut read = |key: &str| self.read_at(table.get(key)?, owner, values::text);
         FunderLinks {
             members: read("members"),
             raised_by: read("raised_by"),
@@ -186,10 +182,9 @@ impl Loader<'_> {
             let as_of = t
                 .get("as_of")
                 .and_then(|d| self.read(d, &owner, values::date));
-            let per = t.get("per").and_then(|p| {
-                let id = self.read(p, &owner, values::text)?;
-                Some((id, p.node.span.clone()))
-            });
+            let per = t
+                .get("per")
+                .and_then(|p| self.read_at(p, &owner, values::text));
             let members = match self.required(
                 t,
                 &e.node.span,
@@ -240,13 +235,10 @@ impl Loader<'_> {
         for (m, mt, who) in members {
             let positive = |v: &Value| values::positive(v, "a weight", MAX_WEIGHT);
             let weight = mt.get("weight").and_then(|w| self.read(w, &who, positive));
-            let rate = mt
-                .get("rate")
-                .and_then(|r| Some((self.read(r, &who, positive)?, r.node.span.clone())));
-            let group = mt.get("members").and_then(|g| {
-                let id = self.read(g, &who, values::text)?;
-                Some((id, g.node.span.clone()))
-            });
+            let rate = mt.get("rate").and_then(|r| self.read_at(r, &who, positive));
+            let group = mt
+                .get("members")
+                .and_then(|g| self.read_at(g, &who, values::text));
             if mt.get("weight").is_none() && mt.get("rate").is_none() {
                 self.push(
                     Diagnostic::error(&self.path, format!("{who} has no weight"))

@@ -403,6 +403,16 @@ impl Loader<'_> {
         entry
     }
 
+    /// [`Loader::read`], with where the value was written.
+    fn read_at<T>(
+        &mut self,
+        entry: &Entry,
+        owner: &str,
+        read: impl FnOnce(&Value) -> Result<T, values::Problem>,
+    ) -> Option<(T, Span)> {
+        Some((self.read(entry, owner, read)?, entry.node.span.clone()))
+    }
+
     fn read<T>(
         &mut self,
         entry: &Entry,
@@ -609,10 +619,10 @@ impl Loader<'_> {
             });
         let start = self
             .required(table, span, "start", owner, "2023-01-01")
-            .and_then(|e| Some((self.read(e, owner, values::date)?, e.node.span.clone())));
+            .and_then(|e| self.read_at(e, owner, values::date));
         let end = self
             .required(table, span, "end", owner, "2026-12-31")
-            .and_then(|e| Some((self.read(e, owner, values::date)?, e.node.span.clone())));
+            .and_then(|e| self.read_at(e, owner, values::date));
         let header = Header {
             name: name?,
             description: self.optional_text(table, "description", owner),
@@ -789,12 +799,10 @@ impl Loader<'_> {
             Section::Posts => {
                 let fte = self
                     .required(t, span, "fte", &owner, "1")
-                    .and_then(|e| Some((self.read(e, &owner, values::fte)?, e.node.span.clone())));
+                    .and_then(|e| self.read_at(e, &owner, values::fte));
                 let cost = self
                     .required(t, span, "annual_cost_per_fte", &owner, "800_000")
-                    .and_then(|e| {
-                        Some((self.read(e, &owner, values::money)?, e.node.span.clone()))
-                    });
+                    .and_then(|e| self.read_at(e, &owner, values::money));
                 let employer = self.optional_text(t, "employer", &owner);
                 let dates = self.range(t, &owner).map(|(from, to)| RawDates {
                     from,
