@@ -12,6 +12,9 @@ use super::{Loader, fields, list, suggest, values};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Funder, Key, KeyMember, Rational};
 
+/// What to do about a key that is named where none is defined.
+const NO_KEYS: &str = "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]";
+
 /// The largest weight or rate accepted.
 const MAX_WEIGHT: i64 = 1_000_000_000_000;
 
@@ -283,34 +286,30 @@ impl Loader<'_> {
             unique.push(k);
         }
         let names: Vec<String> = unique.iter().map(|k| k.id.clone()).collect();
-        let resolve = |this: &mut Self,
-                       (id, span): &(String, Span),
-                       owner: &str|
-         -> Option<usize> {
-            if let Some(&i) = index.get(id) {
-                return Some(i);
-            }
-            if this.keys_incomplete {
-                // A key file that could not be read may define it: that error says enough.
-                return None;
-            }
-            let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
-            let help = suggest(id, &candidates, || {
-                match candidates.as_slice() {
-                [] => "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]".to_string(),
-                _ => format!("the keys defined are {}", list(&candidates)),
-            }
-            });
-            this.push(
-                Diagnostic::error(
-                    &this.path,
-                    format!("{owner}: the key `{id}` is not defined"),
-                )
-                .at(span.clone(), "no such key")
-                .help(help),
-            );
-            None
-        };
+        let resolve =
+            |this: &mut Self, (id, span): &(String, Span), owner: &str| -> Option<usize> {
+                if let Some(&i) = index.get(id) {
+                    return Some(i);
+                }
+                if this.keys_incomplete {
+                    // A key file that could not be read may define it: that error says enough.
+                    return None;
+                }
+                let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+                let help = suggest(id, &candidates, || match candidates.as_slice() {
+                    [] => NO_KEYS.to_string(),
+                    _ => format!("the keys defined are {}", list(&candidates)),
+                });
+                this.push(
+                    Diagnostic::error(
+                        &this.path,
+                        format!("{owner}: the key `{id}` is not defined"),
+                    )
+                    .at(span.clone(), "no such key")
+                    .help(help),
+                );
+                None
+            };
 
         // Funders' links.
         for (f, l) in funders.iter_mut().zip(links) {
