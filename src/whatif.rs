@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
 use crate::load::{Override, Prepared};
-use crate::model::{Rational, Scenario, decimal_to_rational};
+use crate::model::{Rational, Scenario};
 use crate::period::By;
 use crate::report::Report;
 use crate::report::check;
@@ -390,11 +390,6 @@ pub fn solve(prepared: &Prepared, path: &str, options: &Options) -> Result<Solut
         funder,
         below,
     })
-}
-
-/// A value as an exact rational.
-pub fn exact(d: Decimal) -> Rational {
-    decimal_to_rational(d)
 }
 
 /// A usage error as diagnostics about the command line.

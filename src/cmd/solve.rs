@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::cli::{Env, Error, Exit};
 use crate::i18n::Lang;
 use crate::load::Prepared;
+use crate::model::{Rational, decimal_to_rational};
 use crate::period::By;
 use crate::whatif;
 
@@ -53,7 +54,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     };
     let solution =
         whatif::solve(&prepared, &args.vary, &options).map_err(super::sweep::whatif_error)?;
-    let value = whatif::exact(solution.value);
+    let value = decimal_to_rational(solution.value);
     match args.format {
         SolveFormat::Json => {
             let below: Vec<serde_json::Value> = solution
@@ -106,10 +107,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
                 }
             )?;
             if let Some(first) = solution.below.first() {
-                let less = format!(
-                    "{} kr.",
-                    lang.number(value - whatif::exact(rust_decimal::Decimal::new(1, 2)), 2)
-                );
+                let less = format!("{} kr.", lang.number(value - Rational::new(1, 100), 2));
                 let short = format!("{} kr.", lang.number(first.shortfall, 2));
                 let period = lang.period(first.key);
                 writeln!(

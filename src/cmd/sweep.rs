@@ -133,7 +133,8 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
 
 fn value_text(v: Decimal, view: View) -> String {
     let d = v.normalize();
-    view.lang.number(whatif::exact(d), d.scale())
+    view.lang
+        .number(crate::model::decimal_to_rational(d), d.scale())
 }
 
 fn figure(show: &Show, value: crate::model::Rational) -> Cell {
