@@ -137,12 +137,13 @@ fn value_text(v: Decimal, view: View) -> String {
         .number(crate::model::decimal_to_rational(d), d.scale())
 }
 
-fn figure(show: &Show, value: crate::model::Rational) -> Cell {
+/// A figure as a cell: money rounded to the unit's `step` on its own (a sweep's figures have
+/// no totals to add up to), FTE as it is.
+fn figure(show: &Show, value: crate::model::Rational, step: crate::model::Rational) -> Cell {
     if show.is_fte() {
         Cell::fte(value)
     } else {
-        // Shown in the unit, rounded on its own: a sweep's figures have no totals.
-        Cell::money(value)
+        Cell::money((value / step).round() * step)
     }
 }
 
@@ -157,7 +158,6 @@ fn document(
 ) -> Document {
     let lang = view.lang;
     let step = view.unit.step();
-    let shown = |v: crate::model::Rational| (v / step).round() * step;
     let mut blocks = Vec::new();
     match vary {
         [one] => {
@@ -170,7 +170,7 @@ fn document(
                     cells.extend(
                         show.iter()
                             .zip(&p.figures)
-                            .map(|(s, f)| figure(s, if s.is_fte() { *f } else { shown(*f) })),
+                            .map(|(s, f)| figure(s, *f, step)),
                     );
                     Row::new(cells)
                 })
@@ -198,8 +198,7 @@ fn document(
                     .map(|(i, v)| {
                         let mut cells = vec![Cell::Text(value_text(*v, view))];
                         cells.extend((0..second.values.len()).map(|j| {
-                            let f = points[i * second.values.len() + j].figures[k];
-                            figure(s, if s.is_fte() { f } else { shown(f) })
+                            figure(s, points[i * second.values.len() + j].figures[k], step)
                         }));
                         Row::new(cells)
                     })
