@@ -205,24 +205,6 @@ impl Indexation {
         }
     }
 
-    /// The day the rise of `year` takes effect.
-    pub fn effective_in(&self, year: i16) -> Option<jiff::civil::Date> {
-        jiff::civil::Date::new(year, self.effective.0, self.effective.1).ok()
-    }
-
-    /// The price level of `index` in force on `date`, base year = 1: the rises of every year
-    /// after the base year that have taken effect by then, compounded (before the base year,
-    /// divided out). Exact. `None` if it cannot be computed exactly in 128 bits.
-    pub fn level(&self, index: Index, date: jiff::civil::Date) -> Option<Rational> {
-        let effective = self.effective_in(date.year())?;
-        let year = if date >= effective {
-            date.year()
-        } else {
-            date.year() - 1
-        };
-        self.level_of_year(index, year)
-    }
-
     /// The level in force from the rise of `year` until the next.
     pub fn level_of_year(&self, index: Index, year: i16) -> Option<Rational> {
         use num_traits::CheckedMul;
