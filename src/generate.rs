@@ -65,7 +65,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_generated_scenario_loads_and_balances() {
+    fn a_generated_scenario_loads_with_its_posts_and_window() {
         let text = scenario(50, 3);
         let loaded = crate::load::load_str(std::path::Path::new("gen.toml"), text).unwrap();
         assert_eq!(loaded.scenario.posts.len(), 50);
