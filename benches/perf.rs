@@ -13,6 +13,10 @@ use klimabudget::period::By;
 use klimabudget::report::Report;
 use klimabudget::whatif::{self, Show, Vary};
 
+/// The binary's allocator, so that work measured here is the work it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -18,6 +18,9 @@ use crate::period::{By, Calendar, Month, Period};
 /// the day, is a whole number of units when the scale is a multiple of this.
 const MONTH_DENOMINATOR: i128 = 4_530_960;
 
+/// Below this many post-months a scenario's posts are projected on one thread.
+const PARALLEL_POST_MONTHS: usize = 1 << 18;
+
 /// Whether indexed amounts rise with their index (current prices, løbende priser) or stay in
 /// the base year's prices (fixed prices, faste priser). Without an indexation both are the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
@@ -466,6 +469,23 @@ pub fn project_on(
     scale: Scale,
     prices: Prices,
 ) -> Result<Projection, ComputeError> {
+    let post_months = scenario.posts.len() * Calendar::new(scenario.window).months.len();
+    let shares = if post_months < PARALLEL_POST_MONTHS {
+        1
+    } else {
+        crate::cores()
+    };
+    project_shared(scenario, by, scale, prices, shares)
+}
+
+/// [`project_on`], the posts in `shares` shares, each on a thread of its own.
+fn project_shared(
+    scenario: &Scenario,
+    by: By,
+    scale: Scale,
+    prices: Prices,
+    shares: usize,
+) -> Result<Projection, ComputeError> {
     let indexing = Indexing::new(scenario, prices)?;
     let calendar = Calendar::new(scenario.window);
     let periods = calendar.periods(by);
@@ -530,31 +550,92 @@ pub fn project_on(
             }
         })
         .collect();
-    let mut by_pattern = vec![vec![Amount::ZERO; patterns.len()]; periods.len()];
-    for (m, month) in calendar.months.iter().enumerate() {
-        let p = period_of[m];
-        let f = &mut figures[p];
-        let sums = &mut by_pattern[p];
-        let whole = month.window_days() == i64::from(month.days_in_month);
-        for (i, run) in runs.iter().enumerate() {
-            if m < run.first || m > run.last {
-                continue;
-            }
-            // Inside the run, a whole month of the window is a whole month of the post.
-            let (amount, fte) = match run.monthly {
-                Some(monthly) if whole && m > run.first && m < run.last => (monthly, ftes[i]),
-                _ => {
-                    let post = &scenario.posts[i];
-                    let days = month.covered_days(post.range);
-                    (
-                        annuals[i].accrue(month, post.range, days),
-                        prorate(ftes[i], month, days),
-                    )
+    // What one share of the posts adds to each period: its FTE, and its cost by pattern.
+    struct Tally {
+        fte: Vec<i128>,
+        by_pattern: Vec<Vec<Amount>>,
+    }
+    // Months outside, posts inside, so each period's items are written in order; posts paid
+    // alike are summed first and split between funders once. `items` holds each period's
+    // items of the posts from `start` on, as many as `annuals`.
+    let tally = |start: usize, mut items: Vec<&mut [Amount]>, annuals: &mut [Annual]| {
+        let mut t = Tally {
+            fte: vec![0; periods.len()],
+            by_pattern: vec![vec![Amount::ZERO; patterns.len()]; periods.len()],
+        };
+        let runs = &runs[start..start + annuals.len()];
+        for (m, month) in calendar.months.iter().enumerate() {
+            let p = period_of[m];
+            let items = &mut items[p];
+            let sums = &mut t.by_pattern[p];
+            let whole = month.window_days() == i64::from(month.days_in_month);
+            for (k, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
+                if m < run.first || m > run.last {
+                    continue;
                 }
-            };
-            f.items[i] += Amount(amount);
-            sums[pattern_of[i]] += Amount(amount);
-            f.fte.fte += fte;
+                let i = start + k;
+                // Inside the run, a whole month of the window is a whole month of the post.
+                let (amount, fte) = match run.monthly {
+                    Some(monthly) if whole && m > run.first && m < run.last => (monthly, ftes[i]),
+                    _ => {
+                        let post = &scenario.posts[i];
+                        let days = month.covered_days(post.range);
+                        (
+                            annual.accrue(month, post.range, days),
+                            prorate(ftes[i], month, days),
+                        )
+                    }
+                };
+                items[k] += Amount(amount);
+                sums[pattern_of[i]] += Amount(amount);
+                t.fte[p] += fte;
+            }
+        }
+        t
+    };
+    // The posts in shares, each its own part of every period's items.
+    let share = scenario.posts.len().div_ceil(shares).max(1);
+    let mut jobs = Vec::new();
+    let mut items: Vec<&mut [Amount]> = figures.iter_mut().map(|f| &mut f.items[..]).collect();
+    let mut annuals = annuals.as_mut_slice();
+    let mut start = 0;
+    while !annuals.is_empty() {
+        let n = share.min(annuals.len());
+        let (mine, rest) = std::mem::take(&mut annuals).split_at_mut(n);
+        annuals = rest;
+        let mine_items = items
+            .iter_mut()
+            .map(|period| {
+                let (mine, rest) = std::mem::take(period).split_at_mut(n);
+                *period = rest;
+                mine
+            })
+            .collect();
+        jobs.push((start, mine_items, mine));
+        start += n;
+    }
+    let tallies: Vec<Tally> = if jobs.len() > 1 {
+        std::thread::scope(|scope| {
+            let tally = &tally;
+            let running: Vec<_> = jobs
+                .into_iter()
+                .map(|(start, items, annuals)| scope.spawn(move || tally(start, items, annuals)))
+                .collect();
+            running
+                .into_iter()
+                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        jobs.into_iter()
+            .map(|(start, items, annuals)| tally(start, items, annuals))
+            .collect()
+    };
+    let mut by_pattern = vec![vec![Amount::ZERO; patterns.len()]; periods.len()];
+    for t in tallies {
+        for (p, f) in figures.iter_mut().enumerate() {
+            f.fte.fte += t.fte[p];
+            add_into(&mut by_pattern[p], &t.by_pattern[p]);
         }
     }
     for (k, paid_by) in patterns.iter().enumerate() {
@@ -630,14 +711,14 @@ struct Annual<'a> {
     levels: Option<&'a Levels>,
     /// Units a year, and a whole month's, at the base (no index) or at each level.
     at: Vec<Option<(i128, i128)>>,
-    units: &'a dyn Fn(Rational) -> i128,
+    units: &'a (dyn Fn(Rational) -> i128 + Sync),
 }
 
 impl<'a> Annual<'a> {
     fn new(
         annual: Rational,
         levels: Option<&'a Levels>,
-        units: &'a dyn Fn(Rational) -> i128,
+        units: &'a (dyn Fn(Rational) -> i128 + Sync),
     ) -> Self {
         let n = levels.map_or(1, |l| l.levels.len());
         Annual {
@@ -741,7 +822,7 @@ fn accrue_flow(
     levels: Option<&Levels>,
     calendar: &Calendar,
     period_of: &[usize],
-    units: &dyn Fn(Rational) -> i128,
+    units: &(dyn Fn(Rational) -> i128 + Sync),
     out: &mut [Amount],
 ) {
     match flow {
@@ -934,6 +1015,28 @@ mod tests {
         let p = project(&s, By::HalfYear).unwrap();
         assert_eq!(p.periods[0].fte.average(), r(1, 2));
         assert_eq!(p.periods[1].fte.average(), r(3, 2));
+    }
+
+    #[test]
+    fn posts_shared_between_threads_give_the_same_figures() {
+        let mut text = crate::generate::scenario(301, 4);
+        text.push_str("[indexation]\nbase_year = 2024\nwages = { 2025 = 0.04, 2026 = \"3%\" }\n");
+        text.push_str("effective = \"04-01\"\n");
+        let s = match load_str(Path::new("gen.toml"), text) {
+            Ok(l) => l.scenario,
+            Err(d) => panic!("{d}"),
+        };
+        for prices in [Prices::Current, Prices::Fixed] {
+            let scale = Scale::for_scenarios(&[&s], prices).unwrap();
+            for by in [By::Month, By::HalfYear, By::Total] {
+                let one = project_shared(&s, by, scale, prices, 1).unwrap();
+                assert!(one.total.fte.fte > 0 && one.total.cost() > Amount::ZERO);
+                for shares in [2, 3, 7, 400] {
+                    let shared = project_shared(&s, by, scale, prices, shares).unwrap();
+                    assert_eq!(shared, one, "{shares} shares");
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,28 +16,51 @@ pub fn plain2(value: Rational) -> String {
     round(value, 2).to_string()
 }
 
-/// Øre as kroner with two decimals, `.` as the decimal mark, into `buf`: `800000.00`, `-0.01`.
-/// Without allocating: JSON reports write millions of these.
-pub fn ore_bytes(ore: i128, buf: &mut [u8; 48]) -> &[u8] {
-    let mut digits = itoa::Buffer::new();
+/// Øre as a JSON string of kroner with two decimals, `.` as the decimal mark, written into the
+/// end of `buf`: `"800000.00"`, `"-0.01"`. Without allocating: JSON reports write millions.
+pub fn ore_json(ore: i128, buf: &mut [u8; 48]) -> &[u8] {
+    /// "00" to "99".
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let abs = ore.unsigned_abs();
+    let cents = (abs % 100) as usize * 2;
+    buf[44..].copy_from_slice(&[b'.', PAIRS[cents], PAIRS[cents + 1], b'"']);
+    let mut at = 44;
     // 64-bit arithmetic where it fits (nearly always): several times faster than 128-bit.
-    let (text, cents) = match u64::try_from(abs) {
-        Ok(a) => (digits.format(a / 100), (a % 100) as u8),
-        Err(_) => (digits.format(abs / 100), (abs % 100) as u8),
-    };
-    let mut len = 0;
-    if ore < 0 {
-        buf[0] = b'-';
-        len = 1;
+    match u64::try_from(abs / 100) {
+        Ok(mut kroner) => {
+            while kroner >= 100 {
+                let pair = (kroner % 100) as usize * 2;
+                kroner /= 100;
+                at -= 2;
+                buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            }
+            if kroner >= 10 {
+                at -= 2;
+                let pair = kroner as usize * 2;
+                buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            } else {
+                at -= 1;
+                buf[at] = b'0' + kroner as u8;
+            }
+        }
+        Err(_) => {
+            let mut digits = itoa::Buffer::new();
+            let text = digits.format(abs / 100).as_bytes();
+            at -= text.len();
+            buf[at..at + text.len()].copy_from_slice(text);
+        }
     }
-    buf[len..len + text.len()].copy_from_slice(text.as_bytes());
-    len += text.len();
-    buf[len] = b'.';
-    buf[len + 1] = b'0' + cents / 10;
-    buf[len + 2] = b'0' + cents % 10;
-    len += 3;
-    &buf[..len]
+    if ore < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    at -= 1;
+    buf[at] = b'"';
+    &buf[at..]
 }
 
 /// Kroner and øre with grouping: `12,345.67`.
@@ -91,9 +114,29 @@ mod tests {
         assert_eq!(plain2(Ratio::new(-1, 200)), "-0.01");
         assert_eq!(plain2(Ratio::from_integer(0)), "0.00");
         let mut buf = [0u8; 48];
-        assert_eq!(ore_bytes(80_000_000, &mut buf), b"800000.00");
-        assert_eq!(ore_bytes(-1, &mut buf), b"-0.01");
-        assert_eq!(ore_bytes(0, &mut buf), b"0.00");
-        assert_eq!(ore_bytes(-123_456, &mut buf), b"-1234.56");
+        assert_eq!(ore_json(80_000_000, &mut buf), b"\"800000.00\"");
+        assert_eq!(ore_json(-1, &mut buf), b"\"-0.01\"");
+        assert_eq!(ore_json(0, &mut buf), b"\"0.00\"");
+        assert_eq!(ore_json(-123_456, &mut buf), b"\"-1234.56\"");
+        assert_eq!(ore_json(1_005, &mut buf), b"\"10.05\"");
+        assert_eq!(ore_json(99_999, &mut buf), b"\"999.99\"");
+    }
+
+    #[test]
+    fn json_figures_are_the_decimal_figures_quoted() {
+        let mut buf = [0u8; 48];
+        // Every length of kroner, both signs, and past 64 bits to the largest amount.
+        let mut values = vec![i128::MIN + 1, i128::MAX, i128::from(u64::MAX) * 100 + 99];
+        let mut n: i128 = 1;
+        while n < i128::MAX / 7 {
+            values.extend([n, n - 1, n + 1, n * 7 / 3]);
+            n *= 10;
+        }
+        for ore in values.into_iter().flat_map(|v| [v, -v]) {
+            let sign = if ore < 0 { "-" } else { "" };
+            let (kr, cents) = (ore.unsigned_abs() / 100, ore.unsigned_abs() % 100);
+            let expected = format!("\"{sign}{kr}.{cents:02}\"");
+            assert_eq!(ore_json(ore, &mut buf), expected.as_bytes(), "{ore}");
+        }
     }
 }

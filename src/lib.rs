@@ -20,3 +20,8 @@ pub mod period;
 pub mod report;
 pub mod round;
 pub mod whatif;
+
+/// How many threads large work is shared between: one per core, at most eight.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}

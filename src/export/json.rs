@@ -99,66 +99,70 @@ fn write_json<T: Serialize>(value: &T, out: &mut dyn Write, pretty: bool) -> std
 }
 
 /// The report's own writer, in serde_json's two layouts (compact, or pretty with two-space
-/// indents). By hand because a by-month report of 100,000 posts holds 12 million figures,
-/// and serde's per-string path (escaping, a call per piece) took most of the time spent on
-/// them: here each item's key is encoded once and each figure written straight as digits.
-struct Out<W: Write> {
-    w: W,
+/// indents), into a buffer of its own. By hand because a by-month report of 100,000 posts
+/// holds 12 million figures, and serde's per-string path (escaping, a call per piece) took most
+/// of the time spent on them: here each key is encoded once, with its colon, and each figure
+/// written straight as digits.
+struct Out {
+    buf: Vec<u8>,
     pretty: bool,
     depth: usize,
     /// Nothing written yet in the innermost object or array.
     first: bool,
 }
 
-impl<W: Write> Out<W> {
-    fn open(&mut self, bracket: u8) -> std::io::Result<()> {
-        self.w.write_all(&[bracket])?;
+impl Out {
+    fn open(&mut self, bracket: u8) {
+        self.buf.push(bracket);
         self.depth += 1;
         self.first = true;
-        Ok(())
     }
 
-    fn close(&mut self, bracket: u8) -> std::io::Result<()> {
+    fn close(&mut self, bracket: u8) {
         self.depth -= 1;
         if !self.first {
-            self.newline()?;
+            self.newline();
         }
         self.first = false;
-        self.w.write_all(&[bracket])
+        self.buf.push(bracket);
     }
 
-    fn newline(&mut self) -> std::io::Result<()> {
+    fn newline(&mut self) {
+        const SPACES: &[u8; 32] = b"                                ";
         if self.pretty {
-            self.w.write_all(b"\n")?;
-            for _ in 0..self.depth {
-                self.w.write_all(b"  ")?;
+            self.buf.push(b'\n');
+            let mut indent = 2 * self.depth;
+            while indent > 0 {
+                let n = indent.min(SPACES.len());
+                self.buf.extend_from_slice(&SPACES[..n]);
+                indent -= n;
             }
         }
-        Ok(())
     }
 
-    /// Before each element of an array.
-    fn element(&mut self) -> std::io::Result<()> {
+    /// Before each element of an array or object.
+    fn element(&mut self) {
         if !self.first {
-            self.w.write_all(b",")?;
+            self.buf.push(b',');
         }
         self.first = false;
-        self.newline()
+        self.newline();
     }
 
-    /// A key already encoded as a JSON string, quotes included.
-    fn key(&mut self, encoded: &[u8]) -> std::io::Result<()> {
-        self.element()?;
-        self.w.write_all(encoded)?;
-        self.w.write_all(if self.pretty { b": " } else { b":" })
+    /// A key, as [`Keys`] encodes it.
+    fn key(&mut self, encoded: &[u8]) {
+        self.element();
+        self.buf.extend_from_slice(encoded);
     }
 
-    fn field(&mut self, name: &str) -> std::io::Result<()> {
-        self.key(&serde_json::to_vec(name)?)
+    fn field(&mut self, name: &str) -> serde_json::Result<()> {
+        let key = Keys::encode(name, self.pretty)?;
+        self.key(&key);
+        Ok(())
     }
 
     /// Any value, through serde_json; indented to sit where it is written.
-    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> std::io::Result<()> {
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<()> {
         let text = if self.pretty {
             serde_json::to_vec_pretty(value)?
         } else {
@@ -167,64 +171,88 @@ impl<W: Write> Out<W> {
         // JSON strings hold no raw line breaks: every one here is serde_json's layout.
         for (i, line) in text.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
-                self.newline()?;
+                self.newline();
             }
-            self.w.write_all(line)?;
+            self.buf.extend_from_slice(line);
         }
         Ok(())
     }
 
     /// An amount in øre, as a string of kroner with two decimals.
-    fn ore(&mut self, ore: i128) -> std::io::Result<()> {
-        let mut buf = [0u8; 48];
-        let text = format::ore_bytes(ore, &mut buf);
-        self.w.write_all(b"\"")?;
-        self.w.write_all(text)?;
-        self.w.write_all(b"\"")
+    fn ore(&mut self, ore: i128) {
+        if ore == 0 {
+            // Half the cells of a large by-month report.
+            self.buf.extend_from_slice(b"\"0.00\"");
+        } else {
+            let mut text = [0u8; 48];
+            self.buf.extend_from_slice(format::ore_json(ore, &mut text));
+        }
     }
 
     /// An object of id → amount.
-    fn amounts(
-        &mut self,
-        keys: &[Vec<u8>],
-        scale: Scale,
-        value: impl Fn(usize) -> Amount,
-    ) -> std::io::Result<()> {
-        self.open(b'{')?;
-        for (i, key) in keys.iter().enumerate() {
-            self.key(key)?;
-            self.ore(scale.ore(value(i)))?;
+    fn amounts(&mut self, keys: &Keys, scale: Scale, value: impl Fn(usize) -> Amount) {
+        self.open(b'{');
+        for (i, key) in keys.0.iter().enumerate() {
+            self.key(key);
+            self.ore(scale.ore(value(i)));
         }
-        self.close(b'}')
+        self.close(b'}');
+    }
+
+    /// Hands what is written so far to `out` once there is enough of it to be worth a call.
+    fn drain(&mut self, out: &mut dyn Write, at_least: usize) -> std::io::Result<()> {
+        if self.buf.len() >= at_least {
+            out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 }
 
-/// Ids encoded once as JSON strings, for use as keys.
-fn encoded<'a>(ids: impl Iterator<Item = &'a str>) -> serde_json::Result<Vec<Vec<u8>>> {
-    ids.map(serde_json::to_vec).collect()
+/// Ids encoded once as JSON object keys, each with its colon (and space, when pretty).
+struct Keys(Vec<Vec<u8>>);
+
+impl Keys {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>, pretty: bool) -> serde_json::Result<Keys> {
+        ids.map(|id| Keys::encode(id, pretty))
+            .collect::<serde_json::Result<_>>()
+            .map(Keys)
+    }
+
+    fn encode(id: &str, pretty: bool) -> serde_json::Result<Vec<u8>> {
+        let mut key = serde_json::to_vec(id)?;
+        key.extend_from_slice(if pretty { b": " } else { b":" });
+        Ok(key)
+    }
 }
+
+/// Below this many figures a report is written on one thread.
+const PARALLEL_FIGURES: usize = 1 << 16;
 
 /// `report --format json`: indented when `pretty` (for a terminal), else compact.
 pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
-    let s = r.scenario;
-    let funders = encoded(s.funders.iter().map(|f| f.id.as_str()))?;
-    let items = encoded(s.item_ids())?;
-    let grid = r.member_grid();
-    let parties: Vec<&str> = r
-        .members
-        .as_ref()
-        .map(|m| m.allocation.parties.iter().map(|p| p.id.as_str()).collect())
-        .unwrap_or_default();
-    let scale = r.projection.scale;
-    // A buffer of its own: many small pieces, each a call through `out` otherwise.
-    let mut o = Out {
-        w: std::io::BufWriter::with_capacity(1 << 16, out),
-        pretty,
-        depth: 0,
-        first: true,
+    let figures = r.projection.periods.len() * (r.scenario.item_count() + 1);
+    let workers = if figures < PARALLEL_FIGURES {
+        1
+    } else {
+        crate::cores()
     };
-    let figures = |o: &mut Out<_>, f: &Figures, j: Option<usize>| -> std::io::Result<()> {
-        o.open(b'{')?;
+    report_on(r, out, pretty, workers)
+}
+
+/// [`report`], its periods made on `workers` threads besides this one when more than one.
+fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> std::io::Result<()> {
+    let s = r.scenario;
+    let funders = Keys::new(s.funders.iter().map(|f| f.id.as_str()), pretty)?;
+    let items = Keys::new(s.item_ids(), pretty)?;
+    let grid = r.member_grid();
+    let parties = match &r.members {
+        Some(m) => Keys::new(m.allocation.parties.iter().map(|p| p.id.as_str()), pretty)?,
+        None => Keys(Vec::new()),
+    };
+    let scale = r.projection.scale;
+    let figures = |o: &mut Out, f: &Figures, j: Option<usize>| -> serde_json::Result<()> {
+        o.open(b'{');
         if j.is_some() {
             o.field("label")?;
             o.value(&f.period.label())?;
@@ -236,29 +264,38 @@ pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<
         o.field("fte")?;
         o.value(&format::plain2(f.fte.average()))?;
         o.field("cost")?;
-        o.ore(scale.ore(f.cost()))?;
+        o.ore(scale.ore(f.cost()));
         o.field("items")?;
-        o.amounts(&items, scale, |i| f.items[i])?;
+        o.amounts(&items, scale, |i| f.items[i]);
         o.field("cost_by_funder")?;
-        o.amounts(&funders, scale, |i| f.cost_by_funder[i])?;
+        o.amounts(&funders, scale, |i| f.cost_by_funder[i]);
         o.field("funding_by_funder")?;
-        o.amounts(&funders, scale, |i| f.funding_by_funder[i])?;
+        o.amounts(&funders, scale, |i| f.funding_by_funder[i]);
         o.field("balance_by_funder")?;
         o.amounts(&funders, scale, |i| {
             f.funding_by_funder[i] - f.cost_by_funder[i]
-        })?;
+        });
         o.field("cumulative_balance_by_funder")?;
-        o.amounts(&funders, scale, |i| f.cumulative_by_funder[i])?;
+        o.amounts(&funders, scale, |i| f.cumulative_by_funder[i]);
         if let Some(g) = &grid {
             o.field("cost_by_member")?;
-            o.value(&Map {
-                ids: &parties,
-                value: |i| g.at(i, j),
-            })?;
+            o.open(b'{');
+            for (i, key) in parties.0.iter().enumerate() {
+                o.key(key);
+                o.value(&format::plain2(g.at(i, j)))?;
+            }
+            o.close(b'}');
         }
-        o.close(b'}')
+        o.close(b'}');
+        Ok(())
     };
-    o.open(b'{')?;
+    let mut o = Out {
+        buf: Vec::with_capacity(CHUNK),
+        pretty,
+        depth: 0,
+        first: true,
+    };
+    o.open(b'{');
     o.field("scenario")?;
     o.value(&ScenarioHead {
         name: &s.name,
@@ -288,17 +325,94 @@ pub fn report(r: &Report, out: &mut dyn Write, pretty: bool) -> std::io::Result<
         o.value(&members_head(members))?;
     }
     o.field("periods")?;
-    o.open(b'[')?;
-    for (j, f) in r.projection.periods.iter().enumerate() {
-        o.element()?;
-        figures(&mut o, f, Some(j))?;
+    o.open(b'[');
+    let periods = &r.projection.periods;
+    let depth = o.depth;
+    // Each period on its own: an element of `periods`, after `j` others.
+    let period = |j: usize, buf: Vec<u8>| -> serde_json::Result<Vec<u8>> {
+        let mut p = Out {
+            buf,
+            pretty,
+            depth,
+            first: j == 0,
+        };
+        p.element();
+        figures(&mut p, &periods[j], Some(j))?;
+        Ok(p.buf)
+    };
+    if workers < 2 {
+        for j in 0..periods.len() {
+            o.buf = period(j, std::mem::take(&mut o.buf))?;
+            o.drain(out, CHUNK)?;
+        }
+    } else {
+        o.drain(out, 0)?;
+        in_parallel(periods.len(), &period, workers, out)?;
     }
-    o.close(b']')?;
+    o.first = periods.is_empty();
+    o.close(b']');
     o.field("total")?;
     figures(&mut o, &r.projection.total, None)?;
-    o.close(b'}')?;
-    o.w.write_all(b"\n")?;
-    o.w.flush()
+    o.close(b'}');
+    o.buf.push(b'\n');
+    o.drain(out, 0)?;
+    out.flush()
+}
+
+/// How much is gathered before it is handed to the output.
+const CHUNK: usize = 1 << 16;
+
+/// Writes `piece(0)`, `piece(1)`, … `piece(n - 1)` to `out` in order, made on `workers` threads
+/// while this thread writes: a large report's figures take longer to turn into
+/// text than to write. Each piece is made into an empty buffer that `piece` is given.
+fn in_parallel(
+    n: usize,
+    piece: &(dyn Fn(usize, Vec<u8>) -> serde_json::Result<Vec<u8>> + Sync),
+    workers: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use std::sync::mpsc;
+    std::thread::scope(|scope| {
+        // Worker `w` makes pieces w, w + workers, …, each handed over as soon as it is made, at
+        // most one waiting, and gets its buffers back once written: memory stays a few pieces,
+        // and fresh memory (a page fault a page) is taken only at the start.
+        let workers: Vec<_> = (0..workers)
+            .map(|w| {
+                let (send, made) = mpsc::sync_channel::<serde_json::Result<Vec<u8>>>(1);
+                let (give_back, returned) = mpsc::channel::<Vec<u8>>();
+                scope.spawn(move || {
+                    let mut size = 0;
+                    for j in (w..n).step_by(workers) {
+                        let buf = returned
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(size + size / 8));
+                        let done = piece(j, buf);
+                        let failed = match &done {
+                            Ok(buf) => {
+                                size = size.max(buf.len());
+                                false
+                            }
+                            Err(_) => true,
+                        };
+                        if send.send(done).is_err() || failed {
+                            return;
+                        }
+                    }
+                });
+                (made, give_back)
+            })
+            .collect();
+        for j in 0..n {
+            let (made, give_back) = &workers[j % workers.len()];
+            // A worker stops only after its last piece or an error, both received here first.
+            let mut piece = made.recv().expect("a worker sends each of its pieces")?;
+            out.write_all(&piece)?;
+            piece.clear();
+            // A worker that has made its last piece needs it no more.
+            let _ = give_back.send(piece);
+        }
+        Ok(())
+    })
 }
 
 struct SideJson<'a> {
@@ -581,17 +695,25 @@ mod tests {
         out
     }
 
-    #[test]
-    fn pretty_and_compact_reports_hold_the_same_json_in_serde_json_layouts() {
+    fn status_quo() -> crate::load::Loaded {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/status-quo.toml");
-        let loaded = Prepared::open(&path).unwrap().into_loaded(&[]).unwrap();
-        let s = &loaded.scenario;
+        Prepared::open(&path).unwrap().into_loaded(&[]).unwrap()
+    }
+
+    /// `s`'s report by `by`, with its members' shares.
+    fn by_member(s: &Scenario, by: By) -> Report<'_> {
         let members = Members {
             allocation: allocate(s, Mode::ByMember).unwrap(),
             precision: Precision::Kr,
         };
-        let r = Report::new(s, project(s, By::HalfYear).unwrap()).with_members(Some(members));
+        Report::new(s, project(s, by).unwrap()).with_members(Some(members))
+    }
+
+    #[test]
+    fn pretty_and_compact_reports_hold_the_same_json_in_serde_json_layouts() {
+        let loaded = status_quo();
+        let r = by_member(&loaded.scenario, By::HalfYear);
         let text = |pretty| {
             let mut out = Vec::new();
             report(&r, &mut out, pretty).unwrap();
@@ -611,5 +733,25 @@ mod tests {
         );
         assert!(pretty.contains("\n    \"cost_by_member\": {\n      \"brn\": \"6400000.00\","));
         assert!(pretty.ends_with("\n  }\n}\n"));
+    }
+
+    #[test]
+    fn periods_made_on_threads_are_written_as_on_one() {
+        let loaded = status_quo();
+        let r = by_member(&loaded.scenario, By::Month);
+        for pretty in [false, true] {
+            let text = |workers| {
+                let mut out = Vec::new();
+                report_on(&r, &mut out, pretty, workers).unwrap();
+                String::from_utf8(out).unwrap()
+            };
+            let one = text(1);
+            let value: serde_json::Value = serde_json::from_str(&one).unwrap();
+            assert_eq!(value["periods"].as_array().unwrap().len(), 48);
+            assert_eq!(value["periods"][47]["label"], "2026-12");
+            for workers in [2, 3, 5, 60] {
+                assert_eq!(text(workers), one, "{workers} workers");
+            }
+        }
     }
 }

@@ -118,6 +118,9 @@ fn parse_file(
 ) -> Result<(crate::diag::FileId, tree::Node), Vec<Diagnostic>> {
     let file = sources.add(path, text);
     let text = sources.shared(file);
+    if let Some(root) = tree::parse_in_pieces(file, &text) {
+        return Ok((file, root));
+    }
     let (doc, errors) = toml::de::DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
         return Err(syntax_diagnostics(path, file, &errors, &text));

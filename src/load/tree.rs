@@ -8,13 +8,13 @@ use toml::value::Datetime;
 
 use crate::diag::{FileId, Span};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     String(String),
     /// An integer; `None` if it does not fit in 128 bits (too large for any figure).
@@ -43,12 +43,12 @@ impl Value {
 }
 
 /// A table's entries in file order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     pub entries: Vec<Entry>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub key: String,
     pub key_span: Span,
@@ -64,33 +64,40 @@ impl Table {
 /// Copies a parsed document into an owned tree of `file`.
 pub fn from_document(file: FileId, table: &DeTable<'_>, span: std::ops::Range<usize>) -> Node {
     Node {
-        value: Value::Table(convert_table(file, table)),
+        value: Value::Table(convert_table(file, table, 0)),
         span: Span { file, range: span },
-    }
-}
-
-fn convert_table(file: FileId, table: &DeTable<'_>) -> Table {
-    Table {
-        entries: table
-            .iter()
-            .map(|(key, value)| Entry {
-                key: key.get_ref().to_string(),
-                key_span: Span {
-                    file,
-                    range: key.span(),
-                },
-                node: convert(file, value.get_ref(), value.span()),
-            })
-            .collect(),
     }
 }
 
 /// Copies one parsed value of `file`.
 pub fn value_node(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> Node {
-    convert(file, value, range)
+    convert(file, value, range, 0)
 }
 
-fn convert(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> Node {
+/// Copies a table parsed from the text of `file` that starts at byte `offset`.
+fn convert_table(file: FileId, table: &DeTable<'_>, offset: usize) -> Table {
+    let span = |range: std::ops::Range<usize>| Span {
+        file,
+        range: range.start + offset..range.end + offset,
+    };
+    Table {
+        entries: table
+            .iter()
+            .map(|(key, value)| Entry {
+                key: key.get_ref().to_string(),
+                key_span: span(key.span()),
+                node: convert(file, value.get_ref(), value.span(), offset),
+            })
+            .collect(),
+    }
+}
+
+fn convert(
+    file: FileId,
+    value: &DeValue<'_>,
+    range: std::ops::Range<usize>,
+    offset: usize,
+) -> Node {
     let value = match value {
         DeValue::String(s) => Value::String(s.to_string()),
         DeValue::Integer(i) => Value::Integer(i128::from_str_radix(i.as_str(), i.radix()).ok()),
@@ -100,13 +107,207 @@ fn convert(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usize>) -> 
         DeValue::Array(items) => Value::Array(
             items
                 .iter()
-                .map(|item| convert(file, item.get_ref(), item.span()))
+                .map(|item| convert(file, item.get_ref(), item.span(), offset))
                 .collect(),
         ),
-        DeValue::Table(t) => Value::Table(convert_table(file, t)),
+        DeValue::Table(t) => Value::Table(convert_table(file, t, offset)),
     };
     Node {
         value,
-        span: Span { file, range },
+        span: Span {
+            file,
+            range: range.start + offset..range.end + offset,
+        },
+    }
+}
+
+/// Below this size a document is parsed whole, on one thread.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// A large document of `file`, parsed in pieces on as many threads as there are cores, cut
+/// before top-level `[[name]]` headers. `None` if it is small, or if any piece does not parse,
+/// or if the pieces share a key other than by adding to the same array of tables: then the
+/// caller parses it whole, which also finds and places the errors.
+///
+/// The result is the whole document's: a piece that parses on its own ends between two
+/// statements (an open string, array or inline table would be an error at its end), so the
+/// next piece starts with a real header, and a document's tables can only meet across a cut
+/// in arrays of tables, whose elements then follow one another.
+pub fn parse_in_pieces(file: FileId, text: &str) -> Option<Node> {
+    in_pieces(file, text, crate::cores(), PARALLEL_BYTES)
+}
+
+/// [`parse_in_pieces`] in about `pieces` pieces of at least `least` bytes.
+fn in_pieces(file: FileId, text: &str, pieces: usize, least: usize) -> Option<Node> {
+    let cuts = cuts(text, pieces, least);
+    if cuts.len() < 3 {
+        return None;
+    }
+    let pieces: Vec<Option<Table>> = std::thread::scope(|scope| {
+        let parsing: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let (start, end) = (w[0], w[1]);
+                scope.spawn(move || {
+                    let doc = DeTable::parse(&text[start..end]).ok()?;
+                    Some(convert_table(file, doc.get_ref(), start))
+                })
+            })
+            .collect();
+        parsing
+            .into_iter()
+            .map(|p| p.join().unwrap_or(None))
+            .collect()
+    });
+    let mut pieces = pieces.into_iter();
+    let mut root = pieces.next()??;
+    for piece in pieces {
+        for entry in piece?.entries {
+            let Some(at) = root.entries.iter().position(|e| e.key == entry.key) else {
+                root.entries.push(entry);
+                continue;
+            };
+            let old = &mut root.entries[at].node;
+            match (&mut old.value, entry.node.value) {
+                (Value::Array(items), Value::Array(more))
+                    if is_header(text, &old.span) && is_header(text, &entry.node.span) =>
+                {
+                    items.extend(more);
+                }
+                _ => return None,
+            }
+        }
+    }
+    Some(Node {
+        value: Value::Table(root),
+        // As the `toml` crate places a whole document.
+        span: Span { file, range: 0..0 },
+    })
+}
+
+/// Whether `span` starts a line (an array of tables' span is its first header's).
+fn is_header(text: &str, span: &Span) -> bool {
+    let line = text[..span.range.start].rsplit('\n').next().unwrap_or("");
+    line.trim_start_matches([' ', '\t']).is_empty()
+}
+
+/// Where to cut `text` into about `pieces` pieces, each at least `least` bytes long: its
+/// start, the start of a line `[[name]]` (a bare key) after each share, and its end.
+fn cuts(text: &str, pieces: usize, least: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let share = (bytes.len() / pieces.max(1)).max(least);
+    let mut cuts = vec![0];
+    let mut from = share;
+    while from + least <= bytes.len() {
+        let Some(newline) = bytes[from..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let at = from + newline + 1;
+        if at + least > bytes.len() {
+            break;
+        }
+        if is_array_header(&bytes[at..]) {
+            cuts.push(at);
+            from = at + share;
+        } else {
+            from = at;
+        }
+    }
+    cuts.push(bytes.len());
+    cuts
+}
+
+/// Whether `line` starts with `[[name]]`, `name` a bare key.
+fn is_array_header(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"[[") else {
+        return false;
+    };
+    let name = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .count();
+    name > 0 && rest[name..].starts_with(b"]]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> Option<Node> {
+        let doc = DeTable::parse(text).ok()?;
+        Some(from_document(FileId(0), doc.get_ref(), doc.span()))
+    }
+
+    #[test]
+    fn a_document_in_pieces_is_the_whole_document() {
+        let text = crate::generate::scenario(2_000, 3);
+        let expected = whole(&text).expect("a generated scenario parses");
+        for pieces in [2, 3, 5, 8] {
+            let cuts = cuts(&text, pieces, 1_000);
+            assert_eq!(cuts.len(), pieces + 1, "{pieces} pieces");
+            assert!(
+                cuts[1..cuts.len() - 1]
+                    .iter()
+                    .all(|&c| text[c..].starts_with("[[posts]]"))
+            );
+            assert_eq!(
+                in_pieces(FileId(0), &text, pieces, 1_000),
+                Some(expected.clone())
+            );
+        }
+    }
+
+    #[test]
+    fn every_shipped_and_test_file_in_pieces_is_itself_or_parsed_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut files, mut in_pieces_alike) = (0, 0);
+        for dir in [
+            "scenarios",
+            "tests/fixtures",
+            "tests/corpus",
+            "tests/variants",
+            "tests/regression",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("the directory exists") {
+                let path = entry.expect("an entry").path();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                files += 1;
+                let expected = whole(&text);
+                for pieces in 2..6 {
+                    let got = in_pieces(FileId(0), &text, pieces, 1);
+                    // Cut where it may, a file either comes out whole or is left to be parsed
+                    // whole; an invalid one always is.
+                    assert!(got.is_none() || got == expected, "{}", path.display());
+                    in_pieces_alike += usize::from(got.is_some());
+                }
+            }
+        }
+        assert!(files > 80, "{files} files");
+        assert!(in_pieces_alike > 50, "{in_pieces_alike} cut cleanly");
+    }
+
+    #[test]
+    fn what_a_cut_would_change_is_parsed_whole() {
+        let posts = "[[posts]]\nid = \"a\"\n[[posts]]\nid = \"b\"\n";
+        let cases = [
+            // A header inside a multi-line string.
+            format!("[scenario]\nname = \"\"\"\n{posts}\"\"\"\n"),
+            // A table defined on both sides.
+            format!("[funders.a]\n{posts}[funders.b]\n"),
+            // Posts as an inline array, then as an array of tables: an error.
+            format!("posts = [{{ id = \"x\" }}]\n{posts}"),
+            // A sub-table of the last post of the first piece after another array's header.
+            format!("{posts}[[costs]]\nid = \"c\"\n[posts.extra]\nx = 1\n"),
+        ];
+        for text in &cases {
+            assert!(cuts(text, 4, 1).len() > 2, "{text}");
+            assert_eq!(in_pieces(FileId(0), text, 4, 1), None, "{text}");
+        }
+        // Arrays of tables on both sides add up, in order.
+        let text = format!("[scenario]\n{posts}[[costs]]\nid = \"c\"\n{posts}");
+        let got = in_pieces(FileId(0), &text, 4, 1).expect("cut cleanly");
+        assert_eq!(Some(got), whole(&text));
     }
 }
