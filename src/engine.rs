@@ -6,7 +6,7 @@
 //! decimals only when they are shown, rounded half away from zero.
 
 use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub};
+use std::ops::{Add, AddAssign, Neg, Range, Sub};
 
 use num_integer::Integer;
 use num_rational::Ratio;
@@ -225,7 +225,14 @@ impl Scale {
         let mut values: i128 = 100;
         // Denominators of shares.
         let mut shares: i128 = 1;
-        let lcm = |a: i128, b: i128| -> Option<i128> { a.checked_mul(b / a.gcd(&b)) };
+        let lcm = |a: i128, b: i128| -> Option<i128> {
+            // Nearly always `b` divides `a` already: no gcd needed.
+            if a % b == 0 {
+                Some(a)
+            } else {
+                a.checked_mul(b / a.gcd(&b))
+            }
+        };
         for s in scenarios {
             for post in &s.posts {
                 values = lcm(values, *post.fte.rational().denom()).ok_or_else(too_fine)?;
@@ -413,12 +420,13 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn zero(period: Period, scenario: &Scenario) -> Self {
+    /// Zeros but for `items`.
+    fn with_items(period: Period, scenario: &Scenario, items: Vec<Amount>) -> Self {
         let funders = scenario.funders.len();
         Figures {
             period,
             fte: FteSum::default(),
-            items: vec![Amount::ZERO; scenario.item_count()],
+            items,
             funding: vec![Amount::ZERO; scenario.funding.len()],
             cost_by_funder: vec![Amount::ZERO; funders],
             funding_by_funder: vec![Amount::ZERO; funders],
@@ -493,21 +501,9 @@ fn project_shared(
     for (p, period) in periods.iter().enumerate() {
         period_of[period.months.clone()].fill(p);
     }
-    let mut figures: Vec<Figures> = periods
-        .iter()
-        .map(|p| Figures::zero(p.clone(), scenario))
-        .collect();
     let units = |r: Rational| scale.units(r).expect("the scale covers every value");
 
-    for f in &mut figures {
-        f.fte.months = calendar.months[f.period.months.clone()]
-            .iter()
-            .map(|m| scale.0 / i128::from(m.days_in_month) * i128::from(m.window_days()))
-            .sum();
-    }
-
-    // Posts: cost and FTE. Months outside, posts inside, so each period's figures are written
-    // in order; posts paid alike are summed first and split between funders once.
+    // Posts: cost and FTE. Posts paid alike are summed first and split between funders once.
     let mut patterns: Vec<&PaidBy> = Vec::new();
     let mut pattern_of = Vec::with_capacity(scenario.posts.len());
     for post in &scenario.posts {
@@ -550,76 +546,87 @@ fn project_shared(
             }
         })
         .collect();
-    // What one share of the posts adds to each period: its FTE, and its cost by pattern.
-    struct Tally {
-        fte: Vec<i128>,
+    let whole: Vec<bool> = calendar
+        .months
+        .iter()
+        .map(|m| m.window_days() == i64::from(m.days_in_month))
+        .collect();
+    let item_count = scenario.item_count();
+    // What one share of the periods holds: their figures with the posts' items, FTE and
+    // costs by pattern, and what the posts cost in them together.
+    struct Share {
+        figures: Vec<Figures>,
         by_pattern: Vec<Vec<Amount>>,
+        posts: Vec<Amount>,
     }
-    // Months outside, posts inside, so each period's items are written in order; posts paid
-    // alike are summed first and split between funders once. `items` holds each period's
-    // items of the posts from `start` on, as many as `annuals`.
-    let tally = |start: usize, mut items: Vec<&mut [Amount]>, annuals: &mut [Annual]| {
-        let mut t = Tally {
-            fte: vec![0; periods.len()],
-            by_pattern: vec![vec![Amount::ZERO; patterns.len()]; periods.len()],
+    // Periods outside, posts inside, so that each period's items are written once, in order,
+    // by the thread that made them.
+    let share_of = |range: Range<usize>, mut annuals: Vec<Annual>| {
+        let mut share = Share {
+            figures: Vec::with_capacity(range.len()),
+            by_pattern: Vec::with_capacity(range.len()),
+            posts: vec![Amount::ZERO; runs.len()],
         };
-        let runs = &runs[start..start + annuals.len()];
-        for (m, month) in calendar.months.iter().enumerate() {
-            let p = period_of[m];
-            let items = &mut items[p];
-            let sums = &mut t.by_pattern[p];
-            let whole = month.window_days() == i64::from(month.days_in_month);
-            for (k, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
-                if m < run.first || m > run.last {
-                    continue;
+        for period in &periods[range] {
+            let months = period.months.clone();
+            let mut sums = vec![Amount::ZERO; patterns.len()];
+            let mut fte = 0;
+            let mut items = Vec::with_capacity(item_count);
+            for (i, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
+                let mut amount = 0;
+                let (from, to) = (months.start.max(run.first), months.end.min(run.last + 1));
+                for (m, &whole) in whole.iter().enumerate().take(to).skip(from) {
+                    // Inside the run, a whole month of the window is a whole month of the post.
+                    let (cost, post_fte) = match run.monthly {
+                        Some(monthly) if whole && m > run.first && m < run.last => {
+                            (monthly, ftes[i])
+                        }
+                        _ => {
+                            let month = &calendar.months[m];
+                            let range = scenario.posts[i].range;
+                            let days = month.covered_days(range);
+                            (
+                                annual.accrue(month, range, days),
+                                prorate(ftes[i], month, days),
+                            )
+                        }
+                    };
+                    amount += cost;
+                    fte += post_fte;
                 }
-                let i = start + k;
-                // Inside the run, a whole month of the window is a whole month of the post.
-                let (amount, fte) = match run.monthly {
-                    Some(monthly) if whole && m > run.first && m < run.last => (monthly, ftes[i]),
-                    _ => {
-                        let post = &scenario.posts[i];
-                        let days = month.covered_days(post.range);
-                        (
-                            annual.accrue(month, post.range, days),
-                            prorate(ftes[i], month, days),
-                        )
-                    }
-                };
-                items[k] += Amount(amount);
                 sums[pattern_of[i]] += Amount(amount);
-                t.fte[p] += fte;
+                share.posts[i] += Amount(amount);
+                items.push(Amount(amount));
             }
+            items.resize(item_count, Amount::ZERO);
+            let mut f = Figures::with_items(period.clone(), scenario, items);
+            f.fte = FteSum {
+                fte,
+                months: calendar.months[months]
+                    .iter()
+                    .map(|m| scale.0 / i128::from(m.days_in_month) * i128::from(m.window_days()))
+                    .sum(),
+            };
+            share.figures.push(f);
+            share.by_pattern.push(sums);
         }
-        t
+        share
     };
-    // The posts in shares, each its own part of every period's items.
-    let share = scenario.posts.len().div_ceil(shares).max(1);
-    let mut jobs = Vec::new();
-    let mut items: Vec<&mut [Amount]> = figures.iter_mut().map(|f| &mut f.items[..]).collect();
-    let mut annuals = annuals.as_mut_slice();
-    let mut start = 0;
-    while !annuals.is_empty() {
-        let n = share.min(annuals.len());
-        let (mine, rest) = std::mem::take(&mut annuals).split_at_mut(n);
-        annuals = rest;
-        let mine_items = items
-            .iter_mut()
-            .map(|period| {
-                let (mine, rest) = std::mem::take(period).split_at_mut(n);
-                *period = rest;
-                mine
-            })
-            .collect();
-        jobs.push((start, mine_items, mine));
-        start += n;
-    }
-    let tallies: Vec<Tally> = if jobs.len() > 1 {
+    // The periods in shares, each on a thread of its own.
+    let per_share = periods.len().div_ceil(shares.max(1)).max(1);
+    let ranges: Vec<Range<usize>> = (0..periods.len())
+        .step_by(per_share)
+        .map(|start| start..(start + per_share).min(periods.len()))
+        .collect();
+    let made: Vec<Share> = if ranges.len() > 1 {
         std::thread::scope(|scope| {
-            let tally = &tally;
-            let running: Vec<_> = jobs
+            let share_of = &share_of;
+            let running: Vec<_> = ranges
                 .into_iter()
-                .map(|(start, items, annuals)| scope.spawn(move || tally(start, items, annuals)))
+                .map(|range| {
+                    let annuals = annuals.clone();
+                    scope.spawn(move || share_of(range, annuals))
+                })
                 .collect();
             running
                 .into_iter()
@@ -627,16 +634,18 @@ fn project_shared(
                 .collect()
         })
     } else {
-        jobs.into_iter()
-            .map(|(start, items, annuals)| tally(start, items, annuals))
+        ranges
+            .into_iter()
+            .map(|range| share_of(range, std::mem::take(&mut annuals)))
             .collect()
     };
-    let mut by_pattern = vec![vec![Amount::ZERO; patterns.len()]; periods.len()];
-    for t in tallies {
-        for (p, f) in figures.iter_mut().enumerate() {
-            f.fte.fte += t.fte[p];
-            add_into(&mut by_pattern[p], &t.by_pattern[p]);
-        }
+    let mut figures = Vec::with_capacity(periods.len());
+    let mut by_pattern = Vec::with_capacity(periods.len());
+    let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];
+    for share in made {
+        figures.extend(share.figures);
+        by_pattern.extend(share.by_pattern);
+        add_into(&mut post_totals, &share.posts);
     }
     for (k, paid_by) in patterns.iter().enumerate() {
         let per_period: Vec<Amount> = by_pattern.iter().map(|sums| sums[k]).collect();
@@ -695,7 +704,7 @@ fn project_shared(
         f.cumulative_by_funder.clone_from(&running);
     }
 
-    let total = total_of(scenario, &calendar, &figures);
+    let total = total_of(scenario, &calendar, &figures, post_totals);
     Ok(Projection {
         scale,
         by,
@@ -706,6 +715,7 @@ fn project_shared(
 }
 
 /// A yearly amount's units at each price level, worked out once per level it meets.
+#[derive(Clone)]
 struct Annual<'a> {
     annual: Rational,
     levels: Option<&'a Levels>,
@@ -771,13 +781,20 @@ impl<'a> Annual<'a> {
     }
 }
 
-/// The sum of every period: the whole window.
-fn total_of(scenario: &Scenario, calendar: &Calendar, periods: &[Figures]) -> Figures {
+/// The sum of every period: the whole window. `posts` is what each post costs in all of them.
+fn total_of(
+    scenario: &Scenario,
+    calendar: &Calendar,
+    periods: &[Figures],
+    mut posts: Vec<Amount>,
+) -> Figures {
     let whole = calendar.periods(By::Total).remove(0);
-    let mut total = Figures::zero(whole, scenario);
+    posts.resize(scenario.item_count(), Amount::ZERO);
+    let mut total = Figures::with_items(whole, scenario, posts);
+    let others = scenario.posts.len();
     for f in periods {
         total.fte = total.fte + f.fte;
-        add_into(&mut total.items, &f.items);
+        add_into(&mut total.items[others..], &f.items[others..]);
         add_into(&mut total.funding, &f.funding);
         add_into(&mut total.cost_by_funder, &f.cost_by_funder);
         add_into(&mut total.funding_by_funder, &f.funding_by_funder);

@@ -202,6 +202,9 @@ enum RawFlow {
     },
 }
 
+/// Below this many entries a list is read on one thread.
+const PARALLEL_ENTRIES: usize = 4096;
+
 struct Loader<'p> {
     /// Key files read ahead by [`Prepared`].
     key_files: &'p HashMap<PathBuf, prepare::KeyFile>,
@@ -492,9 +495,9 @@ impl Loader<'_> {
             source: header.source,
             window,
             funders,
-            funding: Vec::new(),
-            posts: Vec::new(),
-            costs: Vec::new(),
+            funding: Vec::with_capacity(funding.len()),
+            posts: Vec::with_capacity(posts.len()),
+            costs: Vec::with_capacity(costs.len()),
             keys,
             indexation: indexation?,
         };
@@ -716,7 +719,58 @@ impl Loader<'_> {
             );
             return Vec::new();
         };
-        let mut out = Vec::new();
+        if items.len() < PARALLEL_ENTRIES {
+            return self.entries(items, 0, section, funders);
+        }
+        // A long list in shares, each read by a loader of its own on a thread of its own, what
+        // they find gathered in order.
+        let per = items.len().div_ceil(crate::cores());
+        let read: Vec<(Vec<RawEntry>, Loader)> = std::thread::scope(|scope| {
+            let reading: Vec<_> = items
+                .chunks(per)
+                .enumerate()
+                .map(|(k, share)| {
+                    let mut part = Loader {
+                        key_files: self.key_files,
+                        path: self.path.clone(),
+                        file: self.file,
+                        sources: self.sources.clone(),
+                        keys_incomplete: false,
+                        errors: Vec::new(),
+                        warnings: Vec::new(),
+                    };
+                    scope.spawn(move || (part.entries(share, k * per, section, funders), part))
+                })
+                .collect();
+            reading
+                .into_iter()
+                .map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut out: Vec<RawEntry> = Vec::new();
+        for (entries, part) in read {
+            if out.is_empty() {
+                out = entries;
+                out.reserve(items.len() - out.len());
+            } else {
+                out.extend(entries);
+            }
+            self.errors.extend(part.errors);
+            self.warnings.extend(part.warnings);
+        }
+        out
+    }
+
+    /// The entries `items` of `section`, the first of them the list's `first`.
+    fn entries(
+        &mut self,
+        items: &[Node],
+        first: usize,
+        section: Section,
+        funders: &FunderIds,
+    ) -> Vec<RawEntry> {
+        let key = section.key();
+        let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let Value::Table(t) = &item.value else {
                 self.error(
@@ -728,7 +782,7 @@ impl Loader<'_> {
                 );
                 continue;
             };
-            out.push(self.entry(t, &item.span, section, i, funders));
+            out.push(self.entry(t, &item.span, section, first + i, funders));
         }
         out
     }
@@ -1237,7 +1291,8 @@ impl Loader<'_> {
     }
 
     fn unique_ids(&mut self, lists: [&Vec<RawEntry>; 3]) {
-        let mut seen: HashMap<&str, (&Span, &str)> = HashMap::new();
+        let count = lists.iter().map(|l| l.len()).sum();
+        let mut seen: HashMap<&str, (&Span, &str)> = HashMap::with_capacity(count);
         let mut dups = Vec::new();
         for entry in lists.iter().flat_map(|l| l.iter()) {
             let Some(IdSpan(id, span)) = &entry.id else {

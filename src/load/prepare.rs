@@ -138,6 +138,7 @@ impl Prepared {
             warnings: Vec::new(),
         };
         let scenario = loader.scenario(&root);
+        tree::free_aside(root);
         loader.finish(scenario)
     }
 

@@ -121,8 +121,33 @@ fn convert(
     }
 }
 
+/// Frees `root`, on a thread of its own if it is large: its million small allocations, most
+/// made on other threads, take as long to free as to check, and nothing waits for them.
+pub fn free_aside(root: Node) {
+    let entries: usize = match &root.value {
+        Value::Table(t) => t
+            .entries
+            .iter()
+            .map(|e| match &e.node.value {
+                Value::Array(items) => items.len(),
+                _ => 1,
+            })
+            .sum(),
+        _ => 1,
+    };
+    if entries >= FREE_ASIDE_ENTRIES {
+        // Should no thread be had, the tree is freed here, as the closure is.
+        let _ = std::thread::Builder::new().spawn(move || drop(root));
+    }
+}
+
+/// From this many entries a tree is freed on a thread of its own.
+const FREE_ASIDE_ENTRIES: usize = 4096;
+
 /// Below this size a document is parsed whole, on one thread.
 const PARALLEL_BYTES: usize = 1 << 20;
+/// The least size of a piece of a document parsed in pieces.
+const PIECE_BYTES: usize = 1 << 16;
 
 /// A large document of `file`, parsed in pieces on as many threads as there are cores, cut
 /// before top-level `[[name]]` headers. `None` if it is small, or if any piece does not parse,
@@ -134,32 +159,57 @@ const PARALLEL_BYTES: usize = 1 << 20;
 /// next piece starts with a real header, and a document's tables can only meet across a cut
 /// in arrays of tables, whose elements then follow one another.
 pub fn parse_in_pieces(file: FileId, text: &str) -> Option<Node> {
-    in_pieces(file, text, crate::cores(), PARALLEL_BYTES)
+    if text.len() < PARALLEL_BYTES {
+        return None;
+    }
+    // Several pieces a thread, so that each piece's scaffolding (tokens, hashed tables) is
+    // small and its memory used again by the next.
+    let threads = crate::cores();
+    in_pieces(file, text, threads, 8 * threads, PIECE_BYTES)
 }
 
-/// [`parse_in_pieces`] in about `pieces` pieces of at least `least` bytes.
-fn in_pieces(file: FileId, text: &str, pieces: usize, least: usize) -> Option<Node> {
+/// [`parse_in_pieces`] in about `pieces` pieces of at least `least` bytes, on `threads`
+/// threads.
+fn in_pieces(
+    file: FileId,
+    text: &str,
+    threads: usize,
+    pieces: usize,
+    least: usize,
+) -> Option<Node> {
     let cuts = cuts(text, pieces, least);
     if cuts.len() < 3 {
         return None;
     }
-    let pieces: Vec<Option<Table>> = std::thread::scope(|scope| {
-        let parsing: Vec<_> = cuts
-            .windows(2)
-            .map(|w| {
-                let (start, end) = (w[0], w[1]);
+    let parse = |k: usize| {
+        let (start, end) = (cuts[k], cuts[k + 1]);
+        let doc = DeTable::parse(&text[start..end]).ok()?;
+        Some(convert_table(file, doc.get_ref(), start))
+    };
+    let n = cuts.len() - 1;
+    let threads = threads.clamp(1, n);
+    let mut parsed: Vec<(usize, Option<Table>)> = std::thread::scope(|scope| {
+        let parse = &parse;
+        let parsing: Vec<_> = (0..threads)
+            .map(|t| {
                 scope.spawn(move || {
-                    let doc = DeTable::parse(&text[start..end]).ok()?;
-                    Some(convert_table(file, doc.get_ref(), start))
+                    (t..n)
+                        .step_by(threads)
+                        .map(|k| (k, parse(k)))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
         parsing
             .into_iter()
-            .map(|p| p.join().unwrap_or(None))
+            .flat_map(|p| p.join().unwrap_or_default())
             .collect()
     });
-    let mut pieces = pieces.into_iter();
+    parsed.sort_by_key(|(k, _)| *k);
+    if parsed.len() != n {
+        return None;
+    }
+    let mut pieces = parsed.into_iter().map(|(_, piece)| piece);
     let mut root = pieces.next()??;
     for piece in pieces {
         for entry in piece?.entries {
@@ -251,7 +301,7 @@ mod tests {
                     .all(|&c| text[c..].starts_with("[[posts]]"))
             );
             assert_eq!(
-                in_pieces(FileId(0), &text, pieces, 1_000),
+                in_pieces(FileId(0), &text, 2, pieces, 1_000),
                 Some(expected.clone())
             );
         }
@@ -276,7 +326,7 @@ mod tests {
                 files += 1;
                 let expected = whole(&text);
                 for pieces in 2..6 {
-                    let got = in_pieces(FileId(0), &text, pieces, 1);
+                    let got = in_pieces(FileId(0), &text, 3, pieces, 1);
                     // Cut where it may, a file either comes out whole or is left to be parsed
                     // whole; an invalid one always is.
                     assert!(got.is_none() || got == expected, "{}", path.display());
@@ -303,11 +353,11 @@ mod tests {
         ];
         for text in &cases {
             assert!(cuts(text, 4, 1).len() > 2, "{text}");
-            assert_eq!(in_pieces(FileId(0), text, 4, 1), None, "{text}");
+            assert_eq!(in_pieces(FileId(0), text, 2, 4, 1), None, "{text}");
         }
         // Arrays of tables on both sides add up, in order.
         let text = format!("[scenario]\n{posts}[[costs]]\nid = \"c\"\n{posts}");
-        let got = in_pieces(FileId(0), &text, 4, 1).expect("cut cleanly");
+        let got = in_pieces(FileId(0), &text, 2, 4, 1).expect("cut cleanly");
         assert_eq!(Some(got), whole(&text));
     }
 }
