@@ -403,6 +403,96 @@ impl Add for FteSum {
     }
 }
 
+/// Each item's cost in one period, in 64 bits each while every one fits (nearly always: a
+/// 100,000-post report by month holds 12 million of them, and half the memory is half the
+/// time), else in 128.
+#[derive(Debug, Clone)]
+pub enum Items {
+    Narrow(Vec<i64>),
+    Wide(Vec<i128>),
+}
+
+impl Items {
+    pub fn with_capacity(n: usize) -> Items {
+        Items::Narrow(Vec::with_capacity(n))
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Items::Narrow(v) => v.len(),
+            Items::Wide(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Item `i`'s cost.
+    pub fn get(&self, i: usize) -> Amount {
+        match self {
+            Items::Narrow(v) => Amount(i128::from(v[i])),
+            Items::Wide(v) => Amount(v[i]),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Amount> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    pub fn push(&mut self, amount: Amount) {
+        if let Items::Narrow(v) = self {
+            match i64::try_from(amount.0) {
+                Ok(a) => return v.push(a),
+                Err(_) => self.widen(),
+            }
+        }
+        if let Items::Wide(v) = self {
+            v.push(amount.0);
+        }
+    }
+
+    /// Adds `amount` to item `i`.
+    fn add(&mut self, i: usize, amount: Amount) {
+        let sum = self.get(i) + amount;
+        if let Items::Narrow(v) = self {
+            match i64::try_from(sum.0) {
+                Ok(a) => return v[i] = a,
+                Err(_) => self.widen(),
+            }
+        }
+        if let Items::Wide(v) = self {
+            v[i] = sum.0;
+        }
+    }
+
+    fn widen(&mut self) {
+        if let Items::Narrow(v) = self {
+            *self = Items::Wide(v.iter().map(|&a| i128::from(a)).collect());
+        }
+    }
+}
+
+impl FromIterator<Amount> for Items {
+    fn from_iter<I: IntoIterator<Item = Amount>>(amounts: I) -> Items {
+        let amounts = amounts.into_iter();
+        let mut items = Items::with_capacity(amounts.size_hint().0);
+        for a in amounts {
+            items.push(a);
+        }
+        items
+    }
+}
+
+/// The same figures, however wide.
+impl PartialEq for Items {
+    fn eq(&self, other: &Items) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Items {}
+
 /// Every figure of one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figures {
@@ -410,7 +500,7 @@ pub struct Figures {
     /// FTE of all posts together.
     pub fte: FteSum,
     /// Cost of each post, then each cost entry, as in `Scenario::item_ids`.
-    pub items: Vec<Amount>,
+    pub items: Items,
     /// What each funding entry provides.
     pub funding: Vec<Amount>,
     pub cost_by_funder: Vec<Amount>,
@@ -421,7 +511,7 @@ pub struct Figures {
 
 impl Figures {
     /// Zeros but for `items`.
-    fn with_items(period: Period, scenario: &Scenario, items: Vec<Amount>) -> Self {
+    fn with_items(period: Period, scenario: &Scenario, items: Items) -> Self {
         let funders = scenario.funders.len();
         Figures {
             period,
@@ -435,7 +525,7 @@ impl Figures {
     }
 
     pub fn cost(&self) -> Amount {
-        self.items.iter().copied().sum()
+        self.items.iter().sum()
     }
 
     /// Funding − cost in this period, by funder.
@@ -571,7 +661,7 @@ fn project_shared(
             let months = period.months.clone();
             let mut sums = vec![Amount::ZERO; patterns.len()];
             let mut fte = 0;
-            let mut items = Vec::with_capacity(item_count);
+            let mut items = Items::with_capacity(item_count);
             for (i, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
                 let mut amount = 0;
                 let (from, to) = (months.start.max(run.first), months.end.min(run.last + 1));
@@ -598,7 +688,9 @@ fn project_shared(
                 share.posts[i] += Amount(amount);
                 items.push(Amount(amount));
             }
-            items.resize(item_count, Amount::ZERO);
+            for _ in runs.len()..item_count {
+                items.push(Amount::ZERO);
+            }
             let mut f = Figures::with_items(period.clone(), scenario, items);
             f.fte = FteSum {
                 fte,
@@ -668,7 +760,7 @@ fn project_shared(
             &mut per_period,
         );
         for (f, amount) in figures.iter_mut().zip(&per_period) {
-            f.items[posts + j] = *amount;
+            f.items.add(posts + j, *amount);
         }
         split(&cost.paid_by, &per_period, &mut figures, |f| {
             &mut f.cost_by_funder
@@ -790,11 +882,13 @@ fn total_of(
 ) -> Figures {
     let whole = calendar.periods(By::Total).remove(0);
     posts.resize(scenario.item_count(), Amount::ZERO);
-    let mut total = Figures::with_items(whole, scenario, posts);
+    let mut total = Figures::with_items(whole, scenario, posts.into_iter().collect());
     let others = scenario.posts.len();
     for f in periods {
         total.fte = total.fte + f.fte;
-        add_into(&mut total.items[others..], &f.items[others..]);
+        for i in others..f.items.len() {
+            total.items.add(i, f.items.get(i));
+        }
         add_into(&mut total.funding, &f.funding);
         add_into(&mut total.cost_by_funder, &f.cost_by_funder);
         add_into(&mut total.funding_by_funder, &f.funding_by_funder);
@@ -1112,6 +1206,36 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn figures_too_large_for_64_bits_are_kept_in_128() {
+        let mut items: Items = [Amount(5), Amount(-7)].into_iter().collect();
+        assert!(matches!(items, Items::Narrow(_)));
+        let narrow = items.clone();
+        items.widen();
+        assert_eq!(items, narrow, "the same figures, however wide");
+        let mut items = narrow;
+        items.add(0, Amount(i128::from(i64::MAX)));
+        assert!(matches!(items, Items::Wide(_)));
+        assert_eq!(items.get(0), Amount(i128::from(i64::MAX) + 5));
+        assert_eq!(items.get(1), Amount(-7));
+        items.push(Amount(i128::MIN / 4));
+        assert_eq!(items.iter().last(), Some(Amount(i128::MIN / 4)));
+        // Fine shares make a fine scale: a post's month no longer fits in 64 bits, and its
+        // figures are as exact as ever.
+        let s = scenario(&format!(
+            "{}[[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 1_200_000\npaid_by = {{ a = \"1/999979\", b = \"999978/999979\" }}",
+            window("2023-01-01", "2023-12-31")
+        ));
+        let p = project(&s, By::Month).unwrap();
+        assert!(matches!(p.periods[0].items, Items::Wide(_)));
+        assert_eq!(p.scale.exact(p.periods[0].items.get(0)), r(100_000, 1));
+        assert_eq!(p.scale.exact(p.total.items.get(0)), r(1_200_000, 1));
+        assert_eq!(
+            p.scale.exact(p.total.cost_by_funder[0]),
+            r(1_200_000, 999_979)
+        );
+    }
+
     fn indexed(extra: &str) -> Scenario {
         let text = format!(
             "{}[funders.a]\n[funders.b]\n[funders.c]\n[indexation]\nbase_year = 2024\nwages = {{ 2024 = 0.02, 2025 = 0.04, 2026 = \"3%\" }}\nprices = {{ 2025 = 0.02, 2026 = 0.02 }}\n{extra}\n",
@@ -1184,8 +1308,8 @@ mod tests {
         let p = project_in(&s, By::Year, Prices::Current).unwrap();
         let y2026 = &p.periods[3];
         // Prices rise 2 % in 2025 and 2 % in 2026: 10,404 for the year and for the one-off.
-        assert_eq!(p.scale.exact(y2026.items[0]), r(10_404, 1));
-        assert_eq!(p.scale.exact(y2026.items[1]), r(10_404, 1));
+        assert_eq!(p.scale.exact(y2026.items.get(0)), r(10_404, 1));
+        assert_eq!(p.scale.exact(y2026.items.get(1)), r(10_404, 1));
         // Funding indexed by wages rises with them; funding fixed in kroner does not.
         assert_eq!(p.scale.exact(y2026.funding[0]), r(53_560, 1));
         assert_eq!(p.scale.exact(y2026.funding[1]), r(50_000, 1));

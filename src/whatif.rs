@@ -176,7 +176,7 @@ impl Show {
                 let i = s.item_ids().position(|x| x == id).ok_or_else(|| {
                     format!("`--show {}`: there is no post or cost `{id}`", self.text)
                 })?;
-                money(f.items[i])
+                money(f.items.get(i))
             }
             Measure::CostBy(id) => money(f.cost_by_funder[funder(id)?]),
             Measure::FundingBy(id) => money(f.funding_by_funder[funder(id)?]),

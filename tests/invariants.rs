@@ -24,7 +24,7 @@ fn load_all(files: Vec<std::path::PathBuf>) -> Vec<Scenario> {
 /// Every money figure of a period: cost, items, funding entries, by funder.
 fn figures(f: &Figures) -> Vec<Amount> {
     let mut v = vec![f.cost()];
-    v.extend(&f.items);
+    v.extend(f.items.iter());
     v.extend(&f.funding);
     v.extend(&f.cost_by_funder);
     v.extend(&f.funding_by_funder);
@@ -146,7 +146,7 @@ fn whole_months_are_exact_in_the_shipped_scenarios() {
                 if covers_half && f.period.months.len() == 6 {
                     let expected = post.annual_cost() / Rational::from_integer(2);
                     assert_eq!(
-                        p.scale.exact(f.items[i]),
+                        p.scale.exact(f.items.get(i)),
                         expected,
                         "{} {}",
                         s.name,

@@ -201,7 +201,7 @@ fn named(s: &Scenario, p: &Projection) -> BTreeMap<String, Rational> {
         out.insert(format!("{label} fte"), f.fte.average());
         out.insert(format!("{label} cost"), p.scale.exact(f.cost()));
         for (i, id) in items.iter().enumerate() {
-            out.insert(format!("{label} item {id}"), p.scale.exact(f.items[i]));
+            out.insert(format!("{label} item {id}"), p.scale.exact(f.items.get(i)));
         }
         for (i, funder) in s.funders.iter().enumerate() {
             let id = &funder.id;

@@ -266,7 +266,7 @@ fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> s
         o.field("cost")?;
         o.ore(scale.ore(f.cost()));
         o.field("items")?;
-        o.amounts(&items, scale, |i| f.items[i]);
+        o.amounts(&items, scale, |i| f.items.get(i));
         o.field("cost_by_funder")?;
         o.amounts(&funders, scale, |i| f.cost_by_funder[i]);
         o.field("funding_by_funder")?;

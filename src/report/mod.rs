@@ -112,7 +112,7 @@ impl<'a> Report<'a> {
                     .collect()
             };
         let s = self.scenario;
-        let items = matrix(s.item_count(), &|f, i| f.items[i]);
+        let items = matrix(s.item_count(), &|f, i| f.items.get(i));
         let cost = matrix(s.funders.len(), &|f, i| f.cost_by_funder[i]);
         let funding = matrix(s.funders.len(), &|f, i| f.funding_by_funder[i]);
         let columns = p.periods.len();
@@ -791,12 +791,12 @@ mod tests {
                         for (j, cell) in row.iter().enumerate() {
                             adjacent(
                                 *cell,
-                                r.money(p.periods[j].items[i]),
+                                r.money(p.periods[j].items.get(i)),
                                 step,
                                 &what("item", i),
                             );
                         }
-                        let exact = r.money(p.total.items[i]);
+                        let exact = r.money(p.total.items.get(i));
                         adjacent(shown.items.rows[i], exact, step, &what("item total", i));
                     }
                     adjacent(
