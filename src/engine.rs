@@ -663,8 +663,13 @@ fn project_shared(
             let mut fte = 0;
             let mut items = Items::with_capacity(item_count);
             for (i, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
-                let mut amount = 0;
                 let (from, to) = (months.start.max(run.first), months.end.min(run.last + 1));
+                if from >= to {
+                    // Not running in this period.
+                    items.push(Amount::ZERO);
+                    continue;
+                }
+                let mut amount = 0;
                 for (m, &whole) in whole.iter().enumerate().take(to).skip(from) {
                     // Inside the run, a whole month of the window is a whole month of the post.
                     let (cost, post_fte) = match run.monthly {

@@ -184,16 +184,25 @@ impl Out {
             // Half the cells of a large by-month report.
             self.buf.extend_from_slice(b"\"0.00\"");
         } else {
-            let mut text = [0u8; 48];
-            self.buf.extend_from_slice(format::ore_json(ore, &mut text));
+            // Written into the first 48 bytes; copied from the buffer's last 80 at a fixed width.
+            let mut text = [0u8; 80];
+            let (head, _) = text
+                .split_first_chunk_mut::<48>()
+                .expect("80 bytes hold 48");
+            let len = format::ore_json(ore, head).len();
+            match text[48 - len..].first_chunk::<32>() {
+                Some(fixed) if len <= 32 => put_fixed(&mut self.buf, fixed, len),
+                _ => self.buf.extend_from_slice(&text[48 - len..48]),
+            }
         }
     }
 
     /// An object of id → amount.
     fn amounts(&mut self, keys: &Keys, scale: Scale, value: impl Fn(usize) -> Amount) {
         self.open(b'{');
-        for (i, key) in keys.0.iter().enumerate() {
-            self.key(key);
+        for i in 0..keys.len() {
+            self.element();
+            keys.write(i, &mut self.buf);
             self.ore(scale.ore(value(i)));
         }
         self.close(b'}');
@@ -210,13 +219,30 @@ impl Out {
 }
 
 /// Ids encoded once as JSON object keys, each with its colon (and space, when pretty).
-struct Keys(Vec<Vec<u8>>);
+struct Keys {
+    keys: Vec<Vec<u8>>,
+    /// Each key padded to a fixed width, if every one fits.
+    padded: Vec<[u8; KEY_WIDTH]>,
+}
+
+/// The widest key copied at a fixed width.
+const KEY_WIDTH: usize = 32;
 
 impl Keys {
     fn new<'a>(ids: impl Iterator<Item = &'a str>, pretty: bool) -> serde_json::Result<Keys> {
-        ids.map(|id| Keys::encode(id, pretty))
-            .collect::<serde_json::Result<_>>()
-            .map(Keys)
+        let keys: Vec<Vec<u8>> = ids
+            .map(|id| Keys::encode(id, pretty))
+            .collect::<serde_json::Result<_>>()?;
+        let padded = keys
+            .iter()
+            .map(|k| {
+                let mut p = [b' '; KEY_WIDTH];
+                p.get_mut(..k.len())?.copy_from_slice(k);
+                Some(p)
+            })
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
+        Ok(Keys { keys, padded })
     }
 
     fn encode(id: &str, pretty: bool) -> serde_json::Result<Vec<u8>> {
@@ -224,6 +250,25 @@ impl Keys {
         key.extend_from_slice(if pretty { b": " } else { b":" });
         Ok(key)
     }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Appends key `i` to `buf`.
+    fn write(&self, i: usize, buf: &mut Vec<u8>) {
+        match self.padded.get(i) {
+            Some(padded) => put_fixed(buf, padded, self.keys[i].len()),
+            None => buf.extend_from_slice(&self.keys[i]),
+        }
+    }
+}
+
+/// Appends the first `len` bytes of `bytes`: all `N` copied and the rest cut off, a couple of
+/// moves where a copy of unknown length is a call to `memcpy` (millions of keys and figures).
+fn put_fixed<const N: usize>(buf: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
+    buf.extend_from_slice(bytes);
+    buf.truncate(buf.len() - (N - len));
 }
 
 /// Below this many figures a report is written on one thread.
@@ -248,7 +293,7 @@ fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> s
     let grid = r.member_grid();
     let parties = match &r.members {
         Some(m) => Keys::new(m.allocation.parties.iter().map(|p| p.id.as_str()), pretty)?,
-        None => Keys(Vec::new()),
+        None => Keys::new(std::iter::empty(), pretty)?,
     };
     let scale = r.projection.scale;
     let figures = |o: &mut Out, f: &Figures, j: Option<usize>| -> serde_json::Result<()> {
@@ -280,7 +325,7 @@ fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> s
         if let Some(g) = &grid {
             o.field("cost_by_member")?;
             o.open(b'{');
-            for (i, key) in parties.0.iter().enumerate() {
+            for (i, key) in parties.keys.iter().enumerate() {
                 o.key(key);
                 o.value(&format::plain2(g.at(i, j)))?;
             }
