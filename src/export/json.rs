@@ -781,6 +781,31 @@ mod tests {
     }
 
     #[test]
+    fn keys_too_long_to_copy_at_a_fixed_width_are_written_whole() {
+        let long = "a-post-whose-id-is-longer-than-the-fixed-width";
+        let text = format!(
+            "[scenario]\nname = \"Long\"\nstart = 2023-01-01\nend = 2023-12-31\n\
+             [funders.brn]\nresidual = true\n\
+             [[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 1_200_000\npaid_by = \"brn\"\n\
+             [[posts]]\nid = \"{long}\"\nfte = 0.5\nannual_cost_per_fte = 999_999_999.99\nfrom = 2023-02-11\npaid_by = \"brn\"\n"
+        );
+        let loaded = crate::load::load_str(std::path::Path::new("long.toml"), text).unwrap();
+        let s = &loaded.scenario;
+        let r = Report::new(s, project(s, By::Month).unwrap());
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            report(&r, &mut out, pretty).unwrap();
+            let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            let items = &value["periods"][2]["items"];
+            assert_eq!(items.as_object().unwrap().len(), 2);
+            assert_eq!(items["p"], "100000.00");
+            assert_eq!(items[long], "41666666.67");
+            assert_eq!(value["periods"][1]["items"][long], "26785714.29");
+            assert_eq!(value["total"]["items"][long], "443452380.95");
+        }
+    }
+
+    #[test]
     fn periods_made_on_threads_are_written_as_on_one() {
         let loaded = status_quo();
         let r = by_member(&loaded.scenario, By::Month);
