@@ -112,6 +112,7 @@ impl Loader<'_> {
 fn year(value: &Value) -> Result<i16, values::Problem> {
     match value {
         Value::Integer(n) => n
+            .get()
             .and_then(|n| i16::try_from(n).ok())
             .filter(|y| (1..=9999).contains(y))
             .ok_or_else(|| problem("the number is not a year".to_string(), "not a year")),

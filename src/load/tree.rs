@@ -17,8 +17,7 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     String(String),
-    /// An integer; `None` if it does not fit in 128 bits (too large for any figure).
-    Integer(Option<i128>),
+    Integer(Integer),
     /// The float as written, `FromStr`-compatible (no `_`).
     Float(String),
     Bool(bool),
@@ -39,6 +38,22 @@ impl Value {
             Value::Array(_) => "an array",
             Value::Table(_) => "a table",
         }
+    }
+}
+
+/// An integer as written; none if it does not fit in 128 bits (too large for any figure).
+/// Kept as bytes: an `i128` would double the alignment of every node and make it half as
+/// large again, and a large scenario has millions of nodes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Integer(Option<[u8; 16]>);
+
+impl Integer {
+    pub fn new(n: Option<i128>) -> Integer {
+        Integer(n.map(i128::to_le_bytes))
+    }
+
+    pub fn get(self) -> Option<i128> {
+        self.0.map(i128::from_le_bytes)
     }
 }
 
@@ -100,7 +115,9 @@ fn convert(
 ) -> Node {
     let value = match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => Value::Integer(i128::from_str_radix(i.as_str(), i.radix()).ok()),
+        DeValue::Integer(i) => Value::Integer(Integer::new(
+            i128::from_str_radix(i.as_str(), i.radix()).ok(),
+        )),
         DeValue::Float(f) => Value::Float(f.as_str().to_string()),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Datetime(*d),

@@ -160,7 +160,7 @@ pub fn date(value: &Value) -> Read<Date> {
 fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
     let too_big = || Problem::new("the number is too large or has too many digits", TOO_BIG);
     match value {
-        Value::Integer(n) => Ok(Ratio::from_integer(n.ok_or_else(too_big)?)),
+        Value::Integer(n) => Ok(Ratio::from_integer(n.get().ok_or_else(too_big)?)),
         Value::Float(raw) => {
             let lower = raw.to_ascii_lowercase();
             if lower.contains("inf") || lower.contains("nan") {
@@ -368,6 +368,7 @@ pub fn show(r: Rational) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::tree::Integer;
 
     fn float(s: &str) -> Value {
         Value::Float(s.to_string())
@@ -378,7 +379,7 @@ mod tests {
     }
 
     fn int(s: &str) -> Value {
-        Value::Integer(s.parse().ok())
+        Value::Integer(Integer::new(s.parse().ok()))
     }
 
     #[test]
@@ -396,7 +397,7 @@ mod tests {
             money(&string("860000.50")).unwrap().to_string(),
             "860000.50"
         );
-        let hex = Value::Integer(i128::from_str_radix("ff", 16).ok());
+        let hex = Value::Integer(Integer::new(i128::from_str_radix("ff", 16).ok()));
         assert_eq!(money(&hex).unwrap().to_string(), "255.00");
     }
 
