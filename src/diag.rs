@@ -15,11 +15,29 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileId(pub u32);
 
-/// A byte range in one source file.
+/// A byte range in one source file (files are at most 100 MiB, so 32 bits hold any offset:
+/// a large scenario's tree holds millions of spans).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: Range<usize>) -> Span {
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Span {
+            file,
+            start: at(range.start),
+            end: at(range.end),
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        // u32 to usize never truncates on the platforms Rust supports here.
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The text of every file that was read, so diagnostics can show it.
@@ -163,7 +181,7 @@ impl Diagnostic {
     /// 1-based line and column of the primary place, if there is one.
     pub fn line_column(&self, sources: &Sources) -> Option<(usize, usize)> {
         let label = self.primary.as_ref()?;
-        Some(sources.line_column(label.span.file, label.span.range.start))
+        Some(sources.line_column(label.span.file, label.span.range().start))
     }
 
     /// `file:line:column: message` on one line (no source excerpt).
@@ -213,13 +231,13 @@ impl Diagnostic {
         let path = sources.path(file).display().to_string();
         let mut snippet = Snippet::source(sources.text(file)).path(path).annotation(
             AnnotationKind::Primary
-                .span(primary.span.range.clone())
+                .span(primary.span.range())
                 .label(primary.text.as_str()),
         );
         for extra in self.secondary.iter().filter(|l| l.span.file == file) {
             snippet = snippet.annotation(
                 AnnotationKind::Context
-                    .span(extra.span.range.clone())
+                    .span(extra.span.range())
                     .label(extra.text.as_str()),
             );
         }
@@ -231,7 +249,7 @@ impl Diagnostic {
                     .path(path)
                     .annotation(
                         AnnotationKind::Context
-                            .span(extra.span.range.clone())
+                            .span(extra.span.range())
                             .label(extra.text.as_str()),
                     ),
             );

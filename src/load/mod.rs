@@ -226,7 +226,7 @@ impl Loader<'_> {
         let by_place = |d: &Diagnostic| {
             d.primary
                 .as_ref()
-                .map(|l| (l.span.file.0, l.span.range.start))
+                .map(|l| (l.span.file.0, l.span.range().start))
         };
         let mut errors = self.errors;
         errors.sort_by_key(by_place);
@@ -274,10 +274,7 @@ impl Loader<'_> {
         for e in errors {
             let range = e.span().unwrap_or(text.len()..text.len());
             let message = e.message().trim_end().to_string();
-            let span = Span {
-                file: self.file,
-                range: range.clone(),
-            };
+            let span = Span::new(self.file, range.clone());
             if message.contains("duplicate key") {
                 let line = line_at(text, range.start);
                 let section = section_start(text, range.start);
@@ -299,7 +296,7 @@ impl Loader<'_> {
 
     /// A key or table written twice: point at both places.
     fn duplicate_key(&mut self, text: &str, span: Span, (line_start, line): (usize, &str)) {
-        let key = &text[span.range.clone()];
+        let key = &text[span.range()];
         let trimmed = line.trim();
         let earlier = if trimmed.starts_with('[') {
             // The same header on an earlier line.
@@ -326,10 +323,7 @@ impl Loader<'_> {
         if let Some((start, l)) = earlier {
             let offset = start + l.find(key).unwrap_or(0);
             d = d.also(
-                Span {
-                    file: self.file,
-                    range: offset..offset + key.len(),
-                },
+                Span::new(self.file, offset..offset + key.len()),
                 "first here",
             );
         }
@@ -1205,14 +1199,11 @@ impl Loader<'_> {
     /// point.
     fn header(&self, span: &Span) -> Span {
         let text = self.sources.text(span.file);
-        let start = span.range.start.min(text.len());
+        let start = span.range().start.min(text.len());
         let end = text[start..]
             .find(['\n', '\r'])
             .map_or(text.len(), |i| start + i);
-        Span {
-            file: span.file,
-            range: start..end.max(start),
-        }
+        Span::new(span.file, start..end.max(start))
     }
 
     fn warn(&mut self, d: Diagnostic) {

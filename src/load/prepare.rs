@@ -70,10 +70,7 @@ impl Prepared {
             sources: Sources::default(),
             root: Node {
                 value: Value::Table(Table::default()),
-                span: Span {
-                    file: FileId(0),
-                    range: 0..0,
-                },
+                span: Span::new(FileId(0), 0..0),
             },
             key_files: HashMap::new(),
             errors: Vec::new(),
@@ -461,7 +458,7 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
     let pseudo = Path::new(o.flag);
     let flag = o.flag;
     let file = sources.add(pseudo, o.text.clone());
-    let span = |range: std::ops::Range<usize>| Span { file, range };
+    let span = |range: std::ops::Range<usize>| Span::new(file, range);
     let fail = |message: String, range: std::ops::Range<usize>, label: &str, help: String| {
         Diagnostic::error(pseudo, message)
             .at(span(range), label)

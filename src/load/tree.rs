@@ -80,7 +80,7 @@ impl Table {
 pub fn from_document(file: FileId, table: &DeTable<'_>, span: std::ops::Range<usize>) -> Node {
     Node {
         value: Value::Table(convert_table(file, table, 0)),
-        span: Span { file, range: span },
+        span: Span::new(file, span),
     }
 }
 
@@ -91,10 +91,8 @@ pub fn value_node(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usiz
 
 /// Copies a table parsed from the text of `file` that starts at byte `offset`.
 fn convert_table(file: FileId, table: &DeTable<'_>, offset: usize) -> Table {
-    let span = |range: std::ops::Range<usize>| Span {
-        file,
-        range: range.start + offset..range.end + offset,
-    };
+    let span =
+        |range: std::ops::Range<usize>| Span::new(file, range.start + offset..range.end + offset);
     Table {
         entries: table
             .iter()
@@ -131,10 +129,7 @@ fn convert(
     };
     Node {
         value,
-        span: Span {
-            file,
-            range: range.start + offset..range.end + offset,
-        },
+        span: Span::new(file, range.start + offset..range.end + offset),
     }
 }
 
@@ -248,13 +243,13 @@ fn in_pieces(
     Some(Node {
         value: Value::Table(root),
         // As the `toml` crate places a whole document.
-        span: Span { file, range: 0..0 },
+        span: Span::new(file, 0..0),
     })
 }
 
 /// Whether `span` starts a line (an array of tables' span is its first header's).
 fn is_header(text: &str, span: &Span) -> bool {
-    let line = text[..span.range.start].rsplit('\n').next().unwrap_or("");
+    let line = text[..span.range().start].rsplit('\n').next().unwrap_or("");
     line.trim_start_matches([' ', '\t']).is_empty()
 }
 
