@@ -715,27 +715,11 @@ fn project_shared(
         .step_by(per_share)
         .map(|start| start..(start + per_share).min(periods.len()))
         .collect();
-    let made: Vec<Share> = if ranges.len() > 1 {
-        std::thread::scope(|scope| {
-            let share_of = &share_of;
-            let running: Vec<_> = ranges
-                .into_iter()
-                .map(|range| {
-                    let annuals = annuals.clone();
-                    scope.spawn(move || share_of(range, annuals))
-                })
-                .collect();
-            running
-                .into_iter()
-                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    } else {
-        ranges
-            .into_iter()
-            .map(|range| share_of(range, std::mem::take(&mut annuals)))
-            .collect()
-    };
+    let jobs = ranges
+        .into_iter()
+        .map(|range| (range, annuals.clone()))
+        .collect();
+    let made = crate::on_threads(jobs, |(range, annuals)| share_of(range, annuals));
     let mut figures = Vec::with_capacity(periods.len());
     let mut by_pattern = Vec::with_capacity(periods.len());
     let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];

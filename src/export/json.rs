@@ -421,11 +421,11 @@ fn in_parallel(
         // Worker `w` makes pieces w, w + workers, …, each handed over as soon as it is made, at
         // most one waiting, and gets its buffers back once written: memory stays a few pieces,
         // and fresh memory (a page fault a page) is taken only at the start.
-        let workers: Vec<_> = (0..workers)
+        let workers: Vec<Option<_>> = (0..workers)
             .map(|w| {
                 let (send, made) = mpsc::sync_channel::<serde_json::Result<Vec<u8>>>(1);
                 let (give_back, returned) = mpsc::channel::<Vec<u8>>();
-                scope.spawn(move || {
+                let started = std::thread::Builder::new().spawn_scoped(scope, move || {
                     let mut size = 0;
                     for j in (w..n).step_by(workers) {
                         let buf = returned
@@ -444,17 +444,23 @@ fn in_parallel(
                         }
                     }
                 });
-                (made, give_back)
+                started.ok().map(|_| (made, give_back))
             })
             .collect();
         for j in 0..n {
-            let (made, give_back) = &workers[j % workers.len()];
-            // A worker stops only after its last piece or an error, both received here first.
-            let mut piece = made.recv().expect("a worker sends each of its pieces")?;
+            // A worker stops only after its last piece or an error, both received here first;
+            // a piece whose worker could not start (or did not send it) is made here.
+            let worker = workers[j % workers.len()].as_ref();
+            let mut piece = match worker.map(|(made, _)| made.recv()) {
+                Some(Ok(made)) => made?,
+                _ => piece(j, Vec::new())?,
+            };
             out.write_all(&piece)?;
             piece.clear();
-            // A worker that has made its last piece needs it no more.
-            let _ = give_back.send(piece);
+            if let Some((_, give_back)) = worker {
+                // A worker that has made its last piece needs it no more.
+                let _ = give_back.send(piece);
+            }
         }
         Ok(())
     })

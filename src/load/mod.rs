@@ -719,27 +719,24 @@ impl Loader<'_> {
         // A long list in shares, each read by a loader of its own on a thread of its own, what
         // they find gathered in order.
         let per = items.len().div_ceil(crate::cores());
-        let read: Vec<(Vec<RawEntry>, Loader)> = std::thread::scope(|scope| {
-            let reading: Vec<_> = items
-                .chunks(per)
-                .enumerate()
-                .map(|(k, share)| {
-                    let mut part = Loader {
-                        key_files: self.key_files,
-                        path: self.path.clone(),
-                        file: self.file,
-                        sources: self.sources.clone(),
-                        keys_incomplete: false,
-                        errors: Vec::new(),
-                        warnings: Vec::new(),
-                    };
-                    scope.spawn(move || (part.entries(share, k * per, section, funders), part))
-                })
-                .collect();
-            reading
-                .into_iter()
-                .map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let parts: Vec<_> = items
+            .chunks(per)
+            .enumerate()
+            .map(|(k, share)| {
+                let part = Loader {
+                    key_files: self.key_files,
+                    path: self.path.clone(),
+                    file: self.file,
+                    sources: self.sources.clone(),
+                    keys_incomplete: false,
+                    errors: Vec::new(),
+                    warnings: Vec::new(),
+                };
+                (k * per, share, part)
+            })
+            .collect();
+        let read = crate::on_threads(parts, |(first, share, mut part)| {
+            (part.entries(share, first, section, funders), part)
         });
         let mut out: Vec<RawEntry> = Vec::new();
         for (entries, part) in read {

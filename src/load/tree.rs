@@ -200,27 +200,17 @@ fn in_pieces(
     };
     let n = cuts.len() - 1;
     let threads = threads.clamp(1, n);
-    let mut parsed: Vec<(usize, Option<Table>)> = std::thread::scope(|scope| {
-        let parse = &parse;
-        let parsing: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..n)
-                        .step_by(threads)
-                        .map(|k| (k, parse(k)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parsing
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_default())
-            .collect()
-    });
+    // Thread t parses pieces t, t + threads, …
+    let mut parsed: Vec<(usize, Option<Table>)> = crate::on_threads((0..threads).collect(), |t| {
+        (t..n)
+            .step_by(threads)
+            .map(|k| (k, parse(k)))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     parsed.sort_by_key(|(k, _)| *k);
-    if parsed.len() != n {
-        return None;
-    }
     let mut pieces = parsed.into_iter().map(|(_, piece)| piece);
     let mut root = pieces.next()??;
     for piece in pieces {
