@@ -89,16 +89,19 @@ pub fn value_node(file: FileId, value: &DeValue<'_>, range: std::ops::Range<usiz
     convert(file, value, range, 0)
 }
 
+/// The span of `range` in a piece of `file`'s text that starts at byte `offset`.
+fn shifted(file: FileId, range: std::ops::Range<usize>, offset: usize) -> Span {
+    Span::new(file, range.start + offset..range.end + offset)
+}
+
 /// Copies a table parsed from the text of `file` that starts at byte `offset`.
 fn convert_table(file: FileId, table: &DeTable<'_>, offset: usize) -> Table {
-    let span =
-        |range: std::ops::Range<usize>| Span::new(file, range.start + offset..range.end + offset);
     Table {
         entries: table
             .iter()
             .map(|(key, value)| Entry {
                 key: key.get_ref().to_string(),
-                key_span: span(key.span()),
+                key_span: shifted(file, key.span(), offset),
                 node: convert(file, value.get_ref(), value.span(), offset),
             })
             .collect(),
@@ -129,7 +132,7 @@ fn convert(
     };
     Node {
         value,
-        span: Span::new(file, range.start + offset..range.end + offset),
+        span: shifted(file, range, offset),
     }
 }
 
