@@ -287,6 +287,66 @@ fn the_xlsx_reads_back_with_live_totals() {
     );
 }
 
+/// Regression: `--output /dev/null` replaced the device with a file (written beside it and
+/// renamed over it), after which reading /dev/null returned whatever had been written there.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_is_written_as_it_is_and_a_link_followed() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--output",
+        fifo.to_str().unwrap(),
+    ])
+    .code(0);
+    // Checked first: were the pipe replaced, the reader would wait on it for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a pipe");
+    let csv = reader.join().unwrap();
+    assert!(csv.starts_with("period,"), "{csv}");
+    assert!(
+        csv.contains(
+            "total,2023-01-01,2026-12-31,funder,brn,Business Region North Denmark,cost,6400000.00"
+        ),
+        "{csv}"
+    );
+    // A link to a file: the file is replaced, the link kept.
+    let file = dir.path().join("report.md");
+    std::fs::write(&file, "old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--output",
+        link.to_str().unwrap(),
+    ])
+    .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Status quo")
+    );
+}
+
 #[test]
 fn output_goes_to_a_file_by_its_extension_and_never_half_written() {
     let dir = tempfile::tempdir().unwrap();

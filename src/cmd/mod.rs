@@ -180,7 +180,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 impl Target {
     /// Writes the output: to standard output, or to a temporary file beside the target that
-    /// replaces it only when complete, so an error never leaves half a file.
+    /// replaces it only when complete, so an error never leaves half a file; a device or pipe
+    /// is written directly.
     pub fn write(
         &self,
         env: &mut Env,
@@ -197,6 +198,20 @@ impl Target {
                 "check that the directory exists and that you may write to it",
             )
         };
+        // A link is followed, so that the file it names is replaced and the link kept.
+        let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            // A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written as it is: a
+            // file put in its place would break it, and it holds no half-written file.
+            let mut out = BufWriter::new(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(fail)?,
+            );
+            write(&mut out).map_err(fail)?;
+            return out.flush().map_err(fail);
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
