@@ -130,6 +130,16 @@ fn compare_json_has_the_contract_shape() {
     .json();
     assert_eq!(keys(&c), ["a", "b", "by", "changes", "periods", "total"]);
     assert_eq!(keys(&c["a"]), ["file", "name"]);
+    // Written in the contract's order, as a reader expects them.
+    let order = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(order(&c), ["a", "b", "by", "periods", "total", "changes"]);
+    assert_eq!(order(&c["a"]), ["name", "file"]);
+    let period = ["label", "start", "end", "a", "b", "delta"];
+    assert_eq!(order(&c["periods"][0]), period);
+    assert_eq!(
+        order(&c["periods"][0]["a"]),
+        ["fte", "cost", "cost_by_funder"]
+    );
     assert_eq!(c["a"]["file"], "scenarios/dk2020-2021-2023.toml");
     assert_eq!(c["by"], "year");
     let labels: Vec<&str> = c["periods"]
