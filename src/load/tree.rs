@@ -343,6 +343,58 @@ mod tests {
         assert!(in_pieces_alike > 50, "{in_pieces_alike} cut cleanly");
     }
 
+    /// Lines that make cuts (headers at a line's start) and lines that hide them (in strings,
+    /// arrays, comments, indented); `{i}` is the line's place, so that keys do not clash.
+    const LINES: &[&str] = &[
+        "[[posts]]\n",
+        "[[costs]]\n",
+        "[[posts]]\r\n",
+        "  [[posts]]\n",
+        "[t{i}]\n",
+        "[t{i}.u]\n",
+        "[[a.b]]\n",
+        "k{i} = {i}\n",
+        "s{i} = \"\"\"\n[[posts]]\nx = 1\n\"\"\"\n",
+        "l{i} = '''\n[[costs]]\n'''\n",
+        "v{i} = [\n[[2]],\n]\n",
+        "x{i} = { y = 1 }\n",
+        "# [[posts]]\n",
+        "\n",
+    ];
+    /// Lines that break a document or make its pieces meet: a table defined twice, an unclosed
+    /// string or array, an inline array then tables of the same name.
+    const BREAKING: &[&str] = &[
+        "[scenario]\n",
+        "[posts.extra]\n",
+        "u{i} = \"\"\"\n",
+        "w{i} = [\n",
+        "posts = [{ id = \"x\" }]\n",
+        "k = 1\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, failure_persistence: None, ..Default::default() })]
+
+        /// Cut anywhere it may be, any document, valid or not, comes out as its whole parse or
+        /// is left to be parsed whole.
+        #[test]
+        fn pieces_are_the_whole_or_nothing(
+            picks in proptest::collection::vec((proptest::bool::weighted(0.06), 0..LINES.len(), 0..BREAKING.len()), 1..30),
+            pieces in 2usize..6,
+        ) {
+            let text: String = picks
+                .iter()
+                .enumerate()
+                .map(|(i, &(breaking, k, b))| {
+                    let line = if breaking { BREAKING[b] } else { LINES[k] };
+                    line.replace("{i}", &i.to_string())
+                })
+                .collect();
+            let got = in_pieces(FileId(0), &text, 2, pieces, 1);
+            proptest::prop_assert!(got.is_none() || got == whole(&text), "{}", text);
+        }
+    }
+
     #[test]
     fn what_a_cut_would_change_is_parsed_whole() {
         let posts = "[[posts]]\nid = \"a\"\n[[posts]]\nid = \"b\"\n";
