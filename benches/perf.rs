@@ -6,11 +6,12 @@
 use std::path::Path;
 use std::process::Command;
 
-use klimabudget::engine;
+use klimabudget::engine::{self, Prices};
 use klimabudget::export::json;
 use klimabudget::load::Prepared;
 use klimabudget::period::By;
 use klimabudget::report::Report;
+use klimabudget::report::compare::Comparison;
 use klimabudget::whatif::{self, Show, Vary};
 
 /// The binary's allocator, so that work measured here is the work it does.
@@ -67,6 +68,24 @@ fn report_by_month_json(bencher: divan::Bencher, posts: usize) {
         let p = engine::project(&loaded.scenario, By::Month).expect("computes");
         let r = Report::new(&loaded.scenario, p);
         json::report(&r, &mut std::io::sink(), false).expect("writes");
+    });
+}
+
+/// Two generated scenarios of `posts` posts compared by year, as JSON (to nowhere): projecting
+/// both and matching their entries by id (a test of the matching's cost growing with n, not n²).
+#[divan::bench(args = [10_000, 100_000], sample_count = 3)]
+fn compare_by_year_json(bencher: divan::Bencher, posts: usize) {
+    let load = |text: String| {
+        Prepared::parse(Path::new("gen.toml"), text)
+            .into_loaded(&[])
+            .expect("valid")
+    };
+    let a = load(klimabudget::generate::scenario(posts, 10));
+    let b = load(klimabudget::generate::scenario(posts + posts / 10, 10));
+    bencher.bench_local(|| {
+        let c =
+            Comparison::new(&a.scenario, &b.scenario, By::Year, Prices::Current).expect("computes");
+        json::compare(&c, &mut std::io::sink(), false).expect("writes");
     });
 }
 

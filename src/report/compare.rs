@@ -882,9 +882,18 @@ fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
 pub fn changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
     let ea = entries(a);
     let eb = entries(b);
+    // Each side's entries by kind and id: a large scenario has 100,000 of them.
+    let index = |entries: &[(&'static str, String, Fields)]| {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(n, (kind, id, _))| ((*kind, id.clone()), n))
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let (in_a, in_b) = (index(&ea), index(&eb));
     let mut out = Vec::new();
     for (kind, id, fields_a) in &ea {
-        match eb.iter().find(|(k, i, _)| k == kind && i == id) {
+        match in_b.get(&(*kind, id.clone())).map(|&n| &eb[n]) {
             None => out.push(Change {
                 kind,
                 id: id.clone(),
@@ -919,7 +928,7 @@ pub fn changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
         }
     }
     for (kind, id, fields_b) in &eb {
-        if !ea.iter().any(|(k, i, _)| k == kind && i == id) {
+        if !in_a.contains_key(&(*kind, id.clone())) {
             out.push(Change {
                 kind,
                 id: id.clone(),
