@@ -326,7 +326,7 @@ impl Scale {
 
     /// An amount as an exact rational number of kroner.
     pub fn exact(self, amount: Amount) -> Rational {
-        Ratio::new(amount.0, self.0)
+        crate::model::ratio(amount.0, self.0)
     }
 }
 

@@ -560,8 +560,13 @@ fn by_columns(c: Chain) -> Rounded {
 pub fn largest_remainder(values: &[Rational], target: i128) -> Vec<i128> {
     let mut out: Vec<i128> = values.iter().map(floor).collect();
     let mut missing = target - out.iter().sum::<i128>();
+    if missing == 0 {
+        return out;
+    }
+    // Each fraction worked out once, not at every comparison of the sort.
+    let fracs: Vec<Rational> = values.iter().map(frac).collect();
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| frac(&values[b]).cmp(&frac(&values[a])).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| fracs[b].cmp(&fracs[a]).then(a.cmp(&b)));
     let mut k = 0;
     while missing > 0 && !order.is_empty() {
         out[order[k % order.len()]] += 1;
