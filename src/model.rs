@@ -262,14 +262,7 @@ pub struct Post {
 impl Post {
     /// `fte × annual_cost_per_fte`, exact.
     pub fn annual_cost(&self) -> Rational {
-        let (fte, cost) = (self.fte.rational(), self.annual_cost_per_fte.rational());
-        match (
-            fte.numer().checked_mul(*cost.numer()),
-            fte.denom().checked_mul(*cost.denom()),
-        ) {
-            (Some(n), Some(d)) => ratio(n, d),
-            _ => fte * cost,
-        }
+        product(self.fte.rational(), self.annual_cost_per_fte.rational())
     }
 }
 
@@ -329,6 +322,17 @@ impl Scenario {
 /// An exact `Decimal` as a rational (a `Decimal` has at most 28 decimals, so `10^scale` fits).
 pub fn decimal_to_rational(value: Decimal) -> Rational {
     ratio(value.mantissa(), 10i128.pow(value.scale()))
+}
+
+/// `a × b`, as [`ratio`] reduces it where the parts' products fit.
+pub fn product(a: Rational, b: Rational) -> Rational {
+    match (
+        a.numer().checked_mul(*b.numer()),
+        a.denom().checked_mul(*b.denom()),
+    ) {
+        (Some(n), Some(d)) => ratio(n, d),
+        _ => a * b,
+    }
 }
 
 /// `n / d` in lowest terms, for `d > 0`; in 64-bit arithmetic where it fits, several times

@@ -104,7 +104,8 @@ impl<'a> Report<'a> {
     /// The figures every table shows, rounded together to whole multiples of `step` kroner.
     pub(crate) fn shown(&self, step: Rational) -> Shown {
         let p = &self.projection;
-        let steps = |a: Amount| self.money(a) / step;
+        let per_step = step.recip();
+        let steps = |a: Amount| crate::model::product(self.money(a), per_step);
         let matrix =
             |rows: usize, pick: &dyn Fn(&Figures, usize) -> Amount| -> Vec<Vec<Rational>> {
                 (0..rows)
@@ -549,7 +550,7 @@ impl Grid {
         total: i128,
         step: Rational,
     ) -> Grid {
-        let kr = |n: &i128| Rational::from_integer(*n) * step;
+        let kr = |n: &i128| crate::model::product(Rational::from_integer(*n), step);
         Grid {
             cells: cells.iter().map(|r| r.iter().map(kr).collect()).collect(),
             rows: rows.iter().map(kr).collect(),
