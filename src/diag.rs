@@ -49,14 +49,15 @@ pub struct Sources {
 #[derive(Debug, Clone)]
 struct SourceFile {
     path: PathBuf,
-    text: Arc<str>,
+    /// A `String` kept as read: an `Arc<str>` would copy it (12 MB for a large scenario).
+    text: Arc<String>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: &Path, text: String) -> FileId {
         self.files.push(SourceFile {
             path: path.to_path_buf(),
-            text: text.into(),
+            text: Arc::new(text),
         });
         FileId(self.files.len() as u32 - 1)
     }
@@ -78,7 +79,7 @@ impl Sources {
     }
 
     /// The text of a file, to keep while more files are added.
-    pub fn shared(&self, file: FileId) -> Arc<str> {
+    pub fn shared(&self, file: FileId) -> Arc<String> {
         Arc::clone(&self.files[file.0 as usize].text)
     }
 
