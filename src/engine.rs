@@ -6,7 +6,7 @@
 //! decimals only when they are shown, rounded half away from zero.
 
 use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Range, Sub};
+use std::ops::{Add, AddAssign, Neg, Sub};
 
 use num_integer::Integer;
 use num_rational::Ratio;
@@ -642,22 +642,21 @@ fn project_shared(
         .map(|m| m.window_days() == i64::from(m.days_in_month))
         .collect();
     let item_count = scenario.item_count();
-    // What one share of the periods holds: their figures with the posts' items, FTE and
-    // costs by pattern, and what the posts cost in them together.
+    // What one share of the periods holds: each period's index, its figures with the posts'
+    // items, and its costs by pattern; and what the posts cost in them together.
     struct Share {
-        figures: Vec<Figures>,
-        by_pattern: Vec<Vec<Amount>>,
+        periods: Vec<(usize, Figures, Vec<Amount>)>,
         posts: Vec<Amount>,
     }
     // Periods outside, posts inside, so that each period's items are written once, in order,
     // by the thread that made them.
-    let share_of = |range: Range<usize>, mut annuals: Vec<Annual>| {
+    let share_of = |(first, step): (usize, usize), mut annuals: Vec<Annual>| {
         let mut share = Share {
-            figures: Vec::with_capacity(range.len()),
-            by_pattern: Vec::with_capacity(range.len()),
+            periods: Vec::with_capacity(periods.len().div_ceil(step)),
             posts: vec![Amount::ZERO; runs.len()],
         };
-        for period in &periods[range] {
+        for p in (first..periods.len()).step_by(step) {
+            let period = &periods[p];
             let months = period.months.clone();
             let mut sums = vec![Amount::ZERO; patterns.len()];
             let mut fte = 0;
@@ -704,29 +703,28 @@ fn project_shared(
                     .map(|m| scale.0 / i128::from(m.days_in_month) * i128::from(m.window_days()))
                     .sum(),
             };
-            share.figures.push(f);
-            share.by_pattern.push(sums);
+            share.periods.push((p, f, sums));
         }
         share
     };
-    // The periods in shares, each on a thread of its own.
-    let per_share = periods.len().div_ceil(shares.max(1)).max(1);
-    let ranges: Vec<Range<usize>> = (0..periods.len())
-        .step_by(per_share)
-        .map(|start| start..(start + per_share).min(periods.len()))
+    // The periods dealt out in turn, a share to a thread: later periods, with more posts
+    // running, are spread as evenly as earlier ones.
+    let shares = shares.clamp(1, periods.len().max(1));
+    let jobs = (0..shares)
+        .map(|k| ((k, shares), annuals.clone()))
         .collect();
-    let jobs = ranges
-        .into_iter()
-        .map(|range| (range, annuals.clone()))
-        .collect();
-    let made = crate::on_threads(jobs, |(range, annuals)| share_of(range, annuals));
-    let mut figures = Vec::with_capacity(periods.len());
-    let mut by_pattern = Vec::with_capacity(periods.len());
+    let made = crate::on_threads(jobs, |(turn, annuals)| share_of(turn, annuals));
+    let mut made_periods = Vec::with_capacity(periods.len());
     let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];
     for share in made {
-        figures.extend(share.figures);
-        by_pattern.extend(share.by_pattern);
+        made_periods.extend(share.periods);
         add_into(&mut post_totals, &share.posts);
+    }
+    made_periods.sort_by_key(|(p, _, _)| *p);
+    let (mut figures, mut by_pattern) = (Vec::new(), Vec::new());
+    for (_, f, sums) in made_periods {
+        figures.push(f);
+        by_pattern.push(sums);
     }
     for (k, paid_by) in patterns.iter().enumerate() {
         let per_period: Vec<Amount> = by_pattern.iter().map(|sums| sums[k]).collect();
