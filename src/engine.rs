@@ -710,9 +710,11 @@ fn project_shared(
     // The periods dealt out in turn, a share to a thread: later periods, with more posts
     // running, are spread as evenly as earlier ones.
     let shares = shares.clamp(1, periods.len().max(1));
-    let jobs = (0..shares)
+    // Each share memoizes its own annual amounts; the first (on this thread) takes these.
+    let mut jobs: Vec<_> = (1..shares)
         .map(|k| ((k, shares), annuals.clone()))
         .collect();
+    jobs.insert(0, ((0, shares), annuals));
     let made = crate::on_threads(jobs, |(turn, annuals)| share_of(turn, annuals));
     let mut made_periods = Vec::with_capacity(periods.len());
     let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];

@@ -235,6 +235,15 @@ pub struct View {
 }
 
 impl View {
+    /// A table's or chart's title with the unit of its amounts: `Cost by funder (kr.)`.
+    pub fn titled(self, en: &str, da: &str) -> String {
+        format!(
+            "{} ({})",
+            self.lang.tr(en, da),
+            self.unit.heading(self.lang)
+        )
+    }
+
     /// An amount of kroner in the unit, as a number: `1,600,000`, `1.600` or `1,6`.
     pub fn money(self, kroner: Rational) -> String {
         self.lang

@@ -17,6 +17,23 @@ fn money(v: Rational) -> String {
     crate::format::plain2(v)
 }
 
+/// Writes one record: `side` (a comparison's; none in a report), the period's label, start and
+/// end, then kind, id, name, measure and value.
+fn record<W: Write>(
+    w: &mut csv::Writer<W>,
+    side: Option<&str>,
+    (label, start, end): (&str, impl std::fmt::Display, impl std::fmt::Display),
+    rest: [&str; 5],
+) -> csv::Result<()> {
+    if let Some(side) = side {
+        w.write_field(side)?;
+    }
+    w.write_field(label)?;
+    w.write_field(start.to_string())?;
+    w.write_field(end.to_string())?;
+    w.write_record(rest)
+}
+
 const REPORT_HEAD: [&str; 8] = [
     "period", "start", "end", "kind", "id", "name", "measure", "value",
 ];
@@ -48,16 +65,12 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let at = |g: &Grid, i: usize| g.at(i, period);
         let column = |g: &Grid| period.map_or(g.total, |j| g.columns[j]);
         let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
-            w.write_record([
-                label.as_str(),
-                &start.to_string(),
-                &end.to_string(),
-                kind,
-                id,
-                name,
-                measure,
-                &value,
-            ])
+            record(
+                &mut w,
+                None,
+                (&label, start, end),
+                [kind, id, name, measure, &value],
+            )
         };
         for (i, (id, name)) in names.iter().enumerate() {
             row("item", id, name, "cost", money(at(&shown.items, i)))?;
@@ -114,17 +127,13 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                 None => ("total".to_string(), window.from, window.to, total[k].fte),
             };
             let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
-                w.write_record([
-                    side,
-                    label.as_str(),
-                    &start.to_string(),
-                    &end.to_string(),
-                    kind,
-                    id,
-                    name,
-                    measure,
-                    &value,
-                ])
+                let period = (label.as_str(), start, end);
+                record(
+                    &mut w,
+                    Some(side),
+                    period,
+                    [kind, id, name, measure, &value],
+                )
             };
             let period = p.map(|_| j);
             let at = |g: &Grid, i: usize| g.at(i, period);

@@ -459,13 +459,9 @@ impl<'a> Comparison<'a> {
         blocks.push(Block::Table(self.changes_table(lang)));
         let [a, b, _] = &shown;
         let chart = Chart {
-            title: format!(
-                "{} ({})",
-                lang.tr(
-                    "Cost by funder, A and B",
-                    "Udgifter fordelt på finansieringskilde, A og B"
-                ),
-                view.unit.heading(lang)
+            title: view.titled(
+                "Cost by funder, A and B",
+                "Udgifter fordelt på finansieringskilde, A og B",
             ),
             after: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
             series: self.funders.iter().map(|f| f.name.clone()).collect(),
@@ -606,11 +602,7 @@ impl<'a> Comparison<'a> {
         }
         Table {
             unit: None,
-            title: format!(
-                "{} ({})",
-                lang.tr("FTE and cost", "Årsværk og udgifter"),
-                view.unit.heading(lang)
-            ),
+            title: view.titled("FTE and cost", "Årsværk og udgifter"),
             name: lang.tr("FTE and cost", "Årsværk og udgifter").to_string(),
             head,
             rows,
@@ -658,11 +650,7 @@ impl<'a> Comparison<'a> {
         }
         Table {
             unit: None,
-            title: format!(
-                "{} ({})",
-                lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde"),
-                view.unit.heading(lang)
-            ),
+            title: view.titled("Cost by funder", "Udgifter fordelt på finansieringskilde"),
             name: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
             head,
             rows,

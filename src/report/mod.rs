@@ -164,7 +164,6 @@ impl<'a> Report<'a> {
             lang.tr("amounts in", "beløb i").to_string() + " " + view.unit.label(lang),
             prices_text(s, self.projection.prices, lang)
         ));
-        let unit = view.unit.heading(lang);
         let funders: Vec<String> = s.funders.iter().map(|f| f.name.clone()).collect();
         let funder_head = self.head(view, lang.tr("Funder", "Finansieringskilde"));
         let many = self.projection.periods.len() > 1;
@@ -172,10 +171,7 @@ impl<'a> Report<'a> {
             Block::Table(self.staff_table(view)),
             Block::Table(self.items_table(view, &shown.items)),
             Block::Table(shown.cost.table(
-                &format!(
-                    "{} ({unit})",
-                    lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde")
-                ),
+                &view.titled("Cost by funder", "Udgifter fordelt på finansieringskilde"),
                 lang.tr("Cost by funder", "Udgifter pr. kilde"),
                 funder_head.clone(),
                 &funders,
@@ -183,12 +179,9 @@ impl<'a> Report<'a> {
                 many,
             )),
             Block::Table(shown.funding.table(
-                &format!(
-                    "{} ({unit})",
-                    lang.tr(
-                        "Funding by funder",
-                        "Finansiering fordelt på finansieringskilde"
-                    )
+                &view.titled(
+                    "Funding by funder",
+                    "Finansiering fordelt på finansieringskilde",
                 ),
                 lang.tr("Funding by funder", "Finansiering pr. kilde"),
                 funder_head.clone(),
@@ -220,12 +213,9 @@ impl<'a> Report<'a> {
         }
         let balance = shown.funding.minus(&shown.cost);
         blocks.push(Block::Table(balance.table(
-            &format!(
-                "{} ({unit})",
-                lang.tr(
-                    "Balance by funder: funding − cost",
-                    "Balance: finansiering − udgifter"
-                )
+            &view.titled(
+                "Balance by funder: funding − cost",
+                "Balance: finansiering − udgifter",
             ),
             lang.tr("Balance", "Balance"),
             funder_head.clone(),
@@ -239,12 +229,9 @@ impl<'a> Report<'a> {
             cumulative_head.pop();
         }
         blocks.push(Block::Table(cumulative.table(
-            &format!(
-                "{} ({unit})",
-                lang.tr(
-                    "Cumulative balance by funder, at the end of each period",
-                    "Akkumuleret balance ved udgangen af hver periode"
-                )
+            &view.titled(
+                "Cumulative balance by funder, at the end of each period",
+                "Akkumuleret balance ved udgangen af hver periode",
             ),
             lang.tr("Cumulative balance", "Akkumuleret balance"),
             cumulative_head.clone(),
@@ -254,10 +241,7 @@ impl<'a> Report<'a> {
         )));
         blocks.extend(self.residual_blocks(view, &cumulative, cumulative_head));
         let chart = Chart {
-            title: format!(
-                "{} ({unit})",
-                lang.tr("Cost by funder", "Udgifter fordelt på finansieringskilde")
-            ),
+            title: view.titled("Cost by funder", "Udgifter fordelt på finansieringskilde"),
             after: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
             series: funders.clone(),
             groups: self
@@ -292,11 +276,7 @@ impl<'a> Report<'a> {
             lang.tr("Employer", "Ansat i"),
             lang.tr("FTE", "Årsværk"),
             lang.tr("From – to", "Fra – til"),
-            &format!(
-                "{} ({})",
-                lang.tr("Cost per FTE a year", "Årlig udgift pr. årsværk"),
-                view.unit.heading(lang)
-            ),
+            &view.titled("Cost per FTE a year", "Årlig udgift pr. årsværk"),
             lang.tr("Paid by", "Finansieret af"),
         ]
         .map(String::from)
@@ -338,13 +318,9 @@ impl<'a> Report<'a> {
             .collect();
         let many = self.projection.periods.len() > 1;
         let mut table = items.table(
-            &format!(
-                "{} ({})",
-                lang.tr(
-                    "Cost by post and other cost",
-                    "Udgifter pr. stilling og øvrige udgifter"
-                ),
-                view.unit.heading(lang)
+            &view.titled(
+                "Cost by post and other cost",
+                "Udgifter pr. stilling og øvrige udgifter",
             ),
             lang.tr("Cost by item", "Udgifter pr. post"),
             self.head(view, lang.tr("Item", "Post")),
@@ -392,13 +368,9 @@ impl<'a> Report<'a> {
                 .collect();
             blocks.push(Block::Table(Table {
                 unit: None,
-                title: format!(
-                    "{} ({})",
-                    lang.tr(
-                        "Still to find by residual funders, cumulative at the end of each period",
-                        "Mangler at blive finansieret af restfinansierende kilder, akkumuleret"
-                    ),
-                    view.unit.heading(lang)
+                title: view.titled(
+                    "Still to find by residual funders, cumulative at the end of each period",
+                    "Mangler at blive finansieret af restfinansierende kilder, akkumuleret",
                 ),
                 name: lang.tr("Still to find", "Mangler finansiering").to_string(),
                 head,
