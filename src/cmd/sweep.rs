@@ -176,11 +176,7 @@ fn document(
                 })
                 .collect();
             blocks.push(Block::Table(Table {
-                title: format!(
-                    "{} ({})",
-                    lang.tr("Sweep", "Følsomhed"),
-                    view.unit.heading(lang)
-                ),
+                title: view.titled("Sweep", "Følsomhed"),
                 unit: None,
                 name: lang.tr("Sweep", "Følsomhed").to_string(),
                 head,
