@@ -11,7 +11,8 @@ use num_rational::Ratio;
 use num_traits::{CheckedAdd, CheckedMul};
 
 use crate::engine::ComputeError;
-use crate::model::{Rational, Scenario};
+use crate::model::Scenario;
+use crate::num::Rational;
 
 /// How far costs are carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -11,7 +11,8 @@ use std::ops::{Add, AddAssign, Neg, Sub};
 use num_integer::Integer;
 use num_rational::Ratio;
 
-use crate::model::{DateRange, Flow, Index, PaidBy, Rational, Scenario};
+use crate::model::{DateRange, Flow, Index, PaidBy, Scenario};
+use crate::num::{Rational, round_div};
 use crate::period::{By, Calendar, Month, Period};
 
 /// `lcm(12 × d)` for every month length `d` of 28–31 days: one twelfth of a year, prorated by
@@ -326,7 +327,7 @@ impl Scale {
 
     /// An amount as an exact rational number of kroner.
     pub fn exact(self, amount: Amount) -> Rational {
-        crate::model::ratio(amount.0, self.0)
+        crate::num::ratio(amount.0, self.0)
     }
 }
 
@@ -339,38 +340,6 @@ fn paid_by_denominators(
         .0
         .iter()
         .try_fold(acc, |acc, (_, share)| lcm(acc, *share.rational().denom()))
-}
-
-/// `n / d` in units of `1/per`, rounded half away from zero, without overflow for `d > 0`.
-pub fn round_div(n: i128, d: i128, per: i128) -> i128 {
-    // Most figures fit in 64 bits, where division is several times faster.
-    if let (Ok(n64), Ok(d64), Ok(per64)) = (i64::try_from(n), i64::try_from(d), i64::try_from(per))
-    {
-        if per64 == 1 {
-            let (q, r) = (n64 / d64, n64 % d64);
-            return i128::from(q + i64::from(r.abs() * 2 >= d64) * n64.signum());
-        }
-        if let Some(np) = (n64 % d64).checked_mul(per64)
-            && let Some(whole) = (n64 / d64).checked_mul(per64)
-        {
-            let rest = np / d64;
-            let twice = (np % d64).abs() * 2;
-            let round = i64::from(twice >= d64) * n64.signum();
-            return i128::from(whole + rest + round);
-        }
-    }
-    let whole = n / d;
-    let rest = n % d; // |rest| < d
-    // rest * per / d, computed without overflow: rest < d <= i128::MAX / per is not
-    // guaranteed, so split per into whole and remainder steps when needed.
-    let scaled = match rest.checked_mul(per) {
-        Some(x) => crate::load::values::round_half_away(x, d),
-        None => {
-            let r = Ratio::new(rest, d) * Ratio::from_integer(per);
-            crate::load::values::round_half_away(*r.numer(), *r.denom())
-        }
-    };
-    whole * per + scaled
 }
 
 /// An exact average FTE: post-months over window-months, both in units of the scale.

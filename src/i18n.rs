@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 use num_rational::Ratio;
 
-use crate::format::{group, round};
-use crate::model::Rational;
+use crate::num::Rational;
+use crate::num::{group, round};
 use crate::period::{By, PeriodKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]

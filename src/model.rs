@@ -12,9 +12,7 @@ use num_rational::Ratio;
 use rust_decimal::Decimal;
 
 use crate::diag::Span;
-
-/// An exact rational number; shares, FTE and accruals are computed with it.
-pub type Rational = Ratio<i128>;
+use crate::num::{Rational, decimal_to_rational, product};
 
 /// An amount of money in kroner, with at most two decimals (øre), never negative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -317,34 +315,4 @@ impl Scenario {
     pub fn funder_index(&self, id: &str) -> Option<usize> {
         self.funders.iter().position(|f| f.id == id)
     }
-}
-
-/// An exact `Decimal` as a rational (a `Decimal` has at most 28 decimals, so `10^scale` fits).
-pub fn decimal_to_rational(value: Decimal) -> Rational {
-    ratio(value.mantissa(), 10i128.pow(value.scale()))
-}
-
-/// `a × b`, as [`ratio`] reduces it where the parts' products fit.
-pub fn product(a: Rational, b: Rational) -> Rational {
-    match (
-        a.numer().checked_mul(*b.numer()),
-        a.denom().checked_mul(*b.denom()),
-    ) {
-        (Some(n), Some(d)) => ratio(n, d),
-        _ => a * b,
-    }
-}
-
-/// `n / d` in lowest terms, for `d > 0`; in 64-bit arithmetic where it fits, several times
-/// faster than 128-bit: large scenarios make millions of these.
-pub fn ratio(n: i128, d: i128) -> Rational {
-    use num_integer::Integer;
-    if d == 1 {
-        return Ratio::from_integer(n);
-    }
-    let g = match (u64::try_from(n.unsigned_abs()), u64::try_from(d)) {
-        (Ok(a), Ok(b)) => i128::from(a.gcd(&b)),
-        _ => n.gcd(&d),
-    };
-    Ratio::new_raw(n / g, d / g)
 }

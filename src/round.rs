@@ -17,7 +17,7 @@
 use num_rational::Ratio;
 use num_traits::{Signed, Zero};
 
-use crate::model::Rational;
+use crate::num::Rational;
 
 /// Figures to round together, in display units (a value of 1 is one unit shown).
 #[derive(Debug, Clone, Copy)]

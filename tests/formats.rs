@@ -6,7 +6,7 @@ use std::path::Path;
 use klimabudget::engine;
 use klimabudget::export::{self, Format};
 use klimabudget::i18n::{Lang, Unit, View};
-use klimabudget::model::Rational;
+use klimabudget::num::Rational;
 use klimabudget::period::By;
 use klimabudget::report::Report;
 use klimabudget::report::compare::Comparison;

@@ -4,7 +4,8 @@
 
 use klimabudget::engine::{self, Amount, Figures, Projection};
 use klimabudget::load;
-use klimabudget::model::{Rational, Scenario};
+use klimabudget::model::Scenario;
+use klimabudget::num::Rational;
 use klimabudget::period::By;
 
 use crate::common::toml_files;

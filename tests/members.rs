@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use klimabudget::allocation::{Allocation, Mode, Party};
-use klimabudget::model::Rational;
+use klimabudget::num::Rational;
 use klimabudget::report::{Grid, distribute};
 use num_rational::Ratio;
 use proptest::prelude::*;

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::{Date, date};
 use klimabudget::engine::{self, Projection};
 use klimabudget::model::{
-    Cost, DateRange, Flow, Fte, Funder, Funding, Money, PaidBy, Post, Rational, Scenario, Share,
+    Cost, DateRange, Flow, Fte, Funder, Funding, Money, PaidBy, Post, Scenario, Share,
 };
+use klimabudget::num::Rational;
 use num_rational::Ratio;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::cli::{Env, Error, Exit};
 use crate::i18n::Lang;
 use crate::load::Prepared;
-use crate::model::{Rational, decimal_to_rational};
+use crate::num::{Rational, decimal_to_rational};
 use crate::period::By;
 use crate::whatif;
 
@@ -65,7 +65,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
                         "funder": s.funder,
                         "period": s.period,
                         "end": s.end.to_string(),
-                        "shortfall": crate::format::plain2(s.shortfall),
+                        "shortfall": crate::num::plain2(s.shortfall),
                     })
                 })
                 .collect();
@@ -74,7 +74,7 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
                 "path": args.vary,
                 "until": "balanced",
                 "by": args.by.name(),
-                "value": crate::format::plain2(value),
+                "value": crate::num::plain2(value),
                 "held_funder": solution.funder,
                 "one_ore_less": below,
             });

@@ -8,9 +8,9 @@ use serde_json::json;
 
 use crate::cli::{Env, Error, Exit};
 use crate::export::table::{TableStyle, render};
-use crate::format::plain2;
 use crate::i18n::{Unit, View};
 use crate::load::Prepared;
+use crate::num::plain2;
 use crate::period::By;
 use crate::report::document::{Block, Cell, Document, Row, Table};
 use crate::whatif::{self, Point, Show, Vary, WhatIfError};
@@ -134,12 +134,12 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
 fn value_text(v: Decimal, view: View) -> String {
     let d = v.normalize();
     view.lang
-        .number(crate::model::decimal_to_rational(d), d.scale())
+        .number(crate::num::decimal_to_rational(d), d.scale())
 }
 
 /// A figure as a cell: money rounded to the unit's `step` on its own (a sweep's figures have
 /// no totals to add up to), FTE as it is.
-fn figure(show: &Show, value: crate::model::Rational, step: crate::model::Rational) -> Cell {
+fn figure(show: &Show, value: crate::num::Rational, step: crate::num::Rational) -> Cell {
     if show.is_fte() {
         Cell::fte(value)
     } else {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use crate::model::Rational;
+use crate::num::Rational;
 use crate::report::compare::Comparison;
 use crate::report::{Grid, Report};
 
@@ -14,7 +14,7 @@ fn ore() -> Rational {
 }
 
 fn money(v: Rational) -> String {
-    crate::format::plain2(v)
+    crate::num::plain2(v)
 }
 
 /// Writes one record: `side` (a comparison's; none in a report), the period's label, start and
@@ -100,7 +100,7 @@ pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let fte = f.map_or(p.total.fte.average(), |f| f.fte.average());
         row("total", "", "", "cost", money(column(&shown.items)))?;
         row("total", "", "", "funding", money(column(&shown.funding)))?;
-        row("total", "", "", "fte", crate::format::plain2(fte))?;
+        row("total", "", "", "fte", crate::num::plain2(fte))?;
     }
     w.flush()
 }
@@ -153,7 +153,7 @@ pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
             }
             let cost = period.map_or(g.total, |j| g.columns[j]);
             row("total", "", "", "cost", money(cost))?;
-            row("total", "", "", "fte", crate::format::plain2(fte))?;
+            row("total", "", "", "fte", crate::num::plain2(fte))?;
         }
     }
     w.flush()

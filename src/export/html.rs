@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Rational;
+use crate::num::Rational;
 use crate::report::document::{Block, Chart, Document, Table};
 
 const STYLE: &str = r#"

@@ -8,9 +8,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::engine::{Amount, Figures, Scale};
-use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Rational, Scenario};
+use crate::model::Scenario;
+use crate::num;
+use crate::num::Rational;
 use crate::report::check::{CheckReport, Status};
 use crate::report::compare::{ChangeKind, Comparison, Side, describe};
 use crate::report::{Grid, Report};
@@ -20,7 +21,7 @@ struct Num(Rational);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format::plain2(self.0))
+        s.serialize_str(&num::plain2(self.0))
     }
 }
 
@@ -189,7 +190,7 @@ impl Out {
             let (head, _) = text
                 .split_first_chunk_mut::<48>()
                 .expect("80 bytes hold 48");
-            let len = format::ore_json(ore, head).len();
+            let len = num::ore_json(ore, head).len();
             match text[48 - len..].first_chunk::<32>() {
                 Some(fixed) if len <= 32 => put_fixed(&mut self.buf, fixed, len),
                 _ => self.buf.extend_from_slice(&text[48 - len..48]),
@@ -307,7 +308,7 @@ fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> s
         o.field("end")?;
         o.value(&f.period.end.to_string())?;
         o.field("fte")?;
-        o.value(&format::plain2(f.fte.average()))?;
+        o.value(&num::plain2(f.fte.average()))?;
         o.field("cost")?;
         o.ore(scale.ore(f.cost()));
         o.field("items")?;
@@ -327,7 +328,7 @@ fn report_on(r: &Report, out: &mut dyn Write, pretty: bool, workers: usize) -> s
             o.open(b'{');
             for (i, key) in parties.keys.iter().enumerate() {
                 o.key(key);
-                o.value(&format::plain2(g.at(i, j)))?;
+                o.value(&num::plain2(g.at(i, j)))?;
             }
             o.close(b'}');
         }

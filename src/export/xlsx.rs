@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
     utility::row_col_to_cell,
 };
 
-use crate::model::Rational;
+use crate::num::Rational;
 use crate::report::document::{Block, Calc, Cell, Document, Table};
 
 /// The first row of a table's figures (row 0 is its title, row 1 its head).
@@ -101,7 +101,7 @@ fn number_format(decimals: u32) -> String {
 }
 
 fn number(v: Rational, decimals: u32) -> f64 {
-    crate::format::round(v, decimals).to_f64().unwrap_or(0.0)
+    crate::num::round(v, decimals).to_f64().unwrap_or(0.0)
 }
 
 fn cell_ref(row: usize, col: usize) -> String {
@@ -164,7 +164,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
                     let f = if row.total { total(base) } else { base.clone() };
                     match calc {
                         Some(calc) => {
-                            let result = crate::format::round(shown, decimals).to_string();
+                            let result = crate::num::round(shown, decimals).to_string();
                             sheet.write_formula_with_format(
                                 at,
                                 col,

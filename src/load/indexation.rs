@@ -8,7 +8,8 @@ use num_rational::Ratio;
 use super::tree::{Table, Value};
 use super::{Loader, fields, nearest, values};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Index, Indexation, Rational};
+use crate::model::{Index, Indexation};
+use crate::num::Rational;
 
 impl Loader<'_> {
     /// The indexation of the scenario: `Some(None)` without one, `None` if it is broken.
@@ -136,14 +137,17 @@ fn rate(value: &Value) -> Result<Rational, values::Problem> {
         return Err(problem(
             format!(
                 "a fall of 100 % or more ({}) leaves nothing",
-                values::show(r)
+                crate::num::show(r)
             ),
             "-100 % or less",
         ));
     }
     if r > Ratio::from_integer(10) {
         return Err(problem(
-            format!("a rise of {} a year is more than 1,000 %", values::show(r)),
+            format!(
+                "a rise of {} a year is more than 1,000 %",
+                crate::num::show(r)
+            ),
             "too large: write 0.04 or \"4%\" for 4 %",
         ));
     }

@@ -10,7 +10,8 @@ use jiff::civil::Date;
 use super::tree::{Entry, Table, Value};
 use super::{Loader, fields, list, suggest, values};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Funder, Key, KeyMember, Rational};
+use crate::model::{Funder, Key, KeyMember};
+use crate::num::Rational;
 
 /// What to do about a key that is named where none is defined.
 const NO_KEYS: &str = "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]";

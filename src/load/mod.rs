@@ -22,9 +22,8 @@ use num_rational::Ratio;
 use self::fields::Field;
 use self::tree::{Entry, Node, Table, Value};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
-use crate::model::{
-    Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Rational, Scenario, Share,
-};
+use crate::model::{Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share};
+use crate::num::Rational;
 
 /// The range of `annual_cost_per_fte` outside which a warning asks to check the figure.
 const USUAL_COST_PER_FTE: (i64, i64) = (100_000, 3_000_000);
@@ -944,8 +943,8 @@ impl Loader<'_> {
                         num_traits::CheckedAdd::checked_add(&acc, s)
                     });
                 if sum != Some(Ratio::from_integer(1)) {
-                    let shown =
-                        sum.map_or_else(|| "an unmanageable fraction".to_string(), values::show);
+                    let shown = sum
+                        .map_or_else(|| "an unmanageable fraction".to_string(), crate::num::show);
                     self.push(
                         Diagnostic::error(
                             &self.path,
@@ -1221,7 +1220,7 @@ impl Loader<'_> {
                 self.warn(
                     Diagnostic::warning(
                         &self.path,
-                        format!("{owner}: fte is {}; one post of more than 2 FTE is unusual", values::show(*fte)),
+                        format!("{owner}: fte is {}; one post of more than 2 FTE is unusual", crate::num::show(*fte)),
                     )
                     .at(span.clone(), "more than 2 FTE")
                     .help("fte is the size of one post (1 = one person full time); write several posts for several people"),
@@ -1235,7 +1234,7 @@ impl Loader<'_> {
                             &self.path,
                             format!(
                                 "{owner}: annual_cost_per_fte is {} kr., outside the usual 100,000–3,000,000 kr.",
-                                crate::format::kroner_ore_trim(cost.rational())
+                                crate::num::kroner_ore_trim(cost.rational())
                             ),
                         )
                         .at(span.clone(), "unusual for a full-time year")

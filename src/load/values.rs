@@ -10,7 +10,8 @@ use num_rational::Ratio;
 use rust_decimal::Decimal;
 
 use super::tree::Value;
-use crate::model::{Money, Rational, decimal_to_rational};
+use crate::model::Money;
+use crate::num::{Rational, decimal_to_rational, decimals, round_half_away, show};
 
 /// The largest amount of money accepted in one value: 1,000,000,000,000 kr.
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
@@ -230,22 +231,6 @@ fn parse_number_text(s: &str, allow_fraction: bool) -> Read<Rational> {
     Ok(decimal_to_rational(d))
 }
 
-/// Number of decimals needed to write `r` exactly, if it is a finite decimal.
-fn decimals(r: Rational) -> Option<u32> {
-    let mut den = *r.denom();
-    let mut twos = 0;
-    let mut fives = 0;
-    while den % 2 == 0 {
-        den /= 2;
-        twos += 1;
-    }
-    while den % 5 == 0 {
-        den /= 5;
-        fives += 1;
-    }
-    (den == 1).then_some(twos.max(fives))
-}
-
 /// Any number, as for money but signed and with any decimals (rates).
 pub fn signed(value: &Value) -> Read<Rational> {
     decimal(value, false)
@@ -339,30 +324,6 @@ pub fn fte(value: &Value) -> Read<Rational> {
 
 pub fn share(value: &Value) -> Read<Rational> {
     positive(value, "a share", 1)
-}
-
-/// Half away from zero of `num / den`, `den > 0`.
-pub fn round_half_away(num: i128, den: i128) -> i128 {
-    let q = num / den;
-    let r = num % den;
-    if 2 * r.abs() >= den {
-        q + num.signum()
-    } else {
-        q
-    }
-}
-
-/// A rational as a user wrote it: a decimal where it is one, else a fraction.
-pub fn show(r: Rational) -> String {
-    let as_decimal = decimals(r).filter(|&p| p <= 28).and_then(|places| {
-        let numer = r.numer().checked_mul(10i128.pow(places) / *r.denom())?;
-        Decimal::try_from_i128_with_scale(numer, places).ok()
-    });
-    match as_decimal {
-        Some(d) => d.to_string(),
-        None if *r.denom() == 1 => r.numer().to_string(),
-        None => format!("{}/{}", r.numer(), r.denom()),
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::Report;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine;
 use crate::load::{self, Loaded};
-use crate::model::Rational;
+use crate::num::Rational;
 use crate::period::{By, PeriodKey};
 
 /// A non-residual funder whose cumulative balance is negative at the end of a period.

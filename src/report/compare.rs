@@ -10,7 +10,8 @@ use crate::allocation::{self, Mode, Party};
 use crate::engine::{self, Amount, ComputeError, Figures, Prices, Scale};
 use crate::i18n::Precision;
 use crate::i18n::{Lang, View};
-use crate::model::{DateRange, Flow, PaidBy, Rational, Scenario};
+use crate::model::{DateRange, Flow, PaidBy, Scenario};
+use crate::num::Rational;
 use crate::period::{By, PeriodKey};
 use crate::round;
 
@@ -114,11 +115,11 @@ impl Value {
     pub fn plain(&self) -> String {
         match self {
             Value::Text(t) => t.clone(),
-            Value::Money(m) => crate::load::values::show(*m),
+            Value::Money(m) => crate::num::show(*m),
             Value::Date(d) => d.to_string(),
-            Value::Number(n) => crate::load::values::show(*n),
+            Value::Number(n) => crate::num::show(*n),
             Value::Flag(b) => b.to_string(),
-            Value::Payers(p) => payers(p, crate::load::values::show),
+            Value::Payers(p) => payers(p, crate::num::show),
         }
     }
 
@@ -546,10 +547,10 @@ impl<'a> Comparison<'a> {
             format!("{cost} B"),
             format!("{cost} B − A"),
         ];
-        let fte_shown = |v: Rational| crate::format::round(v, 2);
+        let fte_shown = |v: Rational| crate::num::round(v, 2);
         let fte_cells = |[fa, fb, _]: [Side; 3]| {
             let (x, y) = (fte_shown(fa.fte), fte_shown(fb.fte));
-            let r = |d: rust_decimal::Decimal| crate::model::decimal_to_rational(d);
+            let r = |d: rust_decimal::Decimal| crate::num::decimal_to_rational(d);
             [r(x), r(y), r(y) - r(x)]
         };
         let row = |label: String,

@@ -4,7 +4,7 @@
 //! others say so, for exporters that can keep them live (XLSX formulas).
 
 use crate::i18n::View;
-use crate::model::Rational;
+use crate::num::Rational;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {

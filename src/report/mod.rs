@@ -8,9 +8,10 @@ pub mod document;
 use crate::allocation::{Allocation, Mode};
 use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
-use crate::format;
 use crate::i18n::{Lang, Precision, View};
-use crate::model::{PaidBy, Rational, Scenario};
+use crate::model::{PaidBy, Scenario};
+use crate::num;
+use crate::num::Rational;
 use crate::round::{self, Chain, Rounded};
 use document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
 
@@ -88,7 +89,7 @@ impl<'a> Report<'a> {
                     format!(
                         "funder `{}` has {} kr. of its funding unused at the end of the window ({})",
                         f.id,
-                        format::kroner_ore(self.money(*left)),
+                        num::kroner_ore(self.money(*left)),
                         s.window.to
                     ),
                 )
@@ -105,7 +106,7 @@ impl<'a> Report<'a> {
     pub(crate) fn shown(&self, step: Rational) -> Shown {
         let p = &self.projection;
         let per_step = step.recip();
-        let steps = |a: Amount| crate::model::product(self.money(a), per_step);
+        let steps = |a: Amount| crate::num::product(self.money(a), per_step);
         let matrix =
             |rows: usize, pick: &dyn Fn(&Figures, usize) -> Amount| -> Vec<Vec<Rational>> {
                 (0..rows)
@@ -522,7 +523,7 @@ impl Grid {
         total: i128,
         step: Rational,
     ) -> Grid {
-        let kr = |n: &i128| crate::model::product(Rational::from_integer(*n), step);
+        let kr = |n: &i128| crate::num::product(Rational::from_integer(*n), step);
         Grid {
             cells: cells.iter().map(|r| r.iter().map(kr).collect()).collect(),
             rows: rows.iter().map(kr).collect(),
@@ -711,7 +712,7 @@ pub fn paid_by_text(s: &Scenario, paid_by: &PaidBy, lang: Lang) -> String {
 
 /// A share as written: `0.5` / `0,5`, or a fraction `1/3`.
 pub fn share_text(r: Rational, lang: Lang) -> String {
-    let shown = crate::load::values::show(r);
+    let shown = crate::num::show(r);
     match lang {
         Lang::En => shown,
         Lang::Da => shown.replace('.', ","),
