@@ -1,13 +1,11 @@
-//! The command line: arguments, the environment a command runs in, errors and exit codes.
+//! The command line: clap's arguments and how they map to each command's options. The only
+//! module that knows clap; every value it parses becomes a domain type here.
 
-use std::io::Write;
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::cmd;
-use crate::diag::Diagnostics;
-use crate::engine::ComputeError;
-use crate::i18n::Lang;
+use crate::cmd::{self, Env, Error, Exit};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,94 +29,388 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Staff, costs and funding of one scenario, per period.
-    Report(cmd::report::Args),
+    Report(ReportArgs),
     /// Two scenarios side by side: A is the baseline, differences are B − A.
-    Compare(cmd::compare::Args),
+    Compare(CompareArgs),
     /// Does every scenario balance? One line per scenario, then a summary.
-    Check(cmd::check::Args),
+    Check(CheckArgs),
     /// A figure for every value of one or two varied paths.
-    Sweep(cmd::sweep::Args),
+    Sweep(SweepArgs),
     /// The smallest amount at which the scenario balances, exact to the øre.
-    Solve(cmd::solve::Args),
+    Solve(SolveArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
-    Schema(cmd::schema::Args),
+    Schema,
 }
 
-/// Where a command writes, and how.
-pub struct Env<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    /// Standard output is a terminal that wants colour.
-    pub color_out: bool,
-    /// Standard error is a terminal that wants colour.
-    pub color_err: bool,
-    /// Standard output is a terminal: fit tables to its width.
-    pub fit: bool,
-    /// Warnings fail the command (`--deny-warnings`).
-    pub deny_warnings: bool,
-    /// The language of the output (from the locale, unless `--lang` says otherwise).
-    pub lang: Lang,
+/// A clap value enum that stands for a domain enum of the same variants.
+macro_rules! value_enum {
+    ($(#[$meta:meta])* $name:ident => $domain:path { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl From<$name> for $domain {
+            fn from(v: $name) -> $domain {
+                match v {
+                    $($name::$variant => <$domain>::$variant),+
+                }
+            }
+        }
+    };
 }
 
-/// How a command that ran to the end went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// 0: done; for `check`, every scenario balances.
-    Success,
-    /// 1: `check` found a scenario that does not balance.
-    Unbalanced,
-    /// 2: `check` found an invalid scenario (its errors are already written).
-    Invalid,
+value_enum! {
+    /// How months are grouped into the columns of a report.
+    By => crate::period::By {
+        /// Calendar years: the Danish budget year.
+        #[default]
+        Year,
+        /// H1 = January–June, H2 = July–December.
+        HalfYear,
+        Month,
+        /// The whole window as one period.
+        Total,
+    }
 }
 
-impl Exit {
-    pub fn code(self) -> u8 {
-        match self {
-            Exit::Success => 0,
-            Exit::Unbalanced => 1,
-            Exit::Invalid => 2,
+value_enum! {
+    /// Indexed amounts in current or fixed prices.
+    Prices => crate::engine::Prices {
+        /// Løbende priser: amounts rise with their index.
+        #[default]
+        Current,
+        /// Faste priser: every amount in the base year's prices.
+        Fixed,
+    }
+}
+
+value_enum! {
+    Lang => crate::i18n::Lang {
+        #[default]
+        En,
+        Da,
+    }
+}
+
+value_enum! {
+    /// What money is shown in.
+    Unit => crate::i18n::Unit {
+        /// Kroner, whole.
+        #[default]
+        Kr,
+        /// Thousands of kroner, whole.
+        Tkr,
+        /// Millions of kroner, with one decimal.
+        Mio,
+    }
+}
+
+value_enum! {
+    /// How precisely amounts per member are shown.
+    Precision => crate::i18n::Precision {
+        /// Whole kroner.
+        #[default]
+        Kr,
+        /// Kroner and øre.
+        Ore,
+    }
+}
+
+value_enum! {
+    /// The output formats of `report` and `compare`.
+    Format => crate::export::Format {
+        /// Tables for the terminal.
+        #[default]
+        Table,
+        /// GitHub Markdown tables.
+        Markdown,
+        /// Tidy CSV: one row per period, item or funder, and measure.
+        Csv,
+        /// JSON, with money and FTE as two-decimal strings.
+        Json,
+        /// One self-contained, printable HTML page with a chart.
+        Html,
+        /// An Excel workbook: a sheet per table, live totals, a chart.
+        Xlsx,
+    }
+}
+
+value_enum! {
+    CheckFormat => cmd::check::CheckFormat {
+        /// One line per scenario, then a summary.
+        #[default]
+        Text,
+        Json,
+    }
+}
+
+value_enum! {
+    SweepFormat => cmd::sweep::SweepFormat {
+        #[default]
+        Table,
+        Csv,
+        Json,
+    }
+}
+
+value_enum! {
+    SolveFormat => cmd::solve::SolveFormat {
+        #[default]
+        Text,
+        Json,
+    }
+}
+
+value_enum! {
+    Goal => cmd::solve::Goal {
+        /// Every funder that is not residual (and the varied funding's funder) has a cumulative
+        /// balance of at least 0 at the end of every period.
+        #[default]
+        Balanced,
+    }
+}
+
+/// What every command that reads scenarios takes: overrides and current or fixed prices.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ScenarioArgs {
+    /// Change a value before anything is computed: `posts.regional-post.fte=0.8`,
+    /// `scenario.end=2027-12-31`, `funding.brn-dk2020.annual=2500000`,
+    /// `funders.brn.residual=false`, `indexation.wages.2025=0.04`. Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+    /// Indexed amounts in current prices (løbende priser), or in the base year's (faste
+    /// priser). Without an [indexation] table both are the same.
+    #[arg(long, value_enum, default_value_t)]
+    pub prices: Prices,
+}
+
+impl From<&ScenarioArgs> for cmd::ScenarioOptions {
+    fn from(a: &ScenarioArgs) -> Self {
+        cmd::ScenarioOptions {
+            set: a.set.clone(),
+            prices: a.prices.into(),
         }
     }
 }
 
-/// Why a command could not finish. Every one of these exits with code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Input(Diagnostics),
-    #[error("error: {0}")]
-    Compute(#[from] ComputeError),
-    #[error("error: cannot write the output: {0}")]
-    Write(#[from] std::io::Error),
+/// Whether to carry costs to members, and how precisely to show them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MembersArgs {
+    /// Carry every funder's cost through to the parties that ultimately pay it: groups to
+    /// their members, funders such as BRN to those who raise their money (`raised_by`).
+    #[arg(long, conflicts_with = "by_member")]
+    pub look_through: bool,
+    /// Split the cost of groups among their members (without looking through funders).
+    #[arg(long)]
+    pub by_member: bool,
+    /// Amounts per member in whole kroner or to the øre.
+    #[arg(long, value_enum, default_value_t)]
+    pub precision: Precision,
 }
 
-impl Error {
-    /// The message for standard error.
-    pub fn render(&self, color: bool) -> String {
-        match self {
-            Error::Input(d) => d.render(color),
-            other => other.to_string(),
+impl From<&MembersArgs> for cmd::MembersOptions {
+    fn from(a: &MembersArgs) -> Self {
+        use crate::allocation::Mode;
+        cmd::MembersOptions {
+            mode: if a.look_through {
+                Some(Mode::LookThrough)
+            } else if a.by_member {
+                Some(Mode::ByMember)
+            } else {
+                None
+            },
+            precision: a.precision.into(),
         }
     }
+}
 
-    /// A closed pipe (`klimabudget report x.toml | head`) is not worth a message.
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+/// Where `report` and `compare` write, in which format.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// The output format. Default: from the extension of --output, else table.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (`-`). The format follows its extension:
+    /// .txt, .md, .csv, .json, .html, .xlsx.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl From<&OutputArgs> for cmd::OutputOptions {
+    fn from(a: &OutputArgs) -> Self {
+        cmd::OutputOptions {
+            format: a.format.map(Into::into),
+            output: a.output.clone(),
+        }
     }
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// Periods: calendar years, half-years, months, or the whole window.
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    #[command(flatten)]
+    pub members: MembersArgs,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The baseline scenario.
+    pub a: PathBuf,
+    /// The scenario compared with it: differences are B − A.
+    pub b: PathBuf,
+    /// Periods: calendar years, half-years, months, or the whole window.
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    #[command(flatten)]
+    pub members: MembersArgs,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+    /// Like --set, for A only.
+    #[arg(long = "set-a", value_name = "PATH=VALUE")]
+    pub set_a: Vec<String>,
+    /// Like --set, for B only: `compare x.toml x.toml --set-b ...` shows what a change does.
+    #[arg(long = "set-b", value_name = "PATH=VALUE")]
+    pub set_b: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Scenario files, or directories searched recursively for *.toml. Default: scenarios/
+    pub paths: Vec<PathBuf>,
+    /// Check the cumulative balance at the end of every year, half-year, month, or only at the
+    /// end of the window.
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CheckFormat,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SweepArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// A path and the values it takes: posts.municipal-staff.annual_cost_per_fte=600000..900000/50000.
+    /// Once or twice.
+    #[arg(long, required = true, value_name = "PATH=FROM..TO/STEP")]
+    pub vary: Vec<String>,
+    /// A figure to show, such as total.cost_by_funder.brn or 2024.cost. Repeatable.
+    #[arg(long, required = true, value_name = "FIGURE")]
+    pub show: Vec<String>,
+    /// The periods figures such as 2024.cost refer to.
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: SweepFormat,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal (tables).
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SolveArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// The amount to find, such as funding.brn-joint-secretariat.annual.
+    #[arg(long, value_name = "PATH")]
+    pub vary: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub until: Goal,
+    /// The periods at whose ends balances are checked.
+    #[arg(long, value_enum, default_value_t)]
+    pub by: By,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: SolveFormat,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
+/// Runs the command the arguments ask for.
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
     if let Some(lang) = cli.lang {
-        env.lang = lang;
+        env.lang = lang.into();
     }
     let exit = match &cli.command {
-        Command::Report(args) => cmd::report::run(args, env)?,
-        Command::Compare(args) => cmd::compare::run(args, env)?,
-        Command::Check(args) => cmd::check::run(args, env)?,
-        Command::Sweep(args) => cmd::sweep::run(args, env)?,
-        Command::Solve(args) => cmd::solve::run(args, env)?,
-        Command::Schema(args) => cmd::schema::run(args, env)?,
+        Command::Report(a) => cmd::report::run(
+            &cmd::report::Options {
+                scenario: a.scenario.clone(),
+                by: a.by.into(),
+                output: (&a.output).into(),
+                unit: a.unit.into(),
+                members: (&a.members).into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Compare(a) => cmd::compare::run(
+            &cmd::compare::Options {
+                a: a.a.clone(),
+                b: a.b.clone(),
+                by: a.by.into(),
+                output: (&a.output).into(),
+                unit: a.unit.into(),
+                members: (&a.members).into(),
+                scenarios: (&a.scenario_args).into(),
+                set_a: a.set_a.clone(),
+                set_b: a.set_b.clone(),
+            },
+            env,
+        )?,
+        Command::Check(a) => cmd::check::run(
+            &cmd::check::Options {
+                paths: a.paths.clone(),
+                by: a.by.into(),
+                format: a.format.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Sweep(a) => cmd::sweep::run(
+            &cmd::sweep::Options {
+                scenario: a.scenario.clone(),
+                vary: a.vary.clone(),
+                show: a.show.clone(),
+                by: a.by.into(),
+                format: a.format.into(),
+                unit: a.unit.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Solve(a) => cmd::solve::run(
+            &cmd::solve::Options {
+                scenario: a.scenario.clone(),
+                vary: a.vary.clone(),
+                until: a.until.into(),
+                by: a.by.into(),
+                format: a.format.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Schema => cmd::schema::run(env)?,
     };
     env.out.flush()?;
     Ok(exit)

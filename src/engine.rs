@@ -24,7 +24,7 @@ const PARALLEL_POST_MONTHS: usize = 1 << 18;
 
 /// Whether indexed amounts rise with their index (current prices, løbende priser) or stay in
 /// the base year's prices (fixed prices, faste priser). Without an indexation both are the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Prices {
     #[default]
     Current,

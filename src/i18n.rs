@@ -8,7 +8,7 @@ use crate::num::Rational;
 use crate::num::{group, round};
 use crate::period::{By, PeriodKey};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     En,
@@ -148,7 +148,7 @@ const MONTHS_DA_SHORT: [&str; 12] = [
 ];
 
 /// What money is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Unit {
     /// Kroner, whole.
     #[default]
@@ -158,7 +158,6 @@ pub enum Unit {
     /// Millions of kroner, with one decimal.
     Mio,
     /// Kroner and øre (for amounts per member with `--precision ore`).
-    #[value(skip)]
     Ore,
 }
 
@@ -204,7 +203,7 @@ impl Unit {
 }
 
 /// How precisely amounts per member are shown: whole kroner, or kroner and øre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Precision {
     #[default]
     Kr,

@@ -4,7 +4,8 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use klimabudget::cli::{self, Cli, Env};
+use klimabudget::cli::{self, Cli};
+use klimabudget::cmd::Env;
 use klimabudget::i18n::Lang;
 
 /// mimalloc rather than the system's allocator: a large scenario's millions of small

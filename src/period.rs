@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::model::DateRange;
 
 /// How months are grouped into the columns of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum By {
     /// Calendar years: the Danish budget year.
     #[default]

@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::diag::Diagnostic;
 use crate::export::json;
 use crate::i18n::Lang;
 use crate::period::By;
 use crate::report::check::{self, CheckReport, Status};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CheckFormat {
     /// One line per scenario, then a summary.
     #[default]
@@ -17,21 +17,16 @@ pub enum CheckFormat {
     Json,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Scenario files, or directories searched recursively for *.toml. Default: scenarios/
+/// What `klimabudget check` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
     pub paths: Vec<PathBuf>,
-    /// Check the cumulative balance at the end of every year, half-year, month, or only at the
-    /// end of the window.
-    #[arg(long, value_enum, default_value_t)]
     pub by: By,
-    #[arg(long, value_enum, default_value_t)]
     pub format: CheckFormat,
-    #[command(flatten)]
-    pub scenario_args: super::ScenarioArgs,
+    pub scenarios: super::ScenarioOptions,
 }
 
-pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("scenarios")]
     } else {
@@ -57,8 +52,8 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
                     f,
                     &check::Options {
                         by: args.by,
-                        prices: args.scenario_args.prices,
-                        overrides: args.scenario_args.overrides(),
+                        prices: args.scenarios.prices,
+                        overrides: args.scenarios.overrides(),
                         deny_warnings: env.deny_warnings,
                     },
                 )

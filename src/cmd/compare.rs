@@ -2,42 +2,30 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::export;
 use crate::i18n::Unit;
 use crate::period::By;
 use crate::report::compare::Comparison;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The baseline scenario.
+/// What `klimabudget compare` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
     pub a: PathBuf,
-    /// The scenario compared with it: differences are B − A.
     pub b: PathBuf,
-    /// Periods: calendar years, half-years, months, or the whole window.
-    #[arg(long, value_enum, default_value_t)]
     pub by: By,
-    #[command(flatten)]
-    pub output: super::OutputArgs,
-    /// Show money in kroner, thousands of kroner, or millions with one decimal.
-    #[arg(long, value_enum, default_value_t)]
+    pub output: super::OutputOptions,
     pub unit: Unit,
-    #[command(flatten)]
-    pub members: super::MembersArgs,
-    #[command(flatten)]
-    pub scenario_args: super::ScenarioArgs,
-    /// Like --set, for A only.
-    #[arg(long = "set-a", value_name = "PATH=VALUE")]
+    pub members: super::MembersOptions,
+    pub scenarios: super::ScenarioOptions,
     pub set_a: Vec<String>,
-    /// Like --set, for B only: `compare x.toml x.toml --set-b ...` shows what a change does.
-    #[arg(long = "set-b", value_name = "PATH=VALUE")]
     pub set_b: Vec<String>,
 }
 
-pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.a, &args.b], env)?;
     // Report the problems of both files, not only of the first.
-    let both = args.scenario_args.overrides();
+    let both = args.scenarios.overrides();
     let side = |extra: &[String]| -> Vec<crate::load::Override> {
         both.iter()
             .cloned()
@@ -55,8 +43,8 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenario_args.prices)?
-        .with_members(args.members.mode(), args.members.precision)?;
+    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenarios.prices)?
+        .with_members(args.members.mode, args.members.precision)?;
     let mut warnings = a.warnings;
     warnings.items.extend(comparison.a.warnings());
     let mut wb = b.warnings;

@@ -11,27 +11,85 @@ pub mod sweep;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Env, Error};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::engine::ComputeError;
 use crate::export::{self, Format};
+use crate::i18n::Lang;
 use crate::i18n::{Unit, View};
 use crate::load::{self, Loaded};
 
-/// What every command that reads scenarios takes: overrides and current or fixed prices.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct ScenarioArgs {
-    /// Change a value before anything is computed: `posts.regional-post.fte=0.8`,
-    /// `scenario.end=2027-12-31`, `funding.brn-dk2020.annual=2500000`,
-    /// `funders.brn.residual=false`, `indexation.wages.2025=0.04`. Repeatable.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
+/// Where a command writes, and how.
+pub struct Env<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    /// Standard output is a terminal that wants colour.
+    pub color_out: bool,
+    /// Standard error is a terminal that wants colour.
+    pub color_err: bool,
+    /// Standard output is a terminal: fit tables to its width.
+    pub fit: bool,
+    /// Warnings fail the command (`--deny-warnings`).
+    pub deny_warnings: bool,
+    /// The language of the output (from the locale, unless `--lang` says otherwise).
+    pub lang: Lang,
+}
+
+/// How a command that ran to the end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done; for `check`, every scenario balances.
+    Success,
+    /// 1: `check` found a scenario that does not balance.
+    Unbalanced,
+    /// 2: `check` found an invalid scenario (its errors are already written).
+    Invalid,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Unbalanced => 1,
+            Exit::Invalid => 2,
+        }
+    }
+}
+
+/// Why a command could not finish. Every one of these exits with code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error("error: {0}")]
+    Compute(#[from] ComputeError),
+    #[error("error: cannot write the output: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The message for standard error.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Input(d) => d.render(color),
+            other => other.to_string(),
+        }
+    }
+
+    /// A closed pipe (`klimabudget report x.toml | head`) is not worth a message.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// What every command that reads scenarios takes: overrides (`--set`) and current or fixed
+/// prices.
+#[derive(Debug, Clone, Default)]
+pub struct ScenarioOptions {
     pub set: Vec<String>,
-    /// Indexed amounts in current prices (løbende priser), or in the base year's (faste
-    /// priser). Without an [indexation] table both are the same.
-    #[arg(long, value_enum, default_value_t)]
     pub prices: crate::engine::Prices,
 }
 
-impl ScenarioArgs {
+impl ScenarioOptions {
     pub fn overrides(&self) -> Vec<load::Override> {
         self.set.iter().map(load::Override::new).collect()
     }
@@ -72,36 +130,18 @@ fn options(env: &Env, unit: Unit, to_stdout: bool) -> export::Options {
     }
 }
 
-/// Whether to carry costs to members, and how precisely to show them.
-#[derive(Debug, Clone, clap::Args)]
-pub struct MembersArgs {
-    /// Carry every funder's cost through to the parties that ultimately pay it: groups to
-    /// their members, funders such as BRN to those who raise their money (`raised_by`).
-    #[arg(long, conflicts_with = "by_member")]
-    pub look_through: bool,
-    /// Split the cost of groups among their members (without looking through funders).
-    #[arg(long)]
-    pub by_member: bool,
-    /// Amounts per member in whole kroner or to the øre.
-    #[arg(long, value_enum, default_value_t)]
+/// Whether to carry costs to members (`--by-member`, `--look-through`), and how precisely
+/// to show them.
+#[derive(Debug, Clone, Default)]
+pub struct MembersOptions {
+    pub mode: Option<crate::allocation::Mode>,
     pub precision: crate::i18n::Precision,
 }
 
-impl MembersArgs {
-    pub fn mode(&self) -> Option<crate::allocation::Mode> {
-        use crate::allocation::Mode;
-        if self.look_through {
-            Some(Mode::LookThrough)
-        } else if self.by_member {
-            Some(Mode::ByMember)
-        } else {
-            None
-        }
-    }
-
+impl MembersOptions {
     /// The members of `s`, if asked for.
     pub fn of(&self, s: &crate::model::Scenario) -> Result<Option<crate::report::Members>, Error> {
-        let Some(mode) = self.mode() else {
+        let Some(mode) = self.mode else {
             return Ok(None);
         };
         Ok(Some(crate::report::Members {
@@ -111,15 +151,11 @@ impl MembersArgs {
     }
 }
 
-/// Where `report` and `compare` write, in which format.
-#[derive(Debug, Clone, clap::Args)]
-pub struct OutputArgs {
-    /// The output format. Default: from the extension of --output, else table.
-    #[arg(long, value_enum)]
+/// Where `report` and `compare` write (`--output`, `-` for standard output), in which format
+/// (`--format`, else from the file's extension).
+#[derive(Debug, Clone, Default)]
+pub struct OutputOptions {
     pub format: Option<Format>,
-    /// Write to this file instead of standard output (`-`). The format follows its extension:
-    /// .txt, .md, .csv, .json, .html, .xlsx.
-    #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -133,7 +169,7 @@ fn usage(path: &Path, message: String, help: &str) -> Error {
     Error::Input(Diagnostic::error(path, message).help(help).into())
 }
 
-impl OutputArgs {
+impl OutputOptions {
     /// The format and file to write, refused before any work if they cannot be right: an
     /// unknown extension, a scenario given as input, binary output to a terminal.
     pub fn target(&self, inputs: &[&Path], env: &Env) -> Result<Target, Error> {

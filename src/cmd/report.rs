@@ -2,35 +2,28 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::engine;
 use crate::export;
 use crate::i18n::Unit;
 use crate::period::By;
 use crate::report::Report;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The scenario file (.toml).
+/// What `klimabudget report` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
     pub scenario: PathBuf,
-    /// Periods: calendar years, half-years, months, or the whole window.
-    #[arg(long, value_enum, default_value_t)]
     pub by: By,
-    #[command(flatten)]
-    pub output: super::OutputArgs,
-    /// Show money in kroner, thousands of kroner, or millions with one decimal.
-    #[arg(long, value_enum, default_value_t)]
+    pub output: super::OutputOptions,
     pub unit: Unit,
-    #[command(flatten)]
-    pub members: super::MembersArgs,
-    #[command(flatten)]
-    pub scenario_args: super::ScenarioArgs,
+    pub members: super::MembersOptions,
+    pub scenarios: super::ScenarioOptions,
 }
 
-pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
-    let loaded = super::load(&args.scenario, &args.scenario_args.overrides())?;
-    let projection = engine::project_in(&loaded.scenario, args.by, args.scenario_args.prices)?;
+    let loaded = super::load(&args.scenario, &args.scenarios.overrides())?;
+    let projection = engine::project_in(&loaded.scenario, args.by, args.scenarios.prices)?;
     let report =
         Report::new(&loaded.scenario, projection).with_members(args.members.of(&loaded.scenario)?);
     let mut warnings = loaded.warnings.clone();

@@ -1,12 +1,9 @@
 //! `klimabudget schema`: the JSON Schema of the scenario format, for editors.
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::load::schema::scenario_schema;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
-
-pub fn run(_args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(env: &mut Env) -> Result<Exit, Error> {
     serde_json::to_writer_pretty(&mut *env.out, &scenario_schema())
         .map_err(std::io::Error::from)?;
     writeln!(env.out)?;

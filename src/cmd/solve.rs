@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::i18n::Lang;
 use crate::load::Prepared;
 use crate::num::{Rational, decimal_to_rational};
 use crate::period::By;
 use crate::whatif;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Goal {
     /// Every funder that is not residual (and the varied funding's funder) has a cumulative
     /// balance of at least 0 at the end of every period.
@@ -20,37 +20,30 @@ pub enum Goal {
     Balanced,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SolveFormat {
     #[default]
     Text,
     Json,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The scenario file (.toml).
+/// What `klimabudget solve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
     pub scenario: PathBuf,
-    /// The amount to find, such as funding.brn-joint-secretariat.annual.
-    #[arg(long, value_name = "PATH")]
     pub vary: String,
-    #[arg(long, value_enum, default_value_t)]
     pub until: Goal,
-    /// The periods at whose ends balances are checked.
-    #[arg(long, value_enum, default_value_t)]
     pub by: By,
-    #[arg(long, value_enum, default_value_t)]
     pub format: SolveFormat,
-    #[command(flatten)]
-    pub scenario_args: super::ScenarioArgs,
+    pub scenarios: super::ScenarioOptions,
 }
 
-pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let prepared = Prepared::open(&args.scenario).map_err(Error::Input)?;
     let options = whatif::Options {
         by: args.by,
-        prices: args.scenario_args.prices,
-        overrides: args.scenario_args.overrides(),
+        prices: args.scenarios.prices,
+        overrides: args.scenarios.overrides(),
     };
     let solution =
         whatif::solve(&prepared, &args.vary, &options).map_err(super::sweep::whatif_error)?;

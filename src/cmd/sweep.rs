@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 use serde_json::json;
 
-use crate::cli::{Env, Error, Exit};
+use super::{Env, Error, Exit};
 use crate::export::table::{TableStyle, render};
 use crate::i18n::{Unit, View};
 use crate::load::Prepared;
@@ -15,7 +15,7 @@ use crate::period::By;
 use crate::report::document::{Block, Cell, Document, Row, Table};
 use crate::whatif::{self, Point, Show, Vary, WhatIfError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SweepFormat {
     #[default]
     Table,
@@ -23,27 +23,16 @@ pub enum SweepFormat {
     Json,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The scenario file (.toml).
+/// What `klimabudget sweep` is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
     pub scenario: PathBuf,
-    /// A path and the values it takes: posts.municipal-staff.annual_cost_per_fte=600000..900000/50000.
-    /// Once or twice.
-    #[arg(long, required = true, value_name = "PATH=FROM..TO/STEP")]
     pub vary: Vec<String>,
-    /// A figure to show, such as total.cost_by_funder.brn or 2024.cost. Repeatable.
-    #[arg(long, required = true, value_name = "FIGURE")]
     pub show: Vec<String>,
-    /// The periods figures such as 2024.cost refer to.
-    #[arg(long, value_enum, default_value_t)]
     pub by: By,
-    #[arg(long, value_enum, default_value_t)]
     pub format: SweepFormat,
-    /// Show money in kroner, thousands of kroner, or millions with one decimal (tables).
-    #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
-    #[command(flatten)]
-    pub scenario_args: super::ScenarioArgs,
+    pub scenarios: super::ScenarioOptions,
 }
 
 pub(crate) fn whatif_error(e: WhatIfError) -> Error {
@@ -54,7 +43,7 @@ pub(crate) fn whatif_error(e: WhatIfError) -> Error {
     }
 }
 
-pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
+pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let usage = |m: String| Error::Input(whatif::usage(m));
     if args.vary.len() > 2 {
         return Err(usage("a sweep varies one or two paths".into()));
@@ -74,8 +63,8 @@ pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let prepared = Prepared::open(&args.scenario).map_err(Error::Input)?;
     let options = whatif::Options {
         by: args.by,
-        prices: args.scenario_args.prices,
-        overrides: args.scenario_args.overrides(),
+        prices: args.scenarios.prices,
+        overrides: args.scenarios.overrides(),
     };
     let points = whatif::sweep(&prepared, &vary, &show, &options).map_err(whatif_error)?;
     let view = View {

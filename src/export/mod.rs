@@ -16,7 +16,7 @@ use crate::report::compare::Comparison;
 use crate::report::document::Document;
 
 /// The output formats of `report` and `compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Tables for the terminal.
     #[default]
