@@ -95,8 +95,20 @@ value_enum! {
 }
 
 value_enum! {
+    /// How the figures of tables for people are rounded.
+    Rounding => crate::report::Mode {
+        /// Each table as a whole, so that it adds up (controlled rounding); every figure is
+        /// still its exact value rounded down or up.
+        #[default]
+        Controlled,
+        /// Each figure to the nearest; a table says so where its figures then do not add up.
+        Independent,
+    }
+}
+
+value_enum! {
     /// What money is shown in.
-    Unit => crate::i18n::Unit {
+    Unit => crate::num::Unit {
         /// Kroner, whole.
         #[default]
         Kr,
@@ -109,7 +121,7 @@ value_enum! {
 
 value_enum! {
     /// How precisely amounts per member are shown.
-    Precision => crate::i18n::Precision {
+    Precision => crate::report::Precision {
         /// Whole kroner.
         #[default]
         Kr,
@@ -259,6 +271,9 @@ pub struct ReportArgs {
     /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
+    /// How tables are rounded: as a whole so that they add up, or each figure to the nearest.
+    #[arg(long, value_enum, default_value_t)]
+    pub rounding: Rounding,
     #[command(flatten)]
     pub members: MembersArgs,
     #[command(flatten)]
@@ -279,6 +294,9 @@ pub struct CompareArgs {
     /// Show money in kroner, thousands of kroner, or millions with one decimal.
     #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
+    /// How tables are rounded: as a whole so that they add up, or each figure to the nearest.
+    #[arg(long, value_enum, default_value_t)]
+    pub rounding: Rounding,
     #[command(flatten)]
     pub members: MembersArgs,
     #[command(flatten)]
@@ -359,6 +377,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 by: a.by.into(),
                 output: (&a.output).into(),
                 unit: a.unit.into(),
+                rounding: a.rounding.into(),
                 members: (&a.members).into(),
                 scenarios: (&a.scenario_args).into(),
             },
@@ -371,6 +390,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 by: a.by.into(),
                 output: (&a.output).into(),
                 unit: a.unit.into(),
+                rounding: a.rounding.into(),
                 members: (&a.members).into(),
                 scenarios: (&a.scenario_args).into(),
                 set_a: a.set_a.clone(),

@@ -8,12 +8,13 @@
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
 
+use jiff::civil::Date;
 use num_integer::Integer;
 use num_rational::Ratio;
 
 use crate::model::{DateRange, Flow, Index, PaidBy, Scenario};
 use crate::num::{Rational, round_div};
-use crate::period::{By, Calendar, Month, Period};
+use crate::period::{By, Calendar, Month, Period, PeriodKey};
 
 /// `lcm(12 × d)` for every month length `d` of 28–31 days: one twelfth of a year, prorated by
 /// the day, is a whole number of units when the scale is a multiple of this.
@@ -925,6 +926,40 @@ fn split(
             by_funder[*funder] += Amount(amount.0 / share.denom() * share.numer());
         }
     }
+}
+
+/// A non-residual funder whose cumulative balance is negative at the end of a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    /// The funder, by its index in the scenario.
+    pub funder: usize,
+    pub key: PeriodKey,
+    pub end: Date,
+    /// How much is missing, exactly (more than 0).
+    pub amount: Rational,
+}
+
+/// The shortfalls of a projected scenario: every period end where a non-residual funder's
+/// cumulative balance is below zero.
+pub fn shortfalls(s: &Scenario, p: &Projection) -> Vec<Shortfall> {
+    let mut out = Vec::new();
+    for (i, funder) in s.funders.iter().enumerate() {
+        if funder.residual {
+            continue;
+        }
+        for f in &p.periods {
+            let cumulative = f.cumulative_by_funder[i];
+            if cumulative.is_negative() {
+                out.push(Shortfall {
+                    funder: i,
+                    key: f.period.key,
+                    end: f.period.end,
+                    amount: p.scale.exact(-cumulative),
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

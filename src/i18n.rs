@@ -1,12 +1,15 @@
-//! Danish and English: labels, dates, period names, and numbers in kroner, thousands or
-//! millions, written the way each language writes them (`1.600.000 kr.`, `1,6 mio. kr.`).
+//! Danish and English, at the edge: the renderers put a shown report's terms, sentences,
+//! dates, periods and figures into words here, the way each language writes them
+//! (`1.600.000 kr.`, `1,6 mio. kr.`, `2. halvår 2023`).
 
 use jiff::civil::Date;
-use num_rational::Ratio;
+use num_traits::Signed;
 
-use crate::num::Rational;
-use crate::num::{group, round};
+use crate::num::{Rational, Unit, group, round};
 use crate::period::{By, PeriodKey};
+use crate::report::compare::{Fields, Value, field, payers};
+use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
+use crate::report::{Figure, Shape, Side};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -60,6 +63,15 @@ impl Lang {
                 self.decimal_mark(),
                 width = decimals as usize
             )
+        }
+    }
+
+    /// A number as the user wrote it, grouped, with the language's decimal mark: `0.5` /
+    /// `0,5`, `600,000` / `600.000`; a fraction that is no decimal as one: `1/3`.
+    pub fn written(self, value: Rational) -> String {
+        match crate::num::decimals(value).filter(|p| *p <= 12) {
+            Some(places) => self.number(value, places),
+            None => format!("{}/{}", value.numer(), value.denom()),
         }
     }
 
@@ -147,86 +159,118 @@ const MONTHS_DA_SHORT: [&str; 12] = [
     "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
 ];
 
-/// What money is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Unit {
-    /// Kroner, whole.
-    #[default]
-    Kr,
-    /// Thousands of kroner, whole.
-    Tkr,
-    /// Millions of kroner, with one decimal.
-    Mio,
-    /// Kroner and øre (for amounts per member with `--precision ore`).
-    Ore,
-}
-
-impl Unit {
-    /// Kroner in one unit.
-    pub fn size(self) -> Rational {
-        Ratio::from_integer(match self {
-            Unit::Kr | Unit::Ore => 1,
-            Unit::Tkr => 1_000,
-            Unit::Mio => 1_000_000,
-        })
-    }
-
-    pub fn decimals(self) -> u32 {
-        match self {
-            Unit::Kr | Unit::Tkr => 0,
-            Unit::Mio => 1,
-            Unit::Ore => 2,
-        }
-    }
-
-    /// The smallest amount shown, in kroner: 1, 1,000 or 100,000.
-    pub fn step(self) -> Rational {
-        self.size() / Ratio::from_integer(10i128.pow(self.decimals()))
-    }
-
-    /// After a number: `kr.`, `thousand kr.` / `t.kr.`, `million kr.` / `mio. kr.`
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Unit::Kr | Unit::Ore => "kr.",
-            Unit::Tkr => lang.tr("thousand kr.", "t.kr."),
-            Unit::Mio => lang.tr("million kr.", "mio. kr."),
-        }
-    }
-
-    /// Over a table: `kr.`, `1,000 kr.` / `1.000 kr.`, `million kr.` / `mio. kr.`
-    pub fn heading(self, lang: Lang) -> &'static str {
-        match self {
-            Unit::Tkr => lang.tr("1,000 kr.", "1.000 kr."),
-            other => other.label(lang),
-        }
+/// The unit after a number: `kr.`, `thousand kr.` / `t.kr.`, `million kr.` / `mio. kr.`
+pub fn unit_label(unit: Unit, lang: Lang) -> &'static str {
+    match unit {
+        Unit::Kr | Unit::Ore => "kr.",
+        Unit::Tkr => lang.tr("thousand kr.", "t.kr."),
+        Unit::Mio => lang.tr("million kr.", "mio. kr."),
     }
 }
 
-/// How precisely amounts per member are shown: whole kroner, or kroner and øre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Precision {
-    #[default]
-    Kr,
-    Ore,
-}
-
-impl Precision {
-    pub fn unit(self) -> Unit {
-        match self {
-            Precision::Kr => Unit::Kr,
-            Precision::Ore => Unit::Ore,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Precision::Kr => "kr",
-            Precision::Ore => "ore",
-        }
+/// The unit over a table: `kr.`, `1,000 kr.` / `1.000 kr.`, `million kr.` / `mio. kr.`
+pub fn unit_heading(unit: Unit, lang: Lang) -> &'static str {
+    match unit {
+        Unit::Tkr => lang.tr("1,000 kr.", "1.000 kr."),
+        other => unit_label(other, lang),
     }
 }
 
-/// How figures are shown: the language and the unit of money.
+/// A term in `lang`.
+pub fn term(t: Term, lang: Lang) -> &'static str {
+    let (en, da) = match t {
+        Term::Total => ("Total", "I alt"),
+        Term::Staff => ("Staff", "Medarbejdere"),
+        Term::Post => ("Post", "Stilling"),
+        Term::Employer => ("Employer", "Ansat i"),
+        Term::Fte => ("FTE", "Årsværk"),
+        Term::FromTo => ("From – to", "Fra – til"),
+        Term::CostPerFte => ("Cost per FTE a year", "Årlig udgift pr. årsværk"),
+        Term::PaidBy => ("Paid by", "Finansieret af"),
+        Term::CostByItem => (
+            "Cost by post and other cost",
+            "Udgifter pr. stilling og øvrige udgifter",
+        ),
+        Term::CostByItemShort => ("Cost by item", "Udgifter pr. post"),
+        Term::Item => ("Item", "Post"),
+        Term::TotalCost => ("Total cost", "Udgifter i alt"),
+        Term::FteAverage => ("FTE (average)", "Årsværk (gennemsnit)"),
+        Term::CostByFunder => ("Cost by funder", "Udgifter fordelt på finansieringskilde"),
+        Term::CostByFunderShort => ("Cost by funder", "Udgifter pr. kilde"),
+        Term::Funder => ("Funder", "Finansieringskilde"),
+        Term::FundingByFunder => (
+            "Funding by funder",
+            "Finansiering fordelt på finansieringskilde",
+        ),
+        Term::FundingByFunderShort => ("Funding by funder", "Finansiering pr. kilde"),
+        Term::Payer => ("Payer", "Betaler"),
+        Term::LookThrough => (
+            "Who really pays: cost by payer, looking through funders to their members",
+            "Hvem betaler reelt: udgift pr. betaler, gennem finansieringskilderne til deres medlemmer",
+        ),
+        Term::LookThroughShort => ("By payer", "Pr. betaler"),
+        Term::ByMember => (
+            "Cost by member of the paying groups",
+            "Udgift pr. medlem af de betalende fællesskaber",
+        ),
+        Term::ByMemberShort => ("By member", "Pr. medlem"),
+        Term::Balance => (
+            "Balance by funder: funding − cost",
+            "Balance: finansiering − udgifter",
+        ),
+        Term::BalanceShort => ("Balance", "Balance"),
+        Term::Cumulative => (
+            "Cumulative balance by funder, at the end of each period",
+            "Akkumuleret balance ved udgangen af hver periode",
+        ),
+        Term::CumulativeShort => ("Cumulative balance", "Akkumuleret balance"),
+        Term::StillToFind => (
+            "Still to find by residual funders, cumulative at the end of each period",
+            "Mangler at blive finansieret af restfinansierende kilder, akkumuleret",
+        ),
+        Term::StillToFindShort => ("Still to find", "Mangler finansiering"),
+        Term::Cost => ("Cost", "Udgifter"),
+        Term::Comparison => ("Comparison", "Sammenligning"),
+        Term::DifferencesAreBMinusA => ("differences are B − A", "forskelle er B − A"),
+        Term::FteAndCost => ("FTE and cost", "Årsværk og udgifter"),
+        Term::Period => ("Period", "Periode"),
+        Term::CostByFunderAB => (
+            "Cost by funder, A and B",
+            "Udgifter fordelt på finansieringskilde, A og B",
+        ),
+        Term::WhatDiffers => ("What differs between A and B", "Forskelle mellem A og B"),
+        Term::Differences => ("Differences", "Forskelle"),
+        Term::What => ("What", "Hvad"),
+        Term::Id => ("Id", "Id"),
+        Term::Change => ("Change", "Ændring"),
+        Term::Added => ("added", "tilføjet"),
+        Term::Removed => ("removed", "fjernet"),
+        Term::NoDifferences => (
+            "no differences in posts, costs, funding or funders",
+            "ingen forskelle i stillinger, udgifter, finansiering eller finansieringskilder",
+        ),
+        Term::Balanced => ("balanced", "i balance"),
+        Term::Unbalanced => ("unbalanced", "i underskud"),
+        Term::Invalid => ("invalid", "ugyldig"),
+        Term::Sweep => ("Sweep", "Følsomhed"),
+        Term::SweepTitle => ("Sweep", "Følsomhedsberegning"),
+        Term::SweepLine => (
+            "each computed like a report of it",
+            "hver beregnet som en rapport over den",
+        ),
+        Term::Variants => ("variants", "varianter"),
+        Term::RoundingNote => (
+            "Figures are rounded; a total or difference may differ by a unit from the figures shown beside it.",
+            "Tallene er afrundede; der kan forekomme afrundingsdifferencer.",
+        ),
+        Term::NotesAndSources => ("Notes and sources", "Noter og kilder"),
+        Term::Source => ("Source", "Kilde"),
+        Term::AllocationKeys => ("Allocation keys", "Fordelingsnøgler"),
+    };
+    lang.tr(en, da)
+}
+
+/// How a report is written: the language, and the unit of money asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct View {
     pub lang: Lang,
@@ -234,29 +278,393 @@ pub struct View {
 }
 
 impl View {
-    /// A table's or chart's title with the unit of its amounts: `Cost by funder (kr.)`.
-    pub fn titled(self, en: &str, da: &str) -> String {
-        format!(
-            "{} ({})",
-            self.lang.tr(en, da),
-            self.unit.heading(self.lang)
-        )
+    /// A figure as a number in its unit: `1,600,000`, `1.600`, `1,6`, `0,50`.
+    pub fn figure(self, f: &Figure) -> String {
+        match f.shape {
+            Shape::Money(unit) => self.lang.number(f.shown / unit.size(), unit.decimals()),
+            Shape::Fte => self.lang.number(f.shown, 2),
+        }
     }
 
-    /// An amount of kroner in the unit, as a number: `1,600,000`, `1.600` or `1,6`.
-    pub fn money(self, kroner: Rational) -> String {
-        self.lang
-            .number(kroner / self.unit.size(), self.unit.decimals())
+    /// An amount with its unit, for sentences: `1.600.000 kr.`, `1,6 mio. kr.`; `at least`
+    /// before it where it was rounded up to be enough.
+    pub fn amount(self, f: &Figure) -> String {
+        let unit = match f.shape {
+            Shape::Money(unit) => unit_label(unit, self.lang),
+            Shape::Fte => self.lang.tr("FTE", "årsværk"),
+        };
+        let at_least = if f.is_rounded_up() {
+            self.lang.tr("at least ", "mindst ")
+        } else {
+            ""
+        };
+        format!("{at_least}{} {unit}", self.figure(f))
     }
 
-    /// An amount with its unit, for sentences: `1.600.000 kr.`, `1,6 mio. kr.`
-    pub fn money_unit(self, kroner: Rational) -> String {
-        format!("{} {}", self.money(kroner), self.unit.label(self.lang))
+    fn heading(self, unit: Option<Unit>) -> &'static str {
+        unit_heading(unit.unwrap_or(self.unit), self.lang)
     }
 
-    /// FTE with two decimals.
-    pub fn fte(self, fte: Rational) -> String {
-        self.lang.number(fte, 2)
+    /// A text in the view's language.
+    pub fn text(self, t: &Text) -> String {
+        let lang = self.lang;
+        match t {
+            Text::Plain(s) => s.clone(),
+            Text::Term(t) => term(*t, lang).to_string(),
+            Text::Titled(t, unit) => format!("{} ({})", term(*t, lang), self.heading(*unit)),
+            Text::TitledSide(t, side, unit) => format!(
+                "{}, {} ({})",
+                term(*t, lang),
+                side_text(*side),
+                self.heading(*unit)
+            ),
+            Text::WithUnit(t, unit) => format!("{} ({})", self.text(t), self.heading(*unit)),
+            Text::TermSide(t, side) => format!("{} {}", term(*t, lang), side_text(*side)),
+            Text::Side(side) => side_text(*side).to_string(),
+            Text::Period(k) => lang.period(*k),
+            Text::Date(d) => lang.date(*d),
+            Text::Range(a, b) => lang.range(*a, *b),
+            Text::By(by, capital) => {
+                let s = lang.by(*by);
+                if *capital {
+                    capitalise(s)
+                } else {
+                    s.to_string()
+                }
+            }
+            Text::AmountsIn => format!(
+                "{} {}",
+                lang.tr("amounts in", "beløb i"),
+                unit_label(self.unit, lang)
+            ),
+            Text::Prices(prices, year) => prices_text(*prices, *year, lang),
+            Text::PaidBy(parts) => match parts.as_slice() {
+                [(name, _)] => name.clone(),
+                parts => parts
+                    .iter()
+                    .map(|(name, share)| format!("{name} {}", lang.written(*share)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+            Text::Number(r) => lang.written(*r),
+            Text::Value(v) => value_text(v, lang),
+            Text::Entry(kind, fields) => describe(kind, fields, lang),
+            Text::Kind(kind) => match *kind {
+                "post" => lang.tr("post", "stilling"),
+                "cost" => lang.tr("cost", "udgift"),
+                "funding" => lang.tr("funding", "finansiering"),
+                _ => lang.tr("funder", "finansieringskilde"),
+            }
+            .to_string(),
+            Text::Scenario {
+                side,
+                name,
+                file,
+                from,
+                to,
+                prices,
+            } => {
+                let prices = prices
+                    .map(|(p, y)| format!(" · {}", prices_text(p, y, lang)))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {name} ({file}, {}){prices}",
+                    side_text(*side),
+                    lang.range(*from, *to)
+                )
+            }
+            Text::Join(parts, sep) => parts
+                .iter()
+                .map(|p| self.text(p))
+                .collect::<Vec<_>>()
+                .join(sep),
+        }
+    }
+
+    /// A sentence in the view's language.
+    pub fn sentence(self, s: &Sentence<Figure>) -> String {
+        let lang = self.lang;
+        match s {
+            Sentence::MustFind { funder, amount, by } => {
+                let (amount, date) = (self.amount(amount), lang.date_long(*by));
+                match lang {
+                    Lang::En => format!(
+                        "{funder} covers what falls to it (residual funder) and must still find {amount} by {date}."
+                    ),
+                    Lang::Da => format!(
+                        "{funder} dækker det, der ikke er finansieret på anden vis, og mangler at finde {amount} senest {date}."
+                    ),
+                }
+            }
+            Sentence::Shortfalls { funder, ends } => format!("{}.", self.short(funder, ends)),
+            Sentence::Pays {
+                funder,
+                a,
+                b,
+                delta,
+                from,
+                to,
+            } => self.pays(funder, [a, b, delta], lang.range(*from, *to)),
+            Sentence::Keys(keys) => {
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|(name, as_of, source)| {
+                        let mut parts = vec![name.clone()];
+                        parts.extend(as_of.map(|d| lang.date(d)));
+                        parts.extend(source.clone());
+                        parts.join(", ")
+                    })
+                    .collect();
+                format!("{}: {}.", term(Term::AllocationKeys, lang), keys.join("; "))
+            }
+            Sentence::Checked(c) => self.checked(c),
+            Sentence::Summary {
+                balanced,
+                unbalanced,
+                invalid,
+            } => {
+                let n = balanced + unbalanced + invalid;
+                match lang {
+                    Lang::En => format!(
+                        "{n} scenario{}: {balanced} balanced, {unbalanced} unbalanced, {invalid} invalid",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    Lang::Da => format!(
+                        "{n} scenarie{}: {balanced} i balance, {unbalanced} i underskud, {invalid} ugyldige",
+                        if n == 1 { "" } else { "r" }
+                    ),
+                }
+            }
+            Sentence::Solved {
+                path,
+                value,
+                by,
+                held,
+            } => {
+                let by = lang.by(*by);
+                let held = held
+                    .as_ref()
+                    .map(|f| match lang {
+                        Lang::En => format!(" ({f} included, held to balance even if residual)"),
+                        Lang::Da => {
+                            format!(" ({f} medregnet, også selv om den er restfinansierende)")
+                        }
+                    })
+                    .unwrap_or_default();
+                let why = match lang {
+                    Lang::En => format!(
+                        "is the smallest value at which the scenario balances {by}: every funder's cumulative balance is at least 0 at the end of every period{held}."
+                    ),
+                    Lang::Da => format!(
+                        "er den mindste værdi, hvor scenariet er i balance {by}: alle finansieringskilders akkumulerede balance er mindst 0 ved udgangen af hver periode{held}."
+                    ),
+                };
+                format!("{path} = {}\n{why}", self.amount(value))
+            }
+            Sentence::Below { value, then } => {
+                let at = lang.tr("At", "Ved");
+                format!("{at} {} {}", self.amount(value), self.sentence(then))
+            }
+        }
+    }
+
+    /// `X is short 12 kr. at the end of 2024 (31 December 2024), …`, without a full stop.
+    fn short(self, funder: &str, ends: &[Shortfall<Figure>]) -> String {
+        let lang = self.lang;
+        let ends: Vec<String> = ends
+            .iter()
+            .map(|e| {
+                let (amount, period, date) = (
+                    self.amount(&e.amount),
+                    lang.period(e.period),
+                    lang.date_long(e.end),
+                );
+                match lang {
+                    Lang::En => format!("{amount} at the end of {period} ({date})"),
+                    Lang::Da => format!("{amount} ved udgangen af {period} ({date})"),
+                }
+            })
+            .collect();
+        match lang {
+            Lang::En => format!("{funder} is short {}", ends.join(", ")),
+            Lang::Da => format!("{funder} mangler {}", ends.join(", ")),
+        }
+    }
+
+    fn pays(self, name: &str, [a, b, delta]: [&Figure; 3], span: String) -> String {
+        let zero = Rational::from_integer(0);
+        let (from, to) = (self.amount(a), self.amount(b));
+        if delta.exact == zero {
+            return full_stop(match self.lang {
+                Lang::En => format!("{name} pays the same in B as in A over {span}: {from}"),
+                Lang::Da => {
+                    format!("{name} betaler det samme i B som i A i perioden {span}: {from}")
+                }
+            });
+        }
+        let up = delta.exact > zero;
+        let mut size = *delta;
+        size.shown = size.shown.abs();
+        size.exact = size.exact.abs();
+        let amount = self.amount(&size);
+        match self.lang {
+            Lang::En => format!(
+                "{name} pays {amount} {} in B than in A over {span} ({from} → {to}).",
+                if up { "more" } else { "less" }
+            ),
+            Lang::Da => format!(
+                "{name} betaler {amount} {} i B end i A i perioden {span} ({from} → {to}).",
+                if up { "mere" } else { "mindre" }
+            ),
+        }
+    }
+
+    /// One line of `check`.
+    fn checked(self, c: &Checked<Figure>) -> String {
+        let lang = self.lang;
+        let status = |t: Term| format!("{:<12}", term(t, lang));
+        let name = c
+            .name
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        let file = &c.file;
+        match &c.status {
+            Status::Balanced => format!("{}{file}{name}", status(Term::Balanced)),
+            Status::Unbalanced(short) => {
+                let parts: Vec<String> = short
+                    .iter()
+                    .map(|(funder, ends)| self.short(funder, ends))
+                    .collect();
+                format!(
+                    "{}{file}{name}: {}",
+                    status(Term::Unbalanced),
+                    parts.join("; ")
+                )
+            }
+            Status::Invalid { first, more } => {
+                let more = match (more, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::En) => format!(" (and {n} more)"),
+                    (n, Lang::Da) => format!(" (og {n} til)"),
+                };
+                format!("{}{first}{more}", status(Term::Invalid))
+            }
+        }
+    }
+}
+
+/// A sentence with its full stop, unless it already ends in one (`… 0 kr.`).
+fn full_stop(s: String) -> String {
+    if s.ends_with('.') { s } else { s + "." }
+}
+
+fn side_text(side: Side) -> &'static str {
+    match side {
+        Side::A => "A",
+        Side::B => "B",
+        Side::Delta => "B − A",
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// `current prices (base year 2023)` / `faste 2023-priser`.
+fn prices_text(prices: crate::engine::Prices, year: i16, lang: Lang) -> String {
+    use crate::engine::Prices;
+    match (prices, lang) {
+        (Prices::Current, Lang::En) => format!("current prices (base year {year})"),
+        (Prices::Current, Lang::Da) => format!("løbende priser (basisår {year})"),
+        (Prices::Fixed, Lang::En) => format!("fixed {year} prices"),
+        (Prices::Fixed, Lang::Da) => format!("faste {year}-priser"),
+    }
+}
+
+/// A field's value in a comparison, as the language writes it.
+fn value_text(v: &Value, lang: Lang) -> String {
+    match v {
+        Value::Money(m) => lang.number(*m, if m.is_integer() { 0 } else { 2 }),
+        Value::Date(d) => lang.date(*d),
+        Value::Number(n) => lang.written(*n),
+        Value::Flag(b) => lang
+            .tr(
+                if *b { "true" } else { "false" },
+                if *b { "ja" } else { "nej" },
+            )
+            .to_string(),
+        Value::Payers(p) => payers(p, |r| lang.written(r)),
+        Value::Text(_) => v.plain(),
+    }
+}
+
+/// A few words describing an added or removed entry of a comparison.
+pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
+    let get = |name| {
+        field(fields, name)
+            .map(|v| value_text(v, lang))
+            .unwrap_or_default()
+    };
+    let flow = || {
+        if field(fields, "annual").is_some() {
+            match lang {
+                Lang::En => format!(
+                    "{} kr. a year, {} – {}",
+                    get("annual"),
+                    get("from"),
+                    get("to")
+                ),
+                Lang::Da => format!(
+                    "{} kr. om året, {} – {}",
+                    get("annual"),
+                    get("from"),
+                    get("to")
+                ),
+            }
+        } else {
+            match lang {
+                Lang::En => format!("{} kr. on {}", get("amount"), get("date")),
+                Lang::Da => format!("{} kr. den {}", get("amount"), get("date")),
+            }
+        }
+    };
+    match (kind, lang) {
+        ("funder", _) => {
+            let residual = matches!(field(fields, "residual"), Some(Value::Flag(true)));
+            let name = get("name");
+            if residual {
+                format!("{name} ({})", lang.tr("residual", "restfinansierende"))
+            } else {
+                name
+            }
+        }
+        ("post", _) => {
+            let employer = get("employer");
+            let employed = if employer.is_empty() {
+                String::new()
+            } else {
+                format!(", {} {employer}", lang.tr("employed by", "ansat i"))
+            };
+            format!(
+                "{} {} {} kr. {}, {} – {}, {} {}{employed}",
+                get("fte"),
+                lang.tr("FTE ×", "årsværk à"),
+                get("annual_cost_per_fte"),
+                lang.tr("a year", "om året"),
+                get("from"),
+                get("to"),
+                lang.tr("paid by", "finansieret af"),
+                get("paid_by"),
+            )
+        }
+        ("cost", Lang::En) => format!("{}, paid by {}", flow(), get("paid_by")),
+        ("cost", Lang::Da) => format!("{}, finansieret af {}", flow(), get("paid_by")),
+        (_, Lang::En) => format!("{} from {}", flow(), get("funder")),
+        (_, Lang::Da) => format!("{} fra {}", flow(), get("funder")),
     }
 }
 
@@ -292,22 +700,53 @@ mod tests {
         assert_eq!(Lang::from_locale(env(&[])), Lang::En);
     }
 
+    /// `kroner` shown in `unit`, rounded to the nearest.
+    fn shown(kroner: i128, unit: Unit) -> Figure {
+        let exact = Rational::from_integer(kroner);
+        Figure {
+            shown: (exact / unit.step()).round() * unit.step(),
+            exact,
+            shape: Shape::Money(unit),
+        }
+    }
+
     #[test]
     fn danish_and_english_numbers() {
         let v = |lang, unit| View { lang, unit };
-        let x = Ratio::from_integer(1_600_000);
-        assert_eq!(v(Lang::Da, Unit::Kr).money_unit(x), "1.600.000 kr.");
-        assert_eq!(v(Lang::En, Unit::Kr).money_unit(x), "1,600,000 kr.");
-        assert_eq!(v(Lang::Da, Unit::Mio).money_unit(x), "1,6 mio. kr.");
-        assert_eq!(v(Lang::En, Unit::Mio).money_unit(x), "1.6 million kr.");
-        assert_eq!(v(Lang::Da, Unit::Tkr).money_unit(x), "1.600 t.kr.");
-        assert_eq!(Unit::Tkr.heading(Lang::Da), "1.000 kr.");
+        let x = |unit| shown(1_600_000, unit);
+        assert_eq!(v(Lang::Da, Unit::Kr).amount(&x(Unit::Kr)), "1.600.000 kr.");
+        assert_eq!(v(Lang::En, Unit::Kr).amount(&x(Unit::Kr)), "1,600,000 kr.");
+        assert_eq!(v(Lang::Da, Unit::Mio).amount(&x(Unit::Mio)), "1,6 mio. kr.");
         assert_eq!(
-            v(Lang::Da, Unit::Kr).money(Ratio::from_integer(-860_000)),
+            v(Lang::En, Unit::Mio).amount(&x(Unit::Mio)),
+            "1.6 million kr."
+        );
+        assert_eq!(v(Lang::Da, Unit::Tkr).amount(&x(Unit::Tkr)), "1.600 t.kr.");
+        assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "1.000 kr.");
+        assert_eq!(
+            v(Lang::Da, Unit::Kr).figure(&shown(-860_000, Unit::Kr)),
             "-860.000"
         );
-        assert_eq!(v(Lang::Da, Unit::Kr).fte(Ratio::new(1, 2)), "0,50");
-        assert_eq!(Unit::Mio.step(), Ratio::from_integer(100_000));
+        let half = Figure {
+            shown: Rational::new(1, 2),
+            exact: Rational::new(1, 2),
+            shape: Shape::Fte,
+        };
+        assert_eq!(v(Lang::Da, Unit::Kr).figure(&half), "0,50");
+        // Rounded up to be enough: said so.
+        let up = Figure {
+            shown: Rational::from_integer(676_252),
+            exact: Rational::new(67_625_156, 100),
+            shape: Shape::Money(Unit::Kr),
+        };
+        assert_eq!(v(Lang::Da, Unit::Kr).amount(&up), "mindst 676.252 kr.");
+        assert_eq!(v(Lang::En, Unit::Kr).amount(&up), "at least 676,252 kr.");
+        // A surplus too small for the unit is 0, never -0.
+        assert_eq!(
+            v(Lang::Da, Unit::Mio).figure(&shown(-22_104, Unit::Mio)),
+            "0,0"
+        );
+        assert_eq!(Unit::Mio.step(), Rational::from_integer(100_000));
     }
 
     #[test]

@@ -110,6 +110,44 @@ pub fn decimals(r: Rational) -> Option<u32> {
     (den == 1).then_some(twos.max(fives))
 }
 
+/// What money is shown in: whole kroner, thousands, millions with one decimal, or øre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Unit {
+    /// Kroner, whole.
+    #[default]
+    Kr,
+    /// Thousands of kroner, whole.
+    Tkr,
+    /// Millions of kroner, with one decimal.
+    Mio,
+    /// Kroner and øre.
+    Ore,
+}
+
+impl Unit {
+    /// Kroner in one unit.
+    pub fn size(self) -> Rational {
+        Ratio::from_integer(match self {
+            Unit::Kr | Unit::Ore => 1,
+            Unit::Tkr => 1_000,
+            Unit::Mio => 1_000_000,
+        })
+    }
+
+    pub fn decimals(self) -> u32 {
+        match self {
+            Unit::Kr | Unit::Tkr => 0,
+            Unit::Mio => 1,
+            Unit::Ore => 2,
+        }
+    }
+
+    /// The smallest amount shown, in kroner: 0.01, 1, 1,000 or 100,000.
+    pub fn step(self) -> Rational {
+        self.size() / Ratio::from_integer(10i128.pow(self.decimals()))
+    }
+}
+
 /// `value` rounded half away from zero to `places` decimals.
 pub fn round(value: Rational, places: u32) -> Decimal {
     let per = 10i128.pow(places);

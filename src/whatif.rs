@@ -12,8 +12,6 @@ use crate::load::{Override, Prepared};
 use crate::model::Scenario;
 use crate::num::Rational;
 use crate::period::By;
-use crate::report::Report;
-use crate::report::check;
 
 /// The most points a sweep may have.
 pub const MAX_POINTS: u64 = 1_000_000;
@@ -269,25 +267,37 @@ pub struct Solution {
     /// The funder whose funding is varied, if it is, held to balance even if it is residual.
     pub funder: Option<String>,
     /// The shortfalls one øre lower (none if the value is 0).
-    pub below: Vec<check::Shortfall>,
+    pub below: Vec<engine::Shortfall>,
+    /// The id and name of each funder of the scenario, as the shortfalls count them.
+    pub funders: Vec<(String, String)>,
 }
 
-/// The funder of the funding entry a path names (`funding.<id>.…`), if any.
+/// Each funder's id and name.
+type Funders = Vec<(String, String)>;
+
+/// The funder of the funding entry a path names (`funding.<id>.…`), if any; and the id and
+/// name of every funder.
 fn funding_funder(
     prepared: &Prepared,
     options: &Options,
     path: &str,
-) -> Result<Option<String>, WhatIfError> {
-    let parts: Vec<&str> = path.split('.').collect();
-    let ["funding", id, ..] = parts.as_slice() else {
-        return Ok(None);
-    };
-    let loaded = prepared.load(&options.overrides)?;
-    let s = loaded.scenario;
-    Ok(s.funding
+) -> Result<(Option<String>, Funders), WhatIfError> {
+    let s = prepared.load(&options.overrides)?.scenario;
+    let funders = s
+        .funders
         .iter()
-        .find(|f| f.id == *id)
-        .map(|f| s.funders[f.funder].id.clone()))
+        .map(|f| (f.id.clone(), f.name.clone()))
+        .collect();
+    let parts: Vec<&str> = path.split('.').collect();
+    let funder = match parts.as_slice() {
+        ["funding", id, ..] => s
+            .funding
+            .iter()
+            .find(|f| f.id == *id)
+            .map(|f| s.funders[f.funder].id.clone()),
+        _ => None,
+    };
+    Ok((funder, funders))
 }
 
 /// The cumulative balance of every funder that must balance, at the end of every period,
@@ -298,7 +308,7 @@ fn balances(
     overrides: &[Override],
     path: &str,
     value: Decimal,
-) -> Result<(Vec<Rational>, Vec<check::Shortfall>), WhatIfError> {
+) -> Result<(Vec<Rational>, Vec<engine::Shortfall>), WhatIfError> {
     let mut all = options.overrides.clone();
     all.extend_from_slice(overrides);
     all.push(Override::from(
@@ -319,7 +329,7 @@ fn balances(
                 .map(|x| p.scale.exact(x.cumulative_by_funder[i])),
         );
     }
-    let short = check::shortfalls(&Report::new(s, p));
+    let short = engine::shortfalls(s, &p);
     Ok((out, short))
 }
 
@@ -337,7 +347,7 @@ pub fn solve(prepared: &Prepared, path: &str, options: &Options) -> Result<Solut
             "solve finds an amount: `{path}` is not one; vary the annual, amount or annual_cost_per_fte of an entry, or a post's fte"
         )));
     }
-    let funder = funding_funder(prepared, options, path)?;
+    let (funder, funders) = funding_funder(prepared, options, path)?;
     // A residual funder whose funding is varied is held to balance: that is the question.
     let hold: Vec<Override> = funder
         .iter()
@@ -390,6 +400,7 @@ pub fn solve(prepared: &Prepared, path: &str, options: &Options) -> Result<Solut
         value,
         funder,
         below,
+        funders,
     })
 }
 

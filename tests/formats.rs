@@ -5,52 +5,61 @@ use std::path::Path;
 
 use klimabudget::engine;
 use klimabudget::export::{self, Format};
-use klimabudget::i18n::{Lang, Unit, View};
-use klimabudget::num::Rational;
+use klimabudget::num::{Rational, Unit};
 use klimabudget::period::By;
-use klimabudget::report::Report;
 use klimabudget::report::compare::Comparison;
-use klimabudget::report::document::{Block, Calc, Cell, Document, Table};
+use klimabudget::report::{
+    Block, Calc, Cell, Figure, Mode, Report, Rounding, Shown, Table, scenario,
+};
 use proptest::prelude::*;
 
 use crate::common::{klimabudget, root};
 use crate::properties::{build, spec};
 
-/// Every total and difference in every table equals what its displayed parts make.
-pub fn assert_adds_up(doc: &Document) {
-    for block in &doc.blocks {
-        let Block::Table(t) = block else { continue };
+/// Every formula a shown table keeps holds for its shown figures, and a table that does not
+/// say its figures are rounded kept every formula of the exact report.
+pub fn assert_adds_up(report: &Report, shown: &Shown) {
+    let exact = report.page.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    });
+    let tables = shown.page.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    });
+    for (e, t) in exact.zip(tables) {
         for (r, row) in t.rows.iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
-                let (Cell::Money {
-                    value,
-                    calc: Some(calc),
-                }
-                | Cell::Fte {
-                    value,
-                    calc: Some(calc),
-                }) = cell
-                else {
+                let Cell::Figure { figure, calc } = cell else {
                     continue;
                 };
-                let expected = computed(t, *calc, r, c);
-                assert_eq!(
-                    *value, expected,
-                    "{}: row {r}, column {c} ({calc:?})",
-                    t.title
-                );
+                if let Some(calc) = calc {
+                    assert_eq!(
+                        figure.shown,
+                        computed(t, *calc, r, c),
+                        "{:?}: row {r}, column {c} ({calc:?})",
+                        t.title
+                    );
+                } else if let Cell::Figure { calc: Some(_), .. } = &e.rows[r].cells[c] {
+                    assert!(
+                        t.rounding_note,
+                        "{:?}: a formula was dropped unsaid",
+                        t.title
+                    );
+                }
             }
         }
     }
 }
 
-fn value(t: &Table, r: usize, c: usize) -> Rational {
-    t.rows[r].cells[c]
-        .value()
-        .unwrap_or_else(|| panic!("{}: no figure at {r},{c}", t.title))
+fn value(t: &Table<Figure>, r: usize, c: usize) -> Rational {
+    match &t.rows[r].cells[c] {
+        Cell::Figure { figure, .. } => figure.shown,
+        _ => panic!("{:?}: no figure at {r},{c}", t.title),
+    }
 }
 
-fn computed(t: &Table, calc: Calc, r: usize, c: usize) -> Rational {
+fn computed(t: &Table<Figure>, calc: Calc, r: usize, c: usize) -> Rational {
     match calc {
         Calc::SumRow { from, to } => (from..to).map(|k| value(t, r, k)).sum(),
         Calc::SumColumn { from, to } => (from..to).map(|k| value(t, k, c)).sum(),
@@ -59,34 +68,28 @@ fn computed(t: &Table, calc: Calc, r: usize, c: usize) -> Rational {
     }
 }
 
-fn table<'d>(doc: &'d Document, name: &str) -> &'d Table {
-    doc.blocks
+/// The table of `shown` whose short name is `name` (in English).
+fn table<'d>(shown: &'d Shown, name: &str) -> &'d Table<Figure> {
+    let view = klimabudget::i18n::View::default();
+    shown
+        .page
+        .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Table(t) if t.name == name => Some(t),
+            Block::Table(t) if view.text(&t.name) == name => Some(t),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no table {name}"))
 }
 
-const VIEWS: [View; 4] = [
-    View {
-        lang: Lang::En,
-        unit: Unit::Kr,
-    },
-    View {
-        lang: Lang::Da,
-        unit: Unit::Kr,
-    },
-    View {
-        lang: Lang::En,
-        unit: Unit::Tkr,
-    },
-    View {
-        lang: Lang::Da,
-        unit: Unit::Mio,
-    },
-];
+const UNITS: [Unit; 3] = [Unit::Kr, Unit::Tkr, Unit::Mio];
+
+fn controlled(unit: Unit) -> Rounding {
+    Rounding {
+        unit,
+        mode: Mode::Controlled,
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
@@ -96,25 +99,26 @@ proptest! {
         let by = [By::Year, By::HalfYear, By::Month, By::Total][by];
         let s = build(&spec);
         let p = engine::project(&s, by).unwrap();
-        let report = Report::new(&s, p.clone());
-        for view in VIEWS {
-            let doc = report.document(view);
-            assert_adds_up(&doc);
+        let report = scenario::report(&s, &p, None);
+        for unit in UNITS {
+            let shown = report.shown(controlled(unit));
+            assert_adds_up(&report, &shown);
             // Each shown figure of the cost table is within one step of the exact figure.
-            let step = view.unit.step();
-            let cost = table(&doc, view.lang.tr("Cost by item", "Udgifter pr. post"));
-            for (i, row) in cost.rows.iter().take(s.item_count()).enumerate() {
+            let step = unit.step();
+            let cost = table(&shown, "Cost by item");
+            for i in 0..s.item_count() {
                 for (j, f) in p.periods.iter().enumerate() {
                     let exact = p.scale.exact(f.items.get(i));
-                    let shown = row.cells[1 + j].value().unwrap();
+                    let shown = value(cost, i, 1 + j);
                     prop_assert!(shown - exact < step && exact - shown < step, "{shown} vs {exact}");
                 }
             }
         }
         let b = build(&other);
         let cmp = Comparison::new(&s, &b, by, klimabudget::engine::Prices::Current).unwrap();
-        for view in VIEWS {
-            assert_adds_up(&cmp.document(view));
+        let report = cmp.report();
+        for unit in UNITS {
+            assert_adds_up(&report, &report.shown(controlled(unit)));
         }
     }
 }
@@ -124,9 +128,9 @@ fn the_shipped_tables_add_up_in_every_unit() {
     for file in crate::common::toml_files("scenarios") {
         let s = klimabudget::load::load_file(&file).unwrap().scenario;
         for by in [By::Year, By::HalfYear, By::Month, By::Total] {
-            let r = Report::new(&s, engine::project(&s, by).unwrap());
-            for view in VIEWS {
-                assert_adds_up(&r.document(view));
+            let report = scenario::report(&s, &engine::project(&s, by).unwrap(), None);
+            for unit in UNITS {
+                assert_adds_up(&report, &report.shown(controlled(unit)));
             }
         }
     }
@@ -138,15 +142,11 @@ fn months_of_66_666_67_add_up_to_800_000() {
     let s = klimabudget::load::load_file(&root().join("scenarios/dk2020-2021-2023.toml"))
         .unwrap()
         .scenario;
-    let r = Report::new(&s, engine::project(&s, By::Month).unwrap());
-    let doc = r.document(View::default());
-    assert_adds_up(&doc);
-    let items = table(&doc, "Cost by item");
-    let row = &items.rows[0];
-    let months: Vec<Rational> = row.cells[1..31]
-        .iter()
-        .map(|c| c.value().unwrap())
-        .collect();
+    let report = scenario::report(&s, &engine::project(&s, By::Month).unwrap(), None);
+    let shown = report.shown(controlled(Unit::Kr));
+    assert_adds_up(&report, &shown);
+    let items = table(&shown, "Cost by item");
+    let months: Vec<Rational> = (1..31).map(|c| value(items, 0, c)).collect();
     assert!(
         months
             .iter()
@@ -156,10 +156,7 @@ fn months_of_66_666_67_add_up_to_800_000() {
         months[..12].iter().sum::<Rational>(),
         Rational::from_integer(800_000)
     );
-    assert_eq!(
-        row.cells[31].value(),
-        Some(Rational::from_integer(2_000_000))
-    );
+    assert_eq!(value(items, 0, 31), Rational::from_integer(2_000_000));
 }
 
 fn render(format: Format, doc_args: &[&str]) -> String {
@@ -430,7 +427,7 @@ fn every_format_writes_through_the_library_too() {
     let s = klimabudget::load::load_file(&root().join("scenarios/status-quo.toml"))
         .unwrap()
         .scenario;
-    let r = Report::new(&s, engine::project(&s, By::Year).unwrap());
+    let report = scenario::report(&s, &engine::project(&s, By::Year).unwrap(), None);
     for format in [
         Format::Table,
         Format::Markdown,
@@ -439,8 +436,7 @@ fn every_format_writes_through_the_library_too() {
         Format::Html,
         Format::Xlsx,
     ] {
-        let mut out = Vec::new();
-        export::report(format, &r, &export::Options::default(), &mut out).unwrap();
+        let out = export::render(&report, format, &export::Options::default()).unwrap();
         assert!(out.len() > 500, "{format:?}");
     }
 }
@@ -453,13 +449,11 @@ fn a_two_thousand_year_table_is_rounded_and_adds_up() {
     let path = crate::common::root().join("tests/regression/thirds-2000-years.toml");
     let s = klimabudget::load::load_file(&path).unwrap().scenario;
     let c = Comparison::new(&s, &s, By::HalfYear, klimabudget::engine::Prices::Current).unwrap();
-    let doc = c.document(View::default());
-    assert_adds_up(&doc);
-    let cost = table(&doc, "FTE and cost");
+    let report = c.report();
+    let shown = report.shown(controlled(Unit::Kr));
+    assert_adds_up(&report, &shown);
+    let cost = table(&shown, "FTE and cost");
     // 4,002 half-years and the total; 100,000 kr. a year for 2,001 years.
     assert_eq!(cost.rows.len(), 4_003);
-    assert_eq!(
-        cost.rows[4_002].cells[4].value(),
-        Some(Rational::from_integer(200_100_000))
-    );
+    assert_eq!(value(cost, 4_002, 4), Rational::from_integer(200_100_000));
 }

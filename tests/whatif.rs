@@ -288,7 +288,9 @@ fn solve_finds_what_brn_must_set_aside_a_year() {
     at("2011428.58").code(0);
     let run = at("2011428.57").code(1);
     assert!(
-        run.stdout.contains("brn short 0.01 kr. at the end of 2026"),
+        run.stdout.contains(
+            "Business Region North Denmark is short at least 0.01 kr. at the end of 2026"
+        ),
         "{}",
         run.stdout
     );
@@ -356,6 +358,10 @@ fn sweep_as_csv_and_solve_as_text_in_danish() {
     );
     assert!(
         run.stdout
-            .contains("Ved 2.011.428,57 kr. mangler brn 0,01 kr. ved udgangen af 2026.")
+            .contains(
+                "Ved 2.011.428,57 kr. Business Region North Denmark mangler mindst 0,01 kr. ved udgangen af 2026 (31. december 2026)."
+            ),
+        "{}",
+        run.stdout
     );
 }

@@ -9,10 +9,11 @@ use std::path::Path;
 use klimabudget::allocation::Mode;
 use klimabudget::engine::{self, Prices};
 use klimabudget::export::{self, Format};
-use klimabudget::i18n::{Lang, Precision, Unit, View};
+use klimabudget::i18n::{Lang, View};
+use klimabudget::num::Unit;
 use klimabudget::period::By;
 use klimabudget::report::compare::Comparison;
-use klimabudget::report::{Members, Report, check};
+use klimabudget::report::{Members, Precision, scenario};
 use libfuzzer_sys::fuzz_target;
 
 /// Month grouping is skipped for windows longer than this many years, to keep runs fast.
@@ -51,15 +52,16 @@ fuzz_target!(|data: &[u8]| {
                     continue;
                 }
                 if let Ok(projection) = engine::project_in(s, by, prices) {
-                    let report = Report::new(s, projection).with_members(members(Mode::LookThrough));
-                    let _ = export::report(format, &report, &options, &mut Vec::new());
-                    let _ = report.warnings();
-                    let _ = check::shortfalls(&report);
+                    let members = members(Mode::LookThrough);
+                    let report = scenario::report(s, &projection, members.as_ref());
+                    let _ = export::render(&report, format, &options);
+                    let _ = scenario::warnings(s, &projection);
+                    let _ = engine::shortfalls(s, &projection);
                 }
                 if let Ok(comparison) = Comparison::new(s, s, by, prices)
                     .and_then(|c| c.with_members(Some(Mode::ByMember), Precision::Ore))
                 {
-                    let _ = export::compare(format, &comparison, &options, &mut Vec::new());
+                    let _ = export::render(&comparison.report(), format, &options);
                 }
             }
         }

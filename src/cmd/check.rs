@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::diag::Diagnostic;
-use crate::export::json;
-use crate::i18n::Lang;
+use crate::export::Format;
+use crate::num::Unit;
 use crate::period::By;
-use crate::report::check::{self, CheckReport, Status};
+use crate::report::Mode;
+use crate::report::check::{self, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CheckFormat {
@@ -44,23 +45,17 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
             .into(),
         ));
     }
-    let report = CheckReport {
-        scenarios: files
-            .iter()
-            .map(|f| {
-                check::check_file(
-                    f,
-                    &check::Options {
-                        by: args.by,
-                        prices: args.scenarios.prices,
-                        overrides: args.scenarios.overrides(),
-                        deny_warnings: env.deny_warnings,
-                    },
-                )
-            })
-            .collect(),
+    let options = check::Options {
+        by: args.by,
+        prices: args.scenarios.prices,
+        overrides: args.scenarios.overrides(),
+        deny_warnings: env.deny_warnings,
     };
-    for c in &report.scenarios {
+    let checked: Vec<check::Checked> = files
+        .iter()
+        .map(|f| check::check_file(f, &options))
+        .collect();
+    for c in &checked {
         if let Some(w) = c.warnings.as_ref().filter(|w| !w.items.is_empty()) {
             writeln!(env.err, "{}", w.render(env.color_err))?;
         }
@@ -68,34 +63,14 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
             writeln!(env.err, "{}", d.render(env.color_err))?;
         }
     }
-    match args.format {
-        CheckFormat::Json => json::check(&report, env.out, env.fit)?,
-        CheckFormat::Text => {
-            for c in &report.scenarios {
-                writeln!(env.out, "{}", line(c, env.lang))?;
-            }
-            let s = report.summary();
-            let n = report.scenarios.len();
-            let summary = match env.lang {
-                Lang::En => format!(
-                    "{n} scenario{}: {} balanced, {} unbalanced, {} invalid",
-                    if n == 1 { "" } else { "s" },
-                    s.balanced,
-                    s.unbalanced,
-                    s.invalid
-                ),
-                Lang::Da => format!(
-                    "{n} scenarie{}: {} i balance, {} i underskud, {} ugyldige",
-                    if n == 1 { "" } else { "r" },
-                    s.balanced,
-                    s.unbalanced,
-                    s.invalid
-                ),
-            };
-            writeln!(env.out, "{summary}")?;
-        }
-    }
-    let s = report.summary();
+    // Shortfalls to the øre, rounded up: the least amount that closes each gap.
+    let format = match args.format {
+        CheckFormat::Text => Format::Table,
+        CheckFormat::Json => Format::Json,
+    };
+    let options = super::options(env, Unit::Ore, Mode::Controlled, true);
+    super::print(env, &check::report(&checked), format, &options)?;
+    let s = check::summary(&checked);
     Ok(if s.invalid > 0 {
         Exit::Invalid
     } else if s.unbalanced > 0 {
@@ -103,56 +78,4 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     } else {
         Exit::Success
     })
-}
-
-fn line(c: &check::Checked, lang: Lang) -> String {
-    let file = c.file.display();
-    let name = c
-        .name
-        .as_deref()
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    let status = |en: &str, da: &str| format!("{:<12}", lang.tr(en, da));
-    match &c.status {
-        Status::Balanced => format!("{}{file}{name}", status("balanced", "i balance")),
-        Status::Unbalanced(found) => {
-            let parts: Vec<String> = found
-                .iter()
-                .map(|s| {
-                    let amount = lang.number(s.shortfall, 2);
-                    let period = lang.period(s.key);
-                    let end = lang.date(s.end);
-                    match lang {
-                        Lang::En => format!(
-                            "{} short {amount} kr. at the end of {period} ({end})",
-                            s.funder
-                        ),
-                        Lang::Da => format!(
-                            "{} mangler {amount} kr. ved udgangen af {period} ({end})",
-                            s.funder
-                        ),
-                    }
-                })
-                .collect();
-            format!(
-                "{}{file}{name}: {}",
-                status("unbalanced", "i underskud"),
-                parts.join("; ")
-            )
-        }
-        Status::Invalid(d) => {
-            let n = d.errors().count();
-            let first = d
-                .errors()
-                .next()
-                .map(|e| e.one_line(&d.sources))
-                .unwrap_or_default();
-            let more = match (n, lang) {
-                (0 | 1, _) => String::new(),
-                (n, Lang::En) => format!(" (and {} more)", n - 1),
-                (n, Lang::Da) => format!(" (og {} til)", n - 1),
-            };
-            format!("{}{first}{more}", status("invalid", "ugyldig"))
-        }
-    }
 }

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::export;
-use crate::i18n::Unit;
+use crate::num::Unit;
 use crate::period::By;
 use crate::report::compare::Comparison;
+use crate::report::{self, Mode};
 
 /// What `klimabudget compare` is asked to do.
 #[derive(Debug, Clone)]
@@ -16,9 +17,12 @@ pub struct Options {
     pub by: By,
     pub output: super::OutputOptions,
     pub unit: Unit,
+    pub rounding: Mode,
     pub members: super::MembersOptions,
     pub scenarios: super::ScenarioOptions,
+    /// `--set` for A only.
     pub set_a: Vec<String>,
+    /// `--set` for B only.
     pub set_b: Vec<String>,
 }
 
@@ -46,14 +50,18 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenarios.prices)?
         .with_members(args.members.mode, args.members.precision)?;
     let mut warnings = a.warnings;
-    warnings.items.extend(comparison.a.warnings());
+    warnings
+        .items
+        .extend(report::scenario::warnings(comparison.a, &comparison.pa));
     let mut wb = b.warnings;
-    wb.items.extend(comparison.b.warnings());
+    wb.items
+        .extend(report::scenario::warnings(comparison.b, &comparison.pb));
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
-    let options = super::options(env, args.unit, target.file.is_none());
+    let options = super::options(env, args.unit, args.rounding, target.file.is_none());
+    let report = comparison.report();
     target.write(env, |out| {
-        export::compare(target.format, &comparison, &options, out)
+        out.write_all(&export::render(&report, target.format, &options)?)
     })?;
     Ok(Exit::Success)
 }

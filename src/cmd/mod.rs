@@ -15,8 +15,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::ComputeError;
 use crate::export::{self, Format};
 use crate::i18n::Lang;
-use crate::i18n::{Unit, View};
+use crate::i18n::View;
 use crate::load::{self, Loaded};
+use crate::num::Unit;
+use crate::report::Mode;
 
 /// Where a command writes, and how.
 pub struct Env<'a> {
@@ -114,20 +116,33 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
     Ok(())
 }
 
-/// How to write: the view, and terminal styling when standard output is a terminal and the
-/// output goes there.
-fn options(env: &Env, unit: Unit, to_stdout: bool) -> export::Options {
+/// How to write: the view, how tables are rounded, and terminal styling when standard output
+/// is a terminal and the output goes there.
+fn options(env: &Env, unit: Unit, mode: Mode, to_stdout: bool) -> export::Options {
     export::Options {
         pretty: env.fit && to_stdout,
         view: View {
             lang: env.lang,
             unit,
         },
+        mode,
         style: export::table::TableStyle {
-            color: env.color_out,
-            fit: env.fit,
+            color: env.color_out && to_stdout,
+            fit: env.fit && to_stdout,
         },
     }
+}
+
+/// Renders `report` in `format` to standard output, as `options` say.
+fn print(
+    env: &mut Env,
+    report: &crate::report::Report,
+    format: Format,
+    options: &export::Options,
+) -> Result<(), Error> {
+    let bytes = export::render(report, format, options)?;
+    env.out.write_all(&bytes)?;
+    Ok(())
 }
 
 /// Whether to carry costs to members (`--by-member`, `--look-through`), and how precisely
@@ -135,7 +150,7 @@ fn options(env: &Env, unit: Unit, to_stdout: bool) -> export::Options {
 #[derive(Debug, Clone, Default)]
 pub struct MembersOptions {
     pub mode: Option<crate::allocation::Mode>,
-    pub precision: crate::i18n::Precision,
+    pub precision: crate::report::Precision,
 }
 
 impl MembersOptions {

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::engine;
-use crate::export;
-use crate::i18n::Unit;
+use crate::export::{self, Format};
+use crate::num::Unit;
 use crate::period::By;
-use crate::report::Report;
+use crate::report::{self, Mode};
 
 /// What `klimabudget report` is asked to do.
 #[derive(Debug, Clone)]
@@ -16,6 +16,7 @@ pub struct Options {
     pub by: By,
     pub output: super::OutputOptions,
     pub unit: Unit,
+    pub rounding: Mode,
     pub members: super::MembersOptions,
     pub scenarios: super::ScenarioOptions,
 }
@@ -23,15 +24,25 @@ pub struct Options {
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
     let loaded = super::load(&args.scenario, &args.scenarios.overrides())?;
-    let projection = engine::project_in(&loaded.scenario, args.by, args.scenarios.prices)?;
-    let report =
-        Report::new(&loaded.scenario, projection).with_members(args.members.of(&loaded.scenario)?);
+    let s = &loaded.scenario;
+    let projection = engine::project_in(s, args.by, args.scenarios.prices)?;
+    let members = args.members.of(s)?;
     let mut warnings = loaded.warnings.clone();
-    warnings.items.extend(report.warnings());
+    warnings
+        .items
+        .extend(report::scenario::warnings(s, &projection));
     super::settle_warnings(env, warnings)?;
-    let options = super::options(env, args.unit, target.file.is_none());
+    let options = super::options(env, args.unit, args.rounding, target.file.is_none());
     target.write(env, |out| {
-        export::report(target.format, &report, &options, out)
+        // A very large report's JSON takes the fast path, which writes the same bytes.
+        if target.format == Format::Json
+            && members.is_none()
+            && export::json::fast::applies(s, &projection)
+        {
+            return export::json::fast::report(s, &projection, out, options.pretty);
+        }
+        let report = report::scenario::report(s, &projection, members.as_ref());
+        out.write_all(&export::render(&report, target.format, &options)?)
     })?;
     Ok(Exit::Success)
 }

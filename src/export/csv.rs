@@ -1,37 +1,63 @@
 //! CSV: tidy data for spreadsheets and scripts. One row per period × item or funder × measure,
-//! plain `.` decimals, amounts in kroner to the øre. The øre are rounded the way printed tables
-//! are, so every column of figures adds up exactly.
+//! plain `.` decimals, amounts in kroner to the øre, each figure rounded to the nearest øre
+//! like the JSON's.
 
-use std::io::Write;
+use crate::report::grid::{GridId, What};
+use crate::report::{Figure, Head, Shown, ShownGrid, Side};
 
-use crate::num::Rational;
-use crate::report::compare::Comparison;
-use crate::report::{Grid, Report};
+/// The CSV exporter: reports, comparisons and sweeps.
+pub struct Csv;
 
-/// One øre, the step CSV amounts are rounded to.
-fn ore() -> Rational {
-    Rational::new(1, 100)
-}
-
-fn money(v: Rational) -> String {
-    crate::num::plain2(v)
-}
-
-/// Writes one record: `side` (a comparison's; none in a report), the period's label, start and
-/// end, then kind, id, name, measure and value.
-fn record<W: Write>(
-    w: &mut csv::Writer<W>,
-    side: Option<&str>,
-    (label, start, end): (&str, impl std::fmt::Display, impl std::fmt::Display),
-    rest: [&str; 5],
-) -> csv::Result<()> {
-    if let Some(side) = side {
-        w.write_field(side)?;
+impl super::Exporter for Csv {
+    fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        match &shown.head {
+            Head::Scenario(_) => report(shown, &mut w)?,
+            Head::Comparison(_) => compare(shown, &mut w)?,
+            Head::Sweep(h) => sweep(shown, h, &mut w)?,
+            Head::Check(_) | Head::Solve(_) => {
+                return Err(std::io::Error::other(
+                    "check and solve have no CSV form; use --format json",
+                ));
+            }
+        }
+        w.into_inner().map_err(|e| e.into_error())
     }
-    w.write_field(label)?;
-    w.write_field(start.to_string())?;
-    w.write_field(end.to_string())?;
-    w.write_record(rest)
+}
+
+type Writer = csv::Writer<Vec<u8>>;
+
+/// A figure to the øre: `800000.00`.
+fn money(f: &Figure) -> String {
+    crate::num::plain2(f.shown)
+}
+
+/// One column of a grid: a period, or `None` for the total.
+fn at(g: &ShownGrid, row: Option<usize>, col: Option<usize>) -> &Figure {
+    g.at(row, col).expect("the grid has the figure")
+}
+
+/// The grid of `id`, which a report of this kind has.
+fn grid(shown: &Shown, id: GridId) -> &ShownGrid {
+    shown.grid(id).expect("the report has the grid")
+}
+
+/// The periods of a grid and then the total: label, start and end, and the column.
+fn periods(
+    g: &ShownGrid,
+    window: (String, String),
+) -> Vec<(String, String, String, Option<usize>)> {
+    let mut out: Vec<_> = g
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            (c.label(), date(c.start), date(c.end), Some(j))
+        })
+        .collect();
+    out.push(("total".to_string(), window.0, window.1, None));
+    out
 }
 
 const REPORT_HEAD: [&str; 8] = [
@@ -39,122 +65,143 @@ const REPORT_HEAD: [&str; 8] = [
 ];
 
 /// `report --format csv`: items' cost; funders' cost, funding, balance and cumulative balance;
-/// and the period's total cost, funding and FTE.
-pub fn report(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let s = r.scenario;
-    let p = &r.projection;
-    let shown = r.shown(ore());
-    let balance = shown.funding.minus(&shown.cost);
-    let cumulative = balance.running();
-    let member_grid = r.member_grid();
-    let mut w = csv::Writer::from_writer(out);
+/// members' cost; and the period's total cost, funding and FTE.
+fn report(shown: &Shown, w: &mut Writer) -> csv::Result<()> {
+    let Head::Scenario(head) = &shown.head else {
+        unreachable!("a report");
+    };
+    let g = |what| grid(shown, GridId::of(what));
+    let (items, cost, funding) = (
+        g(What::Items),
+        g(What::CostByFunder),
+        g(What::FundingByFunder),
+    );
+    let (balance, cumulative, fte) = (
+        g(What::BalanceByFunder),
+        g(What::CumulativeByFunder),
+        g(What::Fte),
+    );
+    let members = shown.grid(GridId::of(What::CostByMember));
+    let last = cumulative.columns.len().checked_sub(1);
     w.write_record(REPORT_HEAD)?;
-    let names: Vec<(&str, &str)> = s
-        .posts
-        .iter()
-        .map(|x| (x.id.as_str(), x.title.as_str()))
-        .chain(s.costs.iter().map(|c| (c.id.as_str(), c.name.as_str())))
-        .collect();
-    let periods = p.periods.iter().map(Some).chain(std::iter::once(None));
-    for (j, f) in periods.enumerate() {
-        let (label, start, end) = match f {
-            Some(f) => (f.period.label(), f.period.start, f.period.end),
-            None => ("total".to_string(), s.window.from, s.window.to),
-        };
-        let period = f.map(|_| j);
-        let at = |g: &Grid, i: usize| g.at(i, period);
-        let column = |g: &Grid| period.map_or(g.total, |j| g.columns[j]);
+    let window = (head.start.to_string(), head.end.to_string());
+    for (label, start, end, col) in periods(items, window) {
         let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
-            record(
-                &mut w,
-                None,
-                (&label, start, end),
-                [kind, id, name, measure, &value],
-            )
+            w.write_record([&label, &start, &end, kind, id, name, measure, &value])
         };
-        for (i, (id, name)) in names.iter().enumerate() {
-            row("item", id, name, "cost", money(at(&shown.items, i)))?;
+        for (i, r) in items.rows.iter().enumerate() {
+            row(
+                "item",
+                &r.id,
+                &r.name,
+                "cost",
+                money(at(items, Some(i), col)),
+            )?;
         }
-        let measures = [
-            ("cost", &shown.cost),
-            ("funding", &shown.funding),
-            ("balance", &balance),
-            ("cumulative_balance", &cumulative),
-        ];
-        for (i, funder) in s.funders.iter().enumerate() {
-            for (measure, grid) in measures {
-                row(
-                    "funder",
-                    &funder.id,
-                    &funder.name,
-                    measure,
-                    money(at(grid, i)),
-                )?;
+        for (i, r) in cost.rows.iter().enumerate() {
+            let measures = [
+                ("cost", at(cost, Some(i), col)),
+                ("funding", at(funding, Some(i), col)),
+                ("balance", at(balance, Some(i), col)),
+                // At the end of the window, for the total.
+                ("cumulative_balance", at(cumulative, Some(i), col.or(last))),
+            ];
+            for (measure, figure) in measures {
+                row("funder", &r.id, &r.name, measure, money(figure))?;
             }
         }
-        if let (Some(members), Some(grid)) = (&r.members, &member_grid) {
-            for (i, party) in members.allocation.parties.iter().enumerate() {
-                row("member", &party.id, &party.name, "cost", money(at(grid, i)))?;
+        if let Some(m) = members {
+            for (i, r) in m.rows.iter().enumerate() {
+                row("member", &r.id, &r.name, "cost", money(at(m, Some(i), col)))?;
             }
         }
-        let fte = f.map_or(p.total.fte.average(), |f| f.fte.average());
-        row("total", "", "", "cost", money(column(&shown.items)))?;
-        row("total", "", "", "funding", money(column(&shown.funding)))?;
-        row("total", "", "", "fte", crate::num::plain2(fte))?;
+        row("total", "", "", "cost", money(at(items, None, col)))?;
+        row("total", "", "", "funding", money(at(funding, None, col)))?;
+        row("total", "", "", "fte", money(at(fte, Some(0), col)))?;
     }
-    w.flush()
+    w.flush()?;
+    Ok(())
 }
 
 const COMPARE_HEAD: [&str; 9] = [
     "side", "period", "start", "end", "kind", "id", "name", "measure", "value",
 ];
 
-/// `compare --format csv`: for A, B and B − A, each funder's cost and the period's total cost
-/// and FTE.
-pub fn compare(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    let grids = c.shown(ore());
-    let members = c.member_grids();
-    let mut w = csv::Writer::from_writer(out);
+/// `compare --format csv`: for A, B and B − A, each funder's (and party's) cost and the
+/// period's total cost and FTE.
+fn compare(shown: &Shown, w: &mut Writer) -> csv::Result<()> {
+    let Head::Comparison(head) = &shown.head else {
+        unreachable!("a comparison");
+    };
     w.write_record(COMPARE_HEAD)?;
-    let window = c.window();
-    let total = c.total();
-    for (k, side) in ["a", "b", "delta"].into_iter().enumerate() {
-        let g = &grids[k];
-        let periods = c.periods.iter().map(Some).chain(std::iter::once(None));
-        for (j, p) in periods.enumerate() {
-            let (label, start, end, fte) = match p {
-                Some(p) => (p.label.clone(), p.start, p.end, c.period(p)[k].fte),
-                None => ("total".to_string(), window.from, window.to, total[k].fte),
-            };
+    let window = (head.window.from.to_string(), head.window.to.to_string());
+    for side in [Side::A, Side::B, Side::Delta] {
+        let cost = grid(shown, GridId::side(What::CostByFunder, side));
+        let fte = grid(shown, GridId::side(What::Fte, side));
+        let members = shown.grid(GridId::side(What::CostByMember, side));
+        for (label, start, end, col) in periods(cost, window.clone()) {
             let mut row = |kind: &str, id: &str, name: &str, measure: &str, value: String| {
-                let period = (label.as_str(), start, end);
-                record(
-                    &mut w,
-                    Some(side),
-                    period,
-                    [kind, id, name, measure, &value],
-                )
+                w.write_record([
+                    side.name(),
+                    &label,
+                    &start,
+                    &end,
+                    kind,
+                    id,
+                    name,
+                    measure,
+                    &value,
+                ])
             };
-            let period = p.map(|_| j);
-            let at = |g: &Grid, i: usize| g.at(i, period);
-            for (i, funder) in c.funders.iter().enumerate() {
-                row("funder", &funder.id, &funder.name, "cost", money(at(g, i)))?;
+            for (i, r) in cost.rows.iter().enumerate() {
+                row(
+                    "funder",
+                    &r.id,
+                    &r.name,
+                    "cost",
+                    money(at(cost, Some(i), col)),
+                )?;
             }
-            if let Some((parties, member_grids)) = &members {
-                for (i, party) in parties.iter().enumerate() {
-                    row(
-                        "member",
-                        &party.id,
-                        &party.name,
-                        "cost",
-                        money(at(&member_grids[k], i)),
-                    )?;
+            if let Some(m) = members {
+                for (i, r) in m.rows.iter().enumerate() {
+                    row("member", &r.id, &r.name, "cost", money(at(m, Some(i), col)))?;
                 }
             }
-            let cost = period.map_or(g.total, |j| g.columns[j]);
-            row("total", "", "", "cost", money(cost))?;
-            row("total", "", "", "fte", crate::num::plain2(fte))?;
+            row("total", "", "", "cost", money(at(cost, None, col)))?;
+            row("total", "", "", "fte", money(at(fte, Some(0), col)))?;
         }
     }
-    w.flush()
+    w.flush()?;
+    Ok(())
+}
+
+/// `sweep --format csv`: a row per point, the varied values then the figures.
+fn sweep(
+    shown: &Shown,
+    head: &crate::report::whatif::SweepHead,
+    w: &mut Writer,
+) -> csv::Result<()> {
+    let names: Vec<&str> = head
+        .vary
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(head.show.iter().map(String::as_str))
+        .collect();
+    w.write_record(&names)?;
+    for (i, values) in head.points.iter().enumerate() {
+        let record: Vec<String> = values
+            .iter()
+            .map(|v| v.normalize().to_string())
+            .chain((0..head.show.len()).map(|k| {
+                money(at(
+                    grid(shown, GridId::of(What::Sweep(k))),
+                    Some(i),
+                    Some(0),
+                ))
+            }))
+            .collect();
+        w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
 }

@@ -4,8 +4,11 @@
 
 use std::fmt::Write as _;
 
+use super::table::cell_text;
+use crate::i18n::{Lang, View, term};
 use crate::num::Rational;
-use crate::report::document::{Block, Chart, Document, Table};
+use crate::report::text::Term;
+use crate::report::{Block, Chart, Figure, Shown, Table};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -22,6 +25,7 @@ tr.total td { font-weight: 600; border-top: 1pt solid #333; }
 figure { margin: 12pt 0; }
 figcaption { font-weight: 600; font-size: 12pt; margin-bottom: 4pt; }
 ol.notes { font-size: 8.5pt; color: #333; padding-left: 14pt; }
+p.note { font-size: 8.5pt; color: #333; margin: 0 0 6pt; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9.5pt; }
@@ -35,45 +39,69 @@ const PALETTE: [&str; 8] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
 ];
 
-pub fn render(doc: &Document) -> String {
-    let lang = doc.view.lang;
+/// The HTML exporter.
+pub struct Html {
+    pub lang: Lang,
+}
+
+impl super::Exporter for Html {
+    fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
+        Ok(render(shown, super::view(shown, self.lang)).into_bytes())
+    }
+}
+
+pub fn render(shown: &Shown, view: View) -> String {
+    let page = &shown.page;
+    let lang = view.lang;
+    let title = page
+        .title
+        .as_ref()
+        .map(|t| view.text(t))
+        .unwrap_or_default();
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         lang.tr("en", "da"),
-        escape(&doc.title),
-        escape(&doc.title)
+        escape(&title),
+        escape(&title)
     );
-    for line in &doc.lines {
-        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(line));
+    for line in &page.lines {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&view.text(line)));
     }
     let mut chart_drawn = false;
-    for block in &doc.blocks {
+    for block in &page.blocks {
         match block {
             Block::Table(t) => {
-                out.push_str(&table(t, doc));
-                if let Some(chart) = doc.chart.as_ref().filter(|c| c.after == t.name) {
-                    out.push_str(&svg(chart, doc));
+                out.push_str(&table(t, view));
+                if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
+                    out.push_str(&svg(chart, view));
                     chart_drawn = true;
                 }
             }
-            Block::Paragraph(p) => {
-                let _ = writeln!(out, "<p>{}</p>", escape(p));
+            Block::Sentence(s) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(&view.sentence(s)));
+            }
+            Block::Lines(lines) => {
+                let lines: Vec<String> = lines.iter().map(|s| escape(&view.sentence(s))).collect();
+                let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
+            }
+            Block::Text(t) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(&view.text(t)));
             }
         }
     }
-    if !chart_drawn && let Some(chart) = &doc.chart {
-        out.push_str(&svg(chart, doc));
+    if !chart_drawn && let Some(chart) = &page.chart {
+        out.push_str(&svg(chart, view));
     }
-    if !doc.notes.is_empty() {
+    if !page.notes.is_empty() {
         let _ = writeln!(
             out,
             "<h2>{}</h2>\n<ol class=\"notes\">",
-            lang.tr("Notes and sources", "Noter og kilder")
+            term(Term::NotesAndSources, lang)
         );
-        for note in &doc.notes {
-            let _ = writeln!(out, "<li>{}</li>", escape(note));
+        for note in &page.notes {
+            let _ = writeln!(out, "<li>{}</li>", escape(&view.text(note)));
         }
         out.push_str("</ol>\n");
     }
@@ -81,15 +109,18 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
-fn table(t: &Table, doc: &Document) -> String {
+fn table(t: &Table<Figure>, view: View) -> String {
     let numeric = t.numeric_columns();
-    let mut out = format!("<h2>{}</h2>\n<table>\n<thead><tr>", escape(&t.title));
+    let mut out = format!(
+        "<h2>{}</h2>\n<table>\n<thead><tr>",
+        escape(&view.text(&t.title))
+    );
     for (h, num) in t.head.iter().zip(&numeric) {
         let _ = write!(
             out,
             "<th{}>{}</th>",
             if *num { " class=\"num\"" } else { "" },
-            escape(h)
+            escape(&view.text(h))
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -103,13 +134,20 @@ fn table(t: &Table, doc: &Document) -> String {
             let _ = write!(
                 out,
                 "<td{}>{}</td>",
-                if c.is_number() { " class=\"num\"" } else { "" },
-                escape(&c.show(t.view(doc.view)))
+                if c.is_figure() { " class=\"num\"" } else { "" },
+                escape(&cell_text(c, view))
             );
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+    if t.rounding_note {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            escape(term(Term::RoundingNote, view.lang))
+        );
+    }
     out
 }
 
@@ -130,9 +168,11 @@ fn tick_step(max: Rational) -> Rational {
         .unwrap_or(power * Rational::from_integer(10))
 }
 
-/// Stacked bars of cost by funder per period; for a comparison, A and B side by side.
-fn svg(chart: &Chart, doc: &Document) -> String {
-    let view = doc.view;
+/// Stacked bars of cost by funder per period; for a comparison, A and B side by side. The
+/// bars are drawn to the exact figures (a constant amount is a level line of bars, however
+/// its shown figures round); each says its shown figure.
+fn svg(chart: &Chart<Figure>, view: View) -> String {
+    let unit = view.unit;
     let (width, height) = (680i64, 300i64);
     let (left, right, top, bottom) = (78i64, 12i64, 12i64, 56i64);
     let plot_w = width - left - right;
@@ -142,7 +182,13 @@ fn svg(chart: &Chart, doc: &Document) -> String {
         .groups
         .iter()
         .flat_map(|(_, bars)| bars.iter())
-        .map(|b| b.values.iter().filter(|v| **v > zero).sum::<Rational>())
+        .map(|b| {
+            b.values
+                .iter()
+                .map(|v| v.exact)
+                .filter(|v| *v > zero)
+                .sum::<Rational>()
+        })
         .max()
         .unwrap_or(zero);
     let step = if max > zero {
@@ -159,8 +205,8 @@ fn svg(chart: &Chart, doc: &Document) -> String {
     };
     let mut out = format!(
         "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n",
-        escape(&chart.title),
-        escape(&chart.title)
+        escape(&view.text(&chart.title)),
+        escape(&view.text(&chart.title))
     );
     for k in 0..=ticks {
         let v = step * Rational::from_integer(k);
@@ -172,7 +218,7 @@ fn svg(chart: &Chart, doc: &Document) -> String {
             if k == 0 { "#333" } else { "#ddd" },
             left - 6,
             yy + 4,
-            escape(&view.money(v))
+            escape(&view.lang.number(v / unit.size(), unit.decimals()))
         );
     }
     let groups = chart.groups.len().max(1) as i64;
@@ -185,8 +231,9 @@ fn svg(chart: &Chart, doc: &Document) -> String {
         for (b, bar) in bars.iter().enumerate() {
             let x = x0 + gap + b as i64 * bar_w;
             let mut base = zero;
-            for (s, v) in bar.values.iter().enumerate() {
-                if *v <= zero {
+            for (s, figure) in bar.values.iter().enumerate() {
+                let v = figure.exact;
+                if v <= zero {
                     continue;
                 }
                 let (y_top, y_bottom) = (y(base + v), y(base));
@@ -196,10 +243,10 @@ fn svg(chart: &Chart, doc: &Document) -> String {
                     bar_w - 1,
                     (y_bottom - y_top).max(0),
                     PALETTE[s % PALETTE.len()],
-                    escape(label),
-                    escape(&bar.label),
+                    escape(&view.text(label)),
+                    escape(&view.text(&bar.label)),
                     escape(&chart.series[s]),
-                    escape(&view.money_unit(*v))
+                    escape(&view.amount(figure))
                 );
                 base += v;
             }
@@ -209,7 +256,7 @@ fn svg(chart: &Chart, doc: &Document) -> String {
                     "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\">{}</text>",
                     x + bar_w / 2,
                     top + plot_h + 12,
-                    escape(&bar.label)
+                    escape(&view.text(&bar.label))
                 );
             }
         }
@@ -218,7 +265,7 @@ fn svg(chart: &Chart, doc: &Document) -> String {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             x0 + group_w / 2,
             top + plot_h + if n > 1 { 25 } else { 15 },
-            escape(label)
+            escape(&view.text(label))
         );
     }
     // Legend under the axis.

@@ -1,4 +1,9 @@
-//! Exporters: each turns a report model into one output format, writing to any `Write`.
+//! Exporters: each turns a shown report into the bytes of one output format. They only
+//! render: every figure is already rounded ([`crate::report::Shown`]), every word is put into
+//! the language asked for through [`crate::i18n`], and nothing is computed here.
+//!
+//! Data formats (JSON, CSV) are rendered from a report shown to the øre, each figure to the
+//! nearest ([`Rounding::data`]); tables for people from one shown in the unit asked for.
 
 pub mod csv;
 pub mod html;
@@ -7,15 +12,12 @@ pub mod markdown;
 pub mod table;
 pub mod xlsx;
 
-use std::io::Write;
 use std::path::Path;
 
-use crate::i18n::View;
-use crate::report::Report;
-use crate::report::compare::Comparison;
-use crate::report::document::Document;
+use crate::i18n::{Lang, View};
+use crate::report::{Mode, Report, Rounding, Shown};
 
-/// The output formats of `report` and `compare`.
+/// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Tables for the terminal.
@@ -52,59 +54,72 @@ impl Format {
     pub fn is_binary(self) -> bool {
         self == Format::Xlsx
     }
+
+    /// A format of data, every figure to the øre, rather than of tables for people.
+    pub fn is_data(self) -> bool {
+        matches!(self, Format::Json | Format::Csv)
+    }
 }
 
-/// How to write: the language and unit of figures, and the terminal's wishes.
+/// How to write: the language and unit of figures, how tables are rounded, and the
+/// terminal's wishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
     pub view: View,
+    /// How tables for people are rounded (data formats always round each figure to the øre).
+    pub mode: Mode,
     pub style: table::TableStyle,
     /// Indented JSON (for a terminal) rather than compact.
     pub pretty: bool,
 }
 
-fn document(
-    format: Format,
-    doc: &Document,
-    options: &Options,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => out.write_all(table::render(doc, options.style).as_bytes()),
-        Format::Markdown => out.write_all(markdown::render(doc).as_bytes()),
-        Format::Html => out.write_all(html::render(doc).as_bytes()),
-        Format::Xlsx => {
-            let bytes = xlsx::render(doc).map_err(std::io::Error::other)?;
-            out.write_all(&bytes)
+impl Options {
+    /// How figures are rounded for `format`.
+    pub fn rounding(&self, format: Format) -> Rounding {
+        if format.is_data() {
+            Rounding::data()
+        } else {
+            Rounding {
+                unit: self.view.unit,
+                mode: self.mode,
+            }
         }
-        Format::Csv | Format::Json => unreachable!("not a document format"),
     }
 }
 
-/// Writes a report in `format`.
-pub fn report(
-    format: Format,
-    r: &Report,
-    options: &Options,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+/// Turns a shown report into bytes; writes nothing.
+pub trait Exporter {
+    fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>>;
+}
+
+/// The exporter of `format`.
+pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
+    let lang = options.view.lang;
     match format {
-        Format::Json => json::report(r, out, options.pretty),
-        Format::Csv => csv::report(r, out),
-        _ => document(format, &r.document(options.view), options, out),
+        Format::Table => Box::new(table::Terminal {
+            lang,
+            style: options.style,
+        }),
+        Format::Markdown => Box::new(markdown::Markdown { lang }),
+        Format::Html => Box::new(html::Html { lang }),
+        Format::Xlsx => Box::new(xlsx::Xlsx { lang }),
+        Format::Csv => Box::new(csv::Csv),
+        Format::Json => Box::new(json::Json {
+            pretty: options.pretty,
+        }),
     }
 }
 
-/// Writes a comparison in `format`.
-pub fn compare(
-    format: Format,
-    c: &Comparison,
-    options: &Options,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    match format {
-        Format::Json => json::compare(c, out, options.pretty),
-        Format::Csv => csv::compare(c, out),
-        _ => document(format, &c.document(options.view), options, out),
+/// A report in `format`: rounded once as the format asks, then rendered.
+pub fn render(report: &Report, format: Format, options: &Options) -> std::io::Result<Vec<u8>> {
+    let shown = report.shown(options.rounding(format));
+    exporter(format, options).serialize(&shown)
+}
+
+/// The view a shown report is written in: its unit, in `lang`.
+pub(crate) fn view(shown: &Shown, lang: Lang) -> View {
+    View {
+        lang,
+        unit: shown.rounding.unit,
     }
 }

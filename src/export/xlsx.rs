@@ -11,44 +11,61 @@ use rust_xlsxwriter::{
     utility::row_col_to_cell,
 };
 
+use crate::i18n::{Lang, View, term};
 use crate::num::Rational;
-use crate::report::document::{Block, Calc, Cell, Document, Table};
+use crate::report::text::Term;
+use crate::report::{Block, Calc, Cell, Chart as ChartModel, Figure, Shape, Shown, Table};
 
 /// The first row of a table's figures (row 0 is its title, row 1 its head).
 const FIRST: u32 = 2;
 
-pub fn render(doc: &Document) -> Result<Vec<u8>, XlsxError> {
-    let lang = doc.view.lang;
+/// The XLSX exporter.
+pub struct Xlsx {
+    pub lang: Lang,
+}
+
+impl super::Exporter for Xlsx {
+    fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
+        render(shown, super::view(shown, self.lang)).map_err(std::io::Error::other)
+    }
+}
+
+pub fn render(shown: &Shown, view: View) -> Result<Vec<u8>, XlsxError> {
+    let page = &shown.page;
+    let lang = view.lang;
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
 
     let overview = book.add_worksheet();
     overview.set_name(sheet_name(lang.tr("Overview", "Oversigt"), &mut Vec::new()))?;
-    overview.write_string_with_format(0, 0, &doc.title, &title)?;
+    if let Some(t) = &page.title {
+        overview.write_string_with_format(0, 0, view.text(t), &title)?;
+    }
     let mut row = 1;
-    for line in &doc.lines {
-        overview.write_string(row, 0, line)?;
+    for line in &page.lines {
+        overview.write_string(row, 0, view.text(line))?;
         row += 1;
     }
     row += 1;
-    for block in &doc.blocks {
-        if let Block::Paragraph(p) = block {
-            overview.write_string(row, 0, p)?;
+    for block in &page.blocks {
+        let lines = match block {
+            Block::Sentence(s) => vec![view.sentence(s)],
+            Block::Lines(l) => l.iter().map(|s| view.sentence(s)).collect(),
+            Block::Text(t) => vec![view.text(t)],
+            Block::Table(_) => Vec::new(),
+        };
+        for line in lines {
+            overview.write_string(row, 0, line)?;
             row += 1;
         }
     }
-    if !doc.notes.is_empty() {
+    if !page.notes.is_empty() {
         row += 1;
-        overview.write_string_with_format(
-            row,
-            0,
-            lang.tr("Notes and sources", "Noter og kilder"),
-            &bold,
-        )?;
+        overview.write_string_with_format(row, 0, term(Term::NotesAndSources, lang), &bold)?;
         row += 1;
-        for note in &doc.notes {
-            overview.write_string(row, 0, note)?;
+        for note in &page.notes {
+            overview.write_string(row, 0, view.text(note))?;
             row += 1;
         }
     }
@@ -58,16 +75,16 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     overview.set_print_fit_to_pages(1, 0);
 
     let mut names = vec![lang.tr("Overview", "Oversigt").to_string()];
-    for block in &doc.blocks {
+    for block in &page.blocks {
         let Block::Table(t) = block else {
             continue;
         };
         let sheet = book.add_worksheet();
-        let name = sheet_name(&t.name, &mut names);
+        let name = sheet_name(&view.text(&t.name), &mut names);
         sheet.set_name(&name)?;
-        write_table(sheet, t, doc)?;
-        if let Some(chart) = doc.chart.as_ref().filter(|c| c.after == t.name) {
-            write_chart(sheet, &name, t, chart, doc)?;
+        write_table(sheet, t, view)?;
+        if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
+            write_chart(sheet, &name, t, chart, view)?;
         }
     }
     book.save_to_buffer()
@@ -104,6 +121,14 @@ fn number(v: Rational, decimals: u32) -> f64 {
     crate::num::round(v, decimals).to_f64().unwrap_or(0.0)
 }
 
+/// A shown figure as the number a cell holds (in its unit) and its decimals.
+fn figure_value(f: &Figure) -> (Rational, u32) {
+    match f.shape {
+        Shape::Money(unit) => (f.shown / unit.size(), unit.decimals()),
+        Shape::Fte => (f.shown, 2),
+    }
+}
+
 fn cell_ref(row: usize, col: usize) -> String {
     row_col_to_cell(FIRST + row as u32, col as u16)
 }
@@ -126,20 +151,22 @@ fn formula(calc: Calc, row: usize, col: usize) -> String {
     }
 }
 
-fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), XlsxError> {
-    let unit = t.view(doc.view).unit;
-    let money_format = number_format(unit.decimals());
+fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(), XlsxError> {
     let head = Format::new()
         .set_bold()
         .set_border_bottom(FormatBorder::Thin);
     let head_num = head.clone().set_align(FormatAlign::Right);
-    let money = Format::new().set_num_format(money_format);
-    let fte = Format::new().set_num_format("0.00");
     let total = |f: &Format| f.clone().set_bold().set_border_top(FormatBorder::Thin);
 
-    sheet.write_string_with_format(0, 0, &t.title, &Format::new().set_bold().set_font_size(13))?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        view.text(&t.title),
+        &Format::new().set_bold().set_font_size(13),
+    )?;
     for (c, (h, numeric)) in t.head.iter().zip(t.numeric_columns()).enumerate() {
-        sheet.write_string_with_format(1, c as u16, h, if numeric { &head_num } else { &head })?;
+        let f = if numeric { &head_num } else { &head };
+        sheet.write_string_with_format(1, c as u16, view.text(h), f)?;
     }
     let text = Format::new();
     for (r, row) in t.rows.iter().enumerate() {
@@ -153,15 +180,13 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
                     } else {
                         text.clone()
                     };
-                    sheet.write_string_with_format(at, col, s, &f)?;
+                    sheet.write_string_with_format(at, col, view.text(s), &f)?;
                 }
                 Cell::Blank => {}
-                Cell::Money { value, calc } | Cell::Fte { value, calc } => {
-                    let (decimals, base, shown) = match cell {
-                        Cell::Money { .. } => (unit.decimals(), &money, *value / unit.size()),
-                        _ => (2, &fte, *value),
-                    };
-                    let f = if row.total { total(base) } else { base.clone() };
+                Cell::Figure { figure, calc } => {
+                    let (shown, decimals) = figure_value(figure);
+                    let base = Format::new().set_num_format(number_format(decimals));
+                    let f = if row.total { total(&base) } else { base };
                     match calc {
                         Some(calc) => {
                             let result = crate::num::round(shown, decimals).to_string();
@@ -180,6 +205,10 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
             }
         }
     }
+    if t.rounding_note {
+        let below = FIRST + t.rows.len() as u32;
+        sheet.write_string(below, 0, term(Term::RoundingNote, view.lang))?;
+    }
     sheet.set_freeze_panes(FIRST, 1)?;
     // Printed: A4 landscape, as wide as one page.
     sheet.set_paper_size(9);
@@ -196,22 +225,24 @@ fn write_table(sheet: &mut Worksheet, t: &Table, doc: &Document) -> Result<(), X
 fn write_chart(
     sheet: &mut Worksheet,
     name: &str,
-    t: &Table,
-    chart: &crate::report::document::Chart,
-    doc: &Document,
+    t: &Table<Figure>,
+    chart: &ChartModel<Figure>,
+    view: View,
 ) -> Result<(), XlsxError> {
-    let unit = t.view(doc.view).unit;
+    let unit = view.unit;
     let money = Format::new().set_num_format(number_format(unit.decimals()));
-    let top = FIRST + t.rows.len() as u32 + 2;
-    sheet.write_string_with_format(top, 0, &chart.title, &Format::new().set_bold())?;
+    let top = FIRST + t.rows.len() as u32 + 3;
+    let title = view.text(&chart.title);
+    sheet.write_string_with_format(top, 0, &title, &Format::new().set_bold())?;
     // Categories: a period, or a period and side.
     let mut categories = Vec::new();
     for (label, bars) in &chart.groups {
         for bar in bars {
+            let label = view.text(label);
             categories.push(if bars.len() > 1 {
-                format!("{label} {}", bar.label)
+                format!("{label} {}", view.text(&bar.label))
             } else {
-                label.clone()
+                label
             });
         }
     }
@@ -226,12 +257,12 @@ fn write_chart(
             .iter()
             .flat_map(|(_, bars)| bars.iter().map(move |b| b.values[s]));
         for (k, v) in values.enumerate() {
-            let x = number(v / unit.size(), unit.decimals());
-            sheet.write_number_with_format(row, 1 + k as u16, x, &money)?;
+            let (shown, decimals) = figure_value(&v);
+            sheet.write_number_with_format(row, 1 + k as u16, number(shown, decimals), &money)?;
         }
     }
     let mut c = Chart::new(ChartType::ColumnStacked);
-    c.title().set_name(&chart.title);
+    c.title().set_name(&title);
     let last = categories.len() as u16;
     for s in 0..chart.series.len() {
         let row = top + 2 + s as u32;

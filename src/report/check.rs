@@ -1,29 +1,18 @@
 //! `check`: does every scenario balance? Each scenario is balanced, unbalanced (with each
-//! shortfall), or invalid (with its errors).
+//! shortfall), or invalid (with its errors); and the report of them all.
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::Report;
+use super::grid::{At, Grid, RowHead};
+use super::text::{self, Sentence, Text};
+use super::{Block, Head, Page, Report};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine;
+use crate::engine::{self, Shortfall, shortfalls};
 use crate::load::{self, Loaded};
-use crate::num::Rational;
-use crate::period::{By, PeriodKey};
-
-/// A non-residual funder whose cumulative balance is negative at the end of a period.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shortfall {
-    pub funder: String,
-    pub funder_name: String,
-    pub period: String,
-    pub key: PeriodKey,
-    pub end: Date,
-    /// How much is missing, rounded up to the øre: the least amount that closes the gap, so a
-    /// shortfall is never shown as 0.00.
-    pub shortfall: Rational,
-}
+use crate::model::Scenario;
+use crate::period::By;
 
 #[derive(Debug, Clone)]
 pub enum Status {
@@ -32,19 +21,15 @@ pub enum Status {
     Invalid(Diagnostics),
 }
 
+/// One file checked.
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub file: PathBuf,
-    /// The scenario's name, where the file got far enough to have one.
-    pub name: Option<String>,
+    /// The scenario, where the file got far enough to have one.
+    pub scenario: Option<Scenario>,
     pub status: Status,
     /// Warnings of a valid file.
     pub warnings: Option<Diagnostics>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct CheckReport {
-    pub scenarios: Vec<Checked>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,48 +39,17 @@ pub struct Summary {
     pub invalid: usize,
 }
 
-impl CheckReport {
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary::default();
-        for c in &self.scenarios {
-            match c.status {
-                Status::Balanced => s.balanced += 1,
-                Status::Unbalanced(_) => s.unbalanced += 1,
-                Status::Invalid(_) => s.invalid += 1,
-            }
-        }
-        s
-    }
-}
-
-/// The shortfalls of a projected scenario: every period end where a non-residual funder's
-/// cumulative balance is below zero.
-pub fn shortfalls(report: &Report) -> Vec<Shortfall> {
-    let mut out = Vec::new();
-    for (i, funder) in report.scenario.funders.iter().enumerate() {
-        if funder.residual {
-            continue;
-        }
-        for f in &report.projection.periods {
-            let cumulative = f.cumulative_by_funder[i];
-            if cumulative.is_negative() {
-                out.push(Shortfall {
-                    funder: funder.id.clone(),
-                    funder_name: funder.name.clone(),
-                    period: f.period.label(),
-                    key: f.period.key,
-                    end: f.period.end,
-                    shortfall: ceil_ore(report.money(-cumulative)),
-                });
-            }
+/// How many scenarios are balanced, unbalanced and invalid.
+pub fn summary(checked: &[Checked]) -> Summary {
+    let mut s = Summary::default();
+    for c in checked {
+        match c.status {
+            Status::Balanced => s.balanced += 1,
+            Status::Unbalanced(_) => s.unbalanced += 1,
+            Status::Invalid(_) => s.invalid += 1,
         }
     }
-    out
-}
-
-/// `value` rounded up to a whole øre.
-fn ceil_ore(value: Rational) -> Rational {
-    (value * 100).ceil() / 100
+    s
 }
 
 /// How to check.
@@ -118,7 +72,7 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
         Err(diagnostics) => {
             return Checked {
                 file: path.to_path_buf(),
-                name: None,
+                scenario: None,
                 status: Status::Invalid(diagnostics),
                 warnings: None,
             };
@@ -126,9 +80,10 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
     };
     let status = match engine::project_in(&scenario, options.by, options.prices) {
         Ok(projection) => {
-            let report = Report::new(&scenario, projection);
-            warnings.items.extend(report.warnings());
-            let found = shortfalls(&report);
+            warnings
+                .items
+                .extend(super::scenario::warnings(&scenario, &projection));
+            let found = shortfalls(&scenario, &projection);
             if options.deny_warnings && !warnings.items.is_empty() {
                 Status::Invalid(std::mem::take(&mut warnings).denied())
             } else if found.is_empty() {
@@ -141,7 +96,7 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
     };
     Checked {
         file: path.to_path_buf(),
-        name: Some(scenario.name),
+        scenario: Some(scenario),
         status,
         warnings: Some(warnings),
     }
@@ -171,4 +126,128 @@ pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// What `check` is of, for data formats: each scenario's facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckHead {
+    pub scenarios: Vec<CheckedHead>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedHead {
+    pub file: String,
+    pub name: Option<String>,
+    /// `balanced`, `unbalanced` or `invalid`.
+    pub status: &'static str,
+    /// Funder id, period label and end of each shortfall, by its row of the shortfalls grid.
+    pub shortfalls: Vec<(String, String, Date, usize)>,
+    pub errors: Vec<ErrorHead>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorHead {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// The report of a check: a line per scenario and a summary; every shortfall is a figure of
+/// one grid, rounded up where shown (the least amount that closes the gap).
+pub fn report(checked: &[Checked]) -> Report {
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    let mut heads = Vec::new();
+    let mut lines = Vec::new();
+    let grid = At(0);
+    for c in checked {
+        let mut head = CheckedHead {
+            file: c.file.display().to_string(),
+            name: c.scenario.as_ref().map(|s| s.name.clone()),
+            status: "balanced",
+            shortfalls: Vec::new(),
+            errors: Vec::new(),
+        };
+        let status = match &c.status {
+            Status::Balanced => text::Status::Balanced,
+            Status::Unbalanced(found) => {
+                head.status = "unbalanced";
+                let s = c
+                    .scenario
+                    .as_ref()
+                    .expect("an unbalanced scenario was loaded");
+                let mut by_funder: Vec<(String, Vec<text::Shortfall<_>>)> = Vec::new();
+                for sf in found {
+                    let funder = &s.funders[sf.funder];
+                    let row = rows.len();
+                    rows.push(RowHead::new(&funder.id, &funder.name));
+                    cells.push(sf.amount);
+                    head.shortfalls
+                        .push((funder.id.clone(), sf.key.label(), sf.end, row));
+                    let end = text::Shortfall {
+                        amount: grid.cell(row, 0),
+                        period: sf.key,
+                        end: sf.end,
+                    };
+                    match by_funder.iter_mut().find(|(n, _)| *n == funder.name) {
+                        Some((_, ends)) => ends.push(end),
+                        None => by_funder.push((funder.name.clone(), vec![end])),
+                    }
+                }
+                text::Status::Unbalanced(by_funder)
+            }
+            Status::Invalid(d) => {
+                head.status = "invalid";
+                head.errors = d
+                    .errors()
+                    .map(|e| {
+                        let place = e.line_column(&d.sources);
+                        ErrorHead {
+                            message: e.message.clone(),
+                            line: place.map(|p| p.0),
+                            column: place.map(|p| p.1),
+                        }
+                    })
+                    .collect();
+                let first = d
+                    .errors()
+                    .next()
+                    .map(|e| e.one_line(&d.sources))
+                    .unwrap_or_default();
+                text::Status::Invalid {
+                    first,
+                    more: d.errors().count().saturating_sub(1),
+                }
+            }
+        };
+        lines.push(Sentence::Checked(text::Checked {
+            file: head.file.clone(),
+            name: head.name.clone(),
+            status,
+        }));
+        heads.push(head);
+    }
+    let s = summary(checked);
+    lines.push(Sentence::Summary {
+        balanced: s.balanced,
+        unbalanced: s.unbalanced,
+        invalid: s.invalid,
+    });
+    let shortfalls = Grid::shortfalls(rows, cells);
+    Report {
+        head: Head::Check(CheckHead {
+            scenarios: heads,
+            summary: s,
+        }),
+        grids: vec![shortfalls],
+        identities: Vec::new(),
+        page: Page {
+            title: None,
+            lines: Vec::new(),
+            blocks: vec![Block::Lines(lines)],
+            notes: Vec::<Text>::new(),
+            chart: None,
+        },
+    }
 }

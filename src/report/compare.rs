@@ -2,35 +2,41 @@
 //! which posts, costs, funding and funders differ.
 
 use jiff::civil::Date;
-use num_rational::Ratio;
 
-use super::document::{Bar, Block, Calc, Cell, Chart, Document, Row, Table};
-use super::{Grid, Members, Report, share_text};
+use super::grid::{At, Column, Fig, Grid, GridId, Measure, RowHead, Rule, Side, What};
+use super::text::{Sentence, Term, Text};
+use super::{
+    Bar, Block, Calc, Cell, Chart, Head, Identity, Members, MembersHead, Page, Precision, Report,
+    Row, Table,
+};
 use crate::allocation::{self, Mode, Party};
-use crate::engine::{self, Amount, ComputeError, Figures, Prices, Scale};
-use crate::i18n::Precision;
-use crate::i18n::{Lang, View};
+use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection, Scale};
 use crate::model::{DateRange, Flow, PaidBy, Scenario};
 use crate::num::Rational;
 use crate::period::{By, PeriodKey};
-use crate::round;
+
+/// Rows × periods of exact figures.
+type Cells = Vec<Vec<Rational>>;
 
 /// Two scenarios projected on one scale, so B − A is exact.
 #[derive(Debug, Clone)]
 pub struct Comparison<'a> {
-    pub a: Report<'a>,
-    pub b: Report<'a>,
+    pub a: &'a Scenario,
+    pub b: &'a Scenario,
+    pub pa: Projection,
+    pub pb: Projection,
     /// The union of both sides' periods, in time order.
     pub periods: Vec<PeriodPair>,
     /// The union of both sides' funders: A's in order, then B's new ones.
     pub funders: Vec<FunderPair>,
     pub changes: Vec<Change>,
+    /// Each side's cost carried to its parties, if asked.
+    pub members: Option<(Members, Members)>,
 }
 
-/// A period label and where it is on each side.
+/// A period and where it is on each side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodPair {
-    pub label: String,
     pub key: PeriodKey,
     /// The earliest start and latest end of the period on either side.
     pub start: Date,
@@ -47,26 +53,542 @@ pub struct FunderPair {
     pub b: Option<usize>,
 }
 
-/// One side's figures of a period (zero where the side has no such period).
+/// What a comparison is of, for data formats.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Side {
-    pub fte: Rational,
-    pub cost: Amount,
-    /// By the comparison's funders.
-    pub cost_by_funder: Vec<Amount>,
+pub struct ComparisonHead {
+    /// Each side's name and file.
+    pub a: (String, String),
+    pub b: (String, String),
+    pub by: By,
+    /// The days either window covers.
+    pub window: DateRange,
+    pub members: Option<MembersHead>,
+    pub changes: Vec<Change>,
 }
 
-impl Side {
-    fn delta(&self, a: &Side) -> Side {
-        Side {
-            fte: self.fte - a.fte,
-            cost: self.cost - a.cost,
-            cost_by_funder: self
-                .cost_by_funder
+impl<'a> Comparison<'a> {
+    pub fn new(
+        a: &'a Scenario,
+        b: &'a Scenario,
+        by: By,
+        prices: Prices,
+    ) -> Result<Self, ComputeError> {
+        let scale = Scale::for_scenarios(&[a, b], prices)?;
+        let pa = engine::project_on(a, by, scale, prices)?;
+        let pb = engine::project_on(b, by, scale, prices)?;
+        Ok(Comparison {
+            periods: pair_periods(&pa.periods, &pb.periods),
+            funders: pair_funders(a, b),
+            changes: changes(a, b),
+            a,
+            b,
+            pa,
+            pb,
+            members: None,
+        })
+    }
+
+    /// The comparison with each side's cost carried to its members as well.
+    pub fn with_members(
+        mut self,
+        mode: Option<Mode>,
+        precision: Precision,
+    ) -> Result<Self, ComputeError> {
+        if let Some(mode) = mode {
+            let members = |s: &Scenario| -> Result<Members, ComputeError> {
+                Ok(Members {
+                    allocation: allocation::allocate(s, mode)?,
+                    precision,
+                })
+            };
+            self.members = Some((members(self.a)?, members(self.b)?));
+        }
+        Ok(self)
+    }
+
+    pub fn by(&self) -> By {
+        self.pa.by
+    }
+
+    /// The days either window covers, from the earliest start to the latest end.
+    pub fn window(&self) -> DateRange {
+        let (a, b) = (self.a.window, self.b.window);
+        DateRange::new(a.from.min(b.from), a.to.max(b.to))
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        self.periods
+            .iter()
+            .map(|p| Column::period(p.key, p.start, p.end))
+            .collect()
+    }
+
+    /// One side's figures over the union of periods: `pick` of the side's period (zero where
+    /// the side has none), for each of `rows`.
+    fn side_cells(
+        &self,
+        side: Side,
+        rows: usize,
+        pick: &dyn Fn(&Figures, usize) -> Option<Rational>,
+    ) -> Vec<Vec<Rational>> {
+        let (p, index): (&Projection, fn(&PeriodPair) -> Option<usize>) = match side {
+            Side::A => (&self.pa, |x| x.a),
+            _ => (&self.pb, |x| x.b),
+        };
+        (0..rows)
+            .map(|i| {
+                self.periods
+                    .iter()
+                    .map(|pp| {
+                        index(pp)
+                            .and_then(|k| pick(&p.periods[k], i))
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each side's grids and B − A: FTE, cost by funder, and cost by party where asked.
+    fn grids(&self) -> Vec<Grid> {
+        let money = |a: Amount| self.pa.scale.exact(a);
+        let columns = self.columns();
+        let mut grids = Vec::new();
+        let mut three = |what: What,
+                         measure: Measure,
+                         rule: Rule,
+                         rows: Vec<RowHead>,
+                         [a, b]: [Vec<Vec<Rational>>; 2],
+                         totals: Option<[Rational; 2]>| {
+            let d: Vec<Vec<Rational>> = b
                 .iter()
-                .zip(&a.cost_by_funder)
-                .map(|(b, a)| *b - *a)
+                .zip(&a)
+                .map(|(rb, ra)| rb.iter().zip(ra).map(|(x, y)| x - y).collect())
+                .collect();
+            for (side, cells) in [(Side::A, a), (Side::B, b), (Side::Delta, d)] {
+                let id = GridId::side(what, side);
+                let mut g = match rule {
+                    Rule::AddsUp => {
+                        Grid::sums(id, measure, rule, rows.clone(), columns.clone(), cells)
+                    }
+                    _ => Grid::plain(id, measure, rule, rows.clone(), columns.clone(), cells),
+                };
+                if let Some([ta, tb]) = totals {
+                    g.row_totals = Some(vec![match side {
+                        Side::A => ta,
+                        Side::B => tb,
+                        Side::Delta => tb - ta,
+                    }]);
+                }
+                grids.push(g);
+            }
+        };
+        let fte = |f: &Figures, _| Some(f.fte.average());
+        three(
+            What::Fte,
+            Measure::Fte,
+            Rule::Nearest,
+            vec![RowHead::new("fte", "")],
+            [
+                self.side_cells(Side::A, 1, &fte),
+                self.side_cells(Side::B, 1, &fte),
+            ],
+            Some([self.pa.total.fte.average(), self.pb.total.fte.average()]),
+        );
+        let funder_rows: Vec<RowHead> = self
+            .funders
+            .iter()
+            .map(|f| RowHead::new(&f.id, &f.name))
+            .collect();
+        let by_funder = |side: Side| {
+            let pick: fn(&FunderPair) -> Option<usize> = match side {
+                Side::A => |f| f.a,
+                _ => |f| f.b,
+            };
+            self.side_cells(side, self.funders.len(), &|fig: &Figures, i| {
+                pick(&self.funders[i]).map(|k| money(fig.cost_by_funder[k]))
+            })
+        };
+        three(
+            What::CostByFunder,
+            Measure::Money,
+            Rule::AddsUp,
+            funder_rows,
+            [by_funder(Side::A), by_funder(Side::B)],
+            None,
+        );
+        if let Some((parties, cells)) = self.member_cells() {
+            let precision = self
+                .members
+                .as_ref()
+                .map_or(Precision::Kr, |m| m.0.precision);
+            three(
+                What::CostByMember,
+                Measure::MoneyIn(precision.unit()),
+                Rule::AddsUp,
+                parties
+                    .iter()
+                    .map(|p| RowHead::new(&p.id, &p.name))
+                    .collect(),
+                cells,
+                None,
+            );
+        }
+        grids
+    }
+
+    /// The parties of both sides (A's in order, then B's new ones) and each side's exact cost
+    /// by party over the union of periods.
+    fn member_cells(&self) -> Option<(Vec<Party>, [Cells; 2])> {
+        let (ma, mb) = self.members.as_ref()?;
+        let mut parties: Vec<Party> = ma.allocation.parties.clone();
+        for p in &mb.allocation.parties {
+            if !parties.iter().any(|q| q.id == p.id) {
+                parties.push(p.clone());
+            }
+        }
+        let side = |m: &Members, p: &Projection, index: fn(&PeriodPair) -> Option<usize>| {
+            let money = |a: Amount| p.scale.exact(a);
+            let cost: Vec<Vec<Rational>> = (0..m.allocation.shares.len())
+                .map(|f| {
+                    p.periods
+                        .iter()
+                        .map(|x| money(x.cost_by_funder[f]))
+                        .collect()
+                })
+                .collect();
+            let own = super::scenario::shared(&m.allocation, &cost);
+            parties
+                .iter()
+                .map(|party| {
+                    let row = m.allocation.parties.iter().position(|q| q.id == party.id);
+                    self.periods
+                        .iter()
+                        .map(|pp| match (row, index(pp)) {
+                            (Some(r), Some(j)) => own[r][j],
+                            _ => Rational::from_integer(0),
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let a = side(ma, &self.pa, |p| p.a);
+        let b = side(mb, &self.pb, |p| p.b);
+        Some((parties, [a, b]))
+    }
+
+    /// The comparison as a report.
+    pub fn report(&self) -> Report {
+        let grids = self.grids();
+        let at = |what, side| {
+            At(grids
+                .iter()
+                .position(|g| g.id == GridId::side(what, side))
+                .unwrap_or(0))
+        };
+        let cost = [Side::A, Side::B, Side::Delta].map(|s| at(What::CostByFunder, s));
+        let fte = [Side::A, Side::B, Side::Delta].map(|s| at(What::Fte, s));
+        let mut blocks = vec![
+            Block::Table(self.cost_table(fte, cost)),
+            Block::Table(self.funder_table(cost)),
+        ];
+        let window = self.window();
+        blocks.extend(self.funders.iter().enumerate().map(|(i, f)| {
+            Block::Sentence(Sentence::Pays {
+                funder: f.name.clone(),
+                a: cost[0].row_total(i),
+                b: cost[1].row_total(i),
+                delta: cost[2].row_total(i),
+                from: window.from,
+                to: window.to,
+            })
+        }));
+        if grids.iter().any(|g| g.id.what == What::CostByMember) {
+            blocks.extend(self.member_tables(&grids, |s| at(What::CostByMember, s)));
+        }
+        blocks.push(Block::Table(self.changes_table()));
+        let chart = Chart {
+            title: Text::Titled(Term::CostByFunderAB, None),
+            after: Text::Term(Term::CostByFunderShort),
+            series: self.funders.iter().map(|f| f.name.clone()).collect(),
+            groups: self
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(j, p)| {
+                    let bar = |side: Side, g: At| Bar {
+                        label: Text::Side(side),
+                        values: (0..self.funders.len()).map(|f| g.cell(f, j)).collect(),
+                    };
+                    (
+                        Text::Period(p.key),
+                        vec![bar(Side::A, cost[0]), bar(Side::B, cost[1])],
+                    )
+                })
                 .collect(),
+        };
+        let mut notes = super::scenario::notes(self.a);
+        for n in super::scenario::notes(self.b) {
+            if !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        let identities = [What::Fte, What::CostByFunder, What::CostByMember]
+            .map(|what| Identity::Difference {
+                result: GridId::side(what, Side::Delta),
+                plus: GridId::side(what, Side::B),
+                minus: GridId::side(what, Side::A),
+            })
+            .to_vec();
+        Report {
+            head: Head::Comparison(self.head()),
+            grids,
+            identities,
+            page: Page {
+                title: Some(Text::Join(
+                    vec![
+                        Text::Term(Term::Comparison),
+                        Text::Join(
+                            vec![
+                                Text::Plain(self.a.name.clone()),
+                                Text::Plain(self.b.name.clone()),
+                            ],
+                            " → ",
+                        ),
+                    ],
+                    ": ",
+                )),
+                lines: self.lines(),
+                blocks,
+                notes,
+                chart: Some(chart),
+            },
+        }
+    }
+
+    fn head(&self) -> ComparisonHead {
+        let named = |s: &Scenario| (s.name.clone(), s.file.display().to_string());
+        ComparisonHead {
+            a: named(self.a),
+            b: named(self.b),
+            by: self.by(),
+            window: self.window(),
+            members: self.members.as_ref().and_then(|(ma, _)| {
+                let (parties, _) = self.member_cells()?;
+                Some(MembersHead {
+                    mode: ma.allocation.mode,
+                    precision: ma.precision,
+                    parties,
+                })
+            }),
+            changes: self.changes.clone(),
+        }
+    }
+
+    fn lines(&self) -> Vec<Text> {
+        let prices = self.pa.prices;
+        let line = |side: Side, s: &Scenario| Text::Scenario {
+            side,
+            name: s.name.clone(),
+            file: s.file.display().to_string(),
+            from: s.window.from,
+            to: s.window.to,
+            prices: s.indexation.as_ref().map(|ix| (prices, ix.base_year)),
+        };
+        vec![
+            line(Side::A, self.a),
+            line(Side::B, self.b),
+            Text::Join(
+                vec![
+                    Text::By(self.by(), true),
+                    Text::AmountsIn,
+                    Text::Term(Term::DifferencesAreBMinusA),
+                ],
+                " · ",
+            ),
+        ]
+    }
+
+    /// Cost by party in A, in B, and B − A, when members are asked for.
+    fn member_tables(&self, grids: &[Grid], at: impl Fn(Side) -> At) -> Vec<Block<Fig>> {
+        let Some((ma, _)) = &self.members else {
+            return Vec::new();
+        };
+        let (title, short) = super::scenario::member_terms(ma.allocation.mode);
+        let unit = ma.precision.unit();
+        let many = self.periods.len() > 1;
+        let mut blocks = Vec::new();
+        for side in [Side::A, Side::B, Side::Delta] {
+            blocks.push(Block::Table(super::scenario::grid_table(
+                Text::TitledSide(title, side, Some(unit)),
+                Text::TermSide(short, side),
+                Term::Payer,
+                grids,
+                at(side),
+                many,
+                true,
+            )));
+        }
+        let mut seen = Vec::new();
+        for s in [self.a, self.b] {
+            if let Some(sentence) = super::scenario::keys_sentence(s).filter(|k| !seen.contains(k))
+            {
+                seen.push(sentence.clone());
+                blocks.push(Block::Sentence(sentence));
+            }
+        }
+        blocks
+    }
+
+    fn cost_table(&self, fte: [At; 3], cost: [At; 3]) -> Table<Fig> {
+        let head = vec![
+            Text::Term(Term::Period),
+            Text::TermSide(Term::Fte, Side::A),
+            Text::TermSide(Term::Fte, Side::B),
+            Text::TermSide(Term::Fte, Side::Delta),
+            Text::TermSide(Term::Cost, Side::A),
+            Text::TermSide(Term::Cost, Side::B),
+            Text::TermSide(Term::Cost, Side::Delta),
+        ];
+        let n = self.periods.len();
+        let row = |label: Text, col: Option<usize>, total: bool| {
+            let fte_of = |g: At| g.at(Some(0), col);
+            let cost_of = |g: At| g.at(None, col);
+            let sum = total.then_some(Calc::SumColumn { from: 0, to: n });
+            let cells = vec![
+                Cell::Text(label),
+                Cell::figure(fte_of(fte[0])),
+                Cell::figure(fte_of(fte[1])),
+                Cell::calc(fte_of(fte[2]), Calc::ColumnDiff { plus: 2, minus: 1 }),
+                Cell::Figure {
+                    figure: cost_of(cost[0]),
+                    calc: sum,
+                },
+                Cell::Figure {
+                    figure: cost_of(cost[1]),
+                    calc: sum,
+                },
+                Cell::calc(cost_of(cost[2]), Calc::ColumnDiff { plus: 5, minus: 4 }),
+            ];
+            Row { cells, total }
+        };
+        let mut rows: Vec<Row<Fig>> = self
+            .periods
+            .iter()
+            .enumerate()
+            .map(|(j, p)| row(Text::Period(p.key), Some(j), false))
+            .collect();
+        if n > 1 {
+            rows.push(row(Text::Term(Term::Total), None, true));
+        }
+        Table {
+            title: Text::Titled(Term::FteAndCost, None),
+            name: Text::Term(Term::FteAndCost),
+            head,
+            rows,
+            rounding_note: false,
+        }
+    }
+
+    fn funder_table(&self, grids: [At; 3]) -> Table<Fig> {
+        let many = self.periods.len() > 1;
+        let mut head = vec![Text::Term(Term::Funder), Text::Plain(String::new())];
+        head.extend(self.periods.iter().map(|p| Text::Period(p.key)));
+        if many {
+            head.push(Text::Term(Term::Total));
+        }
+        let n = self.periods.len();
+        let mut rows = Vec::new();
+        for (i, funder) in self.funders.iter().enumerate() {
+            for (k, side) in [Side::A, Side::B, Side::Delta].into_iter().enumerate() {
+                let g = grids[k];
+                let name = if k == 0 { funder.name.as_str() } else { "" };
+                // B − A is a difference of the two rows above, in every column.
+                let here = rows.len();
+                let diff = (k == 2).then(|| Calc::RowDiff {
+                    plus: here - 1,
+                    minus: here - 2,
+                });
+                let mut cells = vec![Cell::text(name), Cell::Text(Text::Side(side))];
+                cells.extend((0..n).map(|j| Cell::Figure {
+                    figure: g.cell(i, j),
+                    calc: diff,
+                }));
+                if many {
+                    cells.push(Cell::Figure {
+                        figure: g.row_total(i),
+                        calc: diff.or(Some(Calc::SumRow { from: 2, to: n + 2 })),
+                    });
+                }
+                rows.push(Row {
+                    cells,
+                    total: k == 2,
+                });
+            }
+        }
+        Table {
+            title: Text::Titled(Term::CostByFunder, None),
+            name: Text::Term(Term::CostByFunderShort),
+            head,
+            rows,
+            rounding_note: false,
+        }
+    }
+
+    fn changes_table(&self) -> Table<Fig> {
+        let head = vec![
+            Text::Term(Term::What),
+            Text::Term(Term::Id),
+            Text::Term(Term::Change),
+            Text::Side(Side::A),
+            Text::Side(Side::B),
+        ];
+        let none = || Text::Plain("–".to_string());
+        let mut rows = Vec::new();
+        for c in &self.changes {
+            let mut row = |what: Text, a: Text, b: Text| {
+                rows.push(Row::new(vec![
+                    Cell::Text(Text::Kind(c.kind)),
+                    Cell::text(c.id.as_str()),
+                    Cell::Text(what),
+                    Cell::Text(a),
+                    Cell::Text(b),
+                ]));
+            };
+            match &c.what {
+                ChangeKind::Added(fields) => row(
+                    Text::Term(Term::Added),
+                    none(),
+                    Text::Entry(c.kind, fields.clone()),
+                ),
+                ChangeKind::Removed(fields) => row(
+                    Text::Term(Term::Removed),
+                    Text::Entry(c.kind, fields.clone()),
+                    none(),
+                ),
+                ChangeKind::Changed(fields) => {
+                    for f in fields {
+                        let show = |v: &Option<Value>| v.clone().map_or_else(none, Text::Value);
+                        row(Text::Plain(f.field.to_string()), show(&f.a), show(&f.b));
+                    }
+                }
+            }
+        }
+        if rows.is_empty() {
+            rows.push(Row::new(vec![
+                Cell::text("–"),
+                Cell::text("–"),
+                Cell::Text(Text::Term(Term::NoDifferences)),
+                Cell::Blank,
+                Cell::Blank,
+            ]));
+        }
+        Table {
+            title: Text::Term(Term::WhatDiffers),
+            name: Text::Term(Term::Differences),
+            head,
+            rows,
+            rounding_note: false,
         }
     }
 }
@@ -122,26 +644,10 @@ impl Value {
             Value::Payers(p) => payers(p, crate::num::show),
         }
     }
-
-    /// As the language writes it (for tables).
-    pub fn show(&self, lang: Lang) -> String {
-        match self {
-            Value::Money(m) => super::money_text(*m, lang),
-            Value::Date(d) => lang.date(*d),
-            Value::Number(n) => share_text(*n, lang),
-            Value::Flag(b) => lang
-                .tr(
-                    if *b { "true" } else { "false" },
-                    if *b { "ja" } else { "nej" },
-                )
-                .to_string(),
-            Value::Payers(p) => payers(p, |r| share_text(r, lang)),
-            Value::Text(_) => self.plain(),
-        }
-    }
 }
 
-fn payers(p: &[(String, Rational)], share: impl Fn(Rational) -> String) -> String {
+/// Funder ids, with their shares where there are more than one.
+pub fn payers(p: &[(String, Rational)], share: impl Fn(Rational) -> String) -> String {
     match p {
         [(id, _)] => id.clone(),
         parts => parts
@@ -155,614 +661,30 @@ fn payers(p: &[(String, Rational)], share: impl Fn(Rational) -> String) -> Strin
 /// The fields of an entry that a comparison looks at.
 pub type Fields = Vec<(&'static str, Value)>;
 
-fn field<'f>(fields: &'f Fields, name: &str) -> Option<&'f Value> {
+/// The value of field `name`, if the entry has it.
+pub fn field<'f>(fields: &'f Fields, name: &str) -> Option<&'f Value> {
     fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
-}
-
-/// A sentence describing an added or removed entry.
-pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
-    let get = |name| {
-        field(fields, name)
-            .map(|v| v.show(lang))
-            .unwrap_or_default()
-    };
-    let flow = || {
-        if field(fields, "annual").is_some() {
-            match lang {
-                Lang::En => format!(
-                    "{} kr. a year, {} – {}",
-                    get("annual"),
-                    get("from"),
-                    get("to")
-                ),
-                Lang::Da => format!(
-                    "{} kr. om året, {} – {}",
-                    get("annual"),
-                    get("from"),
-                    get("to")
-                ),
-            }
-        } else {
-            match lang {
-                Lang::En => format!("{} kr. on {}", get("amount"), get("date")),
-                Lang::Da => format!("{} kr. den {}", get("amount"), get("date")),
-            }
-        }
-    };
-    match (kind, lang) {
-        ("funder", _) => {
-            let residual = matches!(field(fields, "residual"), Some(Value::Flag(true)));
-            let name = get("name");
-            if residual {
-                format!("{name} ({})", lang.tr("residual", "restfinansierende"))
-            } else {
-                name
-            }
-        }
-        ("post", _) => {
-            let employer = get("employer");
-            let employed = if employer.is_empty() {
-                String::new()
-            } else {
-                format!(", {} {employer}", lang.tr("employed by", "ansat i"))
-            };
-            format!(
-                "{} {} {} kr. {}, {} – {}, {} {}{employed}",
-                get("fte"),
-                lang.tr("FTE ×", "årsværk à"),
-                get("annual_cost_per_fte"),
-                lang.tr("a year", "om året"),
-                get("from"),
-                get("to"),
-                lang.tr("paid by", "finansieret af"),
-                get("paid_by"),
-            )
-        }
-        ("cost", Lang::En) => format!("{}, paid by {}", flow(), get("paid_by")),
-        ("cost", Lang::Da) => format!("{}, finansieret af {}", flow(), get("paid_by")),
-        (_, Lang::En) => format!("{} from {}", flow(), get("funder")),
-        (_, Lang::Da) => format!("{} fra {}", flow(), get("funder")),
-    }
-}
-
-impl<'a> Comparison<'a> {
-    pub fn new(
-        a: &'a Scenario,
-        b: &'a Scenario,
-        by: By,
-        prices: Prices,
-    ) -> Result<Self, ComputeError> {
-        let scale = Scale::for_scenarios(&[a, b], prices)?;
-        let a = Report::new(a, engine::project_on(a, by, scale, prices)?);
-        let b = Report::new(b, engine::project_on(b, by, scale, prices)?);
-        let periods = pair_periods(&a.projection.periods, &b.projection.periods);
-        let funders = pair_funders(a.scenario, b.scenario);
-        let changes = changes(a.scenario, b.scenario);
-        Ok(Comparison {
-            a,
-            b,
-            periods,
-            funders,
-            changes,
-        })
-    }
-
-    /// The comparison with each side's cost carried to its members as well.
-    pub fn with_members(
-        mut self,
-        mode: Option<Mode>,
-        precision: Precision,
-    ) -> Result<Self, ComputeError> {
-        if let Some(mode) = mode {
-            let members = |s: &Scenario| -> Result<Option<Members>, ComputeError> {
-                Ok(Some(Members {
-                    allocation: allocation::allocate(s, mode)?,
-                    precision,
-                }))
-            };
-            self.a.members = members(self.a.scenario)?;
-            self.b.members = members(self.b.scenario)?;
-        }
-        Ok(self)
-    }
-
-    /// The parties of both sides (A's in order, then B's new ones) and their cost per period
-    /// of the comparison: A, B and B − A.
-    pub fn member_grids(&self) -> Option<(Vec<Party>, [Grid; 3])> {
-        let (ma, mb) = (self.a.members.as_ref()?, self.b.members.as_ref()?);
-        let (ga, gb) = (self.a.member_grid()?, self.b.member_grid()?);
-        let mut parties: Vec<Party> = ma.allocation.parties.clone();
-        for p in &mb.allocation.parties {
-            if !parties.iter().any(|q| q.id == p.id) {
-                parties.push(p.clone());
-            }
-        }
-        let side = |m: &Members, g: &Grid, index: fn(&PeriodPair) -> Option<usize>| -> Grid {
-            let zero = Rational::from_integer(0);
-            let cells: Vec<Vec<Rational>> = parties
-                .iter()
-                .map(|party| {
-                    let row = m.allocation.parties.iter().position(|q| q.id == party.id);
-                    self.periods
-                        .iter()
-                        .map(|p| match (row, index(p)) {
-                            (Some(r), Some(j)) => g.cells[r][j],
-                            _ => zero,
-                        })
-                        .collect()
-                })
-                .collect();
-            let rows = cells.iter().map(|r| r.iter().sum()).collect();
-            let columns: Vec<Rational> = (0..self.periods.len())
-                .map(|j| cells.iter().map(|r| r[j]).sum())
-                .collect();
-            Grid {
-                total: columns.iter().sum(),
-                cells,
-                rows,
-                columns,
-            }
-        };
-        let a = side(ma, &ga, |p| p.a);
-        let b = side(mb, &gb, |p| p.b);
-        let d = b.minus(&a);
-        Some((parties, [a, b, d]))
-    }
-
-    pub fn by(&self) -> By {
-        self.a.projection.by
-    }
-
-    pub fn money(&self, amount: Amount) -> Rational {
-        self.a.money(amount)
-    }
-
-    fn side(&self, figures: Option<&Figures>, pick: fn(&FunderPair) -> Option<usize>) -> Side {
-        match figures {
-            None => Side {
-                fte: Ratio::from_integer(0),
-                cost: Amount::ZERO,
-                cost_by_funder: vec![Amount::ZERO; self.funders.len()],
-            },
-            Some(f) => Side {
-                fte: f.fte.average(),
-                cost: f.cost(),
-                cost_by_funder: self
-                    .funders
-                    .iter()
-                    .map(|fp| pick(fp).map_or(Amount::ZERO, |i| f.cost_by_funder[i]))
-                    .collect(),
-            },
-        }
-    }
-
-    /// A, B and B − A of a period.
-    pub fn period(&self, p: &PeriodPair) -> [Side; 3] {
-        let a = self.side(p.a.map(|i| &self.a.projection.periods[i]), |f| f.a);
-        let b = self.side(p.b.map(|i| &self.b.projection.periods[i]), |f| f.b);
-        let d = b.delta(&a);
-        [a, b, d]
-    }
-
-    /// A, B and B − A over each whole window.
-    pub fn total(&self) -> [Side; 3] {
-        let a = self.side(Some(&self.a.projection.total), |f| f.a);
-        let b = self.side(Some(&self.b.projection.total), |f| f.b);
-        let d = b.delta(&a);
-        [a, b, d]
-    }
-
-    /// The days either window covers, from the earliest start to the latest end.
-    pub fn window(&self) -> DateRange {
-        let (a, b) = (self.a.scenario.window, self.b.scenario.window);
-        DateRange::new(a.from.min(b.from), a.to.max(b.to))
-    }
-
-    /// Each side's cost by funder over the union of periods, rounded to whole multiples of
-    /// `step` kroner, and B − A.
-    pub(crate) fn shown(&self, step: Rational) -> [Grid; 3] {
-        let side = |report: &Report,
-                    pick: fn(&FunderPair) -> Option<usize>,
-                    index: fn(&PeriodPair) -> Option<usize>| {
-            let cells: Vec<Vec<Rational>> = self
-                .funders
-                .iter()
-                .map(|fp| {
-                    self.periods
-                        .iter()
-                        .map(|p| match (pick(fp), index(p)) {
-                            (Some(f), Some(i)) => {
-                                report.money(report.projection.periods[i].cost_by_funder[f]) / step
-                            }
-                            _ => Rational::from_integer(0),
-                        })
-                        .collect()
-                })
-                .collect();
-            let keys: Vec<_> = self.periods.iter().map(|p| p.key).collect();
-            let groups = crate::period::groups(&keys);
-            Grid::upper(&round::table(&cells, self.periods.len(), &groups), step)
-        };
-        let a = side(&self.a, |f| f.a, |p| p.a);
-        let b = side(&self.b, |f| f.b, |p| p.b);
-        let d = b.minus(&a);
-        [a, b, d]
-    }
-
-    /// One sentence per funder: who pays how much more or less over the whole window, in the
-    /// figures the tables show.
-    pub fn sentences(&self, view: View) -> Vec<String> {
-        let [a, b, d] = self.shown(view.unit.step());
-        let lang = view.lang;
-        let window = self.window();
-        let span = lang.range(window.from, window.to);
-        let zero = Rational::from_integer(0);
-        self.funders
-            .iter()
-            .enumerate()
-            .map(|(i, funder)| {
-                let (av, bv, dv) = (a.rows[i], b.rows[i], d.rows[i]);
-                let name = &funder.name;
-                if dv == zero {
-                    match lang {
-                        Lang::En => super::sentence(format!("{name} pays the same in B as in A over {span}: {}", view.money_unit(av))),
-                        Lang::Da => super::sentence(format!("{name} betaler det samme i B som i A i perioden {span}: {}", view.money_unit(av))),
-                    }
-                } else {
-                    let amount = view.money_unit(if dv > zero { dv } else { -dv });
-                    let (from, to) = (view.money_unit(av), view.money_unit(bv));
-                    match (lang, dv > zero) {
-                        (Lang::En, up) => format!(
-                            "{name} pays {amount} {} in B than in A over {span} ({from} → {to}).",
-                            if up { "more" } else { "less" }
-                        ),
-                        (Lang::Da, up) => format!(
-                            "{name} betaler {amount} {} i B end i A i perioden {span} ({from} → {to}).",
-                            if up { "mere" } else { "mindre" }
-                        ),
-                    }
-                }
-            })
-            .collect()
-    }
-
-    pub fn document(&self, view: View) -> Document {
-        let lang = view.lang;
-        let (sa, sb) = (self.a.scenario, self.b.scenario);
-        let prices = self.a.projection.prices;
-        let side_line = |letter: &str, s: &Scenario| {
-            format!(
-                "{letter}: {} ({}, {}){}",
-                s.name,
-                s.file.display(),
-                lang.range(s.window.from, s.window.to),
-                super::prices_text(s, prices, lang)
-            )
-        };
-        let lines = vec![
-            side_line("A", sa),
-            side_line("B", sb),
-            format!(
-                "{} · {} {} · {}",
-                capitalise(lang.by(self.by())),
-                lang.tr("amounts in", "beløb i"),
-                view.unit.label(lang),
-                lang.tr("differences are B − A", "forskelle er B − A")
-            ),
-        ];
-        let shown = self.shown(view.unit.step());
-        let mut blocks = vec![
-            Block::Table(self.cost_table(view, &shown)),
-            Block::Table(self.funder_table(view, &shown)),
-        ];
-        blocks.extend(self.sentences(view).into_iter().map(Block::Paragraph));
-        blocks.extend(self.member_tables(view));
-        blocks.push(Block::Table(self.changes_table(lang)));
-        let [a, b, _] = &shown;
-        let chart = Chart {
-            title: view.titled(
-                "Cost by funder, A and B",
-                "Udgifter fordelt på finansieringskilde, A og B",
-            ),
-            after: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
-            series: self.funders.iter().map(|f| f.name.clone()).collect(),
-            groups: self
-                .periods
-                .iter()
-                .enumerate()
-                .map(|(j, p)| {
-                    let bar = |label: &str, g: &Grid| Bar {
-                        label: label.to_string(),
-                        values: g.cells.iter().map(|r| r[j]).collect(),
-                    };
-                    (lang.period(p.key), vec![bar("A", a), bar("B", b)])
-                })
-                .collect(),
-        };
-        let mut notes = super::notes(sa, lang);
-        notes.extend(super::notes(sb, lang));
-        notes.dedup();
-        Document {
-            view,
-            title: format!(
-                "{}: {} → {}",
-                lang.tr("Comparison", "Sammenligning"),
-                sa.name,
-                sb.name
-            ),
-            lines,
-            blocks,
-            notes,
-            chart: Some(chart),
-        }
-    }
-
-    /// Cost by party in A, in B, and B − A, when members are asked for.
-    fn member_tables(&self, view: View) -> Vec<Block> {
-        let (Some(members), Some((parties, grids))) = (&self.a.members, self.member_grids()) else {
-            return Vec::new();
-        };
-        let lang = view.lang;
-        let (title, name) = super::member_heading(members.allocation.mode, lang);
-        let unit = members.precision.unit();
-        let labels: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
-        let mut head = vec![lang.tr("Payer", "Betaler").to_string()];
-        head.extend(self.periods.iter().map(|p| lang.period(p.key)));
-        let many = self.periods.len() > 1;
-        if many {
-            head.push(lang.total().to_string());
-        }
-        let mut blocks = Vec::new();
-        for (side, g) in ["A", "B", "B − A"].into_iter().zip(&grids) {
-            let mut t = g.table(
-                &format!("{title}, {side} ({})", unit.heading(lang)),
-                &format!("{name} {side}"),
-                head.clone(),
-                &labels,
-                view,
-                many,
-            );
-            t.unit = Some(unit);
-            blocks.push(Block::Table(t));
-        }
-        let mut seen = Vec::new();
-        for s in [self.a.scenario, self.b.scenario] {
-            if let Some(line) = super::keys_line(s, lang).filter(|l| !seen.contains(l)) {
-                seen.push(line.clone());
-                blocks.push(Block::Paragraph(line));
-            }
-        }
-        blocks
-    }
-
-    fn cost_table(&self, view: View, [a, b, d]: &[Grid; 3]) -> Table {
-        let lang = view.lang;
-        let (fte, cost) = (lang.tr("FTE", "Årsværk"), lang.tr("Cost", "Udgifter"));
-        let head = vec![
-            lang.tr("Period", "Periode").to_string(),
-            format!("{fte} A"),
-            format!("{fte} B"),
-            format!("{fte} B − A"),
-            format!("{cost} A"),
-            format!("{cost} B"),
-            format!("{cost} B − A"),
-        ];
-        let fte_shown = |v: Rational| crate::num::round(v, 2);
-        let fte_cells = |[fa, fb, _]: [Side; 3]| {
-            let (x, y) = (fte_shown(fa.fte), fte_shown(fb.fte));
-            let r = |d: rust_decimal::Decimal| crate::num::decimal_to_rational(d);
-            [r(x), r(y), r(y) - r(x)]
-        };
-        let row = |label: String,
-                   sides: [Side; 3],
-                   ca: Rational,
-                   cb: Rational,
-                   cd: Rational,
-                   total: bool| {
-            let [fa, fb, fd] = fte_cells(sides);
-            let mut cells = vec![Cell::Text(label), Cell::fte(fa), Cell::fte(fb)];
-            cells.push(Cell::Fte {
-                value: fd,
-                calc: Some(Calc::ColumnDiff { plus: 2, minus: 1 }),
-            });
-            cells.extend([Cell::money(ca), Cell::money(cb)]);
-            cells.push(Cell::money_calc(cd, Calc::ColumnDiff { plus: 5, minus: 4 }));
-            Row { cells, total }
-        };
-        let mut rows: Vec<Row> = self
-            .periods
-            .iter()
-            .enumerate()
-            .map(|(j, p)| {
-                row(
-                    lang.period(p.key),
-                    self.period(p),
-                    a.columns[j],
-                    b.columns[j],
-                    d.columns[j],
-                    false,
-                )
-            })
-            .collect();
-        if self.periods.len() > 1 {
-            let n = rows.len();
-            let mut total = row(
-                lang.total().to_string(),
-                self.total(),
-                a.total,
-                b.total,
-                d.total,
-                true,
-            );
-            for k in [4, 5] {
-                if let Cell::Money { calc, .. } = &mut total.cells[k] {
-                    *calc = Some(Calc::SumColumn { from: 0, to: n });
-                }
-            }
-            rows.push(total);
-        }
-        Table {
-            unit: None,
-            title: view.titled("FTE and cost", "Årsværk og udgifter"),
-            name: lang.tr("FTE and cost", "Årsværk og udgifter").to_string(),
-            head,
-            rows,
-        }
-    }
-
-    fn funder_table(&self, view: View, grids: &[Grid; 3]) -> Table {
-        let lang = view.lang;
-        let many = self.periods.len() > 1;
-        let mut head = vec![
-            lang.tr("Funder", "Finansieringskilde").to_string(),
-            String::new(),
-        ];
-        head.extend(self.periods.iter().map(|p| lang.period(p.key)));
-        if many {
-            head.push(lang.total().to_string());
-        }
-        let n = self.periods.len();
-        let mut rows = Vec::new();
-        for (i, funder) in self.funders.iter().enumerate() {
-            for (k, (side, g)) in ["A", "B", "B − A"].into_iter().zip(grids).enumerate() {
-                let name = if k == 0 { funder.name.as_str() } else { "" };
-                // B − A is a difference of the two rows above, in every column.
-                let here = rows.len();
-                let diff = (k == 2).then(|| Calc::RowDiff {
-                    plus: here - 1,
-                    minus: here - 2,
-                });
-                let mut cells = vec![Cell::text(name), Cell::text(side)];
-                cells.extend(g.cells[i].iter().map(|v| Cell::Money {
-                    value: *v,
-                    calc: diff,
-                }));
-                if many {
-                    cells.push(Cell::Money {
-                        value: g.rows[i],
-                        calc: diff.or(Some(Calc::SumRow { from: 2, to: n + 2 })),
-                    });
-                }
-                rows.push(Row {
-                    cells,
-                    total: k == 2,
-                });
-            }
-        }
-        Table {
-            unit: None,
-            title: view.titled("Cost by funder", "Udgifter fordelt på finansieringskilde"),
-            name: lang.tr("Cost by funder", "Udgifter pr. kilde").to_string(),
-            head,
-            rows,
-        }
-    }
-
-    fn changes_table(&self, lang: Lang) -> Table {
-        let head = [
-            lang.tr("What", "Hvad"),
-            "Id",
-            lang.tr("Change", "Ændring"),
-            "A",
-            "B",
-        ]
-        .map(String::from)
-        .to_vec();
-        let kind = |k: &str| -> String {
-            match k {
-                "post" => lang.tr("post", "stilling"),
-                "cost" => lang.tr("cost", "udgift"),
-                "funding" => lang.tr("funding", "finansiering"),
-                _ => lang.tr("funder", "finansieringskilde"),
-            }
-            .to_string()
-        };
-        let none = "–".to_string();
-        let mut rows = Vec::new();
-        for c in &self.changes {
-            let mut row = |what: String, a: String, b: String| {
-                rows.push(Row::new(vec![
-                    Cell::Text(kind(c.kind)),
-                    Cell::text(&c.id),
-                    Cell::Text(what),
-                    Cell::Text(a),
-                    Cell::Text(b),
-                ]));
-            };
-            match &c.what {
-                ChangeKind::Added(fields) => row(
-                    lang.tr("added", "tilføjet").to_string(),
-                    none.clone(),
-                    describe(c.kind, fields, lang),
-                ),
-                ChangeKind::Removed(fields) => row(
-                    lang.tr("removed", "fjernet").to_string(),
-                    describe(c.kind, fields, lang),
-                    none.clone(),
-                ),
-                ChangeKind::Changed(fields) => {
-                    for f in fields {
-                        let show =
-                            |v: &Option<Value>| v.as_ref().map_or(none.clone(), |v| v.show(lang));
-                        row(f.field.to_string(), show(&f.a), show(&f.b));
-                    }
-                }
-            }
-        }
-        if rows.is_empty() {
-            rows.push(Row::new(vec![
-                Cell::text("–"),
-                Cell::text("–"),
-                Cell::text(lang.tr(
-                    "no differences in posts, costs, funding or funders",
-                    "ingen forskelle i stillinger, udgifter, finansiering eller finansieringskilder",
-                )),
-                Cell::Blank,
-                Cell::Blank,
-            ]));
-        }
-        Table {
-            unit: None,
-            title: lang
-                .tr("What differs between A and B", "Forskelle mellem A og B")
-                .to_string(),
-            name: lang.tr("Differences", "Forskelle").to_string(),
-            head,
-            rows,
-        }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn pair_periods(a: &[Figures], b: &[Figures]) -> Vec<PeriodPair> {
     let mut pairs: Vec<PeriodPair> = Vec::new();
+    // By period, not by a scan: a window of centuries by month has a million periods.
+    let mut index: std::collections::HashMap<PeriodKey, usize> = std::collections::HashMap::new();
     for (side, figures) in [(0, a), (1, b)] {
         for (i, f) in figures.iter().enumerate() {
-            let label = f.period.label();
-            let pair = match pairs.iter_mut().find(|p| p.label == label) {
-                Some(p) => {
-                    p.start = p.start.min(f.period.start);
-                    p.end = p.end.max(f.period.end);
-                    p
-                }
-                None => {
-                    pairs.push(PeriodPair {
-                        label,
-                        key: f.period.key,
-                        start: f.period.start,
-                        end: f.period.end,
-                        a: None,
-                        b: None,
-                    });
-                    pairs.last_mut().expect("just pushed")
-                }
-            };
+            let k = *index.entry(f.period.key).or_insert_with(|| {
+                pairs.push(PeriodPair {
+                    key: f.period.key,
+                    start: f.period.start,
+                    end: f.period.end,
+                    a: None,
+                    b: None,
+                });
+                pairs.len() - 1
+            });
+            let pair = &mut pairs[k];
+            pair.start = pair.start.min(f.period.start);
+            pair.end = pair.end.max(f.period.end);
             if side == 0 {
                 pair.a = Some(i);
             } else {

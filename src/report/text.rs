@@ -1,0 +1,293 @@
+//! Words of a report without a language: terms and sentences by id, with their data. The
+//! renderers put them into Danish or English (`crate::i18n`).
+
+use jiff::civil::Date;
+
+use crate::engine::Prices;
+use crate::num::{Rational, Unit};
+use crate::period::{By, PeriodKey};
+
+use super::compare::{Fields, Value};
+use super::grid::Side;
+
+/// A piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// As written in a scenario (a name, a description, a file's path): never translated.
+    Plain(String),
+    Term(Term),
+    /// A term and the unit of the money under it: `Cost by funder (kr.)`; the unit is the one
+    /// asked for unless given.
+    Titled(Term, Option<Unit>),
+    /// A text and the unit of the money under it: `total.cost (kr.)`.
+    WithUnit(Box<Text>, Option<Unit>),
+    /// A term, a comparison's side, and the unit: `Cost by member, A (kr.)`.
+    TitledSide(Term, Side, Option<Unit>),
+    /// A term and a side: `FTE A`, `By member B − A`.
+    TermSide(Term, Side),
+    Side(Side),
+    Period(PeriodKey),
+    /// A date in a table: `2023-07-01` / `01.07.2023`.
+    Date(Date),
+    /// `2023-01-01 – 2026-12-31` / `01.01.2023 – 31.12.2026`.
+    Range(Date, Date),
+    /// `by year` / `pr. år`; capitalised where it starts a line.
+    By(By, bool),
+    /// `amounts in kr.` / `beløb i mio. kr.`, in the unit asked for.
+    AmountsIn,
+    /// `current prices (base year 2023)` / `faste 2023-priser`.
+    Prices(Prices, i16),
+    /// Who pays a post or cost: a funder's name, or names with their shares.
+    PaidBy(Vec<(String, Rational)>),
+    /// A number as the user wrote it (`0.5`, `1/3`), with the language's decimal mark.
+    Number(Rational),
+    /// A field's value in a comparison's list of changes.
+    Value(Value),
+    /// An added or removed entry of a comparison, described in a few words.
+    Entry(&'static str, Fields),
+    /// The kind of an entry: `post`, `cost`, `funding`, `funder`.
+    Kind(&'static str),
+    /// A side of a comparison and its scenario: `A: Status quo (scenarios/status-quo.toml,
+    /// 2023-01-01 – 2026-12-31)`, with its prices where it has an indexation.
+    Scenario {
+        side: Side,
+        name: String,
+        file: String,
+        from: Date,
+        to: Date,
+        prices: Option<(Prices, i16)>,
+    },
+    /// Pieces joined by a separator.
+    Join(Vec<Text>, &'static str),
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl From<Term> for Text {
+    fn from(t: Term) -> Text {
+        Text::Term(t)
+    }
+}
+
+/// Words and phrases of the reports, by id; `crate::i18n` holds them in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term {
+    Total,
+    Staff,
+    Post,
+    Employer,
+    Fte,
+    FromTo,
+    CostPerFte,
+    PaidBy,
+    CostByItem,
+    CostByItemShort,
+    Item,
+    TotalCost,
+    FteAverage,
+    CostByFunder,
+    CostByFunderShort,
+    Funder,
+    FundingByFunder,
+    FundingByFunderShort,
+    Payer,
+    LookThrough,
+    LookThroughShort,
+    ByMember,
+    ByMemberShort,
+    Balance,
+    BalanceShort,
+    Cumulative,
+    CumulativeShort,
+    StillToFind,
+    StillToFindShort,
+    Cost,
+    Comparison,
+    DifferencesAreBMinusA,
+    FteAndCost,
+    Period,
+    CostByFunderAB,
+    WhatDiffers,
+    Differences,
+    What,
+    Id,
+    Change,
+    Added,
+    Removed,
+    NoDifferences,
+    Balanced,
+    Unbalanced,
+    Invalid,
+    Sweep,
+    SweepTitle,
+    SweepLine,
+    Variants,
+    /// Under a table whose shown figures do not all add up or subtract exactly.
+    RoundingNote,
+    NotesAndSources,
+    Source,
+    AllocationKeys,
+}
+
+/// A sentence with figures `F` (exact in a report, rounded once shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sentence<F> {
+    /// A residual funder must still find `amount` by `by`.
+    MustFind { funder: String, amount: F, by: Date },
+    /// A funder's funding falls short of its cost at the end of these periods: the one
+    /// sentence about shortfalls, in reports, `check` and `solve` alike.
+    Shortfalls {
+        funder: String,
+        ends: Vec<Shortfall<F>>,
+    },
+    /// What a funder pays in B against A over a window.
+    Pays {
+        funder: String,
+        a: F,
+        b: F,
+        delta: F,
+        from: Date,
+        to: Date,
+    },
+    /// The allocation keys a table of cost by party uses: name, date, source.
+    Keys(Vec<(String, Option<Date>, Option<String>)>),
+    /// One line of `check`.
+    Checked(Checked<F>),
+    /// `check`'s summary line.
+    Summary {
+        balanced: usize,
+        unbalanced: usize,
+        invalid: usize,
+    },
+    /// `solve`'s answer: the smallest value of `path` at which the scenario balances.
+    Solved {
+        path: String,
+        value: F,
+        by: By,
+        /// The funder whose funding is varied, held to balance even if residual.
+        held: Option<String>,
+    },
+    /// `solve` one step below its answer: the shortfall there.
+    Below { value: F, then: Box<Sentence<F>> },
+}
+
+/// A shortfall at the end of a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall<F> {
+    pub amount: F,
+    pub period: PeriodKey,
+    pub end: Date,
+}
+
+/// One scenario `check`ed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<F> {
+    pub file: String,
+    pub name: Option<String>,
+    pub status: Status<F>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status<F> {
+    Balanced,
+    /// Each funder that is short, with its shortfalls.
+    Unbalanced(Vec<(String, Vec<Shortfall<F>>)>),
+    /// The first error on one line, and how many more there are.
+    Invalid {
+        first: String,
+        more: usize,
+    },
+}
+
+impl<F> Sentence<F> {
+    /// The sentence with its figures turned into others by `f`.
+    pub fn map<G>(self, f: &mut impl FnMut(F) -> G) -> Sentence<G> {
+        match self {
+            Sentence::MustFind { funder, amount, by } => Sentence::MustFind {
+                funder,
+                amount: f(amount),
+                by,
+            },
+            Sentence::Shortfalls { funder, ends } => Sentence::Shortfalls {
+                funder,
+                ends: ends.into_iter().map(|s| s.map(f)).collect(),
+            },
+            Sentence::Pays {
+                funder,
+                a,
+                b,
+                delta,
+                from,
+                to,
+            } => Sentence::Pays {
+                funder,
+                a: f(a),
+                b: f(b),
+                delta: f(delta),
+                from,
+                to,
+            },
+            Sentence::Keys(k) => Sentence::Keys(k),
+            Sentence::Checked(c) => Sentence::Checked(Checked {
+                file: c.file,
+                name: c.name,
+                status: match c.status {
+                    Status::Balanced => Status::Balanced,
+                    Status::Unbalanced(short) => Status::Unbalanced(
+                        short
+                            .into_iter()
+                            .map(|(funder, ends)| {
+                                (funder, ends.into_iter().map(|s| s.map(f)).collect())
+                            })
+                            .collect(),
+                    ),
+                    Status::Invalid { first, more } => Status::Invalid { first, more },
+                },
+            }),
+            Sentence::Summary {
+                balanced,
+                unbalanced,
+                invalid,
+            } => Sentence::Summary {
+                balanced,
+                unbalanced,
+                invalid,
+            },
+            Sentence::Solved {
+                path,
+                value,
+                by,
+                held,
+            } => Sentence::Solved {
+                path,
+                value: f(value),
+                by,
+                held,
+            },
+            Sentence::Below { value, then } => Sentence::Below {
+                value: f(value),
+                then: Box::new(then.map(f)),
+            },
+        }
+    }
+}
+
+impl<F> Shortfall<F> {
+    fn map<G>(self, f: &mut impl FnMut(F) -> G) -> Shortfall<G> {
+        Shortfall {
+            amount: f(self.amount),
+            period: self.period,
+            end: self.end,
+        }
+    }
+}
