@@ -301,12 +301,14 @@ fn running_preference(row: &[Rational]) -> Vec<bool> {
         .collect()
 }
 
-/// The cost of rounding a cell up: negative when its row's running total rounds it up, by as
-/// much as the cell's own nearness, so the solver keeps that rounding unless the columns need
-/// otherwise.
+/// The cost of rounding a cell up: its distance from the exact value against rounding it down
+/// (so each cell keeps to its nearest rounding where the totals allow), and by one more unit
+/// the way its row's running total rounds it. Equal values thus cost alike and are rounded
+/// alike unless the totals need some of them the other way; those that must go the other
+/// way are the ones the running total picks, spread along the row (months of 66,666.67 kr.
+/// as 66,667, 66,667, 66,666, …) rather than bunched at one end.
 fn preference(v: &Rational, up: bool) -> i64 {
-    let strength = cost(v, W_CELL).abs().max(1);
-    if up { -strength } else { strength }
+    cost(v, W_CELL) * 4 + if up { -1 } else { 1 }
 }
 
 /// Which way a row's flow runs through its groups: from the row down to its cells (the

@@ -11,6 +11,7 @@ mod invariants;
 mod json;
 mod members;
 mod properties;
+mod rounding;
 mod shipped;
 mod snapshots;
 mod whatif;
