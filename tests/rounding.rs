@@ -41,9 +41,9 @@ fn neighbour(f: &Figure, what: &str) {
         f.shown,
         f.exact
     );
+    let opposite = f.shown.signum() * f.exact.signum() < Rational::from_integer(0);
     assert!(
-        !(f.shown.is_negative() && f.exact.is_positive())
-            && !(f.shown.is_positive() && f.exact.is_negative()),
+        !opposite,
         "{what}: {} shown for {}",
         f.shown,
         f.exact
