@@ -42,12 +42,7 @@ fn neighbour(f: &Figure, what: &str) {
         f.exact
     );
     let opposite = f.shown.signum() * f.exact.signum() < Rational::from_integer(0);
-    assert!(
-        !opposite,
-        "{what}: {} shown for {}",
-        f.shown,
-        f.exact
-    );
+    assert!(!opposite, "{what}: {} shown for {}", f.shown, f.exact);
 }
 
 /// `f` is rounded as `rule` says, to the nearest or away from zero where it must be.

@@ -15,95 +15,8 @@ use crate::num::{Rational, product};
 /// The report of `s`, projected as `p`, with cost carried to its members if asked.
 pub fn report(s: &Scenario, p: &Projection, members: Option<&Members>) -> Report {
     let grids = grids(s, p, members);
-    let at = |what| {
-        At(grids
-            .iter()
-            .position(|g| g.id == GridId::of(what))
-            .unwrap_or(0))
-    };
-    let many = p.periods.len() > 1;
-    let columns = &grids[0].columns;
-    let funders: Vec<String> = s.funders.iter().map(|f| f.name.clone()).collect();
-    // A table of a grid: with its total column where there is more than one period and its
-    // total row (`sums`), or neither.
-    let table = |title: Term, short: Term, first: Term, what: What, sums: bool| {
-        let titled = Text::Titled(title, None);
-        grid_table(
-            titled,
-            Text::Term(short),
-            first,
-            &grids,
-            at(what),
-            sums && many,
-            sums,
-        )
-    };
-    let mut blocks = vec![
-        Block::Table(staff_table(s)),
-        Block::Table(items_table(&grids, at(What::Items), at(What::Fte), many)),
-        Block::Table(table(
-            Term::CostByFunder,
-            Term::CostByFunderShort,
-            Term::Funder,
-            What::CostByFunder,
-            true,
-        )),
-        Block::Table(table(
-            Term::FundingByFunder,
-            Term::FundingByFunderShort,
-            Term::Funder,
-            What::FundingByFunder,
-            true,
-        )),
-    ];
-    if let Some(m) = members {
-        let (title, short) = member_terms(m.allocation.mode);
-        let mut members = table(title, short, Term::Payer, What::CostByMember, true);
-        members.title = Text::Titled(title, Some(m.precision.unit()));
-        blocks.push(Block::Table(members));
-        blocks.extend(keys_sentence(s).map(Block::Sentence));
-    }
-    blocks.push(Block::Table(table(
-        Term::Balance,
-        Term::BalanceShort,
-        Term::Funder,
-        What::BalanceByFunder,
-        true,
-    )));
-    blocks.push(Block::Table(table(
-        Term::Cumulative,
-        Term::CumulativeShort,
-        Term::Funder,
-        What::CumulativeByFunder,
-        false,
-    )));
-    if grids.iter().any(|g| g.id == GridId::of(What::StillToFind)) {
-        blocks.push(Block::Table(table(
-            Term::StillToFind,
-            Term::StillToFindShort,
-            Term::Funder,
-            What::StillToFind,
-            false,
-        )));
-    }
-    blocks.extend(balance_sentences(s, p).into_iter().map(Block::Sentence));
-    let cost = at(What::CostByFunder);
-    let chart = Chart {
-        title: Text::Titled(Term::CostByFunder, None),
-        after: Text::Term(Term::CostByFunderShort),
-        series: funders,
-        groups: columns
-            .iter()
-            .enumerate()
-            .map(|(j, c)| {
-                let bar = Bar {
-                    label: Text::Term(Term::Cost),
-                    values: (0..s.funders.len()).map(|f| cost.cell(f, j)).collect(),
-                };
-                (Text::Period(c.key), vec![bar])
-            })
-            .collect(),
-    };
+    let blocks = blocks(s, p, members, &grids);
+    let chart = chart(s, &grids);
     let mut lines: Vec<Text> = s.description.iter().cloned().map(Text::Plain).collect();
     let mut meta = vec![
         Text::Plain(s.file.display().to_string()),
@@ -134,6 +47,112 @@ pub fn report(s: &Scenario, p: &Projection, members: Option<&Members>) -> Report
             notes: notes(s),
             chart: Some(chart),
         },
+    }
+}
+
+/// Where the grid of `what` is among `grids`.
+fn at(grids: &[Grid], what: What) -> At {
+    At(grids
+        .iter()
+        .position(|g| g.id == GridId::of(what))
+        .unwrap_or(0))
+}
+
+/// The tables and sentences of the report, in order.
+fn blocks(
+    s: &Scenario,
+    p: &Projection,
+    members: Option<&Members>,
+    grids: &[Grid],
+) -> Vec<Block<Fig>> {
+    let many = p.periods.len() > 1;
+    // A table of a grid: with its total column where there is more than one period and its
+    // total row (`sums`), or neither.
+    let table = |title: Term, short: Term, first: Term, what: What, sums: bool| {
+        let titled = Text::Titled(title, None);
+        grid_table(
+            titled,
+            Text::Term(short),
+            first,
+            grids,
+            at(grids, what),
+            sums && many,
+            sums,
+        )
+    };
+    let by_funder =
+        |title, short, what, sums| Block::Table(table(title, short, Term::Funder, what, sums));
+    let mut blocks = vec![
+        Block::Table(staff_table(s)),
+        Block::Table(items_table(
+            grids,
+            at(grids, What::Items),
+            at(grids, What::Fte),
+            many,
+        )),
+        by_funder(
+            Term::CostByFunder,
+            Term::CostByFunderShort,
+            What::CostByFunder,
+            true,
+        ),
+        by_funder(
+            Term::FundingByFunder,
+            Term::FundingByFunderShort,
+            What::FundingByFunder,
+            true,
+        ),
+    ];
+    if let Some(m) = members {
+        let (title, short) = member_terms(m.allocation.mode);
+        let mut members = table(title, short, Term::Payer, What::CostByMember, true);
+        members.title = Text::Titled(title, Some(m.precision.unit()));
+        blocks.push(Block::Table(members));
+        blocks.extend(keys_sentence(s).map(Block::Sentence));
+    }
+    blocks.push(by_funder(
+        Term::Balance,
+        Term::BalanceShort,
+        What::BalanceByFunder,
+        true,
+    ));
+    blocks.push(by_funder(
+        Term::Cumulative,
+        Term::CumulativeShort,
+        What::CumulativeByFunder,
+        false,
+    ));
+    if grids.iter().any(|g| g.id == GridId::of(What::StillToFind)) {
+        blocks.push(by_funder(
+            Term::StillToFind,
+            Term::StillToFindShort,
+            What::StillToFind,
+            false,
+        ));
+    }
+    blocks.extend(balance_sentences(s, p).into_iter().map(Block::Sentence));
+    blocks
+}
+
+/// Each funder's cost per period, as stacked bars.
+fn chart(s: &Scenario, grids: &[Grid]) -> Chart<Fig> {
+    let cost = at(grids, What::CostByFunder);
+    Chart {
+        title: Text::Titled(Term::CostByFunder, None),
+        after: Text::Term(Term::CostByFunderShort),
+        series: s.funders.iter().map(|f| f.name.clone()).collect(),
+        groups: grids[cost.0]
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let bar = Bar {
+                    label: Text::Term(Term::Cost),
+                    values: (0..s.funders.len()).map(|f| cost.cell(f, j)).collect(),
+                };
+                (Text::Period(c.key), vec![bar])
+            })
+            .collect(),
     }
 }
 

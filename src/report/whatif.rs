@@ -61,6 +61,52 @@ pub fn sweep(scenario: &str, by: By, vary: &[Vary], show: &[Show], points: &[Poi
             )
         })
         .collect();
+    let blocks = sweep_tables(vary, show, points);
+    Report {
+        head: Head::Sweep(SweepHead {
+            scenario: scenario.to_string(),
+            by,
+            vary: vary
+                .iter()
+                .map(|v| (v.path.clone(), v.values.clone()))
+                .collect(),
+            show: show.iter().map(|s| s.text.clone()).collect(),
+            points: points.iter().map(|p| p.values.clone()).collect(),
+        }),
+        grids,
+        identities: Vec::new(),
+        page: Page {
+            title: Some(Text::Join(
+                vec![
+                    Text::Term(Term::SweepTitle),
+                    Text::Plain(scenario.to_string()),
+                ],
+                ": ",
+            )),
+            lines: vec![Text::Join(
+                vec![
+                    Text::Join(
+                        vec![
+                            Text::Plain(points.len().to_string()),
+                            Text::Term(Term::Variants),
+                        ],
+                        " ",
+                    ),
+                    Text::Term(Term::SweepLine),
+                ],
+                " · ",
+            )],
+            blocks,
+            notes: Vec::new(),
+            chart: None,
+        },
+    }
+}
+
+/// One table for one varied path (a row per value, a column per figure), or one table per
+/// figure for two (the first path's values down, the second's across); the figures are
+/// those of grid `k` for `show[k]`.
+fn sweep_tables(vary: &[Vary], show: &[Show], points: &[Point]) -> Vec<Block<Fig>> {
     let value = |v: Decimal| Text::Number(decimal_to_rational(v.normalize()));
     let mut blocks = Vec::new();
     match vary {
@@ -112,45 +158,7 @@ pub fn sweep(scenario: &str, by: By, vary: &[Vary], show: &[Show], points: &[Poi
         }
         _ => {}
     }
-    Report {
-        head: Head::Sweep(SweepHead {
-            scenario: scenario.to_string(),
-            by,
-            vary: vary
-                .iter()
-                .map(|v| (v.path.clone(), v.values.clone()))
-                .collect(),
-            show: show.iter().map(|s| s.text.clone()).collect(),
-            points: points.iter().map(|p| p.values.clone()).collect(),
-        }),
-        grids,
-        identities: Vec::new(),
-        page: Page {
-            title: Some(Text::Join(
-                vec![
-                    Text::Term(Term::SweepTitle),
-                    Text::Plain(scenario.to_string()),
-                ],
-                ": ",
-            )),
-            lines: vec![Text::Join(
-                vec![
-                    Text::Join(
-                        vec![
-                            Text::Plain(points.len().to_string()),
-                            Text::Term(Term::Variants),
-                        ],
-                        " ",
-                    ),
-                    Text::Term(Term::SweepLine),
-                ],
-                " · ",
-            )],
-            blocks,
-            notes: Vec::new(),
-            chart: None,
-        },
-    }
+    blocks
 }
 
 /// `solve`'s answer, and the shortfall one øre below it.
