@@ -30,6 +30,7 @@ pub struct Args {
 pub fn run(args: &Args, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
     let loaded = super::load(&args.scenario, &args.scenario_args.overrides())?;
+    target.refuse_inputs(loaded.files())?;
     let projection = engine::project_in(&loaded.scenario, args.by, args.scenario_args.prices)?;
     let report =
         Report::new(&loaded.scenario, projection).with_members(args.members.of(&loaded.scenario)?);

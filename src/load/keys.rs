@@ -118,7 +118,7 @@ impl Loader<'_> {
                 self.unreadable_key_file(written, &path, &reason, span);
                 return Vec::new();
             }
-            None => match super::read_text(&path) {
+            None => match super::read_text(&path).inspect(|_| self.read.push(path.clone())) {
                 Err((reason, _)) => {
                     self.unreadable_key_file(written, &path, &reason, span);
                     return Vec::new();

@@ -37,6 +37,16 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 pub struct Loaded {
     pub scenario: Scenario,
     pub warnings: Diagnostics,
+    /// Every file read to make it: the scenario, the files it extends, the key files.
+    files: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// Every file read to make the scenario: the scenario itself, the files it `extends`
+    /// (directly or through others) and the key files named; no output may replace one.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
 }
 
 /// Reads and checks the scenario at `path`.
@@ -139,6 +149,7 @@ fn syntax_diagnostics(
         path: path.to_path_buf(),
         file,
         sources: Sources::default(),
+        read: Vec::new(),
         keys_incomplete: false,
         key_files: &HashMap::new(),
         errors: Vec::new(),
@@ -213,6 +224,8 @@ struct Loader<'p> {
     file: crate::diag::FileId,
     /// Every file read so far.
     sources: Sources,
+    /// The paths of the files read, for [`Loaded::files`].
+    read: Vec<PathBuf>,
     /// A key file could not be read, so keys it would define are not missing for another
     /// reason.
     keys_incomplete: bool,
@@ -240,6 +253,7 @@ impl Loader<'_> {
                         sources: self.sources,
                         items: warnings,
                     },
+                    files: self.read,
                 })
             }
             _ => Err(Diagnostics {
@@ -728,6 +742,7 @@ impl Loader<'_> {
                     path: self.path.clone(),
                     file: self.file,
                     sources: self.sources.clone(),
+                    read: Vec::new(),
                     keys_incomplete: false,
                     errors: Vec::new(),
                     warnings: Vec::new(),

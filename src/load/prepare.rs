@@ -24,6 +24,8 @@ pub struct Prepared {
     /// The scenario's tree with the files it extends merged under it.
     root: Node,
     pub(super) key_files: HashMap<PathBuf, KeyFile>,
+    /// Every file read: the scenario, the files it extends, the key files.
+    files: Vec<PathBuf>,
     /// Problems found reading, parsing and merging: any of them makes every load fail.
     errors: Vec<Diagnostic>,
 }
@@ -73,6 +75,7 @@ impl Prepared {
                 span: Span::new(FileId(0), 0..0),
             },
             key_files: HashMap::new(),
+            files: Vec::new(),
             errors: Vec::new(),
         };
         let mut chain = Vec::new();
@@ -129,6 +132,7 @@ impl Prepared {
             path: self.path.clone(),
             file: main,
             sources,
+            read: self.files.clone(),
             keys_incomplete: false,
             key_files: &self.key_files,
             errors: Vec::new(),
@@ -146,6 +150,7 @@ impl Prepared {
             Some(rest) => rest.to_string(),
             None => text,
         };
+        self.files.push(path.to_path_buf());
         let mut root = match parse_file(&mut self.sources, path, text) {
             Ok((_, root)) => root,
             Err(errors) => {
@@ -241,7 +246,7 @@ impl Prepared {
             if self.key_files.contains_key(&path) {
                 continue;
             }
-            let entry = match read_text(&path) {
+            let entry = match read_text(&path).inspect(|_| self.files.push(path.clone())) {
                 Err((reason, _)) => KeyFile::Unreadable(reason),
                 Ok(text) => match parse_file(&mut self.sources, &path, text) {
                     Ok((file, root)) => KeyFile::Parsed { file, root },

@@ -114,7 +114,9 @@ pub struct Options {
 pub fn check_file(path: &Path, options: &Options) -> Checked {
     let loaded = load::Prepared::open(path).and_then(|p| p.into_loaded(&options.overrides));
     let (scenario, mut warnings) = match loaded {
-        Ok(Loaded { scenario, warnings }) => (scenario, warnings),
+        Ok(Loaded {
+            scenario, warnings, ..
+        }) => (scenario, warnings),
         Err(diagnostics) => {
             return Checked {
                 file: path.to_path_buf(),

@@ -1,0 +1,179 @@
+//! Hostile, huge and unlucky input (issue 11): no file the run read is ever replaced, no
+//! crash, no hang, no wrong figure; each bad input is exit code 2 with a clear message.
+
+use std::path::Path;
+
+use crate::common::{Run, klimabudget_in};
+
+/// A valid one-post scenario of 800,000 kr. in 2024.
+const BASE: &str = r#"[scenario]
+name = "base"
+start = 2024-01-01
+end = 2024-12-31
+
+[funders.brn]
+residual = true
+
+[[posts]]
+id = "p"
+fte = 1
+annual_cost_per_fte = 800_000
+paid_by = "brn"
+"#;
+
+/// A key file of two members.
+const KEYS: &str = r#"[keys.pop]
+[keys.pop.members]
+a = { weight = 3 }
+b = { weight = 1 }
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// A directory with `base.toml`, `pop.toml` (keys) and `variant.toml`, which extends the base
+/// and names the key file.
+fn variant_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.toml", BASE);
+    write(dir.path(), "pop.toml", KEYS);
+    write(
+        dir.path(),
+        "variant.toml",
+        "extends = \"base.toml\"\nkeys = [\"pop.toml\"]\nscenario.name = \"variant\"\nfunders.brn.members = \"pop\"\n",
+    );
+    dir
+}
+
+/// Asserts that the run was refused for writing over an input and left every input as it was.
+fn refused_unharmed(dir: &Path, run: Run) {
+    let run = run.code(2);
+    assert!(
+        run.stderr.contains("would overwrite it") && run.stderr.contains("--output"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("base.toml")).unwrap(),
+        BASE
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("pop.toml")).unwrap(), KEYS);
+}
+
+#[test]
+fn an_output_never_replaces_a_file_the_scenario_extends_or_a_key_file() {
+    // Issue 11, finding 1: `report variant.toml --format csv --output base.toml` replaced the
+    // base the variant extends with CSV, and `--output pop.toml` the key file, exit 0.
+    let dir = variant_dir();
+    let d = dir.path();
+    for (format, output) in [
+        ("csv", "base.toml"),
+        ("json", "pop.toml"),
+        ("markdown", "./sub/../base.toml"),
+        ("html", "pop.toml"),
+    ] {
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        let run = klimabudget_in(
+            d,
+            [
+                "report",
+                "variant.toml",
+                "--format",
+                format,
+                "--output",
+                output,
+            ],
+        );
+        refused_unharmed(d, run);
+        let run = klimabudget_in(
+            d,
+            [
+                "compare",
+                "base.toml",
+                "variant.toml",
+                "--format",
+                format,
+                "-o",
+                output,
+            ],
+        );
+        refused_unharmed(d, run);
+    }
+    // Nothing was left behind either.
+    let left: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".klimabudget"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // Another output is written as usual.
+    klimabudget_in(d, ["report", "variant.toml", "-o", "out.csv"]).code(0);
+    assert!(
+        std::fs::read_to_string(d.join("out.csv"))
+            .unwrap()
+            .contains("800000.00")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_or_a_hard_link_to_an_input_is_refused() {
+    // Issue 11, finding 1: only the paths typed on the command line were protected, by path;
+    // a link or a hard link to the base or a key file was written over.
+    let dir = variant_dir();
+    let d = dir.path();
+    std::fs::hard_link(d.join("base.toml"), d.join("hard-base.csv")).unwrap();
+    std::fs::hard_link(d.join("pop.toml"), d.join("hard-pop.json")).unwrap();
+    std::os::unix::fs::symlink("pop.toml", d.join("soft-pop.csv")).unwrap();
+    std::os::unix::fs::symlink(d.join("soft-pop.csv"), d.join("soft-soft.json")).unwrap();
+    for output in [
+        "hard-base.csv",
+        "hard-pop.json",
+        "soft-pop.csv",
+        "soft-soft.json",
+    ] {
+        refused_unharmed(
+            d,
+            klimabudget_in(d, ["report", "variant.toml", "-o", output]),
+        );
+    }
+    // A hard link to the scenario itself, typed on the command line, too.
+    std::fs::hard_link(d.join("variant.toml"), d.join("hard-variant.json")).unwrap();
+    let run = klimabudget_in(d, ["report", "variant.toml", "-o", "hard-variant.json"]).code(2);
+    assert!(run.stderr.contains("would overwrite it"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_as_output_is_written_through_and_kept() {
+    // Issue 11, finding 8: a dangling link given as --output was replaced by a file, though
+    // the README says the file a link names is written and the link kept.
+    let dir = variant_dir();
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).unwrap();
+    std::os::unix::fs::symlink("out/made.csv", d.join("link.csv")).unwrap();
+    std::os::unix::fs::symlink("link.csv", d.join("link2.csv")).unwrap();
+    klimabudget_in(d, ["report", "variant.toml", "-o", "link2.csv"]).code(0);
+    for link in ["link.csv", "link2.csv"] {
+        let meta = std::fs::symlink_metadata(d.join(link)).unwrap();
+        assert!(meta.file_type().is_symlink(), "{link} is still a link");
+    }
+    let made = std::fs::read_to_string(d.join("out/made.csv")).unwrap();
+    assert!(made.contains("800000.00"), "{made}");
+    // A link that leads back to itself is an error, not a hang nor a replaced link.
+    std::os::unix::fs::symlink("loop-b.csv", d.join("loop-a.csv")).unwrap();
+    std::os::unix::fs::symlink("loop-a.csv", d.join("loop-b.csv")).unwrap();
+    let run = klimabudget_in(d, ["report", "variant.toml", "-o", "loop-a.csv"]).code(2);
+    assert!(run.stderr.contains("symbolic links"), "{}", run.stderr);
+    assert!(
+        std::fs::symlink_metadata(d.join("loop-a.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
