@@ -177,3 +177,42 @@ fn a_dangling_link_as_output_is_written_through_and_kept() {
             .is_symlink()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn check_dir_follows_links_and_reports_loops_as_invalid() {
+    // Issue 11, finding 3: `check DIR` skipped a symlinked scenario (a link to an invalid
+    // file: "1 scenario: 1 balanced", exit 0) and symlinked directories.
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "ck/a.toml", BASE);
+    write(d, "elsewhere/invalid.toml", "[scenario]\nname = \"bad\"\n");
+    write(d, "real/r.toml", BASE);
+    symlink("../elsewhere/invalid.toml", d.join("ck/bad.toml")).unwrap();
+    std::fs::create_dir_all(d.join("ck/sub/deeper")).unwrap();
+    symlink("../../real", d.join("ck/sub/linked")).unwrap();
+    // Loops to the parent and to the grandparent, and a broken link that is no scenario.
+    symlink("..", d.join("ck/sub/loop")).unwrap();
+    symlink("../..", d.join("ck/sub/deeper/loop2")).unwrap();
+    symlink("nowhere", d.join("ck/README")).unwrap();
+    let run = klimabudget_in(d, ["check", "ck"]).code(2);
+    assert_eq!(
+        run.stdout,
+        "balanced    ck/a.toml (base)\n\
+         invalid     ck/bad.toml: there is no [funders] table (and 2 more)\n\
+         invalid     ck/sub/deeper/loop2: is a link to PATH/ck, a directory that contains the link: a loop, not followed\n\
+         balanced    ck/sub/linked/r.toml (base)\n\
+         invalid     ck/sub/loop: is a link to PATH/ck, a directory that contains the link: a loop, not followed\n\
+         5 scenarios: 2 balanced, 0 unbalanced, 3 invalid\n"
+            .replace("PATH", &std::fs::canonicalize(d).unwrap().display().to_string()),
+        "{}",
+        run.stderr
+    );
+    // JSON lists them too.
+    let json = klimabudget_in(d, ["check", "ck", "--format", "json"])
+        .code(2)
+        .json();
+    assert_eq!(json["summary"]["invalid"], 3);
+    assert_eq!(json["summary"]["balanced"], 2);
+}
