@@ -216,3 +216,124 @@ fn check_dir_follows_links_and_reports_loops_as_invalid() {
     assert_eq!(json["summary"]["invalid"], 3);
     assert_eq!(json["summary"]["balanced"], 2);
 }
+
+#[test]
+fn sweep_ranges_are_checked_not_overflowed() {
+    // Issue 11, finding 4: `--vary PATH=-79228162514264337593543950335..79228162514264337593543950335/1`
+    // panicked ("Subtraction overflowed", exit 101) and a step of
+    // 0.0000000000000000000000000001 panicked ("Division overflowed").
+    use klimabudget::whatif::Vary;
+    let max = "79228162514264337593543950335";
+    for range in [
+        format!("-{max}..{max}/1"),
+        format!("-{max}..{max}/{max}"),
+        format!("-{max}..0/0.5"),
+        "0..100/0.0000000000000000000000000001".to_string(),
+        "-1..1/0.0000000000000000000000000001".to_string(),
+        "0..1/0.0000000000000000000000000001".to_string(),
+        "0..1000000/1".to_string(),
+        format!("0..{max}/0.3"),
+    ] {
+        let text = format!("posts.p.fte={range}");
+        let e = Vary::parse(&text).expect_err(&text);
+        assert!(
+            e.contains("a sweep has at most 1000000 points") && e.contains("larger step"),
+            "{text}: {e}"
+        );
+        let run = klimabudget_in(
+            crate::common::root(),
+            [
+                "sweep",
+                "scenarios/joint-secretariat.toml",
+                "--vary",
+                &text,
+                "--show",
+                "total.cost",
+            ],
+        )
+        .code(2);
+        assert!(
+            run.stderr.contains("at most 1000000 points"),
+            "{}",
+            run.stderr
+        );
+    }
+    // The widest ranges that still fit are exact, the last value at most the end.
+    let v = Vary::parse(&format!("x={max}..{max}/1")).unwrap();
+    assert_eq!(v.values, [max.parse().unwrap()]);
+    let v = Vary::parse(&format!("x=-{max}..-{max}/{max}")).unwrap();
+    assert_eq!(v.values.len(), 1);
+    let v =
+        Vary::parse("x=0..0.000000000000000000000000001/0.0000000000000000000000000003").unwrap();
+    assert_eq!(v.values.len(), 4);
+    assert_eq!(v.values[3].to_string(), "0.0000000000000000000000000009");
+    let v = Vary::parse("x=0..1/0.3").unwrap();
+    let shown: Vec<String> = v.values.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown, ["0", "0.3", "0.6", "0.9"]);
+    // A value that 28 digits cannot hold is refused, not rounded.
+    let e = Vary::parse("x=1000000000000000000000..1000000000000000000001/0.0000001").unwrap_err();
+    assert!(e.contains("at most 1000000 points"), "{e}");
+    let e = Vary::parse("x=100000000000000000000000..100000000000000000000000.00001/0.000001")
+        .unwrap_err();
+    assert!(e.contains("cannot be computed exactly"), "{e}");
+}
+
+/// In `dir`: `v0.base` (a valid scenario) and `v1.base` … `v{n}.base`, each extending the one
+/// before.
+fn extends_chain(dir: &Path, n: usize) {
+    write(dir, "v0.base", BASE);
+    for i in 1..=n {
+        write(
+            dir,
+            &format!("v{i}.base"),
+            &format!("extends = \"v{}.base\"\n", i - 1),
+        );
+    }
+}
+
+#[test]
+fn a_chain_of_extends_deeper_than_64_is_refused_with_the_chain_not_a_crash() {
+    // Issue 11, finding 4: a chain of 8,000 `extends` overflowed the stack (exit 134, no
+    // diagnostic), and inside `check DIR` it killed the whole run with no summary.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    extends_chain(d, 8000);
+    // 64 files below the scenario are fine.
+    let run = klimabudget_in(d, ["report", "v64.base", "--format", "json"]).code(0);
+    assert_eq!(run.json()["total"]["cost"], "800000.00");
+    for depth in [65, 66, 100, 1000, 8000] {
+        let top = format!("v{depth}.base");
+        let run = klimabudget_in(d, ["report", &top]).code(2);
+        assert_eq!(run.stdout, "");
+        let bottom = depth - 64;
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: `extends` goes more than 64 files deep: v{depth}.base → v{}.base → v{}.base → … (59 more) → v{}.base → v{}.base → v{bottom}.base → v{}.base\n --> v{bottom}.base:1:11\n",
+                depth - 1,
+                depth - 2,
+                bottom + 2,
+                bottom + 1,
+                bottom - 1,
+            )),
+            "{depth}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("one base too many"), "{}", run.stderr);
+    }
+    // In `check DIR`, the deep chain is one invalid scenario; the others and the summary
+    // still come.
+    write(d, "a.toml", BASE);
+    write(d, "deep.toml", "extends = \"v8000.base\"\n");
+    let run = klimabudget_in(d, ["check", "."]).code(2);
+    assert!(
+        run.stdout.starts_with("balanced    ./a.toml (base)\ninvalid     v7937.base:1:11: `extends` goes more than 64 files deep: deep.toml → v8000.base"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("2 scenarios: 1 balanced, 0 unbalanced, 1 invalid\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -9,6 +9,10 @@ use super::tree::{self, Entry, Node, Table, Value};
 use super::{Loaded, Loader, fields, keys::normalize, list, parse_file, read_text, suggest};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 
+/// The most files a chain of `extends` may go through below the scenario: deeper chains are
+/// refused (each level is a frame of recursion: 8,000 overflowed the stack).
+pub const MAX_EXTENDS: usize = 64;
+
 /// A key file read and parsed, or why it could not be.
 #[derive(Debug, Clone)]
 pub(super) enum KeyFile {
@@ -198,6 +202,32 @@ impl Prepared {
                 )
                 .at(extends.node.span.clone(), "leads back")
                 .help("a scenario cannot extend itself, directly or through others"),
+            );
+            return None;
+        }
+        if chain.len() > MAX_EXTENDS {
+            let names: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
+            let shown = match names.len() {
+                0..=8 => names.join(" → "),
+                n => format!(
+                    "{} → … ({} more) → {}",
+                    names[..3].join(" → "),
+                    n - 6,
+                    names[n - 3..].join(" → ")
+                ),
+            };
+            self.errors.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "`extends` goes more than {MAX_EXTENDS} files deep: {shown} → {}",
+                        base_path.display()
+                    ),
+                )
+                .at(extends.node.span.clone(), "one base too many")
+                .help(format!(
+                    "a variant may build on at most {MAX_EXTENDS} scenarios in a chain; extend one nearer the end of the chain directly"
+                )),
             );
             return None;
         }
