@@ -337,3 +337,62 @@ fn a_chain_of_extends_deeper_than_64_is_refused_with_the_chain_not_a_crash() {
         run.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_directories_are_refused_as_scenario_key_or_extends_not_read_for_ever() {
+    // Issue 11, finding 5: the 100 MiB limit read the length from the metadata, 0 for a
+    // device, so /dev/zero as a scenario, key file or `extends` target was read until memory
+    // ran out; a FIFO blocked for ever.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::create_dir(d.join("folder.toml")).unwrap();
+    let with_keys =
+        |keys: &str| BASE.replace("[scenario]", &format!("keys = [\"{keys}\"]\n[scenario]"));
+    for (special, kind) in [
+        ("/dev/zero", "a character device"),
+        ("/dev/urandom", "a character device"),
+        ("/dev/null", "a character device"),
+        ("fifo.toml", "a named pipe (FIFO)"),
+    ] {
+        let refused = format!("is {kind}, not a regular file; only regular files are read");
+        // As the scenario.
+        let run = klimabudget_in(d, ["report", special]).code(2);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: {special}: {refused}\n  = help: give the path of a .toml file saved on disk\n"
+            )
+        );
+        // As the file extended.
+        write(d, "variant.toml", &format!("extends = \"{special}\"\n"));
+        let run = klimabudget_in(d, ["report", "variant.toml"]).code(2);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: cannot read the scenario `{special}` it extends ({special}): {refused}\n --> variant.toml:1:11"
+            )),
+            "{}",
+            run.stderr
+        );
+        // As a key file.
+        write(d, "keyed.toml", &with_keys(special));
+        let run = klimabudget_in(d, ["report", "keyed.toml"]).code(2);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: cannot read the key file `{special}` ({special}): {refused}\n --> keyed.toml:1:9"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = klimabudget_in(d, ["report", "folder.toml"]).code(2);
+    assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+    write(d, "keyed.toml", &with_keys("folder.toml"));
+    let run = klimabudget_in(d, ["report", "keyed.toml"]).code(2);
+    assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+}

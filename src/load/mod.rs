@@ -65,36 +65,92 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
 /// Why a file cannot be read as text, and what to do.
 type Unreadable = (String, &'static str);
 
-/// The text of a scenario or key file: a file, not a directory, at most 100 MiB, UTF-8.
+/// The text of a scenario or key file: a regular file (not a directory, device, pipe or
+/// socket), at most 100 MiB whatever its metadata says, UTF-8.
 fn read_text(path: &Path) -> Result<String, Unreadable> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| {
         (
             format!("cannot read the file: {}", io_reason(&e)),
             "check the path; scenario files usually live in scenarios/",
         )
     })?;
+    // Checked before opening: opening a FIFO waits for a writer, perhaps for ever.
+    not_a_file(&meta)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let cannot = |e: std::io::Error| {
+        (
+            format!("cannot read the file: {}", io_reason(&e)),
+            "check that the file exists and that you may read it",
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // What was opened may not be what was looked at (the path changed in between).
+    not_a_file(&file.metadata().map_err(cannot)?)?;
+    // The length in the metadata may be wrong (0 for files in /proc): read at most one byte
+    // more than the limit, whatever it says.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    text_of(bytes)
+}
+
+/// Refuses whatever is not a regular file: a directory, a device (`/dev/zero` reads for
+/// ever), a FIFO (blocks until someone writes), a socket.
+fn not_a_file(meta: &std::fs::Metadata) -> Result<(), Unreadable> {
+    if meta.is_file() {
+        return Ok(());
+    }
     if meta.is_dir() {
         return Err((
             "is a directory, not a scenario file".into(),
             "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err((
-            format!(
-                "is {} MiB; scenario files over 100 MiB are refused",
-                meta.len() / (1024 * 1024)
-            ),
-            "a scenario is a small text file; check that this is the file you meant",
-        ));
+    let kind = special_kind(meta);
+    Err((
+        format!("is {kind}, not a regular file; only regular files are read"),
+        "give the path of a .toml file saved on disk",
+    ))
+}
+
+/// What kind of special file `meta` describes, for messages.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        (
-            format!("cannot read the file: {}", io_reason(&e)),
-            "check that the file exists and that you may read it",
-        )
-    })?;
-    text_of(bytes)
+    let _ = meta;
+    "a special file"
+}
+
+fn too_large(len: u64) -> Unreadable {
+    (
+        format!(
+            "is {} MiB; scenario files over 100 MiB are refused",
+            len / (1024 * 1024)
+        ),
+        "a scenario is a small text file; check that this is the file you meant",
+    )
 }
 
 fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
