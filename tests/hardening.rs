@@ -396,3 +396,110 @@ fn devices_fifos_and_directories_are_refused_as_scenario_key_or_extends_not_read
     let run = klimabudget_in(d, ["report", "keyed.toml"]).code(2);
     assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
 }
+
+/// A scenario with `n` posts, each given by `post(i)`.
+fn many_posts(n: usize, post: impl Fn(usize) -> String) -> String {
+    let head = "[scenario]\nname = \"x\"\nstart = 2024-01-01\nend = 2024-12-31\n\n[funders.brn]\nresidual = true\n\n";
+    let mut text = head.to_string();
+    for i in 0..n {
+        text.push_str(&post(i));
+    }
+    text
+}
+
+#[test]
+fn ten_thousand_errors_print_200_and_count_the_rest_json_keeps_all() {
+    // Issue 11, finding 6: each diagnostic was rendered against the whole file (2,000 errors
+    // 0.9 s, 10,000 errors 20 s, 20,000 warnings over 60 s) and every one printed.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let post = |i: usize| {
+        format!(
+            "[[posts]]\nid = \"p{i}\"\nfte = 1\nannual_cost_per_fte = 800_000\npaid_by = \"nope\"\n\n"
+        )
+    };
+    write(d, "errors.toml", &many_posts(10_000, post));
+    let run = klimabudget_in(d, ["report", "errors.toml"]).code(2);
+    assert_eq!(run.stderr.matches("unknown funder `nope`").count(), 200);
+    assert!(
+        run.stderr
+            .ends_with("… and 9,800 more errors (200 shown of 10,000)\n"),
+        "{}",
+        &run.stderr[run.stderr.len() - 300..]
+    );
+    // The last shown is the 200th, at its own line: 8 lines of head, 6 a post.
+    assert!(
+        run.stderr.contains("--> errors.toml:1207:11\n"),
+        "{}",
+        run.stderr
+    );
+    let run = klimabudget_in(d, ["check", "errors.toml", "--format", "json"]).code(2);
+    let errors = &run.json()["scenarios"][0]["errors"];
+    let errors = errors.as_array().unwrap();
+    assert_eq!(errors.len(), 10_000);
+    assert_eq!(errors[9_999]["line"], 8 + 6 * 9_999 + 5);
+    assert_eq!(errors[9_999]["column"], 11);
+    // Warnings, with figures: all 20,000 counted, 200 shown, the report still written.
+    let clipped = |i: usize| {
+        format!(
+            "[[posts]]\nid = \"p{i}\"\nfte = 1\nannual_cost_per_fte = 800_000\nfrom = 2023-01-01\npaid_by = \"brn\"\n\n"
+        )
+    };
+    write(d, "warnings.toml", &many_posts(20_000, clipped));
+    let run = klimabudget_in(d, ["report", "warnings.toml", "--format", "json"]).code(0);
+    assert_eq!(run.stderr.matches("partly outside the window").count(), 200);
+    assert!(
+        run.stderr
+            .ends_with("… and 19,800 more warnings (200 shown of 20,000)\n"),
+        "{}",
+        &run.stderr[run.stderr.len() - 300..]
+    );
+    assert_eq!(run.json()["total"]["cost"], "16000000000.00");
+}
+
+#[test]
+fn ten_thousand_duplicate_keys_and_syntax_errors_are_counted_too() {
+    // Issue 11, finding 6: each duplicate key looked back through its whole table for the
+    // first one, so 10,000 of them took 17 s; and all were printed.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "dup.toml",
+        &format!("[scenario]\n{}", "name = \"x\"\n".repeat(10_000)),
+    );
+    let run = klimabudget_in(d, ["report", "dup.toml"]).code(2);
+    assert_eq!(
+        run.stderr.matches("is given twice in one table").count(),
+        200
+    );
+    assert!(
+        run.stderr.contains(
+            " --> dup.toml:201:1\n    |\n200 | name = \"x\"\n    | ---- first here\n201 | name = \"x\"\n    | ^^^^ again here\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("… and 9,799 more errors (200 shown of 9,999)\n")
+    );
+    write(
+        d,
+        "syntax.toml",
+        &format!("[scenario]\n{}", "name = = \n".repeat(10_000)),
+    );
+    let run = klimabudget_in(d, ["check", "syntax.toml", "--format", "json"]).code(2);
+    let errors = run.json()["scenarios"][0]["errors"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(errors >= 10_000, "{errors}");
+    let run = klimabudget_in(d, ["report", "syntax.toml"]).code(2);
+    assert_eq!(run.stderr.matches("\nerror: ").count() + 1, 200);
+    assert!(
+        run.stderr.contains("more errors (200 shown of "),
+        "{}",
+        run.stderr
+    );
+}

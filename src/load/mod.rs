@@ -338,22 +338,25 @@ impl Loader<'_> {
     }
 
     fn syntax_errors(&mut self, errors: &[toml::de::Error], text: &str) {
-        // Byte offsets of table headers that repeat an earlier one: the keys below a repeated
-        // header repeat too, and are not worth a message of their own.
-        let mut repeated_headers: Vec<usize> = Vec::new();
+        // Made once for all the errors: looking back through the file for each made 10,000
+        // errors take minutes.
+        let lines = LineTable::new(text);
+        // Lines of table headers that repeat an earlier one: the keys below a repeated header
+        // repeat too, and are not worth a message of their own.
+        let mut repeated_headers: std::collections::HashSet<usize> =
+            std::collections::HashSet::new();
         for e in errors {
             let range = e.span().unwrap_or(text.len()..text.len());
             let message = e.message().trim_end().to_string();
             let span = Span::new(self.file, range.clone());
             if message.contains("duplicate key") {
-                let line = line_at(text, range.start);
-                let section = section_start(text, range.start);
-                if line.1.trim_start().starts_with('[') {
-                    repeated_headers.push(line.0);
-                } else if repeated_headers.contains(&section) {
+                let line = lines.line_of(range.start);
+                if lines.is_header(line) {
+                    repeated_headers.insert(line);
+                } else if lines.section[line].is_some_and(|h| repeated_headers.contains(&h)) {
                     continue;
                 }
-                self.duplicate_key(text, span, line);
+                self.duplicate_key(text, span, &lines, line);
                 continue;
             }
             self.push(
@@ -365,23 +368,17 @@ impl Loader<'_> {
     }
 
     /// A key or table written twice: point at both places.
-    fn duplicate_key(&mut self, text: &str, span: Span, (line_start, line): (usize, &str)) {
+    fn duplicate_key(&mut self, text: &str, span: Span, lines: &LineTable, line: usize) {
         let key = &text[span.range()];
-        let trimmed = line.trim();
-        let earlier = if trimmed.starts_with('[') {
-            // The same header on an earlier line.
-            lines_before(text, line_start).find(|(_, l)| l.trim() == trimmed)
-        } else {
-            // The same key earlier in the same table.
-            let section = section_start(text, line_start);
-            lines_before(text, line_start)
-                .take_while(|(start, _)| *start >= section)
-                .find(|(_, l)| {
-                    l.trim_start()
-                        .strip_prefix(key)
-                        .is_some_and(|rest| rest.trim_start().starts_with('='))
-                })
-        };
+        let trimmed = lines.text(line).trim();
+        // The same header on an earlier line, or the same key earlier in the same table.
+        let earlier = lines.earlier[line].filter(|&e| {
+            let l = lines.text(e);
+            lines.is_header(line)
+                || l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
         let what = if trimmed.starts_with('[') {
             format!("the table {trimmed} is defined twice")
         } else {
@@ -390,8 +387,8 @@ impl Loader<'_> {
         let mut d = Diagnostic::error(&self.path, what)
             .at(span, "again here")
             .help("each key and table may appear once; remove one, or rename it");
-        if let Some((start, l)) = earlier {
-            let offset = start + l.find(key).unwrap_or(0);
+        if let Some(e) = earlier {
+            let offset = lines.starts[e] + lines.text(e).find(key).unwrap_or(0);
             d = d.also(
                 Span::new(self.file, offset..offset + key.len()),
                 "first here",
@@ -1418,32 +1415,63 @@ struct RawEntry {
     span: Span,
 }
 
-/// The start and text of the line holding byte `offset`.
-fn line_at(text: &str, offset: usize) -> (usize, &str) {
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    (start, &text[start..end])
+/// The lines of a file that failed to parse, indexed once: where each starts, the table
+/// header governing it, and the nearest earlier line it repeats (the same header, or the same
+/// key in the same table).
+struct LineTable<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+    /// The header line above each line (the previous header, for a header line).
+    section: Vec<Option<usize>>,
+    earlier: Vec<Option<usize>>,
 }
 
-/// The lines before the line starting at `line_start`, nearest first, with their starts.
-fn lines_before(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut end = line_start;
-    std::iter::from_fn(move || {
-        if end == 0 {
-            return None;
+impl<'t> LineTable<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut table = LineTable {
+            text,
+            section: Vec::with_capacity(starts.len()),
+            earlier: Vec::with_capacity(starts.len()),
+            starts,
+        };
+        let mut header: Option<usize> = None;
+        let mut headers: HashMap<&str, usize> = HashMap::new();
+        let mut keys: HashMap<(Option<usize>, &str), usize> = HashMap::new();
+        for i in 0..table.starts.len() {
+            let line = table.text(i);
+            table.section.push(header);
+            let earlier = if table.is_header(i) {
+                header = Some(i);
+                headers.insert(line.trim(), i)
+            } else {
+                let t = line.trim_start();
+                t.find('=')
+                    .and_then(|eq| keys.insert((header, t[..eq].trim_end()), i))
+            };
+            table.earlier.push(earlier);
         }
-        let (start, line) = line_at(text, end - 1);
-        end = start;
-        Some((start, line))
-    })
-}
+        table
+    }
 
-/// The start of the table header line that governs byte `offset` (0 for the top level).
-fn section_start(text: &str, offset: usize) -> usize {
-    let (start, _) = line_at(text, offset);
-    lines_before(text, start)
-        .find(|(_, l)| l.trim_start().starts_with('['))
-        .map_or(0, |(s, _)| s)
+    /// The text of line `i`, without its newline.
+    fn text(&self, i: usize) -> &'t str {
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s - 1);
+        &self.text[self.starts[i]..end]
+    }
+
+    fn is_header(&self, i: usize) -> bool {
+        self.text(i).trim_start().starts_with('[')
+    }
+
+    /// The line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
 }
 
 fn ordinal(n: usize) -> String {
