@@ -205,6 +205,25 @@ impl Indexation {
         }
     }
 
+    /// The levels of the years `first..=last`, each in force from its rise until the next
+    /// (`level_of_year` of each), in time linear in the years; `None` where one is too fine.
+    pub fn levels(&self, index: Index, first: i16, last: i16) -> Option<Vec<Rational>> {
+        use num_traits::CheckedMul;
+        let rates = self.rates(index);
+        let mut level = self.level_of_year(index, first)?;
+        let mut out = Vec::with_capacity(usize::try_from(last - first).unwrap_or(0) + 1);
+        out.push(level);
+        for year in first.saturating_add(1)..=last {
+            // The level of a year is the year before's times its rise, before the base year
+            // as after it.
+            if let Some(rate) = rates.get(&year) {
+                level = level.checked_mul(&(Ratio::from_integer(1) + rate))?;
+            }
+            out.push(level);
+        }
+        Some(out)
+    }
+
     /// The level in force from the rise of `year` until the next.
     pub fn level_of_year(&self, index: Index, year: i16) -> Option<Rational> {
         use num_traits::CheckedMul;
