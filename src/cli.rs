@@ -24,6 +24,13 @@ pub struct Cli {
     /// `da_*`, else English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// The directory key files and scenarios extended must be in, links followed. Default:
+    /// the working directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<std::path::PathBuf>,
+    /// Read key files and scenarios extended wherever they are: for scenarios you trust.
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -112,6 +119,10 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     if let Some(lang) = cli.lang {
         env.lang = lang;
     }
+    crate::load::Access::set_for_process(crate::load::Access {
+        root: cli.root.clone(),
+        allow_outside: cli.allow_outside,
+    });
     let exit = match &cli.command {
         Command::Report(args) => cmd::report::run(args, env)?,
         Command::Compare(args) => cmd::compare::run(args, env)?,

@@ -371,7 +371,7 @@ fn devices_fifos_and_directories_are_refused_as_scenario_key_or_extends_not_read
         );
         // As the file extended.
         write(d, "variant.toml", &format!("extends = \"{special}\"\n"));
-        let run = klimabudget_in(d, ["report", "variant.toml"]).code(2);
+        let run = klimabudget_in(d, ["report", "variant.toml", "--allow-outside"]).code(2);
         assert!(
             run.stderr.starts_with(&format!(
                 "error: cannot read the scenario `{special}` it extends ({special}): {refused}\n --> variant.toml:1:11"
@@ -381,7 +381,7 @@ fn devices_fifos_and_directories_are_refused_as_scenario_key_or_extends_not_read
         );
         // As a key file.
         write(d, "keyed.toml", &with_keys(special));
-        let run = klimabudget_in(d, ["report", "keyed.toml"]).code(2);
+        let run = klimabudget_in(d, ["report", "keyed.toml", "--allow-outside"]).code(2);
         assert!(
             run.stderr.starts_with(&format!(
                 "error: cannot read the key file `{special}` ({special}): {refused}\n --> keyed.toml:1:9"
@@ -533,4 +533,116 @@ fn a_hundred_thousand_posts_each_with_its_own_shares() {
     assert_eq!(r["total"]["cost_by_funder"]["brn"], "4000108001.84");
     assert_eq!(r["total"]["cost_by_funder"]["other"], "75999891998.16");
     assert_eq!(r["total"]["cost"], "80000000000.00");
+}
+
+/// `BASE` naming `keys` first.
+fn keyed(keys: &str) -> String {
+    BASE.replace("[scenario]", &format!("keys = [\"{keys}\"]\n[scenario]"))
+}
+
+#[cfg(unix)]
+#[test]
+fn keys_and_extends_stay_inside_the_root_unless_allowed() {
+    // Issue 11, finding 7: `keys` and `extends` accepted any absolute or `../` path, and a
+    // syntax error echoed the file's lines, so a scenario from someone else could print
+    // /etc/shadow or /proc/self/status.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "keys/pop.toml", KEYS);
+    write(d, "scenarios/base.toml", BASE);
+    write(
+        d,
+        "scenarios/ok.toml",
+        "extends = \"base.toml\"\nkeys = [\"../keys/pop.toml\"]\nfunders.brn.members = \"pop\"\n",
+    );
+    // `../keys/...` from scenarios/ is fine run from the directory above, as for the shipped
+    // scenarios from the repository root; not from scenarios/ itself, unless --root says so.
+    klimabudget_in(d, ["report", "scenarios/ok.toml", "--by-member"]).code(0);
+    let run = klimabudget_in(&d.join("scenarios"), ["report", "ok.toml"]).code(2);
+    assert!(
+        run.stderr
+            .starts_with("error: `keys`: `../keys/pop.toml` is not read: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> ok.toml:2:9\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("--root DIR"), "{}", run.stderr);
+    klimabudget_in(&d.join("scenarios"), ["report", "ok.toml", "--root", ".."]).code(0);
+    klimabudget_in(
+        &d.join("scenarios"),
+        ["report", "ok.toml", "--allow-outside"],
+    )
+    .code(0);
+    let run = klimabudget_in(
+        &d.join("scenarios"),
+        ["report", "ok.toml", "--root", "nowhere"],
+    );
+    assert!(
+        run.code(2)
+            .stderr
+            .contains("give an existing directory as --root")
+    );
+
+    // Files outside: absolute, climbing, and through a link inside the root.
+    std::os::unix::fs::symlink("/etc/passwd", d.join("scenarios/innocent.toml")).unwrap();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap();
+    for named in [
+        "/etc/passwd",
+        "../../../../../../../../etc/passwd",
+        "/proc/self/status",
+        "/etc/hostname",
+        "innocent.toml",
+        "../..",
+    ] {
+        write(d, "scenarios/evil-keys.toml", &keyed(named));
+        write(
+            d,
+            "scenarios/evil-base.toml",
+            &format!("extends = \"{named}\"\n"),
+        );
+        for (file, key, column) in [
+            ("evil-keys.toml", "keys", 9),
+            ("evil-base.toml", "extends", 11),
+        ] {
+            let run = klimabudget_in(d, ["report", &format!("scenarios/{file}")]).code(2);
+            assert!(
+                run.stderr
+                    .starts_with(&format!("error: `{key}`: `{named}` is not read: ")),
+                "{named}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr
+                    .contains(&format!(" --> scenarios/{file}:1:{column}\n")),
+                "{}",
+                run.stderr
+            );
+            assert!(run.stderr.contains("--allow-outside"), "{}", run.stderr);
+            assert!(!run.stderr.contains("root:x:0:0"), "{}", run.stderr);
+        }
+    }
+    // Allowed, a file that is no scenario nor key file shows no more than one of its lines.
+    for (file, key) in [("evil-keys.toml", "keys"), ("evil-base.toml", "extends")] {
+        for named in ["/etc/passwd", "innocent.toml"] {
+            write(d, "scenarios/evil-keys.toml", &keyed(named));
+            write(
+                d,
+                "scenarios/evil-base.toml",
+                &format!("extends = \"{named}\"\n"),
+            );
+            let path = format!("scenarios/{file}");
+            let run = klimabudget_in(d, ["report", &path, "--allow-outside"]).code(2);
+            let echoed = passwd
+                .lines()
+                .filter(|l| !l.is_empty() && run.stderr.contains(l))
+                .count();
+            assert_eq!(echoed, 1, "{key} {named}: {}", run.stderr);
+            assert!(
+                run.stderr
+                    .contains("not shown: it is named by the scenario and is not echoed"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
 }

@@ -118,19 +118,22 @@ impl Loader<'_> {
                 self.unreadable_key_file(written, &path, &reason, span);
                 return Vec::new();
             }
-            None => match super::read_text(&path).inspect(|_| self.read.push(path.clone())) {
-                Err((reason, _)) => {
-                    self.unreadable_key_file(written, &path, &reason, span);
-                    return Vec::new();
-                }
-                Ok(text) => match super::parse_file(&mut self.sources, &path, text) {
-                    Ok(parsed) => parsed,
-                    Err(errors) => {
-                        self.errors.extend(errors);
-                        return Vec::new();
-                    }
-                },
-            },
+            Some(super::prepare::KeyFile::Refused { reason, help }) => {
+                let d = Diagnostic::error(
+                    &self.path,
+                    format!("`keys`: `{written}` is not read: {reason}"),
+                )
+                .at(span.clone(), "outside the root")
+                .help(help.clone());
+                self.push(d);
+                self.keys_incomplete = true;
+                return Vec::new();
+            }
+            // Every key file the scenario names is read ahead, inside the root, by `Prepared`.
+            None => {
+                self.unreadable_key_file(written, &path, "it was not read ahead", span);
+                return Vec::new();
+            }
         };
         // Read the key file as the current file, then go back to the scenario.
         let saved = (

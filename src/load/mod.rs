@@ -3,6 +3,7 @@
 //! Every problem found is reported, not only the first, each with its place in the file. A file
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
+mod access;
 pub mod fields;
 mod indexation;
 mod keys;
@@ -14,6 +15,7 @@ pub mod values;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use self::access::Access;
 pub use self::prepare::{Override, Prepared};
 
 use jiff::civil::Date;
@@ -192,6 +194,36 @@ fn parse_file(
         return Err(syntax_diagnostics(path, file, &errors, &text));
     }
     Ok((file, tree::from_document(file, doc.get_ref(), doc.span())))
+}
+
+/// [`parse_file`] for a file a scenario names (a key file, a scenario it extends), which may
+/// be anything: of its syntax errors only the first is shown, with no more of the file than
+/// that one line, so that a file such as `/etc/shadow` is not echoed.
+fn parse_named(
+    sources: &mut Sources,
+    path: &Path,
+    text: String,
+) -> Result<(crate::diag::FileId, tree::Node), Vec<Diagnostic>> {
+    parse_file(sources, path, text).map_err(|errors| {
+        let more = errors.len().saturating_sub(1);
+        let Some(mut first) = errors.into_iter().next() else {
+            return Vec::new();
+        };
+        first.secondary.clear();
+        if let Some(label) = &mut first.primary {
+            let text = sources.text(label.span.file);
+            let range = label.span.range();
+            let start = range.start.min(text.len());
+            let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+            label.span = Span::new(label.span.file, start..range.end.clamp(start, line_end));
+        }
+        if more > 0 {
+            first.message.push_str(&format!(
+                " (and {more} more in this file, not shown: it is named by the scenario and is not echoed)"
+            ));
+        }
+        vec![first]
+    })
 }
 
 /// Diagnostics for the syntax errors of one file.

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{Loaded, Loader, fields, keys::normalize, list, parse_file, read_text, suggest};
+use super::{
+    Access, Loaded, Loader, fields, keys::normalize, list, parse_file, parse_named, read_text,
+    suggest,
+};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 
 /// The most files a chain of `extends` may go through below the scenario: deeper chains are
@@ -16,8 +19,16 @@ pub const MAX_EXTENDS: usize = 64;
 /// A key file read and parsed, or why it could not be.
 #[derive(Debug, Clone)]
 pub(super) enum KeyFile {
-    Parsed { file: FileId, root: Node },
+    Parsed {
+        file: FileId,
+        root: Node,
+    },
     Unreadable(String),
+    /// Outside the root: not read.
+    Refused {
+        reason: String,
+        help: String,
+    },
 }
 
 /// A scenario file and everything it names, read and merged, not yet checked.
@@ -30,6 +41,8 @@ pub struct Prepared {
     pub(super) key_files: HashMap<PathBuf, KeyFile>,
     /// Every file read: the scenario, the files it extends, the key files.
     files: Vec<PathBuf>,
+    /// Where the files it names may be.
+    access: Access,
     /// Problems found reading, parsing and merging: any of them makes every load fail.
     errors: Vec<Diagnostic>,
 }
@@ -61,16 +74,27 @@ impl Override {
 }
 
 impl Prepared {
-    /// Reads the scenario at `path` with the files it extends and the key files it names.
+    /// Reads the scenario at `path` with the files it extends and the key files it names,
+    /// those inside the root of this process's [`Access`].
     pub fn open(path: &Path) -> Result<Prepared, Diagnostics> {
+        Prepared::open_in(path, &Access::for_process())
+    }
+
+    /// [`Prepared::open`], the files the scenario names confined by `access`.
+    pub fn open_in(path: &Path, access: &Access) -> Result<Prepared, Diagnostics> {
         match read_text(path) {
-            Ok(text) => Ok(Prepared::parse(path, text)),
+            Ok(text) => Ok(Prepared::parse_in(path, text, access)),
             Err((message, help)) => Err(Diagnostic::error(path, message).help(help).into()),
         }
     }
 
     /// The scenario in `text`, reported as coming from `path`.
     pub fn parse(path: &Path, text: String) -> Prepared {
+        Prepared::parse_in(path, text, &Access::for_process())
+    }
+
+    /// [`Prepared::parse`], the files the scenario names confined by `access`.
+    pub fn parse_in(path: &Path, text: String, access: &Access) -> Prepared {
         let mut p = Prepared {
             path: path.to_path_buf(),
             sources: Sources::default(),
@@ -80,6 +104,7 @@ impl Prepared {
             },
             key_files: HashMap::new(),
             files: Vec::new(),
+            access: access.clone(),
             errors: Vec::new(),
         };
         let mut chain = Vec::new();
@@ -155,7 +180,13 @@ impl Prepared {
             None => text,
         };
         self.files.push(path.to_path_buf());
-        let mut root = match parse_file(&mut self.sources, path, text) {
+        // The scenario given is shown as it is; a file it extends may be anything.
+        let parse = if chain.is_empty() {
+            parse_file
+        } else {
+            parse_named
+        };
+        let mut root = match parse(&mut self.sources, path, text) {
             Ok((_, root)) => root,
             Err(errors) => {
                 self.errors.extend(errors);
@@ -231,6 +262,17 @@ impl Prepared {
             );
             return None;
         }
+        if let Err(refused) = self.access.check(&base_path) {
+            self.errors.push(
+                Diagnostic::error(
+                    path,
+                    format!("`extends`: `{written}` is not read: {}", refused.reason),
+                )
+                .at(extends.node.span.clone(), "outside the root")
+                .help(refused.help),
+            );
+            return None;
+        }
         let base_text = match read_text(&base_path) {
             Ok(t) => t,
             Err((reason, _)) => {
@@ -276,9 +318,14 @@ impl Prepared {
             if self.key_files.contains_key(&path) {
                 continue;
             }
+            if let Err(super::access::Refused { reason, help }) = self.access.check(&path) {
+                self.key_files
+                    .insert(path, KeyFile::Refused { reason, help });
+                continue;
+            }
             let entry = match read_text(&path).inspect(|_| self.files.push(path.clone())) {
                 Err((reason, _)) => KeyFile::Unreadable(reason),
-                Ok(text) => match parse_file(&mut self.sources, &path, text) {
+                Ok(text) => match parse_named(&mut self.sources, &path, text) {
                     Ok((file, root)) => KeyFile::Parsed { file, root },
                     Err(errors) => {
                         self.errors.extend(errors);
