@@ -153,6 +153,16 @@ pub enum ComputeError {
         "{file}: the amounts add up to more than can be computed exactly; use smaller amounts or a shorter window"
     )]
     TooLarge { file: String },
+    /// An allocation key whose shares cannot be computed, or shared out, exactly.
+    #[error(
+        "{at}: key `{key}`: {what}; give whole weights (such as population counts), decimals or simpler fractions"
+    )]
+    Key {
+        /// `file:line:column` of the key, or the scenario's file.
+        at: String,
+        key: String,
+        what: String,
+    },
 }
 
 /// The number of units in one krone, shared by every figure of one computation.
@@ -277,6 +287,22 @@ impl Scale {
             }
         }
         Ok(scale)
+    }
+
+    /// An upper bound, in whole kroner, of every sum of `scenario`'s flows over its window, in
+    /// current or fixed prices: no funder's cost in any period can be more.
+    pub fn kroner_bound(scenario: &Scenario) -> Option<i128> {
+        let scale = Scale::for_scenarios(&[scenario], Prices::Current).ok()?;
+        let ix = Indexing::new(scenario, Prices::Current).ok()?;
+        let growth = ix
+            .wages
+            .iter()
+            .chain(ix.prices.iter())
+            .map(Levels::ceiling)
+            .max()
+            .unwrap_or(1);
+        let units = scale.bound(scenario)?.checked_mul(growth)?;
+        Some(units / scale.0 + 1)
     }
 
     /// An upper bound, in units, of the sum of every flow of `scenario` over its window.

@@ -158,11 +158,20 @@ pub struct Key {
     pub members: Vec<KeyMember>,
     /// Where it is written.
     pub span: Option<Span>,
+    /// Where it is written, for messages: `file:line:column`. *Default:* none.
+    pub at: Option<String>,
 }
 
 impl Key {
-    pub fn total(&self) -> Rational {
-        self.members.iter().map(|m| m.weight).sum()
+    /// The sum of the weights, exact; `None` where it does not fit (the loader refuses such a
+    /// key, so a loaded key always has one).
+    pub fn total(&self) -> Option<Rational> {
+        use num_traits::CheckedAdd;
+        self.members
+            .iter()
+            .try_fold(Rational::from_integer(0), |sum, m| {
+                sum.checked_add(&m.weight)
+            })
     }
 }
 

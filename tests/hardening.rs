@@ -646,3 +646,139 @@ fn keys_and_extends_stay_inside_the_root_unless_allowed() {
         }
     }
 }
+
+/// The primes below `n`.
+fn primes_below(n: usize) -> Vec<usize> {
+    let mut sieve = vec![true; n];
+    let mut out = Vec::new();
+    for i in 2..n {
+        if sieve[i] {
+            out.push(i);
+            for j in (i * i..n).step_by(i) {
+                sieve[j] = false;
+            }
+        }
+    }
+    out
+}
+
+/// One post of 1,200,000 kr. in 2024 paid by a group whose key weighs member `m{p}` 1/p.
+fn prime_key_scenario(primes: &[usize]) -> String {
+    let members: String = primes
+        .iter()
+        .map(|p| format!("m{p} = {{ weight = \"1/{p}\" }}\n"))
+        .collect();
+    format!(
+        "[scenario]\nname = \"primes\"\nstart = 2024-01-01\nend = 2024-12-31\n\n\
+         [funders.group]\nmembers = \"primes\"\nresidual = true\n\n\
+         [[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 1_200_000\npaid_by = \"group\"\n\n\
+         [keys.primes.members]\n{members}"
+    )
+}
+
+/// Øre of a JSON money string.
+fn ore(v: &serde_json::Value) -> i128 {
+    let s = v.as_str().expect("a money string");
+    let (kr, ore) = s.split_once('.').expect("two decimals");
+    let sign = if kr.starts_with('-') { -1 } else { 1 };
+    kr.parse::<i128>().unwrap() * 100 + sign * ore.parse::<i128>().unwrap()
+}
+
+#[test]
+fn members_weighted_by_prime_fractions_are_exact_or_refused_never_wrong() {
+    // Issue 11, finding 2: a key of 22 members weighted 1/2, 1/3, 1/5 … 1/79 and one post of
+    // 1,200,000 kr. showed members adding up to 602,251.38, one at -258,616.84 (--precision
+    // ore); 7 members weighted 1/p for the largest primes below 10^6 totalled 2 kr. The
+    // arithmetic overflowed unchecked. Now every figure is its exact share to the øre, or the
+    // run is refused, naming the key and its line.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let small = primes_below(200);
+    let mut cases: Vec<Vec<usize>> = (1..=30).map(|k| small[..k].to_vec()).collect();
+    for below in [1_000, 10_000, 100_000, 1_000_000] {
+        let p = primes_below(below);
+        for k in [3, 7] {
+            cases.push(p[p.len() - k..].to_vec());
+        }
+    }
+    let (mut computed, mut refused) = (0, 0);
+    for primes in &cases {
+        write(d, "primes.toml", &prime_key_scenario(primes));
+        for (by, precision) in [("year", "ore"), ("month", "ore"), ("year", "kr")] {
+            let run = klimabudget_in(
+                d,
+                [
+                    "report",
+                    "primes.toml",
+                    "--by-member",
+                    "--precision",
+                    precision,
+                    "--by",
+                    by,
+                    "--format",
+                    "json",
+                ],
+            );
+            if run.code == 2 {
+                assert!(
+                    run.stderr
+                        .starts_with("error: primes.toml:16:7: key `primes`: ")
+                        && run.stderr.contains("too fine"),
+                    "{primes:?}: {}",
+                    run.stderr
+                );
+                assert_eq!(run.stdout, "");
+                refused += 1;
+                continue;
+            }
+            let r = run.code(0).json();
+            let members = &r["total"]["cost_by_member"];
+            let sum: i128 = primes.iter().map(|p| ore(&members[format!("m{p}")])).sum();
+            assert_eq!(
+                sum, 120_000_000,
+                "{primes:?} by {by}: members add up to the cost"
+            );
+            let weights: f64 = primes.iter().map(|p| 1.0 / *p as f64).sum();
+            let unit = if precision == "ore" { 1.0 } else { 100.0 };
+            for p in primes {
+                let exact = 120_000_000.0 / (*p as f64) / weights;
+                let shown = ore(&members[format!("m{p}")]) as f64;
+                assert!(
+                    (shown - exact).abs() < unit + 1e-6,
+                    "{primes:?} by {by}: m{p} shows {shown} øre, exactly {exact}"
+                );
+            }
+            computed += 1;
+        }
+    }
+    // Both kinds occur: up to 21 small primes are computed, 22 and beyond refused.
+    assert!(
+        computed >= 60 && refused >= 27,
+        "{computed} computed, {refused} refused"
+    );
+}
+
+#[test]
+fn a_rate_times_inhabitants_too_fine_to_compute_is_refused_at_the_rate() {
+    // Issue 11, finding 2: rate × inhabitants was multiplied (and the inhabitants summed)
+    // unchecked.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (below, k) in [(10_000, 11), (100_000, 9), (1_000_000, 7)] {
+        let p = primes_below(below);
+        let mut text = prime_key_scenario(&p[p.len() - k..]);
+        text.push_str(
+            "\n[keys.contrib]\nper = \"primes\"\n[keys.contrib.members]\nregion = { rate = \"1/3\" }\n",
+        );
+        write(d, "rates.toml", &text);
+        let run = klimabudget_in(d, ["report", "rates.toml"]).code(2);
+        assert!(
+            run.stderr.starts_with(
+                "error: key `contrib`, member `region`: rate × inhabitants of `primes` is too large or too fine a fraction to compute exactly\n"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("this rate"), "{}", run.stderr);
+    }
+}
