@@ -782,3 +782,186 @@ fn a_rate_times_inhabitants_too_fine_to_compute_is_refused_at_the_rate() {
         assert!(run.stderr.contains("this rate"), "{}", run.stderr);
     }
 }
+
+/// The stderr of `report FILE` for `text` written to FILE in a fresh directory, exit 2.
+fn refused(text: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "s.toml", text);
+    let mut all = vec!["report", "s.toml"];
+    all.extend_from_slice(args);
+    let run = klimabudget_in(dir.path(), all).code(2);
+    assert_eq!(run.stdout, "");
+    run.stderr
+}
+
+#[test]
+fn numbers_too_fine_are_too_many_decimals_and_infinity_is_not_a_number() {
+    // Issue 11, finding 8: `5e-324` as an amount was "more than the largest accepted" (it has
+    // too many decimals), a 29th decimal in a string was rounded away, and `fte = inf` said
+    // "is not a number of kroner".
+    let post = |fte: &str, cost: &str| {
+        BASE.replace("fte = 1", &format!("fte = {fte}")).replace(
+            "annual_cost_per_fte = 800_000",
+            &format!("annual_cost_per_fte = {cost}"),
+        )
+    };
+    for tiny in [
+        "5e-324",
+        "1e-30",
+        "1.5e-3",
+        "\"0.00000000000000000000000000001\"",
+        "0.001",
+    ] {
+        let e = refused(&post("1", tiny), &[]);
+        assert!(
+            e.contains("decimals; money has at most 2 (øre)"),
+            "{tiny}: {e}"
+        );
+        assert!(!e.contains("largest"), "{tiny}: {e}");
+    }
+    for tiny in [
+        "5e-324",
+        "1e-30",
+        "1.5e-7",
+        "\"0.00000000000000000000000000001\"",
+    ] {
+        let e = refused(&post(tiny, "800_000"), &[]);
+        assert!(
+            e.contains("`fte`: an FTE has more than 6 decimals"),
+            "{tiny}: {e}"
+        );
+    }
+    for huge in ["1e40", "1e29", "\"100000000000000000000000000000\""] {
+        let e = refused(&post("1", huge), &[]);
+        assert!(e.contains("more than the largest accepted"), "{huge}: {e}");
+    }
+    for infinite in ["inf", "-inf", "+inf", "nan"] {
+        for (fte, cost) in [(infinite, "800_000"), ("1", infinite)] {
+            let e = refused(&post(fte, cost), &[]);
+            assert!(
+                e.contains(&format!("`{infinite}` is not a finite number")),
+                "{infinite}: {e}"
+            );
+            assert!(!e.contains("kroner"), "{e}");
+        }
+        let shares = BASE.replace(
+            "paid_by = \"brn\"",
+            &format!("paid_by = {{ brn = {infinite} }}"),
+        );
+        assert!(refused(&shares, &[]).contains("is not a finite number"));
+    }
+}
+
+#[test]
+fn a_date_in_the_year_0000_is_refused() {
+    // Issue 11, finding 8: year 0000 was accepted as a date.
+    for (from, to) in [("0000-01-01", "2024-12-31"), ("0000-12-31", "0001-12-31")] {
+        let text = BASE
+            .replace("start = 2024-01-01", &format!("start = {from}"))
+            .replace("end = 2024-12-31", &format!("end = {to}"));
+        let e = refused(&text, &[]);
+        assert!(
+            e.starts_with(&format!(
+                "error: [scenario]: `start`: `{from}` is in the year 0000, which has no budget: years run from 0001\n --> s.toml:3:9\n"
+            )),
+            "{e}"
+        );
+    }
+    let dated = format!(
+        "{BASE}\n[[costs]]\nid = \"c\"\namount = 5\ndate = 0000-02-29\npaid_by = \"brn\"\n"
+    );
+    assert!(refused(&dated, &[]).contains("`date`: `0000-02-29` is in the year 0000"));
+    // The first year of the calendar works.
+    let dir = tempfile::tempdir().unwrap();
+    let first = BASE
+        .replace("start = 2024-01-01", "start = 0001-01-01")
+        .replace("end = 2024-12-31", "end = 0001-12-31");
+    write(dir.path(), "s.toml", &first);
+    klimabudget_in(dir.path(), ["report", "s.toml"]).code(0);
+}
+
+#[test]
+fn set_of_a_whole_section_shows_a_path_to_a_value() {
+    // Issue 11, finding 8: `--set scenario=1` suggested "did you mean `scenario`?".
+    for (set, example) in [
+        ("scenario=1", "--set scenario.end=2027-12-31"),
+        ("posts=1", "--set posts.regional-post.fte=0.8"),
+        ("indexation=1", "--set indexation.wages.2025=0.04"),
+        ("funders=1", "--set funders.brn.residual=false"),
+        ("scenario.name.x=1", "--set scenario.end=2027-12-31"),
+    ] {
+        let e = refused(BASE, &["--set", set]);
+        assert!(!e.contains("did you mean"), "{set}: {e}");
+        assert!(
+            e.contains(&format!(
+                "help: a path into `{}` names one value, such as {example}",
+                set.split(['.', '=']).next().unwrap()
+            )),
+            "{set}: {e}"
+        );
+    }
+    // A typo still gets its suggestion.
+    assert!(refused(BASE, &["--set", "scenari.end=1"]).contains("did you mean `scenario`?"));
+}
+
+#[test]
+fn removing_a_funder_still_in_use_points_at_remove() {
+    // Issue 11, finding 8: removing a funder still in use pointed into the base file, not at
+    // the `remove` that made the mistake.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = BASE.replace(
+        "[funders.brn]\nresidual = true\n",
+        "[funders.brn]\nresidual = true\n[funders.muni]\n[funders.region]\n",
+    ) + "\n[[funding]]\nid = \"f\"\nfunder = \"region\"\namount = 1\ndate = 2024-01-01\n";
+    write(
+        d,
+        "base.toml",
+        &base.replace("paid_by = \"brn\"", "paid_by = { brn = 0.5, muni = 0.5 }"),
+    );
+    for (removed, owner, key) in [
+        ("muni", "post `p`", "paid_by"),
+        ("region", "funding `f`", "funder"),
+    ] {
+        write(
+            d,
+            "v.toml",
+            &format!("extends = \"base.toml\"\nremove = [\"{removed}\"]\n"),
+        );
+        let run = klimabudget_in(d, ["report", "v.toml"]).code(2);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: `remove` drops funder `{removed}`, but {owner} still names it in `{key}`\n  --> v.toml:2:11\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("still used here"), "{}", run.stderr);
+        assert!(run.stderr.contains("::: base.toml:"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_file_of_lone_carriage_returns_is_one_error() {
+    // Issue 11, finding 8: a file whose lines end in a lone CR gave one error per line.
+    for text in [
+        BASE.to_string(),
+        BASE.replace("[[posts]]", "# a comment\n[[posts]]"),
+    ] {
+        let cr = text.replace('\n', "\r");
+        let lines = text.matches('\n').count();
+        let e = refused(&cr, &[]);
+        assert_eq!(
+            e,
+            format!(
+                "error: s.toml: its {lines} lines end in a lone carriage return (CR, as on old Macs); TOML lines end in LF or CR LF\n  = help: save the file with Unix (LF) or Windows (CR LF) line endings\n"
+            )
+        );
+    }
+    // CR LF is fine, and one stray CR is an ordinary error at its place.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "s.toml", &BASE.replace('\n', "\r\n"));
+    klimabudget_in(dir.path(), ["report", "s.toml"]).code(0);
+    let e = refused(&BASE.replacen("\n", "\r", 1), &[]);
+    assert!(e.contains("s.toml:1:"), "{e}");
+}

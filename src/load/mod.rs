@@ -191,9 +191,31 @@ fn parse_file(
     }
     let (doc, errors) = toml::de::DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
+        if let Some(d) = lone_carriage_returns(path, &text) {
+            return Err(vec![d]);
+        }
         return Err(syntax_diagnostics(path, file, &errors, &text));
     }
     Ok((file, tree::from_document(file, doc.get_ref(), doc.span())))
+}
+
+/// One error for a file whose lines end in a lone CR (old Mac line endings), which TOML
+/// does not allow, instead of one per line; with no excerpt, as the whole file is one line.
+fn lone_carriage_returns(path: &Path, text: &str) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let lone = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+    (lone >= 2 && lone > newlines).then(|| {
+        Diagnostic::error(
+            path,
+            format!(
+                "its {lone} lines end in a lone carriage return (CR, as on old Macs); TOML lines end in LF or CR LF"
+            ),
+        )
+        .help("save the file with Unix (LF) or Windows (CR LF) line endings")
+    })
 }
 
 /// [`parse_file`] for a file a scenario names (a key file, a scenario it extends), which may
@@ -240,6 +262,7 @@ fn syntax_diagnostics(
         read: Vec::new(),
         keys_incomplete: false,
         key_files: &HashMap::new(),
+        removed: &HashMap::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -307,6 +330,8 @@ const PARALLEL_ENTRIES: usize = 4096;
 struct Loader<'p> {
     /// Key files read ahead by [`Prepared`].
     key_files: &'p HashMap<PathBuf, prepare::KeyFile>,
+    /// Funders a variant removes, by id, with where `remove` names them.
+    removed: &'p HashMap<String, Span>,
     /// The file being read now (the scenario, or a key file it names).
     path: PathBuf,
     file: crate::diag::FileId,
@@ -824,6 +849,7 @@ impl Loader<'_> {
             .map(|(k, share)| {
                 let part = Loader {
                     key_files: self.key_files,
+                    removed: self.removed,
                     path: self.path.clone(),
                     file: self.file,
                     sources: self.sources.clone(),
@@ -990,6 +1016,21 @@ impl Loader<'_> {
     ) -> Option<usize> {
         if let Some(i) = funders.0.iter().position(|f| f == id) {
             return Some(i);
+        }
+        if let Some(removed) = self.removed.get(id) {
+            // The mistake is the `remove`, not the base that uses the funder.
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!("`remove` drops funder `{id}`, but {owner} still names it in `{key}`"),
+                )
+                .at(removed.clone(), "removed here")
+                .also(span.clone(), "still used here")
+                .help(format!(
+                    "remove or change what uses `{id}` as well (the variant can give {owner} another `{key}`), or keep the funder"
+                )),
+            );
+            return None;
         }
         let names: Vec<&str> = funders.0.iter().map(String::as_str).collect();
         let help = suggest(id, &names, || match names.as_slice() {

@@ -43,6 +43,8 @@ pub struct Prepared {
     files: Vec<PathBuf>,
     /// Where the files it names may be.
     access: Access,
+    /// Funders removed by a variant (`remove`), with where.
+    removed: HashMap<String, Span>,
     /// Problems found reading, parsing and merging: any of them makes every load fail.
     errors: Vec<Diagnostic>,
 }
@@ -105,6 +107,7 @@ impl Prepared {
             key_files: HashMap::new(),
             files: Vec::new(),
             access: access.clone(),
+            removed: HashMap::new(),
             errors: Vec::new(),
         };
         let mut chain = Vec::new();
@@ -164,6 +167,7 @@ impl Prepared {
             read: self.files.clone(),
             keys_incomplete: false,
             key_files: &self.key_files,
+            removed: &self.removed,
             errors: Vec::new(),
             warnings: Vec::new(),
         };
@@ -294,7 +298,13 @@ impl Prepared {
         let mut merged = base;
         merge_scenario(&mut merged, root, path, &mut self.errors);
         if let Some(remove) = remove {
-            remove_entries(&mut merged, &remove, path, &mut self.errors);
+            remove_entries(
+                &mut merged,
+                &remove,
+                path,
+                &mut self.errors,
+                &mut self.removed,
+            );
         }
         Some(merged)
     }
@@ -453,8 +463,14 @@ fn merge_scenario(base: &mut Node, variant: Node, path: &Path, errors: &mut Vec<
     }
 }
 
-/// Drops the entries and funders `remove` names.
-fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec<Diagnostic>) {
+/// Drops the entries and funders `remove` names; the funders' ids go into `removed`.
+fn remove_entries(
+    root: &mut Node,
+    remove: &Entry,
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+    removed: &mut HashMap<String, Span>,
+) {
     let Value::Table(top) = &mut root.value else {
         return;
     };
@@ -488,7 +504,11 @@ fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec
                     found |= items.len() != before;
                 }
                 ("funders", Value::Table(t)) => {
-                    found |= take(t, id).is_some();
+                    let gone = take(t, id).is_some();
+                    if gone {
+                        removed.insert(id.clone(), id_node.span.clone());
+                    }
+                    found |= gone;
                 }
                 _ => {}
             }
@@ -501,6 +521,19 @@ fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec
             );
         }
     }
+}
+
+/// An override of one value in `section`, for messages.
+fn section_example(section: &str) -> Option<&'static str> {
+    Some(match section {
+        "scenario" => "scenario.end=2027-12-31",
+        "funders" => "funders.brn.residual=false",
+        "funding" => "funding.brn-dk2020.annual=2500000",
+        "posts" => "posts.regional-post.fte=0.8",
+        "costs" => "costs.operations.annual=50000",
+        "indexation" => "indexation.wages.2025=0.04",
+        _ => return None,
+    })
 }
 
 /// The fields a table at `path` (within the scenario) may hold, for checking an override.
@@ -582,9 +615,16 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
         "indexation",
     ];
     let unknown_section = |first: &str| {
-        let near = suggest(first, &sections, || {
-            format!("a path starts with {}", list(&sections))
-        });
+        // A known section with a wrong rest: say what its paths look like, not "did you
+        // mean" the very word written.
+        let near = match section_example(first) {
+            Some(example) => {
+                format!("a path into `{first}` names one value, such as {flag} {example}")
+            }
+            None => suggest(first, &sections, || {
+                format!("a path starts with {}", list(&sections))
+            }),
+        };
         fail(
             format!("{flag}: `{path_text}` is not a path in a scenario"),
             whole_path.clone(),
