@@ -31,6 +31,9 @@ pub struct Cli {
     /// Read key files and scenarios extended wherever they are: for scenarios you trust.
     #[arg(long, global = true)]
     pub allow_outside: bool,
+    /// Print at most N errors and N warnings in full, counting the rest; 0 prints all.
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::diag::MAX_SHOWN)]
+    pub max_errors: usize,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -119,6 +122,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     if let Some(lang) = cli.lang {
         env.lang = lang;
     }
+    crate::diag::set_max_shown(cli.max_errors);
     crate::load::Access::set_for_process(crate::load::Access {
         root: cli.root.clone(),
         allow_outside: cli.allow_outside,

@@ -358,13 +358,27 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// How many errors, and how many warnings, are printed in full; the rest are counted.
+/// How many errors, and how many warnings, are printed in full by default; the rest are
+/// counted.
 pub const MAX_SHOWN: usize = 200;
 
+/// How many are printed in full in this process (`--max-errors`; 0 for all).
+static SHOWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(MAX_SHOWN);
+
+/// Sets how many errors, and how many warnings, [`Diagnostics::render`] prints in full from
+/// now on in this process; 0 prints all (the binary's `--max-errors`).
+pub fn set_max_shown(n: usize) {
+    SHOWN.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl Diagnostics {
-    /// Every diagnostic in full, up to [`MAX_SHOWN`] errors and as many warnings; then how
-    /// many more there are.
+    /// Every diagnostic in full, up to [`MAX_SHOWN`] errors and as many warnings (or what
+    /// [`set_max_shown`] says); then how many more there are.
     pub fn render(&self, color: bool) -> String {
+        let shown = match SHOWN.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => usize::MAX,
+            n => n,
+        };
         let mut out = String::new();
         let (mut errors, mut warnings) = (0usize, 0usize);
         for d in &self.items {
@@ -373,18 +387,18 @@ impl Diagnostics {
                 Severity::Warning => &mut warnings,
             };
             *seen += 1;
-            if *seen > MAX_SHOWN {
+            if *seen > shown {
                 continue;
             }
             out.push_str(&d.render(&self.sources, color));
             out.push_str("\n\n");
         }
         for (n, what) in [(errors, "error"), (warnings, "warning")] {
-            if n > MAX_SHOWN {
-                let plural = if n - MAX_SHOWN == 1 { "" } else { "s" };
+            if n > shown {
+                let plural = if n - shown == 1 { "" } else { "s" };
                 out.push_str(&format!(
-                    "… and {} more {what}{plural} ({MAX_SHOWN} shown of {})\n\n",
-                    crate::format::group((n - MAX_SHOWN) as i128, ','),
+                    "… and {} more {what}{plural} ({shown} shown of {}; --max-errors changes how many)\n\n",
+                    crate::format::group((n - shown) as i128, ','),
                     crate::format::group(n as i128, ',')
                 ));
             }
@@ -485,7 +499,7 @@ mod tests {
         assert_eq!(out.matches("warning: ").count(), 200);
         assert!(out.contains("error: e199\n") && !out.contains("error: e200\n"));
         assert!(out.ends_with(
-            "… and 800 more errors (200 shown of 1,000)\n\n… and 1 more warning (200 shown of 201)"
+            "… and 800 more errors (200 shown of 1,000; --max-errors changes how many)\n\n… and 1 more warning (200 shown of 201; --max-errors changes how many)"
         ), "{}", &out[out.len() - 200..]);
     }
 }

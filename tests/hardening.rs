@@ -422,8 +422,9 @@ fn ten_thousand_errors_print_200_and_count_the_rest_json_keeps_all() {
     let run = klimabudget_in(d, ["report", "errors.toml"]).code(2);
     assert_eq!(run.stderr.matches("unknown funder `nope`").count(), 200);
     assert!(
-        run.stderr
-            .ends_with("… and 9,800 more errors (200 shown of 10,000)\n"),
+        run.stderr.ends_with(
+            "… and 9,800 more errors (200 shown of 10,000; --max-errors changes how many)\n"
+        ),
         "{}",
         &run.stderr[run.stderr.len() - 300..]
     );
@@ -433,6 +434,19 @@ fn ten_thousand_errors_print_200_and_count_the_rest_json_keeps_all() {
         "{}",
         run.stderr
     );
+    // --max-errors: fewer, or all (0).
+    let run = klimabudget_in(d, ["report", "errors.toml", "--max-errors", "5"]).code(2);
+    assert_eq!(run.stderr.matches("unknown funder `nope`").count(), 5);
+    assert!(
+        run.stderr.ends_with(
+            "… and 9,995 more errors (5 shown of 10,000; --max-errors changes how many)\n"
+        )
+    );
+    let run = klimabudget_in(d, ["--max-errors", "0", "report", "errors.toml"]).code(2);
+    assert_eq!(run.stderr.matches("unknown funder `nope`").count(), 10_000);
+    assert!(run.stderr.ends_with(
+        "help: the funders of this scenario are `brn`; declare a new one as [funders.nope]\n"
+    ));
     let run = klimabudget_in(d, ["check", "errors.toml", "--format", "json"]).code(2);
     let errors = &run.json()["scenarios"][0]["errors"];
     let errors = errors.as_array().unwrap();
@@ -449,8 +463,9 @@ fn ten_thousand_errors_print_200_and_count_the_rest_json_keeps_all() {
     let run = klimabudget_in(d, ["report", "warnings.toml", "--format", "json"]).code(0);
     assert_eq!(run.stderr.matches("partly outside the window").count(), 200);
     assert!(
-        run.stderr
-            .ends_with("… and 19,800 more warnings (200 shown of 20,000)\n"),
+        run.stderr.ends_with(
+            "… and 19,800 more warnings (200 shown of 20,000; --max-errors changes how many)\n"
+        ),
         "{}",
         &run.stderr[run.stderr.len() - 300..]
     );
@@ -480,10 +495,9 @@ fn ten_thousand_duplicate_keys_and_syntax_errors_are_counted_too() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr
-            .ends_with("… and 9,799 more errors (200 shown of 9,999)\n")
-    );
+    assert!(run.stderr.ends_with(
+        "… and 9,799 more errors (200 shown of 9,999; --max-errors changes how many)\n"
+    ));
     write(
         d,
         "syntax.toml",
