@@ -22,6 +22,16 @@ pub struct Cli {
     /// `da_*`, else English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// The directory key files and scenarios extended must be in, links followed. Default:
+    /// the working directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<std::path::PathBuf>,
+    /// Read key files and scenarios extended wherever they are: for scenarios you trust.
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
+    /// Print at most N errors and N warnings in full, counting the rest; 0 prints all.
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::diag::MAX_SHOWN)]
+    pub max_errors: usize,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -370,6 +380,11 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     if let Some(lang) = cli.lang {
         env.lang = lang.into();
     }
+    crate::diag::set_max_shown(cli.max_errors);
+    crate::load::Access::set_for_process(crate::load::Access {
+        root: cli.root.clone(),
+        allow_outside: cli.allow_outside,
+    });
     let exit = match &cli.command {
         Command::Report(a) => cmd::report::run(
             &cmd::report::Options {

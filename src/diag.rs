@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -51,6 +51,43 @@ struct SourceFile {
     path: PathBuf,
     /// A `String` kept as read: an `Arc<str>` would copy it (12 MB for a large scenario).
     text: Arc<String>,
+    /// The byte offset of the start of each line, made the first time a place in the file is
+    /// shown and shared by every copy, so that each diagnostic costs the lines it shows, not
+    /// the whole file.
+    lines: Arc<OnceLock<Vec<u32>>>,
+}
+
+impl SourceFile {
+    fn line_starts(&self) -> &[u32] {
+        self.lines.get_or_init(|| {
+            let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|(_, b)| *b == b'\n')
+                        .map(|(i, _)| at(i + 1)),
+                )
+                .collect()
+        })
+    }
+
+    /// The 0-based line holding byte `offset`, and where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts();
+        let line = starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1);
+        (line, starts.get(line).map_or(0, |&s| s as usize))
+    }
+
+    /// Where the 0-based line `line` ends, its newline included.
+    fn line_end(&self, line: usize) -> usize {
+        self.line_starts()
+            .get(line + 1)
+            .map_or(self.text.len(), |&s| s as usize)
+    }
 }
 
 impl Sources {
@@ -58,6 +95,7 @@ impl Sources {
         self.files.push(SourceFile {
             path: path.to_path_buf(),
             text: Arc::new(text),
+            lines: Arc::new(OnceLock::new()),
         });
         FileId(self.files.len() as u32 - 1)
     }
@@ -85,15 +123,60 @@ impl Sources {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, file: FileId, offset: usize) -> (usize, usize) {
-        let text = self.text(file);
+        let source = &self.files[file.0 as usize];
+        let text = source.text.as_str();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        let (line, line_start) = source.line_of(offset);
+        let column = text[line_start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The whole lines of `file` that hold the byte ranges `ranges`: their byte range and the
+    /// 1-based number of the first.
+    fn excerpt<'r>(
+        &self,
+        file: FileId,
+        ranges: impl IntoIterator<Item = &'r Range<usize>>,
+    ) -> (Range<usize>, usize) {
+        let source = &self.files[file.0 as usize];
+        let text = source.text.as_str();
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for r in ranges {
+            lo = lo.min(r.start);
+            hi = hi.max(r.end.max(r.start + 1));
+        }
+        let lo = floor_char_boundary(text, lo.min(text.len()));
+        let hi = hi.min(text.len()).max(lo);
+        let (first, start) = source.line_of(lo);
+        let (last, _) = source.line_of(hi.saturating_sub(1).max(lo));
+        (start..source.line_end(last), first + 1)
+    }
+
+    /// The lines around `labels` (all in `file`) as a snippet to annotate, each label's span
+    /// moved into it.
+    fn snippet<'a>(
+        &'a self,
+        file: FileId,
+        labels: &[(&'a Label, AnnotationKind)],
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| l.span.range()).collect();
+        let (window, first_line) = self.excerpt(file, &ranges);
+        let text = &self.text(file)[window.clone()];
+        let mut snippet = Snippet::source(text)
+            .line_start(first_line)
+            .path(self.path(file).display().to_string());
+        for ((label, kind), range) in labels.iter().zip(ranges) {
+            let start = range.start.clamp(window.start, window.end) - window.start;
+            let end = range.end.clamp(window.start, window.end) - window.start;
+            snippet = snippet.annotation((*kind).span(start..end).label(label.text.as_str()));
+        }
+        snippet
     }
 }
+
+/// A place more lines than this from the primary one is shown in an excerpt of its own, so an
+/// excerpt never holds many lines between its places.
+const NEAR_LINES: usize = 100;
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
@@ -228,32 +311,25 @@ impl Diagnostic {
             }
             return out;
         };
+        // Each excerpt is cut to the lines of its places: rendering against the whole file
+        // made every diagnostic cost the file's length.
         let file = primary.span.file;
-        let path = sources.path(file).display().to_string();
-        let mut snippet = Snippet::source(sources.text(file)).path(path).annotation(
-            AnnotationKind::Primary
-                .span(primary.span.range())
-                .label(primary.text.as_str()),
+        let line = |l: &Label| sources.line_column(l.span.file, l.span.range().start).0;
+        let at = line(primary);
+        let near = |l: &&Label| l.span.file == file && line(l).abs_diff(at) <= NEAR_LINES;
+        let mut labels = vec![(primary, AnnotationKind::Primary)];
+        labels.extend(
+            self.secondary
+                .iter()
+                .filter(near)
+                .map(|l| (l, AnnotationKind::Context)),
         );
-        for extra in self.secondary.iter().filter(|l| l.span.file == file) {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(extra.span.range())
-                    .label(extra.text.as_str()),
-            );
-        }
-        let mut group = level.primary_title(self.message.as_str()).element(snippet);
-        for extra in self.secondary.iter().filter(|l| l.span.file != file) {
-            let path = sources.path(extra.span.file).display().to_string();
-            group = group.element(
-                Snippet::source(sources.text(extra.span.file))
-                    .path(path)
-                    .annotation(
-                        AnnotationKind::Context
-                            .span(extra.span.range())
-                            .label(extra.text.as_str()),
-                    ),
-            );
+        let mut group = level
+            .primary_title(self.message.as_str())
+            .element(sources.snippet(file, &labels));
+        for extra in self.secondary.iter().filter(|l| !near(l)) {
+            group = group
+                .element(sources.snippet(extra.span.file, &[(extra, AnnotationKind::Context)]));
         }
         let mut report = vec![group];
         if let Some(help) = &self.help {
@@ -282,12 +358,50 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// How many errors, and how many warnings, are printed in full by default; the rest are
+/// counted.
+pub const MAX_SHOWN: usize = 200;
+
+/// How many are printed in full in this process (`--max-errors`; 0 for all).
+static SHOWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(MAX_SHOWN);
+
+/// Sets how many errors, and how many warnings, [`Diagnostics::render`] prints in full from
+/// now on in this process; 0 prints all (the binary's `--max-errors`).
+pub fn set_max_shown(n: usize) {
+    SHOWN.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl Diagnostics {
+    /// Every diagnostic in full, up to [`MAX_SHOWN`] errors and as many warnings (or what
+    /// [`set_max_shown`] says); then how many more there are.
     pub fn render(&self, color: bool) -> String {
+        let shown = match SHOWN.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => usize::MAX,
+            n => n,
+        };
         let mut out = String::new();
+        let (mut errors, mut warnings) = (0usize, 0usize);
         for d in &self.items {
+            let seen = match d.severity {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut warnings,
+            };
+            *seen += 1;
+            if *seen > shown {
+                continue;
+            }
             out.push_str(&d.render(&self.sources, color));
             out.push_str("\n\n");
+        }
+        for (n, what) in [(errors, "error"), (warnings, "warning")] {
+            if n > shown {
+                let plural = if n - shown == 1 { "" } else { "s" };
+                out.push_str(&format!(
+                    "… and {} more {what}{plural} ({shown} shown of {}; --max-errors changes how many)\n\n",
+                    crate::num::group((n - shown) as i128, ','),
+                    crate::num::group(n as i128, ',')
+                ));
+            }
         }
         out.truncate(out.trim_end().len());
         out
@@ -324,3 +438,68 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_shown_with_its_own_lines_only() {
+        // Issue 11, finding 6: each diagnostic was rendered against the whole file (10,000
+        // errors took 20 s); the excerpt is now the lines of its places, found by a line index.
+        let mut sources = Sources::default();
+        let text: String = (1..=100_000).map(|i| format!("line{i} = {i}\n")).collect();
+        let file = sources.add(Path::new("big.toml"), text.clone());
+        let at = text.find("line77777 =").unwrap();
+        let (window, first) = sources.excerpt(file, std::slice::from_ref(&(at + 12..at + 17)));
+        assert_eq!(&text[window], "line77777 = 77777\n");
+        assert_eq!(first, 77_777);
+        assert_eq!(sources.line_column(file, at + 12), (77_777, 13));
+        // Two places: the lines from the first to the last.
+        let other = text.find("line77779 =").unwrap();
+        let (window, first) = sources.excerpt(file, &[other..other + 3, at..at + 1]);
+        assert_eq!(
+            &text[window],
+            "line77777 = 77777\nline77778 = 77778\nline77779 = 77779\n"
+        );
+        assert_eq!(first, 77_777);
+        // The last line, and an empty span at the end, after the last newline.
+        let last = text.len() - "line100000 = 100000\n".len();
+        let (window, first) = sources.excerpt(file, std::slice::from_ref(&(last..last + 4)));
+        assert_eq!((&text[window], first), ("line100000 = 100000\n", 100_000));
+        let (window, first) =
+            sources.excerpt(file, std::slice::from_ref(&(text.len()..text.len())));
+        assert_eq!((&text[window], first), ("", 100_001));
+        let d = Diagnostic::error(Path::new("big.toml"), "bad")
+            .at(Span::new(file, at + 12..at + 17), "here")
+            .also(Span::new(file, 0..5), "far away");
+        assert_eq!(
+            d.render(&sources, false),
+            "error: bad\n     --> big.toml:77777:13\n      |\n77777 | line77777 = 77777\n      |             ^^^^^ here\n      |\n     ::: big.toml:1:1\n      |\n    1 | line1 = 1\n      | ----- far away"
+        );
+    }
+
+    #[test]
+    fn after_200_errors_and_200_warnings_the_rest_are_counted() {
+        // Issue 11, finding 6: every one of 20,000 diagnostics was printed.
+        let mut sources = Sources::default();
+        let file = sources.add(Path::new("x.toml"), "a = 1\n".repeat(1000));
+        let mut items = Vec::new();
+        for i in 0..1000 {
+            let span = Span::new(file, i * 6..i * 6 + 1);
+            items.push(
+                Diagnostic::error(Path::new("x.toml"), format!("e{i}")).at(span.clone(), "e"),
+            );
+            if i < 201 {
+                items.push(Diagnostic::warning(Path::new("x.toml"), format!("w{i}")).at(span, "w"));
+            }
+        }
+        let out = Diagnostics { sources, items }.render(false);
+        assert_eq!(out.matches("\nerror: ").count() + 1, 200);
+        assert_eq!(out.matches("warning: ").count(), 200);
+        assert!(out.contains("error: e199\n") && !out.contains("error: e200\n"));
+        assert!(out.ends_with(
+            "… and 800 more errors (200 shown of 1,000; --max-errors changes how many)\n\n… and 1 more warning (200 shown of 201; --max-errors changes how many)"
+        ), "{}", &out[out.len() - 200..]);
+    }
+}

@@ -156,11 +156,20 @@ pub struct Key {
     pub members: Vec<KeyMember>,
     /// Where it is written.
     pub span: Option<Span>,
+    /// Where it is written, for messages: `file:line:column`. *Default:* none.
+    pub at: Option<String>,
 }
 
 impl Key {
-    pub fn total(&self) -> Rational {
-        self.members.iter().map(|m| m.weight).sum()
+    /// The sum of the weights, exact; `None` where it does not fit (the loader refuses such a
+    /// key, so a loaded key always has one).
+    pub fn total(&self) -> Option<Rational> {
+        use num_traits::CheckedAdd;
+        self.members
+            .iter()
+            .try_fold(Rational::from_integer(0), |sum, m| {
+                sum.checked_add(&m.weight)
+            })
     }
 }
 
@@ -201,6 +210,25 @@ impl Indexation {
             Index::Wages => &self.wages,
             Index::Prices => &self.prices,
         }
+    }
+
+    /// The levels of the years `first..=last`, each in force from its rise until the next
+    /// (`level_of_year` of each), in time linear in the years; `None` where one is too fine.
+    pub fn levels(&self, index: Index, first: i16, last: i16) -> Option<Vec<Rational>> {
+        use num_traits::CheckedMul;
+        let rates = self.rates(index);
+        let mut level = self.level_of_year(index, first)?;
+        let mut out = Vec::with_capacity(usize::try_from(last - first).unwrap_or(0) + 1);
+        out.push(level);
+        for year in first.saturating_add(1)..=last {
+            // The level of a year is the year before's times its rise, before the base year
+            // as after it.
+            if let Some(rate) = rates.get(&year) {
+                level = level.checked_mul(&(Ratio::from_integer(1) + rate))?;
+            }
+            out.push(level);
+        }
+        Some(out)
     }
 
     /// The level in force from the rise of `year` until the next.

@@ -74,14 +74,43 @@ impl Vary {
                 "`--vary {text}`: the end ({to}) is before the start ({from})"
             ));
         }
-        let count = ((to - from) / step).floor() + Decimal::ONE;
+        let hint = "use a larger step or a narrower range";
+        let too_many = |count: &dyn fmt::Display| {
+            format!(
+                "`--vary {text}` has {count} values; a sweep has at most {MAX_POINTS} points: {hint}"
+            )
+        };
+        // Checked all the way: the widest range (-79228162514264337593543950335..7922…/1)
+        // overflows the subtraction and the finest step (0.0000000000000000000000000001)
+        // the division; both are far more values than a sweep may have.
+        let count = to
+            .checked_sub(from)
+            .and_then(|width| width.checked_div(step))
+            .and_then(|steps| steps.floor().checked_add(Decimal::ONE))
+            .ok_or_else(|| too_many(&"more than 79,228,162,514,264,337,593,543,950,335"))?;
         if count > Decimal::from(MAX_POINTS) {
-            return Err(format!(
-                "`--vary {text}` has {count} values; a sweep has at most {MAX_POINTS} points"
-            ));
+            return Err(too_many(&count));
         }
-        let count: u64 = count.try_into().unwrap_or(MAX_POINTS);
-        let values = (0..count).map(|k| from + step * Decimal::from(k)).collect();
+        let count = u64::try_from(count).map_err(|_| too_many(&count))?;
+        // Each value exact: `from + step × k`, refused where a Decimal's 28 digits would round
+        // it; the last at most `to`, whatever the division rounded.
+        let value = |k: u64| -> Option<Decimal> {
+            let offset = step.checked_mul(Decimal::from(k))?;
+            let v = from.checked_add(offset)?;
+            (v.checked_sub(from)? == offset && v <= to).then_some(v)
+        };
+        let mut values = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+        for k in 0..count {
+            match value(k) {
+                Some(v) => values.push(v),
+                None if k + 1 == count && k > 0 => break,
+                None => {
+                    return Err(format!(
+                        "`--vary {text}`: {from} + {k} × {step} cannot be computed exactly (more than 28 digits): {hint}"
+                    ));
+                }
+            }
+        }
         Ok(Vary {
             path: path.trim().to_string(),
             values,
@@ -224,7 +253,7 @@ pub fn sweep(
     let total: u64 = vary.iter().map(|v| v.values.len() as u64).product();
     if total > MAX_POINTS {
         return Err(WhatIfError::Usage(format!(
-            "the sweep has {total} points; at most {MAX_POINTS} are computed"
+            "the sweep has {total} points; at most {MAX_POINTS} are computed: use larger steps or narrower ranges"
         )));
     }
     let mut points = Vec::with_capacity(total as usize);

@@ -39,9 +39,18 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
+    klimabudget_in(root(), args)
+}
+
+/// Runs `klimabudget ARGS` in `dir`, with no colour.
+pub fn klimabudget_in<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
     let out = Command::cargo_bin("klimabudget")
         .expect("the binary is built")
-        .current_dir(root())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         // English unless a test asks otherwise: the locale of the machine must not matter.
         .env_remove("LC_ALL")

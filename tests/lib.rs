@@ -8,6 +8,7 @@ mod corpus;
 mod diagnostics;
 mod fixtures;
 mod formats;
+mod hardening;
 mod invariants;
 mod json;
 mod members;

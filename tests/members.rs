@@ -241,6 +241,8 @@ fn allocation(weights: &[i128]) -> Allocation {
                 .map(|(i, w)| (i, Ratio::new(*w, total)))
                 .collect(),
         ],
+        denominator: total,
+        finest: None,
     }
 }
 

@@ -47,6 +47,8 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
+    target.refuse_inputs(a.files())?;
+    target.refuse_inputs(b.files())?;
     let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenarios.prices)?
         .with_members(args.members.mode, args.members.precision)?;
     let mut warnings = a.warnings;

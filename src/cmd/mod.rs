@@ -155,12 +155,19 @@ pub struct MembersOptions {
 
 impl MembersOptions {
     /// The members of `s`, if asked for.
-    pub fn of(&self, s: &crate::model::Scenario) -> Result<Option<crate::report::Members>, Error> {
+    /// The members of `s`, if asked for, checked to be computable exactly on `scale`.
+    pub fn of(
+        &self,
+        s: &crate::model::Scenario,
+        scale: crate::engine::Scale,
+    ) -> Result<Option<crate::report::Members>, Error> {
         let Some(mode) = self.mode else {
             return Ok(None);
         };
+        let allocation = crate::allocation::allocate(s, mode)?;
+        allocation.fits(s, scale)?;
         Ok(Some(crate::report::Members {
-            allocation: crate::allocation::allocate(s, mode)?,
+            allocation,
             precision: self.precision,
         }))
     }
@@ -221,12 +228,68 @@ impl OutputOptions {
     }
 }
 
-/// Whether two paths name one file (the second may not exist yet).
+/// Whether two paths name one file (the first may not exist yet): the same path with links
+/// followed, or the same file by identity (device and inode), so a hard link counts too.
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    if let (Ok(x), Ok(y)) = (std::fs::canonicalize(a), std::fs::canonicalize(b))
+        && x == y
+    {
+        return true;
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+impl Target {
+    /// Refuses to write over any of `files`, the files the run read (scenarios, the files
+    /// they extend, key files): checked after loading, when they are known.
+    pub fn refuse_inputs(&self, files: &[PathBuf]) -> Result<(), Error> {
+        let Some(path) = &self.file else {
+            return Ok(());
+        };
+        match files.iter().find(|input| same_file(path, input)) {
+            Some(input) => Err(usage(
+                path,
+                format!(
+                    "is `{}`, a file this run reads; writing there would overwrite it",
+                    input.display()
+                ),
+                "choose another --output file",
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `path` with its links followed to the file they name, even when that file does not exist
+/// yet (a dangling link is written through, not replaced).
+fn through_links(path: &Path) -> std::io::Result<PathBuf> {
+    if let Ok(resolved) = std::fs::canonicalize(path) {
+        return Ok(resolved);
+    }
+    let mut path = path.to_path_buf();
+    // As many links as the kernel follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(std::io::Error::other(
+        "too many levels of symbolic links (a link that leads back to itself?)",
+    ))
 }
 
 impl Target {
@@ -250,7 +313,7 @@ impl Target {
             )
         };
         // A link is followed, so that the file it names is replaced and the link kept.
-        let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let path = &through_links(path).map_err(fail)?;
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             // A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written as it is: a
             // file put in its place would break it, and it holds no half-written file.

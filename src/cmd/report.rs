@@ -24,9 +24,10 @@ pub struct Options {
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
     let loaded = super::load(&args.scenario, &args.scenarios.overrides())?;
+    target.refuse_inputs(loaded.files())?;
     let s = &loaded.scenario;
     let projection = engine::project_in(s, args.by, args.scenarios.prices)?;
-    let members = args.members.of(s)?;
+    let members = args.members.of(s, projection.scale)?;
     let mut warnings = loaded.warnings.clone();
     warnings
         .items

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
+use num_traits::CheckedMul;
 
 use super::tree::{Entry, Table, Value};
 use super::{Loader, fields, list, suggest, values};
@@ -119,19 +120,22 @@ impl Loader<'_> {
                 self.unreadable_key_file(written, &path, &reason, span);
                 return Vec::new();
             }
-            None => match super::read_text(&path) {
-                Err((reason, _)) => {
-                    self.unreadable_key_file(written, &path, &reason, span);
-                    return Vec::new();
-                }
-                Ok(text) => match super::parse_file(&mut self.sources, &path, text) {
-                    Ok(parsed) => parsed,
-                    Err(errors) => {
-                        self.errors.extend(errors);
-                        return Vec::new();
-                    }
-                },
-            },
+            Some(super::prepare::KeyFile::Refused { reason, help }) => {
+                let d = Diagnostic::error(
+                    &self.path,
+                    format!("`keys`: `{written}` is not read: {reason}"),
+                )
+                .at(span.clone(), "outside the root")
+                .help(help.clone());
+                self.push(d);
+                self.keys_incomplete = true;
+                return Vec::new();
+            }
+            // Every key file the scenario names is read ahead, inside the root, by `Prepared`.
+            None => {
+                self.unreadable_key_file(written, &path, "it was not read ahead", span);
+                return Vec::new();
+            }
         };
         // Read the key file as the current file, then go back to the scenario.
         let saved = (
@@ -370,7 +374,29 @@ impl Loader<'_> {
                 .filter_map(|(m, member)| {
                     let weight = match (&member.weight, &member.rate, per) {
                         (Some(w), _, _) => *w,
-                        (None, Some((rate, _)), Some(per)) => *rate * inhabitants(per, &member.id)?,
+                        (None, Some((rate, span)), Some(per)) => {
+                            let product = inhabitants(per, &member.id)
+                                .map(|n| n.and_then(|n| rate.checked_mul(&n)));
+                            match product {
+                                Ok(Some(w)) => w,
+                                // A member of `per` without a weight: reported there.
+                                Err(NoWeight) => return None,
+                                Ok(None) => {
+                                    self.push(
+                                        Diagnostic::error(
+                                            &self.path,
+                                            format!(
+                                                "key `{}`, member `{}`: rate × inhabitants of `{}` is too large or too fine a fraction to compute exactly",
+                                                key.id, member.id, per.id
+                                            ),
+                                        )
+                                        .at(span.clone(), "this rate")
+                                        .help("give the rate and the population key's weights as whole numbers or decimals"),
+                                    );
+                                    return None;
+                                }
+                            }
+                        }
                         (None, Some((_, span)), None) => {
                             self.push(
                                 Diagnostic::error(
@@ -401,7 +427,14 @@ impl Loader<'_> {
                     })
                 })
                 .collect();
-            keys.push(Key {
+            let (line, column) = self
+                .sources
+                .line_column(key.span.file, key.span.range().start);
+            let at = format!(
+                "{}:{line}:{column}",
+                self.sources.path(key.span.file).display()
+            );
+            let key = Key {
                 id: key.id.clone(),
                 name: key.name.clone().unwrap_or_else(|| key.id.clone()),
                 source: key.source.clone(),
@@ -409,7 +442,9 @@ impl Loader<'_> {
                 as_of: key.as_of,
                 members,
                 span: Some(key.span.clone()),
-            });
+                at: Some(at),
+            };
+            keys.push(key);
         }
         keys
     }
@@ -490,10 +525,19 @@ impl Loader<'_> {
 /// The inhabitants a member of a rated key stands for, by the population key `per`: its own
 /// weight there if it is one of its members; the whole area's otherwise (a group over the
 /// whole area, or a party such as the region that covers all of it).
-fn inhabitants(per: &RawKey, member: &str) -> Option<Rational> {
+/// `Ok(None)` where the sum does not fit.
+fn inhabitants(per: &RawKey, member: &str) -> Result<Option<Rational>, NoWeight> {
+    use num_traits::CheckedAdd;
     if let Some(m) = per.members.iter().find(|m| m.id == member) {
-        return m.weight;
+        return m.weight.map(Some).ok_or(NoWeight);
     }
-    let weights: Option<Vec<Rational>> = per.members.iter().map(|m| m.weight).collect();
-    weights.map(|w| w.into_iter().sum())
+    let mut sum = Some(Rational::from_integer(0));
+    for m in &per.members {
+        let w = m.weight.ok_or(NoWeight)?;
+        sum = sum.and_then(|s| s.checked_add(&w));
+    }
+    Ok(sum)
 }
+
+/// A member of a population key without a weight (reported where it is).
+struct NoWeight;

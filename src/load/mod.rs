@@ -3,6 +3,7 @@
 //! Every problem found is reported, not only the first, each with its place in the file. A file
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
+mod access;
 pub mod fields;
 mod indexation;
 mod keys;
@@ -14,6 +15,7 @@ pub mod values;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use self::access::Access;
 pub use self::prepare::{Override, Prepared};
 
 use jiff::civil::Date;
@@ -36,6 +38,16 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 pub struct Loaded {
     pub scenario: Scenario,
     pub warnings: Diagnostics,
+    /// Every file read to make it: the scenario, the files it extends, the key files.
+    files: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// Every file read to make the scenario: the scenario itself, the files it `extends`
+    /// (directly or through others) and the key files named; no output may replace one.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
 }
 
 /// Reads and checks the scenario at `path`.
@@ -54,36 +66,92 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
 /// Why a file cannot be read as text, and what to do.
 type Unreadable = (String, &'static str);
 
-/// The text of a scenario or key file: a file, not a directory, at most 100 MiB, UTF-8.
+/// The text of a scenario or key file: a regular file (not a directory, device, pipe or
+/// socket), at most 100 MiB whatever its metadata says, UTF-8.
 fn read_text(path: &Path) -> Result<String, Unreadable> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| {
         (
             format!("cannot read the file: {}", io_reason(&e)),
             "check the path; scenario files usually live in scenarios/",
         )
     })?;
+    // Checked before opening: opening a FIFO waits for a writer, perhaps for ever.
+    not_a_file(&meta)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let cannot = |e: std::io::Error| {
+        (
+            format!("cannot read the file: {}", io_reason(&e)),
+            "check that the file exists and that you may read it",
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // What was opened may not be what was looked at (the path changed in between).
+    not_a_file(&file.metadata().map_err(cannot)?)?;
+    // The length in the metadata may be wrong (0 for files in /proc): read at most one byte
+    // more than the limit, whatever it says.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    text_of(bytes)
+}
+
+/// Refuses whatever is not a regular file: a directory, a device (`/dev/zero` reads for
+/// ever), a FIFO (blocks until someone writes), a socket.
+fn not_a_file(meta: &std::fs::Metadata) -> Result<(), Unreadable> {
+    if meta.is_file() {
+        return Ok(());
+    }
     if meta.is_dir() {
         return Err((
             "is a directory, not a scenario file".into(),
             "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err((
-            format!(
-                "is {} MiB; scenario files over 100 MiB are refused",
-                meta.len() / (1024 * 1024)
-            ),
-            "a scenario is a small text file; check that this is the file you meant",
-        ));
+    let kind = special_kind(meta);
+    Err((
+        format!("is {kind}, not a regular file; only regular files are read"),
+        "give the path of a .toml file saved on disk",
+    ))
+}
+
+/// What kind of special file `meta` describes, for messages.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        (
-            format!("cannot read the file: {}", io_reason(&e)),
-            "check that the file exists and that you may read it",
-        )
-    })?;
-    text_of(bytes)
+    let _ = meta;
+    "a special file"
+}
+
+fn too_large(len: u64) -> Unreadable {
+    (
+        format!(
+            "is {} MiB; scenario files over 100 MiB are refused",
+            len / (1024 * 1024)
+        ),
+        "a scenario is a small text file; check that this is the file you meant",
+    )
 }
 
 fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
@@ -122,9 +190,61 @@ fn parse_file(
     }
     let (doc, errors) = toml::de::DeTable::parse_recoverable(&text);
     if !errors.is_empty() {
+        if let Some(d) = lone_carriage_returns(path, &text) {
+            return Err(vec![d]);
+        }
         return Err(syntax_diagnostics(path, file, &errors, &text));
     }
     Ok((file, tree::from_document(file, doc.get_ref(), doc.span())))
+}
+
+/// One error for a file whose lines end in a lone CR (old Mac line endings), which TOML
+/// does not allow, instead of one per line; with no excerpt, as the whole file is one line.
+fn lone_carriage_returns(path: &Path, text: &str) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let lone = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+    (lone >= 2 && lone > newlines).then(|| {
+        Diagnostic::error(
+            path,
+            format!(
+                "its {lone} lines end in a lone carriage return (CR, as on old Macs); TOML lines end in LF or CR LF"
+            ),
+        )
+        .help("save the file with Unix (LF) or Windows (CR LF) line endings")
+    })
+}
+
+/// [`parse_file`] for a file a scenario names (a key file, a scenario it extends), which may
+/// be anything: of its syntax errors only the first is shown, with no more of the file than
+/// that one line, so that a file such as `/etc/shadow` is not echoed.
+fn parse_named(
+    sources: &mut Sources,
+    path: &Path,
+    text: String,
+) -> Result<(crate::diag::FileId, tree::Node), Vec<Diagnostic>> {
+    parse_file(sources, path, text).map_err(|errors| {
+        let more = errors.len().saturating_sub(1);
+        let Some(mut first) = errors.into_iter().next() else {
+            return Vec::new();
+        };
+        first.secondary.clear();
+        if let Some(label) = &mut first.primary {
+            let text = sources.text(label.span.file);
+            let range = label.span.range();
+            let start = range.start.min(text.len());
+            let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+            label.span = Span::new(label.span.file, start..range.end.clamp(start, line_end));
+        }
+        if more > 0 {
+            first.message.push_str(&format!(
+                " (and {more} more in this file, not shown: it is named by the scenario and is not echoed)"
+            ));
+        }
+        vec![first]
+    })
 }
 
 /// Diagnostics for the syntax errors of one file.
@@ -138,8 +258,10 @@ fn syntax_diagnostics(
         path: path.to_path_buf(),
         file,
         sources: Sources::default(),
+        read: Vec::new(),
         keys_incomplete: false,
         key_files: &HashMap::new(),
+        removed: &HashMap::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -207,11 +329,15 @@ const PARALLEL_ENTRIES: usize = 4096;
 struct Loader<'p> {
     /// Key files read ahead by [`Prepared`].
     key_files: &'p HashMap<PathBuf, prepare::KeyFile>,
+    /// Funders a variant removes, by id, with where `remove` names them.
+    removed: &'p HashMap<String, Span>,
     /// The file being read now (the scenario, or a key file it names).
     path: PathBuf,
     file: crate::diag::FileId,
     /// Every file read so far.
     sources: Sources,
+    /// The paths of the files read, for [`Loaded::files`].
+    read: Vec<PathBuf>,
     /// A key file could not be read, so keys it would define are not missing for another
     /// reason.
     keys_incomplete: bool,
@@ -239,6 +365,7 @@ impl Loader<'_> {
                         sources: self.sources,
                         items: warnings,
                     },
+                    files: self.read,
                 })
             }
             _ => Err(Diagnostics {
@@ -267,22 +394,25 @@ impl Loader<'_> {
     }
 
     fn syntax_errors(&mut self, errors: &[toml::de::Error], text: &str) {
-        // Byte offsets of table headers that repeat an earlier one: the keys below a repeated
-        // header repeat too, and are not worth a message of their own.
-        let mut repeated_headers: Vec<usize> = Vec::new();
+        // Made once for all the errors: looking back through the file for each made 10,000
+        // errors take minutes.
+        let lines = LineTable::new(text);
+        // Lines of table headers that repeat an earlier one: the keys below a repeated header
+        // repeat too, and are not worth a message of their own.
+        let mut repeated_headers: std::collections::HashSet<usize> =
+            std::collections::HashSet::new();
         for e in errors {
             let range = e.span().unwrap_or(text.len()..text.len());
             let message = e.message().trim_end().to_string();
             let span = Span::new(self.file, range.clone());
             if message.contains("duplicate key") {
-                let line = line_at(text, range.start);
-                let section = section_start(text, range.start);
-                if line.1.trim_start().starts_with('[') {
-                    repeated_headers.push(line.0);
-                } else if repeated_headers.contains(&section) {
+                let line = lines.line_of(range.start);
+                if lines.is_header(line) {
+                    repeated_headers.insert(line);
+                } else if lines.section[line].is_some_and(|h| repeated_headers.contains(&h)) {
                     continue;
                 }
-                self.duplicate_key(text, span, line);
+                self.duplicate_key(text, span, &lines, line);
                 continue;
             }
             self.push(
@@ -294,23 +424,17 @@ impl Loader<'_> {
     }
 
     /// A key or table written twice: point at both places.
-    fn duplicate_key(&mut self, text: &str, span: Span, (line_start, line): (usize, &str)) {
+    fn duplicate_key(&mut self, text: &str, span: Span, lines: &LineTable, line: usize) {
         let key = &text[span.range()];
-        let trimmed = line.trim();
-        let earlier = if trimmed.starts_with('[') {
-            // The same header on an earlier line.
-            lines_before(text, line_start).find(|(_, l)| l.trim() == trimmed)
-        } else {
-            // The same key earlier in the same table.
-            let section = section_start(text, line_start);
-            lines_before(text, line_start)
-                .take_while(|(start, _)| *start >= section)
-                .find(|(_, l)| {
-                    l.trim_start()
-                        .strip_prefix(key)
-                        .is_some_and(|rest| rest.trim_start().starts_with('='))
-                })
-        };
+        let trimmed = lines.text(line).trim();
+        // The same header on an earlier line, or the same key earlier in the same table.
+        let earlier = lines.earlier[line].filter(|&e| {
+            let l = lines.text(e);
+            lines.is_header(line)
+                || l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
         let what = if trimmed.starts_with('[') {
             format!("the table {trimmed} is defined twice")
         } else {
@@ -319,8 +443,8 @@ impl Loader<'_> {
         let mut d = Diagnostic::error(&self.path, what)
             .at(span, "again here")
             .help("each key and table may appear once; remove one, or rename it");
-        if let Some((start, l)) = earlier {
-            let offset = start + l.find(key).unwrap_or(0);
+        if let Some(e) = earlier {
+            let offset = lines.starts[e] + lines.text(e).find(key).unwrap_or(0);
             d = d.also(
                 Span::new(self.file, offset..offset + key.len()),
                 "first here",
@@ -724,9 +848,11 @@ impl Loader<'_> {
             .map(|(k, share)| {
                 let part = Loader {
                     key_files: self.key_files,
+                    removed: self.removed,
                     path: self.path.clone(),
                     file: self.file,
                     sources: self.sources.clone(),
+                    read: Vec::new(),
                     keys_incomplete: false,
                     errors: Vec::new(),
                     warnings: Vec::new(),
@@ -889,6 +1015,21 @@ impl Loader<'_> {
     ) -> Option<usize> {
         if let Some(i) = funders.0.iter().position(|f| f == id) {
             return Some(i);
+        }
+        if let Some(removed) = self.removed.get(id) {
+            // The mistake is the `remove`, not the base that uses the funder.
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!("`remove` drops funder `{id}`, but {owner} still names it in `{key}`"),
+                )
+                .at(removed.clone(), "removed here")
+                .also(span.clone(), "still used here")
+                .help(format!(
+                    "remove or change what uses `{id}` as well (the variant can give {owner} another `{key}`), or keep the funder"
+                )),
+            );
+            return None;
         }
         let names: Vec<&str> = funders.0.iter().map(String::as_str).collect();
         let help = suggest(id, &names, || match names.as_slice() {
@@ -1346,32 +1487,63 @@ struct RawEntry {
     span: Span,
 }
 
-/// The start and text of the line holding byte `offset`.
-fn line_at(text: &str, offset: usize) -> (usize, &str) {
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    (start, &text[start..end])
+/// The lines of a file that failed to parse, indexed once: where each starts, the table
+/// header governing it, and the nearest earlier line it repeats (the same header, or the same
+/// key in the same table).
+struct LineTable<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+    /// The header line above each line (the previous header, for a header line).
+    section: Vec<Option<usize>>,
+    earlier: Vec<Option<usize>>,
 }
 
-/// The lines before the line starting at `line_start`, nearest first, with their starts.
-fn lines_before(text: &str, line_start: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut end = line_start;
-    std::iter::from_fn(move || {
-        if end == 0 {
-            return None;
+impl<'t> LineTable<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut table = LineTable {
+            text,
+            section: Vec::with_capacity(starts.len()),
+            earlier: Vec::with_capacity(starts.len()),
+            starts,
+        };
+        let mut header: Option<usize> = None;
+        let mut headers: HashMap<&str, usize> = HashMap::new();
+        let mut keys: HashMap<(Option<usize>, &str), usize> = HashMap::new();
+        for i in 0..table.starts.len() {
+            let line = table.text(i);
+            table.section.push(header);
+            let earlier = if table.is_header(i) {
+                header = Some(i);
+                headers.insert(line.trim(), i)
+            } else {
+                let t = line.trim_start();
+                t.find('=')
+                    .and_then(|eq| keys.insert((header, t[..eq].trim_end()), i))
+            };
+            table.earlier.push(earlier);
         }
-        let (start, line) = line_at(text, end - 1);
-        end = start;
-        Some((start, line))
-    })
-}
+        table
+    }
 
-/// The start of the table header line that governs byte `offset` (0 for the top level).
-fn section_start(text: &str, offset: usize) -> usize {
-    let (start, _) = line_at(text, offset);
-    lines_before(text, start)
-        .find(|(_, l)| l.trim_start().starts_with('['))
-        .map_or(0, |(s, _)| s)
+    /// The text of line `i`, without its newline.
+    fn text(&self, i: usize) -> &'t str {
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s - 1);
+        &self.text[self.starts[i]..end]
+    }
+
+    fn is_header(&self, i: usize) -> bool {
+        self.text(i).trim_start().starts_with('[')
+    }
+
+    /// The line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
 }
 
 fn ordinal(n: usize) -> String {

@@ -6,14 +6,29 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{Loaded, Loader, fields, keys::normalize, list, parse_file, read_text, suggest};
+use super::{
+    Access, Loaded, Loader, fields, keys::normalize, list, parse_file, parse_named, read_text,
+    suggest,
+};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
+
+/// The most files a chain of `extends` may go through below the scenario: deeper chains are
+/// refused (each level is a frame of recursion: 8,000 overflowed the stack).
+pub const MAX_EXTENDS: usize = 64;
 
 /// A key file read and parsed, or why it could not be.
 #[derive(Debug, Clone)]
 pub(super) enum KeyFile {
-    Parsed { file: FileId, root: Node },
+    Parsed {
+        file: FileId,
+        root: Node,
+    },
     Unreadable(String),
+    /// Outside the root: not read.
+    Refused {
+        reason: String,
+        help: String,
+    },
 }
 
 /// A scenario file and everything it names, read and merged, not yet checked.
@@ -24,6 +39,12 @@ pub struct Prepared {
     /// The scenario's tree with the files it extends merged under it.
     root: Node,
     pub(super) key_files: HashMap<PathBuf, KeyFile>,
+    /// Every file read: the scenario, the files it extends, the key files.
+    files: Vec<PathBuf>,
+    /// Where the files it names may be.
+    access: Access,
+    /// Funders removed by a variant (`remove`), with where.
+    removed: HashMap<String, Span>,
     /// Problems found reading, parsing and merging: any of them makes every load fail.
     errors: Vec<Diagnostic>,
 }
@@ -55,16 +76,27 @@ impl Override {
 }
 
 impl Prepared {
-    /// Reads the scenario at `path` with the files it extends and the key files it names.
+    /// Reads the scenario at `path` with the files it extends and the key files it names,
+    /// those inside the root of this process's [`Access`].
     pub fn open(path: &Path) -> Result<Prepared, Diagnostics> {
+        Prepared::open_in(path, &Access::for_process())
+    }
+
+    /// [`Prepared::open`], the files the scenario names confined by `access`.
+    pub fn open_in(path: &Path, access: &Access) -> Result<Prepared, Diagnostics> {
         match read_text(path) {
-            Ok(text) => Ok(Prepared::parse(path, text)),
+            Ok(text) => Ok(Prepared::parse_in(path, text, access)),
             Err((message, help)) => Err(Diagnostic::error(path, message).help(help).into()),
         }
     }
 
     /// The scenario in `text`, reported as coming from `path`.
     pub fn parse(path: &Path, text: String) -> Prepared {
+        Prepared::parse_in(path, text, &Access::for_process())
+    }
+
+    /// [`Prepared::parse`], the files the scenario names confined by `access`.
+    pub fn parse_in(path: &Path, text: String, access: &Access) -> Prepared {
         let mut p = Prepared {
             path: path.to_path_buf(),
             sources: Sources::default(),
@@ -73,6 +105,9 @@ impl Prepared {
                 span: Span::new(FileId(0), 0..0),
             },
             key_files: HashMap::new(),
+            files: Vec::new(),
+            access: access.clone(),
+            removed: HashMap::new(),
             errors: Vec::new(),
         };
         let mut chain = Vec::new();
@@ -129,8 +164,10 @@ impl Prepared {
             path: self.path.clone(),
             file: main,
             sources,
+            read: self.files.clone(),
             keys_incomplete: false,
             key_files: &self.key_files,
+            removed: &self.removed,
             errors: Vec::new(),
             warnings: Vec::new(),
         };
@@ -146,7 +183,14 @@ impl Prepared {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let mut root = match parse_file(&mut self.sources, path, text) {
+        self.files.push(path.to_path_buf());
+        // The scenario given is shown as it is; a file it extends may be anything.
+        let parse = if chain.is_empty() {
+            parse_file
+        } else {
+            parse_named
+        };
+        let mut root = match parse(&mut self.sources, path, text) {
             Ok((_, root)) => root,
             Err(errors) => {
                 self.errors.extend(errors);
@@ -196,6 +240,43 @@ impl Prepared {
             );
             return None;
         }
+        if chain.len() > MAX_EXTENDS {
+            let names: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
+            let shown = match names.len() {
+                0..=8 => names.join(" → "),
+                n => format!(
+                    "{} → … ({} more) → {}",
+                    names[..3].join(" → "),
+                    n - 6,
+                    names[n - 3..].join(" → ")
+                ),
+            };
+            self.errors.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "`extends` goes more than {MAX_EXTENDS} files deep: {shown} → {}",
+                        base_path.display()
+                    ),
+                )
+                .at(extends.node.span.clone(), "one base too many")
+                .help(format!(
+                    "a variant may build on at most {MAX_EXTENDS} scenarios in a chain; extend one nearer the end of the chain directly"
+                )),
+            );
+            return None;
+        }
+        if let Err(refused) = self.access.check(&base_path) {
+            self.errors.push(
+                Diagnostic::error(
+                    path,
+                    format!("`extends`: `{written}` is not read: {}", refused.reason),
+                )
+                .at(extends.node.span.clone(), "outside the root")
+                .help(refused.help),
+            );
+            return None;
+        }
         let base_text = match read_text(&base_path) {
             Ok(t) => t,
             Err((reason, _)) => {
@@ -217,7 +298,13 @@ impl Prepared {
         let mut merged = base;
         merge_scenario(&mut merged, root, path, &mut self.errors);
         if let Some(remove) = remove {
-            remove_entries(&mut merged, &remove, path, &mut self.errors);
+            remove_entries(
+                &mut merged,
+                &remove,
+                path,
+                &mut self.errors,
+                &mut self.removed,
+            );
         }
         Some(merged)
     }
@@ -241,9 +328,14 @@ impl Prepared {
             if self.key_files.contains_key(&path) {
                 continue;
             }
-            let entry = match read_text(&path) {
+            if let Err(super::access::Refused { reason, help }) = self.access.check(&path) {
+                self.key_files
+                    .insert(path, KeyFile::Refused { reason, help });
+                continue;
+            }
+            let entry = match read_text(&path).inspect(|_| self.files.push(path.clone())) {
                 Err((reason, _)) => KeyFile::Unreadable(reason),
-                Ok(text) => match parse_file(&mut self.sources, &path, text) {
+                Ok(text) => match parse_named(&mut self.sources, &path, text) {
                     Ok((file, root)) => KeyFile::Parsed { file, root },
                     Err(errors) => {
                         self.errors.extend(errors);
@@ -371,8 +463,14 @@ fn merge_scenario(base: &mut Node, variant: Node, path: &Path, errors: &mut Vec<
     }
 }
 
-/// Drops the entries and funders `remove` names.
-fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec<Diagnostic>) {
+/// Drops the entries and funders `remove` names; the funders' ids go into `removed`.
+fn remove_entries(
+    root: &mut Node,
+    remove: &Entry,
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+    removed: &mut HashMap<String, Span>,
+) {
     let Value::Table(top) = &mut root.value else {
         return;
     };
@@ -406,7 +504,11 @@ fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec
                     found |= items.len() != before;
                 }
                 ("funders", Value::Table(t)) => {
-                    found |= take(t, id).is_some();
+                    let gone = take(t, id).is_some();
+                    if gone {
+                        removed.insert(id.clone(), id_node.span.clone());
+                    }
+                    found |= gone;
                 }
                 _ => {}
             }
@@ -419,6 +521,19 @@ fn remove_entries(root: &mut Node, remove: &Entry, path: &Path, errors: &mut Vec
             );
         }
     }
+}
+
+/// An override of one value in `section`, for messages.
+fn section_example(section: &str) -> Option<&'static str> {
+    Some(match section {
+        "scenario" => "scenario.end=2027-12-31",
+        "funders" => "funders.brn.residual=false",
+        "funding" => "funding.brn-dk2020.annual=2500000",
+        "posts" => "posts.regional-post.fte=0.8",
+        "costs" => "costs.operations.annual=50000",
+        "indexation" => "indexation.wages.2025=0.04",
+        _ => return None,
+    })
 }
 
 /// The fields a table at `path` (within the scenario) may hold, for checking an override.
@@ -500,9 +615,16 @@ fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<
         "indexation",
     ];
     let unknown_section = |first: &str| {
-        let near = suggest(first, &sections, || {
-            format!("a path starts with {}", list(&sections))
-        });
+        // A known section with a wrong rest: say what its paths look like, not "did you
+        // mean" the very word written.
+        let near = match section_example(first) {
+            Some(example) => {
+                format!("a path into `{first}` names one value, such as {flag} {example}")
+            }
+            None => suggest(first, &sections, || {
+                format!("a path starts with {}", list(&sections))
+            }),
+        };
         fail(
             format!("{flag}: `{path_text}` is not a path in a scenario"),
             whole_path.clone(),

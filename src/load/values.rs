@@ -3,8 +3,6 @@
 //! Each reader returns the value or a [`Problem`]: a message, a short label for the marker
 //! under the value, and a hint. The caller adds where it is and whose it is.
 
-use std::str::FromStr;
-
 use jiff::civil::Date;
 use num_rational::Ratio;
 use rust_decimal::Decimal;
@@ -22,7 +20,9 @@ pub const MAX_RATIO_DECIMALS: u32 = 6;
 /// The largest denominator of a fraction such as `"1/3"`.
 pub const MAX_DENOMINATOR: i128 = 1_000_000;
 
-const TOO_BIG: &str = "too large or too precise";
+const TOO_BIG: &str = "too large";
+/// The label of a number with more decimals than can be held (`5e-324`).
+const TOO_FINE: &str = "too many decimals";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -122,6 +122,11 @@ fn ascii_id(raw: &str) -> String {
 pub fn date(value: &Value) -> Read<Date> {
     match value {
         Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) if d.year == 0 => Err(Problem::new(
+                format!("`{dt}` is in the year 0000, which has no budget: years run from 0001"),
+                "year 0000",
+            )
+            .help("write the year in full, such as 2024-01-01")),
             (Some(d), None, None) => {
                 Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| {
                     Problem::new(
@@ -157,23 +162,58 @@ pub fn date(value: &Value) -> Read<Date> {
     }
 }
 
+/// Why the number written `raw` cannot be held exactly: too many digits before the point
+/// (too large) or after it (too fine: `5e-324`, 0.000…0001 with 29 decimals).
+fn unheld(raw: &str) -> Problem {
+    let lower = raw.trim().to_ascii_lowercase().replace('_', "");
+    let (mantissa, exponent) = match lower.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (lower.as_str(), 0),
+    };
+    let whole = mantissa
+        .trim_start_matches(['+', '-'])
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0');
+    let whole_digits = i64::try_from(whole.len()).unwrap_or(i64::MAX);
+    if whole_digits.saturating_add(exponent) > 28 {
+        Problem::new(
+            format!("`{raw}` is too large a number to compute exactly"),
+            TOO_BIG,
+        )
+    } else {
+        Problem::new(
+            format!("`{raw}` has more decimals than can be computed exactly"),
+            TOO_FINE,
+        )
+    }
+}
+
+/// The number as written that `p` is about: the first `quoted` part of its message.
+fn written(p: &Problem) -> &str {
+    p.message.split('`').nth(1).unwrap_or("the number")
+}
+
 /// A number as written: integer (any radix), float (as the decimal written) or string.
 fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
-    let too_big = || Problem::new("the number is too large or has too many digits", TOO_BIG);
     match value {
-        Value::Integer(n) => Ok(Ratio::from_integer(n.get().ok_or_else(too_big)?)),
+        Value::Integer(n) => Ok(Ratio::from_integer(n.get().ok_or_else(|| {
+            Problem::new("the number is too large to compute exactly", TOO_BIG)
+        })?)),
         Value::Float(raw) => {
             let lower = raw.to_ascii_lowercase();
             if lower.contains("inf") || lower.contains("nan") {
                 return Err(Problem::new(
-                    format!("`{raw}` is not a number of kroner"),
+                    format!("`{raw}` is not a finite number"),
                     "not a finite number",
-                ));
+                )
+                .help("write a number such as 1 or 0.5"));
             }
             let d = if lower.contains('e') {
-                Decimal::from_scientific(raw).map_err(|_| too_big())?
+                Decimal::from_scientific(raw).map_err(|_| unheld(raw))?
             } else {
-                Decimal::from_str_exact(raw).map_err(|_| too_big())?
+                Decimal::from_str_exact(raw).map_err(|_| unheld(raw))?
             };
             Ok(decimal_to_rational(d))
         }
@@ -225,9 +265,15 @@ fn parse_number_text(s: &str, allow_fraction: bool) -> Read<Rational> {
     {
         return Err(not_number());
     }
-    let d = Decimal::from_str_exact(s)
-        .or_else(|_| Decimal::from_str(s))
-        .map_err(|_| not_number())?;
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if !unsigned.chars().any(|c| c.is_ascii_digit())
+        || unsigned.matches('.').count() > 1
+        || unsigned.contains(['+', '-'])
+    {
+        return Err(not_number());
+    }
+    // Exactly as written, or not at all: rounding a 29th decimal away would change the value.
+    let d = Decimal::from_str_exact(s).map_err(|_| unheld(s))?;
     Ok(decimal_to_rational(d))
 }
 
@@ -237,15 +283,20 @@ pub fn signed(value: &Value) -> Read<Rational> {
 }
 
 pub fn money(value: &Value) -> Read<Money> {
-    let r = decimal(value, false).map_err(|p| {
-        if p.label == TOO_BIG {
-            Problem::new(
-                "the amount is more than the largest accepted, 1,000,000,000,000 kr.",
-                "too large",
-            )
-        } else {
-            p
-        }
+    let r = decimal(value, false).map_err(|p| match p.label.as_str() {
+        TOO_BIG => Problem::new(
+            "the amount is more than the largest accepted, 1,000,000,000,000 kr.",
+            "too large",
+        ),
+        TOO_FINE => Problem::new(
+            format!(
+                "{} has more than 2 decimals; money has at most 2 (øre)",
+                written(&p)
+            ),
+            "more than 2 decimals",
+        )
+        .help("round the amount to whole øre, such as 0.01"),
+        _ => p,
     })?;
     if r < Ratio::from_integer(0) {
         return Err(Problem::new(
@@ -285,7 +336,20 @@ pub fn money(value: &Value) -> Read<Money> {
 /// A positive number (FTE, share, weight): decimals up to [`MAX_RATIO_DECIMALS`] or a
 /// fraction, at most `max`.
 pub fn positive(value: &Value, what: &str, max: i64) -> Read<Rational> {
-    let r = decimal(value, true)?;
+    let r = decimal(value, true).map_err(|p| {
+        if p.label == TOO_FINE {
+            Problem::new(
+                format!(
+                    "{what} has more than {MAX_RATIO_DECIMALS} decimals (found {})",
+                    written(&p)
+                ),
+                TOO_FINE,
+            )
+            .help("write a fraction such as \"1/3\" for a repeating decimal")
+        } else {
+            p
+        }
+    })?;
     if r <= Ratio::from_integer(0) {
         return Err(Problem::new(
             format!("{what} must be more than 0 (found {})", show(r)),

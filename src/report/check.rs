@@ -66,9 +66,19 @@ pub struct Options {
 
 /// Loads, projects and checks one file.
 pub fn check_file(path: &Path, options: &Options) -> Checked {
+    if let Some(d) = link_loop(path) {
+        return Checked {
+            file: path.to_path_buf(),
+            scenario: None,
+            status: Status::Invalid(d.into()),
+            warnings: None,
+        };
+    }
     let loaded = load::Prepared::open(path).and_then(|p| p.into_loaded(&options.overrides));
     let (scenario, mut warnings) = match loaded {
-        Ok(Loaded { scenario, warnings }) => (scenario, warnings),
+        Ok(Loaded {
+            scenario, warnings, ..
+        }) => (scenario, warnings),
         Err(diagnostics) => {
             return Checked {
                 file: path.to_path_buf(),
@@ -102,8 +112,33 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
     }
 }
 
+/// A link to a directory that contains it, which [`scenario_files`] reports rather than
+/// follows round and round.
+fn link_loop(path: &Path) -> Option<Diagnostic> {
+    if !std::fs::symlink_metadata(path)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
+    let target = std::fs::canonicalize(path).ok()?;
+    let at = std::fs::canonicalize(path.parent()?).ok()?;
+    at.starts_with(&target).then(|| {
+        Diagnostic::error(
+            path,
+            format!(
+                "is a link to {}, a directory that contains the link: a loop, not followed",
+                target.display()
+            ),
+        )
+        .help("remove the link, or point it at a scenario file or another directory")
+    })
+}
+
 /// The scenario files under `paths`: files as given, directories searched recursively for
-/// `*.toml` in name order. A path that does not exist is kept, so checking it reports it.
+/// `*.toml` in name order, links followed. A path that does not exist, a broken link and a
+/// link that loops are kept, so checking them reports them.
 pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -111,7 +146,10 @@ pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
             out.push(path.clone());
             continue;
         }
-        let walker = walkdir::WalkDir::new(path).sort_by_file_name().into_iter();
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
         for entry in walker {
             match entry {
                 Ok(e) => {
@@ -120,8 +158,16 @@ pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
                         out.push(e.into_path());
                     }
                 }
-                // An unreadable part of the tree is reported as that path failing to load.
-                Err(e) => out.push(e.path().unwrap_or(path).to_path_buf()),
+                // An unreadable part of the tree, a loop or a broken link to a `*.toml` is
+                // reported as that path failing to load.
+                Err(e) => {
+                    let at = e.path().unwrap_or(path);
+                    let broken_link = e.loop_ancestor().is_none()
+                        && std::fs::symlink_metadata(at).is_ok_and(|m| m.file_type().is_symlink());
+                    if !broken_link || at.extension().is_some_and(|x| x == "toml") {
+                        out.push(at.to_path_buf());
+                    }
+                }
             }
         }
     }

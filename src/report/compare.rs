@@ -95,9 +95,12 @@ impl<'a> Comparison<'a> {
         precision: Precision,
     ) -> Result<Self, ComputeError> {
         if let Some(mode) = mode {
+            let scale = self.pa.scale;
             let members = |s: &Scenario| -> Result<Members, ComputeError> {
+                let allocation = allocation::allocate(s, mode)?;
+                allocation.fits(s, scale)?;
                 Ok(Members {
-                    allocation: allocation::allocate(s, mode)?,
+                    allocation,
                     precision,
                 })
             };

@@ -1,0 +1,100 @@
+//! Which files a scenario may name: key files (`keys`) and scenarios it extends (`extends`)
+//! must resolve, links followed, inside one root directory, the working directory unless
+//! `--root` says otherwise, so that a scenario from someone else cannot make the program read
+//! and echo `/etc/shadow`. `--allow-outside` lifts the rule for trusted scenarios.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Where the files a scenario names may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Access {
+    /// The directory key files and extended scenarios must be inside, links followed.
+    /// *Default:* the working directory.
+    pub root: Option<PathBuf>,
+    /// Read any file a scenario names, wherever it is. *Default:* `false`.
+    pub allow_outside: bool,
+}
+
+/// The access of this process, set once by the binary from `--root` and `--allow-outside`.
+static PROCESS: OnceLock<Access> = OnceLock::new();
+
+/// Why a named file may not be read, and what to do.
+pub(super) struct Refused {
+    pub reason: String,
+    pub help: String,
+}
+
+impl Access {
+    /// Sets the access every later [`super::Prepared::open`] of this process uses (the
+    /// binary's `--root` and `--allow-outside`). Only the first call counts.
+    pub fn set_for_process(access: Access) {
+        let _ = PROCESS.set(access);
+    }
+
+    /// The access set for this process, or the default (the working directory as root).
+    pub fn for_process() -> Access {
+        PROCESS.get().cloned().unwrap_or_default()
+    }
+
+    /// Whether the file at `path` (as found relative to the file naming it) may be read.
+    pub(super) fn check(&self, path: &Path) -> Result<(), Refused> {
+        if self.allow_outside {
+            return Ok(());
+        }
+        let given = self.root.clone().unwrap_or_else(|| PathBuf::from("."));
+        let root = std::fs::canonicalize(&given).map_err(|e| Refused {
+            reason: format!(
+                "the root directory {} cannot be used ({e}), so no file it names is read",
+                given.display()
+            ),
+            help: "give an existing directory as --root".into(),
+        })?;
+        let resolved = resolve(path);
+        if resolved.starts_with(&root) {
+            return Ok(());
+        }
+        let (whose, flag) = match &self.root {
+            Some(_) => ("--root", format!("--root {}", given.display())),
+            None => ("the working directory", "--root DIR".to_string()),
+        };
+        Err(Refused {
+            reason: format!(
+                "{} is outside {} ({whose}); a scenario may only name files inside it",
+                resolved.display(),
+                root.display()
+            ),
+            help: format!(
+                "run klimabudget from a directory that holds both files, give {flag}, or add --allow-outside if you trust this scenario"
+            ),
+        })
+    }
+}
+
+/// `path` made absolute with its links followed; where it does not exist, its existing
+/// ancestor's so, and the rest as written (`..` taken lexically).
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let absolute = match std::env::current_dir() {
+        Ok(dir) => dir.join(path),
+        Err(_) => path.to_path_buf(),
+    };
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => {
+                out.push(other);
+                if let Ok(p) = std::fs::canonicalize(&out) {
+                    out = p;
+                }
+            }
+        }
+    }
+    out
+}
