@@ -164,7 +164,12 @@ value_enum! {
         /// One line per scenario, then a summary.
         #[default]
         Text,
+        /// Each scenario's status, shortfalls, what residual funders must find, and errors.
         Json,
+        /// GitHub Actions annotations on the lines of a pull request.
+        Github,
+        /// JUnit XML: a test case per scenario, for any CI server.
+        Junit,
     }
 }
 
@@ -329,6 +334,10 @@ pub struct CheckArgs {
     pub by: By,
     #[arg(long, value_enum, default_value_t)]
     pub format: CheckFormat,
+    /// Fail a scenario where a residual funder still has money to find, as if it had to
+    /// balance too.
+    #[arg(long)]
+    pub require_funded: bool,
     #[command(flatten)]
     pub scenario_args: ScenarioArgs,
 }
@@ -418,6 +427,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 paths: a.paths.clone(),
                 by: a.by.into(),
                 format: a.format.into(),
+                require_funded: a.require_funded,
                 scenarios: (&a.scenario_args).into(),
             },
             env,

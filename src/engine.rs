@@ -974,9 +974,20 @@ pub struct Shortfall {
 /// The shortfalls of a projected scenario: every period end where a non-residual funder's
 /// cumulative balance is below zero.
 pub fn shortfalls(s: &Scenario, p: &Projection) -> Vec<Shortfall> {
+    below_zero(s, p, false)
+}
+
+/// What residual funders must still find: every period end where a residual funder's
+/// cumulative balance is below zero.
+pub fn gaps(s: &Scenario, p: &Projection) -> Vec<Shortfall> {
+    below_zero(s, p, true)
+}
+
+/// Every period end where a funder that is `residual` (or not) is below zero.
+fn below_zero(s: &Scenario, p: &Projection, residual: bool) -> Vec<Shortfall> {
     let mut out = Vec::new();
     for (i, funder) in s.funders.iter().enumerate() {
-        if funder.residual {
+        if funder.residual != residual {
             continue;
         }
         for f in &p.periods {

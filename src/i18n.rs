@@ -469,7 +469,7 @@ impl View {
     }
 
     /// `X is short 12 kr. at the end of 2024 (31 December 2024), …`, without a full stop.
-    fn short(self, funder: &str, ends: &[Shortfall<Figure>]) -> String {
+    pub fn short(self, funder: &str, ends: &[Shortfall<Figure>]) -> String {
         let lang = self.lang;
         let ends: Vec<String> = ends
             .iter()
@@ -529,26 +529,47 @@ impl View {
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
         let file = &c.file;
-        match &c.status {
+        let shorts = |short: &[(String, Vec<Shortfall<Figure>>)]| -> Vec<String> {
+            short
+                .iter()
+                .map(|(funder, ends)| self.short(funder, ends))
+                .collect()
+        };
+        let mut line = match &c.status {
             Status::Balanced => format!("{}{file}{name}", status(Term::Balanced)),
-            Status::Unbalanced(short) => {
-                let parts: Vec<String> = short
-                    .iter()
-                    .map(|(funder, ends)| self.short(funder, ends))
-                    .collect();
-                format!(
-                    "{}{file}{name}: {}",
-                    status(Term::Unbalanced),
-                    parts.join("; ")
-                )
-            }
-            Status::Invalid { first, more } => {
+            Status::Unbalanced(short) => format!(
+                "{}{file}{name}: {}",
+                status(Term::Unbalanced),
+                shorts(short).join("; ")
+            ),
+            Status::Invalid { first, more, short } => {
                 let more = match (more, lang) {
                     (0, _) => String::new(),
                     (n, Lang::En) => format!(" (and {n} more)"),
                     (n, Lang::Da) => format!(" (og {n} til)"),
                 };
-                format!("{}{first}{more}", status(Term::Invalid))
+                let mut line = format!("{}{first}{more}", status(Term::Invalid));
+                for s in shorts(short) {
+                    line.push_str("; ");
+                    line.push_str(&s);
+                }
+                line
+            }
+        };
+        for (funder, amount, by) in &c.must_find {
+            line.push_str("; ");
+            line.push_str(&self.must_find(funder, amount, *by));
+        }
+        line
+    }
+
+    /// `X (residual) must still find 7,040,000.00 kr. by 31 December 2026`.
+    pub fn must_find(self, funder: &str, amount: &Figure, by: Date) -> String {
+        let (amount, by) = (self.amount(amount), self.lang.date_long(by));
+        match self.lang {
+            Lang::En => format!("{funder} (residual) must still find {amount} by {by}"),
+            Lang::Da => {
+                format!("{funder} (restfinansierende) mangler at finde {amount} senest {by}")
             }
         }
     }

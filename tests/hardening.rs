@@ -199,10 +199,10 @@ fn check_dir_follows_links_and_reports_loops_as_invalid() {
     let run = klimabudget_in(d, ["check", "ck"]).code(2);
     assert_eq!(
         run.stdout,
-        "balanced    ck/a.toml (base)\n\
+        "balanced    ck/a.toml (base); brn (residual) must still find 800,000.00 kr. by 31 December 2024\n\
          invalid     ck/bad.toml: there is no [funders] table (and 2 more)\n\
          invalid     ck/sub/deeper/loop2: is a link to PATH/ck, a directory that contains the link: a loop, not followed\n\
-         balanced    ck/sub/linked/r.toml (base)\n\
+         balanced    ck/sub/linked/r.toml (base); brn (residual) must still find 800,000.00 kr. by 31 December 2024\n\
          invalid     ck/sub/loop: is a link to PATH/ck, a directory that contains the link: a loop, not followed\n\
          5 scenarios: 2 balanced, 0 unbalanced, 3 invalid\n"
             .replace("PATH", &std::fs::canonicalize(d).unwrap().display().to_string()),
@@ -326,7 +326,7 @@ fn a_chain_of_extends_deeper_than_64_is_refused_with_the_chain_not_a_crash() {
     write(d, "deep.toml", "extends = \"v8000.base\"\n");
     let run = klimabudget_in(d, ["check", "."]).code(2);
     assert!(
-        run.stdout.starts_with("balanced    ./a.toml (base)\ninvalid     v7937.base:1:11: `extends` goes more than 64 files deep: deep.toml → v8000.base"),
+        run.stdout.starts_with("balanced    ./a.toml (base); brn (residual) must still find 800,000.00 kr. by 31 December 2024\ninvalid     v7937.base:1:11: `extends` goes more than 64 files deep: deep.toml → v8000.base"),
         "{}",
         run.stdout
     );

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod browser;
+mod checks;
 mod cli;
 mod common;
 mod corpus;

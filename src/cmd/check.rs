@@ -8,7 +8,7 @@ use crate::export::Format;
 use crate::num::Unit;
 use crate::period::By;
 use crate::report::Mode;
-use crate::report::check::{self, Status};
+use crate::report::check;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CheckFormat {
@@ -16,6 +16,10 @@ pub enum CheckFormat {
     #[default]
     Text,
     Json,
+    /// GitHub Actions workflow commands: an annotation per error, warning and shortfall.
+    Github,
+    /// A JUnit XML report: a test case per scenario, for any CI server.
+    Junit,
 }
 
 /// What `klimabudget check` is asked to do.
@@ -24,15 +28,32 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     pub by: By,
     pub format: CheckFormat,
+    /// What a residual funder must still find fails the check too.
+    pub require_funded: bool,
     pub scenarios: super::ScenarioOptions,
 }
 
+/// The paths to check: those given, or `scenarios/` where it exists.
+fn paths(args: &Options) -> Result<Vec<PathBuf>, Error> {
+    if !args.paths.is_empty() {
+        return Ok(args.paths.clone());
+    }
+    let default = PathBuf::from("scenarios");
+    if default.is_dir() {
+        return Ok(vec![default]);
+    }
+    Err(Error::Input(
+        Diagnostic::error(
+            &default,
+            "no scenarios/ directory here, and no scenario files were given",
+        )
+        .help("give the scenario files or directories to check: klimabudget check my-scenario.toml, or run it where scenarios/ is")
+        .into(),
+    ))
+}
+
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("scenarios")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = paths(args)?;
     let files = check::scenario_files(&paths);
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -50,6 +71,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         prices: args.scenarios.prices,
         overrides: args.scenarios.overrides(),
         deny_warnings: env.deny_warnings,
+        require_funded: args.require_funded,
     };
     let checked: Vec<check::Checked> = files
         .iter()
@@ -59,7 +81,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         if let Some(w) = c.warnings.as_ref().filter(|w| !w.items.is_empty()) {
             writeln!(env.err, "{}", w.render(env.color_err))?;
         }
-        if let Status::Invalid(d) = &c.status {
+        if let Some(d) = &c.errors {
             writeln!(env.err, "{}", d.render(env.color_err))?;
         }
     }
@@ -67,6 +89,8 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let format = match args.format {
         CheckFormat::Text => Format::Table,
         CheckFormat::Json => Format::Json,
+        CheckFormat::Github => Format::Github,
+        CheckFormat::Junit => Format::Junit,
     };
     let options = super::options(env, Unit::Ore, Mode::Controlled, true);
     super::print(env, &check::report(&checked), format, &options)?;

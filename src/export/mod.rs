@@ -5,6 +5,7 @@
 //! Data formats (JSON, CSV) are rendered from a report shown to the øre, each figure to the
 //! nearest ([`Rounding::data`]); tables for people from one shown in the unit asked for.
 
+pub mod ci;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -33,6 +34,10 @@ pub enum Format {
     Html,
     /// An Excel workbook: a sheet per table, live totals, a chart.
     Xlsx,
+    /// GitHub Actions annotations (`check` only).
+    Github,
+    /// JUnit XML (`check` only).
+    Junit,
 }
 
 impl Format {
@@ -57,7 +62,10 @@ impl Format {
 
     /// A format of data, every figure to the øre, rather than of tables for people.
     pub fn is_data(self) -> bool {
-        matches!(self, Format::Json | Format::Csv)
+        matches!(
+            self,
+            Format::Json | Format::Csv | Format::Github | Format::Junit
+        )
     }
 }
 
@@ -107,6 +115,8 @@ pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
         Format::Json => Box::new(json::Json {
             pretty: options.pretty,
         }),
+        Format::Github => Box::new(ci::Github { lang }),
+        Format::Junit => Box::new(ci::Junit { lang }),
     }
 }
 

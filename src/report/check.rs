@@ -5,20 +5,22 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::grid::{At, Grid, RowHead};
+use super::grid::{At, Fig, Grid, RowHead};
 use super::text::{self, Sentence, Text};
 use super::{Block, Head, Page, Report};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine::{self, Shortfall, shortfalls};
+use crate::engine::{self, Shortfall};
 use crate::load::{self, Loaded};
 use crate::model::Scenario;
+use crate::num::Rational;
 use crate::period::By;
 
-#[derive(Debug, Clone)]
+/// Whether a scenario is valid and balances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Balanced,
-    Unbalanced(Vec<Shortfall>),
-    Invalid(Diagnostics),
+    Unbalanced,
+    Invalid,
 }
 
 /// One file checked.
@@ -27,9 +29,38 @@ pub struct Checked {
     pub file: PathBuf,
     /// The scenario, where the file got far enough to have one.
     pub scenario: Option<Scenario>,
-    pub status: Status,
-    /// Warnings of a valid file.
+    /// Why it is invalid: its errors, or with `--deny-warnings` its warnings.
+    pub errors: Option<Diagnostics>,
+    /// Where it was computed: who is short, and what residual funders must still find.
+    pub balance: Option<Balance>,
+    /// Warnings of a valid file (none when they are denied: they are `errors` then).
     pub warnings: Option<Diagnostics>,
+}
+
+/// The balance verdict of a computed scenario.
+#[derive(Debug, Clone, Default)]
+pub struct Balance {
+    /// Each period end where a funder that must balance does not (with
+    /// `--require-funded`, residual funders too).
+    pub shortfalls: Vec<Shortfall>,
+    /// Each period end where a residual funder is below zero: what it must still find.
+    pub must_find: Vec<Shortfall>,
+}
+
+impl Checked {
+    pub fn status(&self) -> Status {
+        if self.errors.is_some() {
+            Status::Invalid
+        } else if self
+            .balance
+            .as_ref()
+            .is_some_and(|b| !b.shortfalls.is_empty())
+        {
+            Status::Unbalanced
+        } else {
+            Status::Balanced
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,10 +74,10 @@ pub struct Summary {
 pub fn summary(checked: &[Checked]) -> Summary {
     let mut s = Summary::default();
     for c in checked {
-        match c.status {
+        match c.status() {
             Status::Balanced => s.balanced += 1,
-            Status::Unbalanced(_) => s.unbalanced += 1,
-            Status::Invalid(_) => s.invalid += 1,
+            Status::Unbalanced => s.unbalanced += 1,
+            Status::Invalid => s.invalid += 1,
         }
     }
     s
@@ -60,8 +91,11 @@ pub struct Options {
     pub prices: crate::engine::Prices,
     /// Applied to every scenario checked.
     pub overrides: Vec<load::Override>,
-    /// A warning makes a scenario invalid.
+    /// A warning makes a scenario invalid (its balance is still checked and reported).
     pub deny_warnings: bool,
+    /// What a residual funder must still find is a shortfall too: every funder must be
+    /// funded.
+    pub require_funded: bool,
 }
 
 /// Loads, projects and checks one file.
@@ -70,7 +104,8 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
         return Checked {
             file: path.to_path_buf(),
             scenario: None,
-            status: Status::Invalid(d.into()),
+            errors: Some(d.into()),
+            balance: None,
             warnings: None,
         };
     }
@@ -83,32 +118,40 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
             return Checked {
                 file: path.to_path_buf(),
                 scenario: None,
-                status: Status::Invalid(diagnostics),
+                errors: Some(diagnostics),
+                balance: None,
                 warnings: None,
             };
         }
     };
-    let status = match engine::project_in(&scenario, options.by, options.prices) {
+    let (errors, balance) = match engine::project_in(&scenario, options.by, options.prices) {
         Ok(projection) => {
             warnings
                 .items
                 .extend(super::scenario::warnings(&scenario, &projection));
-            let found = shortfalls(&scenario, &projection);
-            if options.deny_warnings && !warnings.items.is_empty() {
-                Status::Invalid(std::mem::take(&mut warnings).denied())
-            } else if found.is_empty() {
-                Status::Balanced
-            } else {
-                Status::Unbalanced(found)
+            let mut balance = Balance {
+                shortfalls: engine::shortfalls(&scenario, &projection),
+                must_find: engine::gaps(&scenario, &projection),
+            };
+            if options.require_funded {
+                balance.shortfalls.append(&mut balance.must_find);
             }
+            (None, Some(balance))
         }
-        Err(e) => Status::Invalid(Diagnostic::error(path, e.to_string()).into()),
+        Err(e) => (Some(Diagnostic::error(path, e.to_string()).into()), None),
+    };
+    let denied = options.deny_warnings && !warnings.items.is_empty() && errors.is_none();
+    let (errors, warnings) = if denied {
+        (Some(std::mem::take(&mut warnings).denied()), None)
+    } else {
+        (errors, Some(warnings))
     };
     Checked {
         file: path.to_path_buf(),
         scenario: Some(scenario),
-        status,
-        warnings: Some(warnings),
+        errors,
+        balance,
+        warnings,
     }
 }
 
@@ -187,9 +230,28 @@ pub struct CheckedHead {
     pub name: Option<String>,
     /// `balanced`, `unbalanced` or `invalid`.
     pub status: &'static str,
-    /// Funder id, period label and end of each shortfall, by its row of the shortfalls grid.
-    pub shortfalls: Vec<(String, String, Date, usize)>,
+    /// `balanced` or `unbalanced`, where the scenario was computed (an invalid one too, when
+    /// only its warnings were denied).
+    pub balance: Option<&'static str>,
+    pub shortfalls: Vec<Ends>,
+    pub must_find: Vec<MustFindHead>,
     pub errors: Vec<ErrorHead>,
+    /// Warnings that were not denied.
+    pub warnings: Vec<ErrorHead>,
+}
+
+/// A funder's shortfalls: funder id, then each period's label, end and row of the grid of
+/// shortfalls.
+pub type Ends = (String, Vec<(String, Date, usize)>);
+
+/// What a residual funder must still find: at the end of the window (its row of the grid, or
+/// none where it is not short by then), and at each period end where it is short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MustFindHead {
+    pub funder: String,
+    pub by: Date,
+    pub at_end: Option<usize>,
+    pub periods: Vec<(String, Date, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,78 +261,132 @@ pub struct ErrorHead {
     pub column: Option<usize>,
 }
 
-/// The report of a check: a line per scenario and a summary; every shortfall is a figure of
-/// one grid, rounded up where shown (the least amount that closes the gap).
+/// Each diagnostic's message and place.
+fn places(d: &Diagnostics) -> Vec<ErrorHead> {
+    d.items
+        .iter()
+        .map(|e| {
+            let place = e.line_column(&d.sources);
+            ErrorHead {
+                message: e.message.clone(),
+                line: place.map(|p| p.0),
+                column: place.map(|p| p.1),
+            }
+        })
+        .collect()
+}
+
+/// Every shortfall as a row of one grid (rounded up where shown), grouped by funder.
+struct Rows {
+    heads: Vec<RowHead>,
+    amounts: Vec<Rational>,
+}
+
+impl Rows {
+    /// The shortfalls of `s`, by funder in the scenario's order: their heads for data, their
+    /// sentences for people.
+    fn add(&mut self, s: &Scenario, found: &[Shortfall]) -> (Vec<Ends>, text::Short<Fig>) {
+        let mut heads: Vec<Ends> = Vec::new();
+        let mut people: text::Short<Fig> = Vec::new();
+        for (i, funder) in s.funders.iter().enumerate() {
+            let mine: Vec<&Shortfall> = found.iter().filter(|sf| sf.funder == i).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let mut ends = Vec::new();
+            let mut said = Vec::new();
+            for sf in mine {
+                let row = self.heads.len();
+                self.heads.push(RowHead::new(&funder.id, &funder.name));
+                self.amounts.push(sf.amount);
+                ends.push((sf.key.label(), sf.end, row));
+                said.push(text::Shortfall {
+                    amount: At(0).cell(row, 0),
+                    period: sf.key,
+                    end: sf.end,
+                });
+            }
+            heads.push((funder.id.clone(), ends));
+            people.push((funder.name.clone(), said));
+        }
+        (heads, people)
+    }
+}
+
+/// The report of a check: a line per scenario and a summary; every shortfall and every gap a
+/// residual funder must fill is a figure of one grid, rounded up where shown (the least amount
+/// that closes it).
 pub fn report(checked: &[Checked]) -> Report {
-    let mut rows = Vec::new();
-    let mut cells = Vec::new();
+    let mut rows = Rows {
+        heads: Vec::new(),
+        amounts: Vec::new(),
+    };
     let mut heads = Vec::new();
     let mut lines = Vec::new();
-    let grid = At(0);
     for c in checked {
+        let status = c.status();
         let mut head = CheckedHead {
             file: c.file.display().to_string(),
             name: c.scenario.as_ref().map(|s| s.name.clone()),
-            status: "balanced",
+            status: match status {
+                Status::Balanced => "balanced",
+                Status::Unbalanced => "unbalanced",
+                Status::Invalid => "invalid",
+            },
+            balance: c.balance.as_ref().map(|b| {
+                if b.shortfalls.is_empty() {
+                    "balanced"
+                } else {
+                    "unbalanced"
+                }
+            }),
             shortfalls: Vec::new(),
-            errors: Vec::new(),
+            must_find: Vec::new(),
+            errors: c.errors.as_ref().map(places).unwrap_or_default(),
+            warnings: c.warnings.as_ref().map(places).unwrap_or_default(),
         };
-        let status = match &c.status {
-            Status::Balanced => text::Status::Balanced,
-            Status::Unbalanced(found) => {
-                head.status = "unbalanced";
-                let s = c
-                    .scenario
-                    .as_ref()
-                    .expect("an unbalanced scenario was loaded");
-                let mut by_funder: Vec<(String, Vec<text::Shortfall<_>>)> = Vec::new();
-                for sf in found {
-                    let funder = &s.funders[sf.funder];
-                    let row = rows.len();
-                    rows.push(RowHead::new(&funder.id, &funder.name));
-                    cells.push(sf.amount);
-                    head.shortfalls
-                        .push((funder.id.clone(), sf.key.label(), sf.end, row));
-                    let end = text::Shortfall {
-                        amount: grid.cell(row, 0),
-                        period: sf.key,
-                        end: sf.end,
-                    };
-                    match by_funder.iter_mut().find(|(n, _)| *n == funder.name) {
-                        Some((_, ends)) => ends.push(end),
-                        None => by_funder.push((funder.name.clone(), vec![end])),
-                    }
+        let mut short = Vec::new();
+        let mut must_find = Vec::new();
+        if let (Some(s), Some(b)) = (&c.scenario, &c.balance) {
+            let (h, people) = rows.add(s, &b.shortfalls);
+            head.shortfalls = h;
+            short = people;
+            let (h, people) = rows.add(s, &b.must_find);
+            for ((funder, periods), (name, _)) in h.into_iter().zip(people) {
+                // Short at the end of the window: what it must still find by then.
+                let at_end = periods
+                    .last()
+                    .filter(|(_, end, _)| *end == s.window.to)
+                    .map(|p| p.2);
+                if let Some(row) = at_end {
+                    must_find.push((name, At(0).cell(row, 0), s.window.to));
                 }
-                text::Status::Unbalanced(by_funder)
+                head.must_find.push(MustFindHead {
+                    funder,
+                    by: s.window.to,
+                    at_end,
+                    periods,
+                });
             }
-            Status::Invalid(d) => {
-                head.status = "invalid";
-                head.errors = d
-                    .errors()
-                    .map(|e| {
-                        let place = e.line_column(&d.sources);
-                        ErrorHead {
-                            message: e.message.clone(),
-                            line: place.map(|p| p.0),
-                            column: place.map(|p| p.1),
-                        }
-                    })
-                    .collect();
-                let first = d
-                    .errors()
-                    .next()
-                    .map(|e| e.one_line(&d.sources))
-                    .unwrap_or_default();
-                text::Status::Invalid {
-                    first,
-                    more: d.errors().count().saturating_sub(1),
-                }
-            }
+        }
+        let invalid = c.errors.as_ref().map(|d| {
+            let first = d
+                .errors()
+                .next()
+                .map(|e| e.one_line(&d.sources))
+                .unwrap_or_default();
+            (first, d.errors().count().saturating_sub(1))
+        });
+        let status = match (status, invalid) {
+            (Status::Invalid, Some((first, more))) => text::Status::Invalid { first, more, short },
+            (Status::Unbalanced, _) => text::Status::Unbalanced(short),
+            _ => text::Status::Balanced,
         };
         lines.push(Sentence::Checked(text::Checked {
             file: head.file.clone(),
             name: head.name.clone(),
             status,
+            must_find,
         }));
         heads.push(head);
     }
@@ -280,13 +396,12 @@ pub fn report(checked: &[Checked]) -> Report {
         unbalanced: s.unbalanced,
         invalid: s.invalid,
     });
-    let shortfalls = Grid::shortfalls(rows, cells);
     Report {
         head: Head::Check(CheckHead {
             scenarios: heads,
             summary: s,
         }),
-        grids: vec![shortfalls],
+        grids: vec![Grid::shortfalls(rows.heads, rows.amounts)],
         identities: Vec::new(),
         page: Page {
             title: None,

@@ -195,17 +195,23 @@ pub struct Checked<F> {
     pub file: String,
     pub name: Option<String>,
     pub status: Status<F>,
+    /// What each residual funder short at the end must still find, and by when.
+    pub must_find: Vec<(String, F, Date)>,
 }
+
+/// Each funder that is short, with its shortfalls.
+pub type Short<F> = Vec<(String, Vec<Shortfall<F>>)>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status<F> {
     Balanced,
-    /// Each funder that is short, with its shortfalls.
-    Unbalanced(Vec<(String, Vec<Shortfall<F>>)>),
-    /// The first error on one line, and how many more there are.
+    Unbalanced(Short<F>),
+    /// The first error on one line, how many more there are, and the shortfalls where the
+    /// scenario was computed all the same (only its warnings were denied).
     Invalid {
         first: String,
         more: usize,
+        short: Short<F>,
     },
 }
 
@@ -238,22 +244,39 @@ impl<F> Sentence<F> {
                 to,
             },
             Sentence::Keys(k) => Sentence::Keys(k),
-            Sentence::Checked(c) => Sentence::Checked(Checked {
-                file: c.file,
-                name: c.name,
-                status: match c.status {
+            Sentence::Checked(c) => {
+                let mut short = |short: Short<F>| -> Short<G> {
+                    short
+                        .into_iter()
+                        .map(|(funder, ends)| {
+                            (funder, ends.into_iter().map(|s| s.map(f)).collect())
+                        })
+                        .collect()
+                };
+                let status = match c.status {
                     Status::Balanced => Status::Balanced,
-                    Status::Unbalanced(short) => Status::Unbalanced(
-                        short
-                            .into_iter()
-                            .map(|(funder, ends)| {
-                                (funder, ends.into_iter().map(|s| s.map(f)).collect())
-                            })
-                            .collect(),
-                    ),
-                    Status::Invalid { first, more } => Status::Invalid { first, more },
-                },
-            }),
+                    Status::Unbalanced(s) => Status::Unbalanced(short(s)),
+                    Status::Invalid {
+                        first,
+                        more,
+                        short: s,
+                    } => Status::Invalid {
+                        first,
+                        more,
+                        short: short(s),
+                    },
+                };
+                Sentence::Checked(Checked {
+                    file: c.file,
+                    name: c.name,
+                    status,
+                    must_find: c
+                        .must_find
+                        .into_iter()
+                        .map(|(funder, amount, by)| (funder, f(amount), by))
+                        .collect(),
+                })
+            }
             Sentence::Summary {
                 balanced,
                 unbalanced,

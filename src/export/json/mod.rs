@@ -8,7 +8,7 @@ pub mod fast;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::report::check::CheckHead;
+use crate::report::check::{CheckHead, Ends, ErrorHead, MustFindHead};
 use crate::report::compare::{ChangeKind, ComparisonHead};
 use crate::report::grid::{GridId, What};
 use crate::report::whatif::{SolveHead, SweepHead};
@@ -403,17 +403,78 @@ struct ShortfallJson<'a> {
     shortfall: Num<'a>,
 }
 
-fn shortfalls<'a>(
-    shown: &'a Shown,
-    list: &'a [(String, String, jiff::civil::Date, usize)],
-) -> Vec<ShortfallJson<'a>> {
-    let g = grid(shown, GridId::of(What::Shortfalls));
+/// The amount in row `row` of the grid of shortfalls.
+fn short(shown: &Shown, row: usize) -> Num<'_> {
+    figure(
+        grid(shown, GridId::of(What::Shortfalls)),
+        Some(row),
+        Some(0),
+    )
+}
+
+/// Each funder's shortfalls, one after the other.
+fn shortfalls<'a>(shown: &'a Shown, list: &'a [Ends]) -> Vec<ShortfallJson<'a>> {
     list.iter()
-        .map(|(funder, period, end, row)| ShortfallJson {
-            funder,
-            period,
-            end: end.to_string(),
-            shortfall: figure(g, Some(*row), Some(0)),
+        .flat_map(|(funder, ends)| {
+            ends.iter().map(move |(period, end, row)| ShortfallJson {
+                funder,
+                period,
+                end: end.to_string(),
+                shortfall: short(shown, *row),
+            })
+        })
+        .collect()
+}
+
+/// What a residual funder must still find: by the end of the window (`"0.00"` where it is
+/// not short then), and at each period end where it is short; rounded up to the øre.
+#[derive(Serialize)]
+struct MustFindJson<'a> {
+    funder: &'a str,
+    amount: Amount<'a>,
+    by: String,
+    periods: Vec<PeriodShortJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PeriodShortJson<'a> {
+    period: &'a str,
+    end: String,
+    amount: Num<'a>,
+}
+
+/// An amount that is zero where there is none.
+enum Amount<'a> {
+    Zero,
+    Of(Num<'a>),
+}
+
+impl Serialize for Amount<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Amount::Zero => s.serialize_str("0.00"),
+            Amount::Of(n) => n.serialize(s),
+        }
+    }
+}
+
+fn must_find<'a>(shown: &'a Shown, list: &'a [MustFindHead]) -> Vec<MustFindJson<'a>> {
+    list.iter()
+        .map(|m| MustFindJson {
+            funder: &m.funder,
+            amount: m
+                .at_end
+                .map_or(Amount::Zero, |row| Amount::Of(short(shown, row))),
+            by: m.by.to_string(),
+            periods: m
+                .periods
+                .iter()
+                .map(|(period, end, row)| PeriodShortJson {
+                    period,
+                    end: end.to_string(),
+                    amount: short(shown, *row),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -431,8 +492,13 @@ impl Serialize for CheckJson<'_> {
             file: &'a str,
             name: Option<&'a str>,
             status: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            balance: Option<&'a str>,
             shortfalls: Vec<ShortfallJson<'a>>,
+            must_find: Vec<MustFindJson<'a>>,
             errors: Vec<Error<'a>>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            warnings: Vec<Error<'a>>,
         }
         #[derive(Serialize)]
         struct Error<'a> {
@@ -448,6 +514,15 @@ impl Serialize for CheckJson<'_> {
             unbalanced: usize,
             invalid: usize,
         }
+        fn errors(list: &[ErrorHead]) -> Vec<Error<'_>> {
+            list.iter()
+                .map(|e| Error {
+                    message: &e.message,
+                    line: e.line,
+                    column: e.column,
+                })
+                .collect()
+        }
         let scenarios: Vec<Checked> = self
             .head
             .scenarios
@@ -456,16 +531,11 @@ impl Serialize for CheckJson<'_> {
                 file: &c.file,
                 name: c.name.as_deref(),
                 status: c.status,
+                balance: c.balance,
                 shortfalls: shortfalls(self.shown, &c.shortfalls),
-                errors: c
-                    .errors
-                    .iter()
-                    .map(|e| Error {
-                        message: &e.message,
-                        line: e.line,
-                        column: e.column,
-                    })
-                    .collect(),
+                must_find: must_find(self.shown, &c.must_find),
+                errors: errors(&c.errors),
+                warnings: errors(&c.warnings),
             })
             .collect();
         let sum = self.head.summary;
@@ -580,7 +650,17 @@ impl Serialize for SolveJson<'_> {
         let answer = grid(self.shown, GridId::of(What::Answer));
         m.serialize_entry("value", &figure(answer, Some(0), Some(0)))?;
         m.serialize_entry("held_funder", &h.held)?;
-        m.serialize_entry("one_ore_less", &shortfalls(self.shown, &h.below))?;
+        let below: Vec<ShortfallJson> = h
+            .below
+            .iter()
+            .map(|(funder, period, end, row)| ShortfallJson {
+                funder,
+                period,
+                end: end.to_string(),
+                shortfall: short(self.shown, *row),
+            })
+            .collect();
+        m.serialize_entry("one_ore_less", &below)?;
         m.end()
     }
 }
