@@ -113,8 +113,14 @@ fn sweep_10000_variants(bencher: divan::Bencher) {
     ];
     let show = [Show::parse("total.cost_by_funder.brn").unwrap()];
     bencher.bench_local(|| {
-        let points =
-            whatif::sweep(&prepared, &vary, &show, &whatif::Options::default()).expect("sweeps");
+        let points = whatif::sweep(
+            &prepared,
+            &vary,
+            &show,
+            &whatif::Options::default(),
+            &mut |_, _| {},
+        )
+        .expect("sweeps");
         assert_eq!(points.len(), 10_000);
     });
 }

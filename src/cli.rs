@@ -46,7 +46,8 @@ pub enum Command {
     Check(CheckArgs),
     /// A figure for every value of one or two varied paths.
     Sweep(SweepArgs),
-    /// The smallest amount at which the scenario balances, exact to the øre.
+    /// The value at which the scenario balances: the smallest amount that is enough, the
+    /// largest cost that is affordable, the earliest date; exact, and the funder that binds.
     Solve(SolveArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
@@ -369,11 +370,17 @@ pub struct SweepArgs {
 pub struct SolveArgs {
     /// The scenario file (.toml).
     pub scenario: PathBuf,
-    /// The amount to find, such as funding.brn-joint-secretariat.annual.
+    /// The value to find: an amount (funding.brn-joint-secretariat.annual: the smallest that is
+    /// enough; posts.ID.annual_cost_per_fte: the largest that is affordable), a post's fte, a
+    /// rate (indexation.wages.2027) or a date (posts.ID.from: from when it can be afforded).
     #[arg(long, value_name = "PATH")]
     pub vary: String,
     #[arg(long, value_enum, default_value_t)]
     pub until: Goal,
+    /// Round the answer to a multiple of this (such as 1000), in the direction in which the
+    /// scenario still balances.
+    #[arg(long, value_name = "N")]
+    pub round_to: Option<rust_decimal::Decimal>,
     /// The periods at whose ends balances are checked.
     #[arg(long, value_enum, default_value_t)]
     pub by: By,
@@ -449,6 +456,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 scenario: a.scenario.clone(),
                 vary: a.vary.clone(),
                 until: a.until.into(),
+                round_to: a.round_to,
                 by: a.by.into(),
                 format: a.format.into(),
                 scenarios: (&a.scenario_args).into(),

@@ -323,6 +323,7 @@ impl View {
             Text::Side(side) => side_text(*side).to_string(),
             Text::Period(k) => lang.period(*k),
             Text::Date(d) => lang.date(*d),
+            Text::DateLong(d) => lang.date_long(*d),
             Text::Range(a, b) => lang.range(*a, *b),
             Text::By(by, capital) => {
                 let s = lang.by(*by);
@@ -349,6 +350,7 @@ impl View {
             Text::Number(r) => lang.written(*r),
             Text::Value(v) => value_text(v, lang),
             Text::Entry(kind, fields) => describe(kind, fields, lang),
+            Text::Field(name) => field_label(name, lang),
             Text::Kind(kind) => match *kind {
                 "post" => lang.tr("post", "stilling"),
                 "cost" => lang.tr("cost", "udgift"),
@@ -438,6 +440,9 @@ impl View {
             Sentence::Solved {
                 path,
                 value,
+                direction,
+                date,
+                round_to,
                 by,
                 held,
             } => {
@@ -451,20 +456,53 @@ impl View {
                         }
                     })
                     .unwrap_or_default();
+                let smallest = *direction == crate::whatif::Direction::Smallest;
+                let which = match (lang, date, smallest) {
+                    (Lang::En, false, true) => "the smallest value",
+                    (Lang::En, false, false) => "the largest value",
+                    (Lang::En, true, true) => "the earliest date",
+                    (Lang::En, true, false) => "the latest date",
+                    (Lang::Da, false, true) => "den mindste værdi",
+                    (Lang::Da, false, false) => "den største værdi",
+                    (Lang::Da, true, true) => "den tidligste dato",
+                    (Lang::Da, true, false) => "den seneste dato",
+                };
+                let rounded = round_to
+                    .map(|r| {
+                        let r = lang.written(r);
+                        match (lang, smallest) {
+                            (Lang::En, true) => format!(", rounded up to a multiple of {r},"),
+                            (Lang::En, false) => format!(", rounded down to a multiple of {r},"),
+                            (Lang::Da, true) => format!(", rundet op til et multiplum af {r}"),
+                            (Lang::Da, false) => format!(", rundet ned til et multiplum af {r}"),
+                        }
+                    })
+                    .unwrap_or_default();
                 let why = match lang {
                     Lang::En => format!(
-                        "is the smallest value at which the scenario balances {by}: every funder's cumulative balance is at least 0 at the end of every period{held}."
+                        "is {which}{rounded} at which the scenario balances {by}: every funder's cumulative balance is at least 0 at the end of every period{held}."
                     ),
                     Lang::Da => format!(
-                        "er den mindste værdi, hvor scenariet er i balance {by}: alle finansieringskilders akkumulerede balance er mindst 0 ved udgangen af hver periode{held}."
+                        "er {which}{rounded}, hvor scenariet er i balance {by}: alle finansieringskilders akkumulerede balance er mindst 0 ved udgangen af hver periode{held}."
                     ),
                 };
-                format!("{path} = {}\n{why}", self.amount(value))
+                format!("{path} = {}\n{why}", self.solved(value))
             }
             Sentence::Below { value, then } => {
                 let at = lang.tr("At", "Ved");
-                format!("{at} {} {}", self.amount(value), self.sentence(then))
+                format!("{at} {} {}", self.solved(value), self.sentence(then))
             }
+        }
+    }
+
+    /// A value `solve` found or tried.
+    fn solved(self, v: &crate::report::text::SolvedValue<Figure>) -> String {
+        match v {
+            crate::report::text::SolvedValue::Figure(f) => match f.shape {
+                Shape::Fte => self.figure(f),
+                Shape::Money(_) => self.amount(f),
+            },
+            crate::report::text::SolvedValue::Text(t) => self.text(t),
         }
     }
 
@@ -573,6 +611,27 @@ impl View {
             }
         }
     }
+}
+
+/// A field of an entry as a person calls it; a field without a label as it is written.
+fn field_label(name: &str, lang: Lang) -> String {
+    let (en, da) = match name {
+        "name" => ("Name", "Navn"),
+        "title" => ("Title", "Titel"),
+        "employer" => ("Employer", "Ansat i"),
+        "fte" => ("FTE", "Årsværk"),
+        "annual_cost_per_fte" => ("Cost per FTE a year", "Årlig udgift pr. årsværk"),
+        "annual" => ("Amount a year", "Beløb om året"),
+        "amount" => ("Amount", "Beløb"),
+        "from" => ("From", "Fra"),
+        "to" => ("To", "Til"),
+        "date" => ("Date", "Dato"),
+        "paid_by" => ("Paid by", "Finansieret af"),
+        "funder" => ("Funder", "Finansieringskilde"),
+        "residual" => ("Residual", "Restfinansierende"),
+        other => return other.to_string(),
+    };
+    lang.tr(en, da).to_string()
 }
 
 /// A sentence with its full stop, unless it already ends in one (`… 0 kr.`).

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         err: &mut err,
         color_out,
         color_err,
+        err_tty: stderr.is_terminal(),
         fit,
         deny_warnings: false,
         lang: Lang::from_locale(|var| std::env::var(var).ok()),

@@ -160,6 +160,22 @@ impl PeriodKey {
             PeriodKey::Total => "total".to_string(),
         }
     }
+
+    /// The period a label names (`2024`, `2024H1`, `2024-07`, `total`).
+    pub fn parse(label: &str) -> Option<PeriodKey> {
+        if label == "total" {
+            return Some(PeriodKey::Total);
+        }
+        if let Some((y, h)) = label.split_once('H') {
+            let h: u8 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+            return Some(PeriodKey::Half(y.parse().ok()?, h));
+        }
+        if let Some((y, m)) = label.split_once('-') {
+            let m: i8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+            return Some(PeriodKey::Month(y.parse().ok()?, m));
+        }
+        label.parse().ok().map(PeriodKey::Year)
+    }
 }
 
 /// How periods group into larger ones, coarsest first, for rounding that keeps every year

@@ -321,7 +321,170 @@ fn solve_says_why_no_value_can() {
         "scenario.end",
     ])
     .code(2);
-    assert!(run.stderr.contains("solve finds an amount"));
+    assert!(
+        run.stderr.contains("solve finds a number or a date"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `check` of the scenario with `path` at `value` (and `set`), as a CI run would see it.
+fn check_at(scenario: &str, path: &str, value: &str, set: &[&str]) -> i32 {
+    let at = format!("{path}={value}");
+    let mut args = vec!["check", scenario, "--set", &at];
+    for s in set {
+        args.extend(["--set", s]);
+    }
+    klimabudget(args).code
+}
+
+/// `solve --format json` of `path`, with more arguments.
+fn solve(scenario: &str, path: &str, more: &[&str]) -> Value {
+    let mut args = vec!["solve", scenario, "--vary", path, "--format", "json"];
+    args.extend(more);
+    klimabudget(args).code(0).json()
+}
+
+/// Regression: solve tried 0 first for an FTE (refused), answered "0.00 kr. is the smallest
+/// value" for a cost per FTE (a user wants the largest), and found no dates. Each kind of path
+/// is answered in its direction, and a direct check of the answer balances while one step
+/// past it does not: the answer is the boundary.
+#[test]
+fn solve_answers_every_kind_of_path_at_its_boundary() {
+    let fase2 = "tests/cases/fase2.toml";
+    let cases: [(&str, &str, &str, &str, &str); 4] = [
+        // path, kind, direction, answer, one step past it
+        (
+            "posts.brn-post-2.annual_cost_per_fte",
+            "amount",
+            "largest",
+            "481376.82",
+            "481376.83",
+        ),
+        ("posts.brn-post-2.fte", "fte", "largest", "0.60", "0.61"),
+        (
+            "posts.brn-post-2.from",
+            "date",
+            "smallest",
+            "2028-03-23",
+            "2028-03-22",
+        ),
+        (
+            "funding.brn-fase2.annual",
+            "amount",
+            "smallest",
+            "1693214.74",
+            "1693214.73",
+        ),
+    ];
+    for (path, kind, direction, answer, past) in cases {
+        let s = solve(fase2, path, &[]);
+        assert_eq!(s["kind"], kind, "{path}");
+        assert_eq!(s["direction"], direction, "{path}");
+        assert_eq!(s["value"], answer, "{path}");
+        assert_eq!(s["beyond"], past, "{path}");
+        // The funder and period that bind.
+        assert_eq!(s["binding"][0]["funder"], "brn", "{path}");
+        assert_eq!(check_at(fase2, path, answer, &[]), 0, "{path} at {answer}");
+        assert_eq!(check_at(fase2, path, past, &[]), 1, "{path} at {past}");
+    }
+}
+
+#[test]
+fn solve_rounds_in_the_direction_that_still_balances() {
+    let fase2 = "tests/cases/fase2.toml";
+    // The smallest funding, up to a whole 1,000 kr.: still enough, and 1,000 less is not.
+    let s = solve(fase2, "funding.brn-fase2.annual", &["--round-to", "1000"]);
+    assert_eq!(s["value"], "1694000.00");
+    assert_eq!(s["round_to"], "1000");
+    assert_eq!(
+        check_at(fase2, "funding.brn-fase2.annual", "1694000", &[]),
+        0
+    );
+    assert_eq!(
+        check_at(fase2, "funding.brn-fase2.annual", "1693000", &[]),
+        1
+    );
+    // The largest cost, down to a whole 1,000 kr.: affordable, and 1,000 more is not.
+    let s = solve(
+        fase2,
+        "posts.brn-post-2.annual_cost_per_fte",
+        &["--round-to", "1000"],
+    );
+    assert_eq!(s["value"], "481000.00");
+    assert_eq!(
+        check_at(fase2, "posts.brn-post-2.annual_cost_per_fte", "482000", &[]),
+        1
+    );
+    let run = klimabudget([
+        "solve",
+        fase2,
+        "--vary",
+        "posts.brn-post-2.from",
+        "--round-to",
+        "7",
+    ])
+    .code(2);
+    assert!(run.stderr.contains("--round-to 7"), "{}", run.stderr);
+}
+
+#[test]
+fn solve_finds_the_largest_wage_rise_a_budget_allows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rate.toml");
+    std::fs::write(
+        &file,
+        "[scenario]\nname = \"Rate\"\nstart = 2024-01-01\nend = 2026-12-31\n\n\
+         [funders.kommune]\nname = \"Kommunen\"\n\n\
+         [indexation]\nbase_year = 2024\nwages = { 2025 = 0.02, 2026 = 0.03 }\n\n\
+         [[funding]]\nid = \"budget\"\nfunder = \"kommune\"\nannual = 930_000\n\n\
+         [[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 900_000\npaid_by = \"kommune\"\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let s = solve(file, "indexation.wages.2025", &[]);
+    assert_eq!(s["kind"], "rate");
+    assert_eq!(s["direction"], "largest");
+    let rate = s["value"].as_str().unwrap().to_string();
+    let past = s["beyond"].as_str().unwrap().to_string();
+    // Three years of 930,000 against 900,000 × (1 + 1 + r)(…): about 3.4 %; to 0.0001.
+    let r: f64 = rate.parse().unwrap();
+    assert!((0.03..0.04).contains(&r), "{rate}");
+    assert_eq!(check_at(file, "indexation.wages.2025", &rate, &[]), 0);
+    assert_eq!(check_at(file, "indexation.wages.2025", &past, &[]), 1);
+}
+
+#[test]
+fn solve_names_the_funder_that_no_value_can_help() {
+    // Regression: "a funder is short" without naming it.
+    let run = klimabudget([
+        "solve",
+        "tests/cases/fase2.toml",
+        "--vary",
+        "funding.region-fase2.annual",
+    ])
+    .code(2);
+    assert!(
+        run.stderr.contains(
+            "Business Region North Denmark is short 201,733.33 kr. at the end of 2027 whatever it is"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Regression: "raising it helps one funder and hurts another" when only BRN pays it.
+    let run = klimabudget([
+        "solve",
+        "tests/cases/fase2.toml",
+        "--vary",
+        "costs.consultancy.amount",
+    ])
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("even at 0, Business Region North Denmark is short"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -364,4 +527,99 @@ fn sweep_as_csv_and_solve_as_text_in_danish() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_sweep_takes_a_list_and_labels_what_it_varies_and_shows() {
+    // Issue 13: sweeps took only ranges and labelled their columns with raw paths.
+    let run = klimabudget([
+        "sweep",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "posts.joint-municipal-post.fte=1.5,0.5,1",
+        "--show",
+        "total.cost_by_funder.brn",
+        "--lang",
+        "da",
+    ])
+    .code(0);
+    assert!(
+        run.stdout
+            .contains("Årsværk, Kommunal klimamedarbejder, ansat i BRN-sekretariatet"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Udgifter pr. kilde: Business Region North Denmark, I alt"),
+        "{}",
+        run.stdout
+    );
+    // The values in the order listed, each a direct report of the variant.
+    let csv = klimabudget([
+        "sweep",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "posts.joint-municipal-post.fte=1.5,0.5,1",
+        "--show",
+        "total.cost_by_funder.brn",
+        "--format",
+        "csv",
+    ])
+    .code(0);
+    assert_eq!(
+        csv.stdout,
+        "posts.joint-municipal-post.fte,total.cost_by_funder.brn\n1.5,10600000.00\n0.5,7800000.00\n1,9200000.00\n"
+    );
+    for bad in ["x.fte=1,,2", "x.fte=1,one", "x.fte=1,1"] {
+        klimabudget([
+            "sweep",
+            "scenarios/joint-secretariat.toml",
+            "--vary",
+            bad,
+            "--show",
+            "total.cost",
+        ])
+        .code(2);
+    }
+}
+
+/// Issue 13: sweep and solve skipped the loading step every other command shares, so their
+/// warnings were never printed and --deny-warnings did nothing for them.
+#[test]
+fn every_command_prints_warnings_and_denies_them_on_request() {
+    let thirds = "tests/fixtures/thirds.toml";
+    let commands: [&[&str]; 5] = [
+        &["report", thirds],
+        &["compare", thirds, thirds],
+        &["check", thirds],
+        &[
+            "sweep",
+            thirds,
+            "--vary",
+            "funding.fz.amount=33333.33,33333.34",
+            "--show",
+            "total.cost",
+        ],
+        &["solve", thirds, "--vary", "funding.fz.amount"],
+    ];
+    for (k, args) in commands.into_iter().enumerate() {
+        // check finds z a third of an øre short: exit 1; the others succeed.
+        let run = klimabudget(args.iter().copied()).code(if k == 2 { 1 } else { 0 });
+        assert!(
+            run.stderr
+                .contains("warning: funder `x` has 0.01 kr. of its funding unused"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        let mut denied: Vec<&str> = vec!["--deny-warnings"];
+        denied.extend(args.iter().copied());
+        let run = klimabudget(denied).code(2);
+        assert!(
+            run.stderr
+                .contains("(a warning, denied by --deny-warnings)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }

@@ -28,6 +28,8 @@ pub struct Env<'a> {
     pub color_out: bool,
     /// Standard error is a terminal that wants colour.
     pub color_err: bool,
+    /// Standard error is a terminal (progress can be shown there).
+    pub err_tty: bool,
     /// Standard output is a terminal: fit tables to its width.
     pub fit: bool,
     /// Warnings fail the command (`--deny-warnings`).
@@ -102,6 +104,27 @@ fn load(path: &Path, overrides: &[load::Override]) -> Result<Loaded, Error> {
     load::Prepared::open(path)
         .and_then(|p| p.into_loaded(overrides))
         .map_err(Error::Input)
+}
+
+/// The scenario a what-if varies (`sweep`, `solve`), loaded once with the overrides as every
+/// command loads its scenarios: its warnings, and its figures', are written or denied.
+fn prepare(
+    env: &mut Env,
+    path: &Path,
+    overrides: &[load::Override],
+    by: crate::period::By,
+    prices: crate::engine::Prices,
+) -> Result<(load::Prepared, crate::model::Scenario), Error> {
+    let prepared = load::Prepared::open(path).map_err(Error::Input)?;
+    let loaded = prepared.load(overrides).map_err(Error::Input)?;
+    let projection = crate::engine::project_in(&loaded.scenario, by, prices)?;
+    let mut warnings = loaded.warnings;
+    warnings.items.extend(crate::report::scenario::warnings(
+        &loaded.scenario,
+        &projection,
+    ));
+    settle_warnings(env, warnings)?;
+    Ok((prepared, loaded.scenario))
 }
 
 /// Writes warnings to standard error, or with `--deny-warnings` fails on them.

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::export::Format;
-use crate::load::Prepared;
 use crate::num::Unit;
 use crate::period::By;
 use crate::report::Mode;
@@ -32,20 +31,28 @@ pub struct Options {
     pub scenario: PathBuf,
     pub vary: String,
     pub until: Goal,
+    /// Round the answer to a multiple of this, in the direction that still balances.
+    pub round_to: Option<rust_decimal::Decimal>,
     pub by: By,
     pub format: SolveFormat,
     pub scenarios: super::ScenarioOptions,
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
-    let prepared = Prepared::open(&args.scenario).map_err(Error::Input)?;
+    let (prepared, _) = super::prepare(
+        env,
+        &args.scenario,
+        &args.scenarios.overrides(),
+        args.by,
+        args.scenarios.prices,
+    )?;
     let options = whatif::Options {
         by: args.by,
         prices: args.scenarios.prices,
         overrides: args.scenarios.overrides(),
     };
-    let solution =
-        whatif::solve(&prepared, &args.vary, &options).map_err(super::sweep::whatif_error)?;
+    let solution = whatif::solve(&prepared, &args.vary, args.round_to, &options)
+        .map_err(super::sweep::whatif_error)?;
     let report = crate::report::whatif::solve(
         &args.scenario.display().to_string(),
         &args.vary,

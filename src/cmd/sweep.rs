@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::export::Format;
-use crate::load::Prepared;
 use crate::num::Unit;
 use crate::period::By;
 use crate::report::Mode;
@@ -29,6 +28,20 @@ pub struct Options {
     pub format: SweepFormat,
     pub unit: Unit,
     pub scenarios: super::ScenarioOptions,
+}
+
+/// A bar on standard error, where that is a terminal.
+fn progress_bar(tty: bool) -> Option<indicatif::ProgressBar> {
+    tty.then(|| {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} variants, {eta} left")
+        {
+            bar.set_style(style);
+        }
+        bar
+    })
 }
 
 pub(crate) fn whatif_error(e: WhatIfError) -> Error {
@@ -56,14 +69,36 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .map(|s| Show::parse(s))
         .collect::<Result<_, _>>()
         .map_err(usage)?;
-    let prepared = Prepared::open(&args.scenario).map_err(Error::Input)?;
+    let (prepared, base) = super::prepare(
+        env,
+        &args.scenario,
+        &args.scenarios.overrides(),
+        args.by,
+        args.scenarios.prices,
+    )?;
     let options = whatif::Options {
         by: args.by,
         prices: args.scenarios.prices,
         overrides: args.scenarios.overrides(),
     };
-    let points = whatif::sweep(&prepared, &vary, &show, &options).map_err(whatif_error)?;
+    let bar = progress_bar(env.err_tty);
+    let started = std::time::Instant::now();
+    let mut progress = |done: usize, total: u64| {
+        // Shown only when the sweep takes more than a second, on a terminal.
+        if let Some(bar) = &bar
+            && started.elapsed() > std::time::Duration::from_secs(1)
+        {
+            bar.set_length(total);
+            bar.set_position(done as u64);
+        }
+    };
+    let points = whatif::sweep(&prepared, &vary, &show, &options, &mut progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let points = points.map_err(whatif_error)?;
     let report = crate::report::whatif::sweep(
+        &base,
         &args.scenario.display().to_string(),
         args.by,
         &vary,

@@ -572,7 +572,7 @@ impl<'a> Comparison<'a> {
                 ChangeKind::Changed(fields) => {
                     for f in fields {
                         let show = |v: &Option<Value>| v.clone().map_or_else(none, Text::Value);
-                        row(Text::Plain(f.field.to_string()), show(&f.a), show(&f.b));
+                        row(Text::Field(f.field.to_string()), show(&f.a), show(&f.b));
                     }
                 }
             }

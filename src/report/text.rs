@@ -29,6 +29,8 @@ pub enum Text {
     Period(PeriodKey),
     /// A date in a table: `2023-07-01` / `01.07.2023`.
     Date(Date),
+    /// A date in a sentence: `1 July 2023` / `1. juli 2023`.
+    DateLong(Date),
     /// `2023-01-01 – 2026-12-31` / `01.01.2023 – 31.12.2026`.
     Range(Date, Date),
     /// `by year` / `pr. år`; capitalised where it starts a line.
@@ -47,6 +49,8 @@ pub enum Text {
     Entry(&'static str, Fields),
     /// The kind of an entry: `post`, `cost`, `funding`, `funder`.
     Kind(&'static str),
+    /// A field of an entry, as a person calls it: `fte` is "FTE" / "Årsværk".
+    Field(String),
     /// A side of a comparison and its scenario: `A: Status quo (scenarios/status-quo.toml,
     /// 2023-01-01 – 2026-12-31)`, with its prices where it has an indexation.
     Scenario {
@@ -169,16 +173,41 @@ pub enum Sentence<F> {
         unbalanced: usize,
         invalid: usize,
     },
-    /// `solve`'s answer: the smallest value of `path` at which the scenario balances.
+    /// `solve`'s answer: the smallest or largest value (or earliest or latest date) of
+    /// `path` at which the scenario balances.
     Solved {
         path: String,
-        value: F,
+        value: SolvedValue<F>,
+        direction: crate::whatif::Direction,
+        /// The value is a date: earliest or latest.
+        date: bool,
+        /// The multiple the answer was rounded to, in the safe direction.
+        round_to: Option<Rational>,
         by: By,
         /// The funder whose funding is varied, held to balance even if residual.
         held: Option<String>,
     },
-    /// `solve` one step below its answer: the shortfall there.
-    Below { value: F, then: Box<Sentence<F>> },
+    /// `solve` one step past its answer: the shortfall there.
+    Below {
+        value: SolvedValue<F>,
+        then: Box<Sentence<F>>,
+    },
+}
+
+/// A value `solve` found: a figure (an amount, an FTE), or words (a rate, a date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SolvedValue<F> {
+    Figure(F),
+    Text(Text),
+}
+
+impl<F> SolvedValue<F> {
+    fn map<G>(self, f: &mut impl FnMut(F) -> G) -> SolvedValue<G> {
+        match self {
+            SolvedValue::Figure(x) => SolvedValue::Figure(f(x)),
+            SolvedValue::Text(t) => SolvedValue::Text(t),
+        }
+    }
 }
 
 /// A shortfall at the end of a period.
@@ -289,16 +318,22 @@ impl<F> Sentence<F> {
             Sentence::Solved {
                 path,
                 value,
+                direction,
+                date,
+                round_to,
                 by,
                 held,
             } => Sentence::Solved {
                 path,
-                value: f(value),
+                value: value.map(f),
+                direction,
+                date,
+                round_to,
                 by,
                 held,
             },
             Sentence::Below { value, then } => Sentence::Below {
-                value: f(value),
+                value: value.map(f),
                 then: Box::new(then.map(f)),
             },
         }

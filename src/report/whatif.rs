@@ -5,11 +5,13 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::grid::{At, Fig, Grid, GridId, Measure, RowHead, Rule, What};
-use super::text::{Sentence, Shortfall, Term, Text};
+use super::text::{Sentence, Shortfall, SolvedValue, Term, Text};
 use super::{Block, Cell, Head, Page, Report, Row, Table};
-use crate::num::{Rational, decimal_to_rational};
+use crate::model::Scenario;
+use crate::num::decimal_to_rational;
 use crate::period::By;
-use crate::whatif::{Point, Show, Solution, Vary};
+use crate::whatif::solve::Kind;
+use crate::whatif::{Direction, Point, Show, Solution, Value, Vary};
 
 /// What a sweep is of, for data formats.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,17 +32,31 @@ pub struct SolveHead {
     pub scenario: String,
     pub path: String,
     pub by: By,
+    pub kind: Kind,
+    pub direction: Direction,
+    /// The answer (its figure, for an amount or FTE, is in the grid of the answer).
+    pub value: Value,
+    pub round_to: Option<Decimal>,
     /// The funder whose funding is varied, held to balance even if residual.
     pub held: Option<String>,
-    /// Funder id, period label and end of each shortfall one øre below the answer, by its
-    /// row of the shortfalls grid.
-    pub below: Vec<(String, String, Date, usize)>,
+    /// One step past the answer, where the scenario no longer balances.
+    pub beyond: Option<Value>,
+    /// Funder id, period label and end of each shortfall there, by its row of the grid of
+    /// shortfalls: the funders and periods that bind.
+    pub shortfalls: Vec<(String, String, Date, usize)>,
 }
 
 /// The sweep's figures: a grid per `--show`, a row per point; for people, one table with a
 /// row per value (one varied path), or a table per figure with the first path's values down
 /// and the second's across (two).
-pub fn sweep(scenario: &str, by: By, vary: &[Vary], show: &[Show], points: &[Point]) -> Report {
+pub fn sweep(
+    base: &Scenario,
+    scenario: &str,
+    by: By,
+    vary: &[Vary],
+    show: &[Show],
+    points: &[Point],
+) -> Report {
     let rows: Vec<RowHead> = (0..points.len())
         .map(|i| RowHead::new(i.to_string(), ""))
         .collect();
@@ -61,7 +77,7 @@ pub fn sweep(scenario: &str, by: By, vary: &[Vary], show: &[Show], points: &[Poi
             )
         })
         .collect();
-    let blocks = sweep_tables(vary, show, points);
+    let blocks = sweep_tables(base, vary, show, points);
     Report {
         head: Head::Sweep(SweepHead {
             scenario: scenario.to_string(),
@@ -106,13 +122,18 @@ pub fn sweep(scenario: &str, by: By, vary: &[Vary], show: &[Show], points: &[Poi
 /// One table for one varied path (a row per value, a column per figure), or one table per
 /// figure for two (the first path's values down, the second's across); the figures are
 /// those of grid `k` for `show[k]`.
-fn sweep_tables(vary: &[Vary], show: &[Show], points: &[Point]) -> Vec<Block<Fig>> {
+fn sweep_tables(
+    base: &Scenario,
+    vary: &[Vary],
+    show: &[Show],
+    points: &[Point],
+) -> Vec<Block<Fig>> {
     let value = |v: Decimal| Text::Number(decimal_to_rational(v.normalize()));
     let mut blocks = Vec::new();
     match vary {
         [one] => {
-            let mut head = vec![Text::Plain(one.path.clone())];
-            head.extend(show.iter().map(|s| Text::Plain(s.text.clone())));
+            let mut head = vec![path_label(base, &one.path)];
+            head.extend(show.iter().map(|s| show_label(base, s)));
             let rows = points
                 .iter()
                 .enumerate()
@@ -133,7 +154,13 @@ fn sweep_tables(vary: &[Vary], show: &[Show], points: &[Point]) -> Vec<Block<Fig
         [first, second] => {
             let across = second.values.len();
             for (k, s) in show.iter().enumerate() {
-                let mut head = vec![Text::Plain(format!("{} \\ {}", first.path, second.path))];
+                let mut head = vec![Text::Join(
+                    vec![
+                        path_label(base, &first.path),
+                        path_label(base, &second.path),
+                    ],
+                    " \\ ",
+                )];
                 head.extend(second.values.iter().map(|v| value(*v)));
                 let rows = first
                     .values
@@ -148,7 +175,7 @@ fn sweep_tables(vary: &[Vary], show: &[Show], points: &[Point]) -> Vec<Block<Fig
                     })
                     .collect();
                 blocks.push(Block::Table(Table {
-                    title: Text::WithUnit(Box::new(Text::Plain(s.text.clone())), None),
+                    title: Text::WithUnit(Box::new(show_label(base, s)), None),
                     name: Text::Plain(s.text.clone()),
                     head,
                     rows,
@@ -161,63 +188,166 @@ fn sweep_tables(vary: &[Vary], show: &[Show], points: &[Point]) -> Vec<Block<Fig
     blocks
 }
 
-/// `solve`'s answer, and the shortfall one øre below it.
-pub fn solve(scenario: &str, path: &str, by: By, solution: &Solution) -> Report {
-    let value = decimal_to_rational(solution.value);
-    let money = |value: Rational| Fig::Own {
-        value,
-        measure: Measure::Money,
-        rule: Rule::Nearest,
+/// A value `solve` found or tried: a figure (an amount, an FTE) or words (a rate, a date).
+fn solved_value(solution: &Solution, value: Value) -> SolvedValue<Fig> {
+    match (solution.kind, value) {
+        (Kind::Money, Value::Number(n)) => SolvedValue::Figure(Fig::nearest(
+            decimal_to_rational(n),
+            Measure::MoneyIn(crate::num::Unit::Ore),
+        )),
+        (Kind::Fte, Value::Number(n)) => {
+            SolvedValue::Figure(Fig::nearest(decimal_to_rational(n), Measure::Fte))
+        }
+        (_, Value::Number(n)) => SolvedValue::Text(Text::Number(decimal_to_rational(n))),
+        (_, Value::Date(d)) => SolvedValue::Text(Text::DateLong(d)),
+    }
+}
+
+/// A varied path as a person reads it: the field's name and the entry's: `FTE,
+/// Kommunal klimamedarbejder`; `Wage rise, 2025`.
+fn path_label(s: &Scenario, path: &str) -> Text {
+    let parts: Vec<&str> = path.split('.').collect();
+    let entry = |id: &str| -> Option<String> {
+        s.posts
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.title.clone())
+            .or_else(|| s.costs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+            .or_else(|| {
+                s.funding
+                    .iter()
+                    .find(|f| f.id == id)
+                    .map(|f| f.name.clone())
+            })
+            .or_else(|| {
+                s.funders
+                    .iter()
+                    .find(|f| f.id == id)
+                    .map(|f| f.name.clone())
+            })
     };
+    match parts.as_slice() {
+        [_, id, field] => match entry(id) {
+            Some(name) => Text::Join(
+                vec![Text::Field(field.to_string()), Text::Plain(name)],
+                ", ",
+            ),
+            None => Text::Plain(path.to_string()),
+        },
+        _ => Text::Plain(path.to_string()),
+    }
+}
+
+/// A shown figure as a person reads it: `Cost by funder: Business Region North Denmark,
+/// Total`.
+fn show_label(s: &Scenario, show: &Show) -> Text {
+    use crate::whatif::Measure;
+    let funder = |id: &str| {
+        s.funders
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    };
+    let item = |id: &str| {
+        s.posts
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.title.clone())
+            .or_else(|| s.costs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let (what, whose) = match &show.measure {
+        Measure::Cost => (Term::Cost, None),
+        Measure::Fte => (Term::Fte, None),
+        Measure::Item(id) => (Term::Cost, Some(item(id))),
+        Measure::CostBy(id) => (Term::CostByFunderShort, Some(funder(id))),
+        Measure::FundingBy(id) => (Term::FundingByFunderShort, Some(funder(id))),
+        Measure::BalanceBy(id) => (Term::BalanceShort, Some(funder(id))),
+        Measure::CumulativeBy(id) => (Term::CumulativeShort, Some(funder(id))),
+    };
+    let mut measure = Text::Term(what);
+    if let Some(name) = whose {
+        measure = Text::Join(vec![measure, Text::Plain(name)], ": ");
+    }
+    let period = crate::period::PeriodKey::parse(&show.period)
+        .map_or_else(|| Text::Plain(show.period.clone()), Text::Period);
+    Text::Join(vec![measure, period], ", ")
+}
+
+/// `solve`'s answer, and the shortfalls one step past it: the funders and periods that bind.
+pub fn solve(scenario: &str, path: &str, by: By, solution: &Solution) -> Report {
     let mut rows = Vec::new();
     let mut cells = Vec::new();
-    let mut below = Vec::new();
-    for sf in &solution.below {
-        let (id, name) = &solution.funders[sf.funder];
-        below.push((id.clone(), sf.key.label(), sf.end, rows.len()));
-        rows.push(RowHead::new(id, name));
-        cells.push(sf.amount);
-    }
+    let mut beyond = Vec::new();
     let mut lines = vec![Sentence::Solved {
         path: path.to_string(),
-        value: money(value),
+        value: solved_value(solution, solution.value),
+        direction: solution.direction,
+        date: solution.kind == Kind::Date,
+        round_to: solution.round_to.map(decimal_to_rational),
         by,
         held: solution.funder.clone(),
     }];
-    if let (Some(first), Some((_, name))) = (
-        solution.below.first(),
-        solution.below.first().map(|s| &solution.funders[s.funder]),
-    ) {
-        lines.push(Sentence::Below {
-            value: money(value - Rational::new(1, 100)),
-            then: Box::new(Sentence::Shortfalls {
-                funder: name.clone(),
-                ends: vec![Shortfall {
-                    amount: At(0).cell(0, 0),
-                    period: first.key,
-                    end: first.end,
-                }],
-            }),
-        });
+    if let Some((past, short)) = &solution.beyond {
+        for sf in short {
+            let (id, name) = &solution.funders[sf.funder];
+            beyond.push((id.clone(), sf.key.label(), sf.end, rows.len()));
+            rows.push(RowHead::new(id, name));
+            cells.push(sf.amount);
+        }
+        // The first funder short there, at each period end it is.
+        if let Some(first) = short.first() {
+            let ends = short
+                .iter()
+                .enumerate()
+                .filter(|(_, sf)| sf.funder == first.funder)
+                .map(|(row, sf)| Shortfall {
+                    amount: At(0).cell(row, 0),
+                    period: sf.key,
+                    end: sf.end,
+                })
+                .collect();
+            lines.push(Sentence::Below {
+                value: solved_value(solution, *past),
+                then: Box::new(Sentence::Shortfalls {
+                    funder: solution.funders[first.funder].1.clone(),
+                    ends,
+                }),
+            });
+        }
     }
+    let answer = match solution.value {
+        Value::Number(n) => Some(decimal_to_rational(n)),
+        Value::Date(_) => None,
+    };
+    let mut grids = vec![Grid::shortfalls(rows, cells)];
+    grids.extend(answer.map(|v| {
+        Grid::list(
+            GridId::of(What::Answer),
+            if solution.kind == Kind::Fte {
+                Measure::Fte
+            } else {
+                Measure::Money
+            },
+            Rule::Nearest,
+            vec![RowHead::new("value", "")],
+            vec![v],
+        )
+    }));
     Report {
         head: Head::Solve(SolveHead {
             scenario: scenario.to_string(),
             path: path.to_string(),
             by,
+            kind: solution.kind,
+            direction: solution.direction,
+            value: solution.value,
+            round_to: solution.round_to,
             held: solution.funder.clone(),
-            below,
+            beyond: solution.beyond.as_ref().map(|(v, _)| *v),
+            shortfalls: beyond,
         }),
-        grids: vec![
-            Grid::shortfalls(rows, cells),
-            Grid::list(
-                GridId::of(What::Answer),
-                Measure::Money,
-                Rule::Nearest,
-                vec![RowHead::new("value", "")],
-                vec![value],
-            ),
-        ],
+        grids,
         identities: Vec::new(),
         page: Page {
             title: None,

@@ -641,17 +641,21 @@ struct SolveJson<'a> {
 
 impl Serialize for SolveJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::whatif::solve::Kind;
+        use crate::whatif::{Direction, Value};
         let h = self.head;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("scenario", &h.scenario)?;
-        m.serialize_entry("path", &h.path)?;
-        m.serialize_entry("until", "balanced")?;
-        m.serialize_entry("by", h.by.name())?;
-        let answer = grid(self.shown, GridId::of(What::Answer));
-        m.serialize_entry("value", &figure(answer, Some(0), Some(0)))?;
-        m.serialize_entry("held_funder", &h.held)?;
-        let below: Vec<ShortfallJson> = h
-            .below
+        let answer = self.shown.grid(GridId::of(What::Answer));
+        // Amounts and FTE with two decimals, as every figure; rates and dates as they are.
+        let value = |v: Value| -> String {
+            match (h.kind, v, answer) {
+                (Kind::Money | Kind::Fte, Value::Number(n), _) => {
+                    crate::num::plain2(crate::num::decimal_to_rational(n))
+                }
+                (_, v, _) => v.to_string(),
+            }
+        };
+        let shortfalls: Vec<ShortfallJson> = h
+            .shortfalls
             .iter()
             .map(|(funder, period, end, row)| ShortfallJson {
                 funder,
@@ -660,7 +664,42 @@ impl Serialize for SolveJson<'_> {
                 shortfall: short(self.shown, *row),
             })
             .collect();
-        m.serialize_entry("one_ore_less", &below)?;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("scenario", &h.scenario)?;
+        m.serialize_entry("path", &h.path)?;
+        m.serialize_entry("until", "balanced")?;
+        m.serialize_entry("by", h.by.name())?;
+        m.serialize_entry(
+            "kind",
+            match h.kind {
+                Kind::Money => "amount",
+                Kind::Fte => "fte",
+                Kind::Rate => "rate",
+                Kind::Date => "date",
+            },
+        )?;
+        m.serialize_entry(
+            "direction",
+            match h.direction {
+                Direction::Smallest => "smallest",
+                Direction::Largest => "largest",
+            },
+        )?;
+        match (answer, h.kind) {
+            (Some(g), Kind::Money | Kind::Fte) => {
+                m.serialize_entry("value", &figure(g, Some(0), Some(0)))?
+            }
+            _ => m.serialize_entry("value", &value(h.value))?,
+        }
+        m.serialize_entry("round_to", &h.round_to.map(|r| r.normalize().to_string()))?;
+        m.serialize_entry("held_funder", &h.held)?;
+        // The funders and periods that bind: short one step past the answer.
+        m.serialize_entry("beyond", &h.beyond.map(value))?;
+        m.serialize_entry("binding", &shortfalls)?;
+        // As before for the smallest amount to the øre: the shortfalls one øre less.
+        if h.kind == Kind::Money && h.direction == Direction::Smallest && h.round_to.is_none() {
+            m.serialize_entry("one_ore_less", &shortfalls)?;
+        }
         m.end()
     }
 }

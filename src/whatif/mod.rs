@@ -6,6 +6,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub mod solve;
+
+pub use solve::{Direction, Solution, Value, solve};
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
 use crate::load::{Override, Prepared};
@@ -33,7 +37,8 @@ impl From<Diagnostics> for WhatIfError {
     }
 }
 
-/// One varied value: a path (as for `--set`) and the values it takes, `FROM..TO/STEP`.
+/// One varied value: a path (as for `--set`) and the values it takes, `FROM..TO/STEP` or a
+/// list `A,B,C`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vary {
     pub path: String,
@@ -41,12 +46,16 @@ pub struct Vary {
 }
 
 impl Vary {
-    /// Reads `path=FROM..TO/STEP`; `TO` is included when the steps land on it.
+    /// Reads `path=FROM..TO/STEP` (`TO` is included when the steps land on it) or
+    /// `path=A,B,C` (the values in the order given).
     pub fn parse(text: &str) -> Result<Vary, String> {
-        let example = "write --vary path=FROM..TO/STEP, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
+        let example = "write --vary path=FROM..TO/STEP or path=A,B,C, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
         let (path, range) = text
             .split_once('=')
             .ok_or_else(|| format!("`--vary {text}` has no `=`: {example}"))?;
+        if !range.contains("..") {
+            return Vary::list(text, path, range);
+        }
         let (bounds, step) = range
             .split_once('/')
             .ok_or_else(|| format!("`--vary {text}` has no `/STEP`: {example}"))?;
@@ -117,6 +126,37 @@ impl Vary {
         })
     }
 
+    /// `A,B,C`: each a number, none twice.
+    fn list(text: &str, path: &str, list: &str) -> Result<Vary, String> {
+        let mut values: Vec<Decimal> = Vec::new();
+        for item in list.split(',') {
+            let v = item
+                .trim()
+                .replace('_', "")
+                .parse::<Decimal>()
+                .map_err(|_| {
+                    format!(
+                        "`--vary {text}`: `{}` is not a number; write path=A,B,C with numbers, or a range path=FROM..TO/STEP",
+                        item.trim()
+                    )
+                })?;
+            if values.contains(&v) {
+                return Err(format!("`--vary {text}`: {v} is listed twice"));
+            }
+            values.push(v);
+        }
+        if values.len() as u64 > MAX_POINTS {
+            return Err(format!(
+                "`--vary {text}` has {} values; a sweep has at most {MAX_POINTS} points",
+                values.len()
+            ));
+        }
+        Ok(Vary {
+            path: path.trim().to_string(),
+            values,
+        })
+    }
+
     fn set(&self, value: Decimal) -> Override {
         Override::from("--vary", format!("{}={}", self.path, value.normalize()))
     }
@@ -126,12 +166,14 @@ impl Vary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Show {
     pub text: String,
-    period: String,
-    measure: Measure,
+    /// `total`, or a period's label (`2024`, `2024H1`, `2024-07`).
+    pub period: String,
+    pub measure: Measure,
 }
 
+/// What a shown figure measures: of the whole, of an item, or of a funder (by id).
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Measure {
+pub enum Measure {
     Cost,
     Fte,
     Item(String),
@@ -249,6 +291,7 @@ pub fn sweep(
     vary: &[Vary],
     show: &[Show],
     options: &Options,
+    progress: &mut dyn FnMut(usize, u64),
 ) -> Result<Vec<Point>, WhatIfError> {
     let total: u64 = vary.iter().map(|v| v.values.len() as u64).product();
     if total > MAX_POINTS {
@@ -272,6 +315,7 @@ pub fn sweep(
             .collect::<Result<Vec<_>, _>>()
             .map_err(WhatIfError::Usage)?;
         points.push(Point { values, figures });
+        progress(points.len(), total);
         // The next combination, like an odometer.
         let mut k = vary.len();
         loop {
@@ -286,151 +330,6 @@ pub fn sweep(
             index[k] = 0;
         }
     }
-}
-
-/// The answer of `solve`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Solution {
-    /// The smallest value, to the øre, at which the scenario balances.
-    pub value: Decimal,
-    /// The funder whose funding is varied, if it is, held to balance even if it is residual.
-    pub funder: Option<String>,
-    /// The shortfalls one øre lower (none if the value is 0).
-    pub below: Vec<engine::Shortfall>,
-    /// The id and name of each funder of the scenario, as the shortfalls count them.
-    pub funders: Vec<(String, String)>,
-}
-
-/// Each funder's id and name.
-type Funders = Vec<(String, String)>;
-
-/// The funder of the funding entry a path names (`funding.<id>.…`), if any; and the id and
-/// name of every funder.
-fn funding_funder(
-    prepared: &Prepared,
-    options: &Options,
-    path: &str,
-) -> Result<(Option<String>, Funders), WhatIfError> {
-    let s = prepared.load(&options.overrides)?.scenario;
-    let funders = s
-        .funders
-        .iter()
-        .map(|f| (f.id.clone(), f.name.clone()))
-        .collect();
-    let parts: Vec<&str> = path.split('.').collect();
-    let funder = match parts.as_slice() {
-        ["funding", id, ..] => s
-            .funding
-            .iter()
-            .find(|f| f.id == *id)
-            .map(|f| s.funders[f.funder].id.clone()),
-        _ => None,
-    };
-    Ok((funder, funders))
-}
-
-/// The cumulative balance of every funder that must balance, at the end of every period,
-/// with the path at `value`.
-fn balances(
-    prepared: &Prepared,
-    options: &Options,
-    overrides: &[Override],
-    path: &str,
-    value: Decimal,
-) -> Result<(Vec<Rational>, Vec<engine::Shortfall>), WhatIfError> {
-    let mut all = options.overrides.clone();
-    all.extend_from_slice(overrides);
-    all.push(Override::from(
-        "--vary",
-        format!("{path}={}", value.normalize()),
-    ));
-    let loaded = prepared.load(&all)?;
-    let s = &loaded.scenario;
-    let p = engine::project_in(s, options.by, options.prices)?;
-    let mut out = Vec::new();
-    for (i, f) in s.funders.iter().enumerate() {
-        if f.residual {
-            continue;
-        }
-        out.extend(
-            p.periods
-                .iter()
-                .map(|x| p.scale.exact(x.cumulative_by_funder[i])),
-        );
-    }
-    let short = engine::shortfalls(s, &p);
-    Ok((out, short))
-}
-
-/// The smallest value of `path` (an amount) at which the scenario balances, exact to the øre:
-/// the figures are affine in an amount, so two evaluations give each balance as a line, and
-/// the answer is where the last of them reaches 0, rounded up to the øre and checked.
-pub fn solve(prepared: &Prepared, path: &str, options: &Options) -> Result<Solution, WhatIfError> {
-    const AMOUNTS: [&str; 4] = ["annual", "amount", "annual_cost_per_fte", "fte"];
-    if !path
-        .rsplit('.')
-        .next()
-        .is_some_and(|k| AMOUNTS.contains(&k))
-    {
-        return Err(WhatIfError::Usage(format!(
-            "solve finds an amount: `{path}` is not one; vary the annual, amount or annual_cost_per_fte of an entry, or a post's fte"
-        )));
-    }
-    let (funder, funders) = funding_funder(prepared, options, path)?;
-    // A residual funder whose funding is varied is held to balance: that is the question.
-    let hold: Vec<Override> = funder
-        .iter()
-        .map(|f| Override::new(format!("funders.{f}.residual=false")))
-        .collect();
-    let (c0, _) = balances(prepared, options, &hold, path, Decimal::ZERO)?;
-    let (c1, _) = balances(prepared, options, &hold, path, Decimal::ONE)?;
-    let (c2, _) = balances(prepared, options, &hold, path, Decimal::TWO)?;
-    let zero = Rational::from_integer(0);
-    let mut lower = zero;
-    let mut upper: Option<Rational> = None;
-    for ((a, b), c) in c0.iter().zip(&c1).zip(&c2) {
-        let k = b - a;
-        if *c - a != k * Rational::from_integer(2) {
-            return Err(WhatIfError::Usage(format!(
-                "`{path}` does not move the balances in proportion; solve varies an amount (annual, amount, annual_cost_per_fte) or an FTE"
-            )));
-        }
-        if k > zero {
-            lower = lower.max(-*a / k);
-        } else if k < zero {
-            let bound = -*a / k;
-            upper = Some(upper.map_or(bound, |u: Rational| u.min(bound)));
-        } else if *a < zero {
-            return Err(WhatIfError::Usage(format!(
-                "no value of `{path}` balances the scenario: a funder is short whatever its value, because `{path}` does not reach that funder's money"
-            )));
-        }
-    }
-    // Up to the øre.
-    let ore = (lower * Rational::from_integer(100)).ceil() / Rational::from_integer(100);
-    if upper.is_some_and(|u| ore > u) {
-        return Err(WhatIfError::Usage(format!(
-            "no value of `{path}` balances the scenario: raising it helps one funder and hurts another"
-        )));
-    }
-    let value = Decimal::from_i128_with_scale((ore * Rational::from_integer(100)).to_integer(), 2);
-    let (_, short) = balances(prepared, options, &hold, path, value)?;
-    if !short.is_empty() {
-        return Err(WhatIfError::Usage(format!(
-            "no value of `{path}` balances the scenario (at {value} it is still short)"
-        )));
-    }
-    let below = if value > Decimal::ZERO {
-        balances(prepared, options, &hold, path, value - Decimal::new(1, 2))?.1
-    } else {
-        Vec::new()
-    };
-    Ok(Solution {
-        value,
-        funder,
-        below,
-        funders,
-    })
 }
 
 /// A usage error as diagnostics about the command line.
