@@ -118,6 +118,17 @@ value_enum! {
 }
 
 value_enum! {
+    /// Where two scenarios' windows differ, which days a comparison covers.
+    Window => crate::report::compare::Window {
+        /// The days both windows cover: like with like.
+        #[default]
+        Common,
+        /// Every day either window covers; a side shows zeros where it has no period.
+        Union,
+    }
+}
+
+value_enum! {
     /// What money is shown in.
     Unit => crate::num::Unit {
         /// Kroner, whole.
@@ -317,6 +328,9 @@ pub struct CompareArgs {
     pub members: MembersArgs,
     #[command(flatten)]
     pub scenario_args: ScenarioArgs,
+    /// Where the windows differ: compare the days both cover, or every day either covers.
+    #[arg(long, value_enum, default_value_t)]
+    pub window: Window,
     /// Like --set, for A only.
     #[arg(long = "set-a", value_name = "PATH=VALUE")]
     pub set_a: Vec<String>,
@@ -422,6 +436,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 output: (&a.output).into(),
                 unit: a.unit.into(),
                 rounding: a.rounding.into(),
+                window: a.window.into(),
                 members: (&a.members).into(),
                 scenarios: (&a.scenario_args).into(),
                 set_a: a.set_a.clone(),

@@ -229,6 +229,12 @@ pub fn term(t: Term, lang: Lang) -> &'static str {
             "Mangler at blive finansieret af restfinansierende kilder, akkumuleret",
         ),
         Term::StillToFindShort => ("Still to find", "Mangler finansiering"),
+        Term::Funding => ("Funding", "Finansiering"),
+        Term::FundersOverWindow => (
+            "Each funder over the whole window: cost, funding, balance and what it must still find",
+            "Hver finansieringskilde i hele perioden: udgifter, finansiering, balance og hvad der mangler",
+        ),
+        Term::FundersOverWindowShort => ("Funders", "Finansieringskilder"),
         Term::Cost => ("Cost", "Udgifter"),
         Term::Comparison => ("Comparison", "Sammenligning"),
         Term::DifferencesAreBMinusA => ("differences are B − A", "forskelle er B − A"),
@@ -355,6 +361,9 @@ impl View {
                 "post" => lang.tr("post", "stilling"),
                 "cost" => lang.tr("cost", "udgift"),
                 "funding" => lang.tr("funding", "finansiering"),
+                "scenario" => lang.tr("scenario", "scenarie"),
+                "indexation" => lang.tr("indexation", "pris- og lønfremskrivning"),
+                "key" => lang.tr("allocation key", "fordelingsnøgle"),
                 _ => lang.tr("funder", "finansieringskilde"),
             }
             .to_string(),
@@ -374,6 +383,32 @@ impl View {
                     side_text(*side),
                     lang.range(*from, *to)
                 )
+            }
+            Text::Windows {
+                a,
+                b,
+                compared,
+                common,
+            } => {
+                let (a, b, c) = (
+                    lang.range(a.0, a.1),
+                    lang.range(b.0, b.1),
+                    lang.range(compared.0, compared.1),
+                );
+                match (lang, common) {
+                    (Lang::En, true) => format!(
+                        "The windows differ (A {a}, B {b}): compared over the days both cover, {c}; --window union compares every day of both."
+                    ),
+                    (Lang::En, false) => format!(
+                        "The windows differ (A {a}, B {b}): compared over every day either covers, {c}; a side shows zeros where it has no period."
+                    ),
+                    (Lang::Da, true) => format!(
+                        "Perioderne er forskellige (A {a}, B {b}): sammenlignet over de dage, begge dækker, {c}; --window union sammenligner alle dage i begge."
+                    ),
+                    (Lang::Da, false) => format!(
+                        "Perioderne er forskellige (A {a}, B {b}): sammenlignet over alle dage, mindst én dækker, {c}; en side viser nul, hvor den ingen periode har."
+                    ),
+                }
             }
             Text::Join(parts, sep) => parts
                 .iter()
@@ -629,7 +664,25 @@ fn field_label(name: &str, lang: Lang) -> String {
         "paid_by" => ("Paid by", "Finansieret af"),
         "funder" => ("Funder", "Finansieringskilde"),
         "residual" => ("Residual", "Restfinansierende"),
-        other => return other.to_string(),
+        "start" => ("Start", "Start"),
+        "end" => ("End", "Slut"),
+        "base_year" => ("Base year", "Basisår"),
+        "effective" => ("Rises take effect", "Stigninger fra"),
+        "as_of" => ("As of", "Opgjort pr."),
+        "members" => ("Members by key", "Medlemmer efter nøgle"),
+        "raised_by" => ("Raised by key", "Finansieres efter nøgle"),
+        "indexed" => ("Indexed by", "Fremskrives med"),
+        other => {
+            // `wages.2025`, `prices.2025`, `members.aalborg`.
+            return match other.split_once('.') {
+                Some(("wages", year)) => format!("{} {year}", lang.tr("Wage rise", "Lønstigning")),
+                Some(("prices", year)) => {
+                    format!("{} {year}", lang.tr("Price rise", "Prisstigning"))
+                }
+                Some(("members", id)) => format!("{} {id}", lang.tr("Weight of", "Vægt for")),
+                _ => other.to_string(),
+            };
+        }
     };
     lang.tr(en, da).to_string()
 }
@@ -741,6 +794,11 @@ pub fn describe(kind: &str, fields: &Fields, lang: Lang) -> String {
                 get("paid_by"),
             )
         }
+        ("indexation" | "key" | "scenario", _) => fields
+            .iter()
+            .map(|(name, v)| format!("{}: {}", field_label(name, lang), value_text(v, lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
         ("cost", Lang::En) => format!("{}, paid by {}", flow(), get("paid_by")),
         ("cost", Lang::Da) => format!("{}, finansieret af {}", flow(), get("paid_by")),
         (_, Lang::En) => format!("{} from {}", flow(), get("funder")),

@@ -340,6 +340,56 @@ impl Scenario {
         self.posts.len() + self.costs.len()
     }
 
+    /// The scenario over `window` only (a part of its own): every entry cut to it, those
+    /// wholly outside it left out. Amounts and dates inside are as they were, so every figure
+    /// of a period inside `window` is the same.
+    pub fn within(&self, window: DateRange) -> Scenario {
+        let window = self.window.intersect(window).unwrap_or(window);
+        let flow = |f: &Flow| -> Option<Flow> {
+            match f {
+                Flow::Annual { annual, range } => Some(Flow::Annual {
+                    annual: *annual,
+                    range: range.intersect(window)?,
+                }),
+                Flow::OneOff { date, .. } => window.contains(*date).then_some(*f),
+            }
+        };
+        Scenario {
+            window,
+            posts: self
+                .posts
+                .iter()
+                .filter_map(|p| {
+                    Some(Post {
+                        range: p.range.intersect(window)?,
+                        ..p.clone()
+                    })
+                })
+                .collect(),
+            costs: self
+                .costs
+                .iter()
+                .filter_map(|c| {
+                    Some(Cost {
+                        flow: flow(&c.flow)?,
+                        ..c.clone()
+                    })
+                })
+                .collect(),
+            funding: self
+                .funding
+                .iter()
+                .filter_map(|f| {
+                    Some(Funding {
+                        flow: flow(&f.flow)?,
+                        ..f.clone()
+                    })
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     pub fn funder_index(&self, id: &str) -> Option<usize> {
         self.funders.iter().position(|f| f.id == id)
     }

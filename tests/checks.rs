@@ -261,3 +261,174 @@ fn junit_has_a_test_case_per_scenario_that_a_reader_parses() {
     );
     assert!(root().join("tests/corpus/duplicate-id.toml").exists());
 }
+
+/// Regression: compare of the joint secretariat with its high-wages variant showed BRN paying
+/// 744,300 kr. more but said "no differences": indexation, the scenario's name and window,
+/// keys and funders were never listed.
+#[test]
+fn compare_lists_every_difference_that_changes_a_figure() {
+    let c = klimabudget([
+        "compare",
+        "scenarios/joint-secretariat.toml",
+        "scenarios/joint-secretariat-high-wages.toml",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let changes = c["changes"].as_array().unwrap();
+    let kinds: Vec<&str> = changes
+        .iter()
+        .map(|ch| ch["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["scenario", "indexation"], "{changes:?}");
+    assert_eq!(changes[1]["change"], "added");
+    assert!(
+        changes[1]["description"]
+            .as_str()
+            .unwrap()
+            .contains("Wage rise 2025: 0.05"),
+        "{changes:?}"
+    );
+    // A pair that differs in the window, the keys and their members, a funder and an entry.
+    let dir = tempfile::tempdir().unwrap();
+    let base = |end: &str, weight: u32, residual: bool, rate: &str| {
+        format!(
+            "[scenario]\nname = \"S\"\nstart = 2024-01-01\nend = {end}\n\n\
+             [indexation]\nbase_year = 2024\nwages = {{ 2025 = {rate} }}\n\n\
+             [funders.brn]\nresidual = {residual}\nraised_by = \"k\"\n\n\
+             [keys.k.members]\nbrn-a = {{ weight = {weight} }}\nbrn-b = {{ weight = 1 }}\n\n\
+             [[posts]]\nid = \"p\"\nfte = 1\nannual_cost_per_fte = 800_000\npaid_by = \"brn\"\n"
+        )
+    };
+    let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    std::fs::write(&a, base("2026-12-31", 1, true, "0.03")).unwrap();
+    std::fs::write(&b, base("2027-12-31", 2, false, "0.04")).unwrap();
+    let c = klimabudget([
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let fields: Vec<String> = c["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|ch| {
+            ch["fields"].as_array().into_iter().flatten().map(move |f| {
+                format!(
+                    "{} {}",
+                    ch["kind"].as_str().unwrap(),
+                    f["field"].as_str().unwrap()
+                )
+            })
+        })
+        .collect();
+    for expected in [
+        "scenario end",
+        "indexation wages.2025",
+        "key members.brn-a",
+        "funder residual",
+    ] {
+        assert!(
+            fields.contains(&expected.to_string()),
+            "{expected}: {fields:?}"
+        );
+    }
+    // In Danish, as people call them.
+    let run = klimabudget([
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--lang",
+        "da",
+        "--format",
+        "markdown",
+    ])
+    .code(0);
+    for words in [
+        "Lønstigning 2025",
+        "Vægt for brn-a",
+        "Restfinansierende",
+        "| scenarie |",
+    ] {
+        assert!(run.stdout.contains(words), "{words}: {}", run.stdout);
+    }
+}
+
+/// Regression: scenarios with different windows (2023–26 against 2026–29) were compared over
+/// the union with no warning. Now the days both cover, said at the top.
+#[test]
+fn different_windows_are_said_and_compared_like_with_like() {
+    let run = klimabudget([
+        "compare",
+        "scenarios/joint-secretariat.toml",
+        "tests/cases/fase2.toml",
+    ])
+    .code(0);
+    assert!(
+        run.stdout.contains(
+            "The windows differ (A 2023-01-01 – 2026-12-31, B 2026-07-01 – 2029-12-31): compared over the days both cover, 2026-07-01 – 2026-12-31"
+        ),
+        "{}",
+        run.stdout
+    );
+    // Half a year of A: 3 posts of 800,000 a year.
+    assert!(
+        run.stdout
+            .contains("Business Region North Denmark pays 660,000 kr. less in B than in A over 2026-07-01 – 2026-12-31 (1,200,000 kr. → 540,000 kr.)."),
+        "{}",
+        run.stdout
+    );
+    let union = klimabudget([
+        "compare",
+        "scenarios/joint-secretariat.toml",
+        "tests/cases/fase2.toml",
+        "--window",
+        "union",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(union["window"]["mode"], "union");
+    assert_eq!(union["periods"].as_array().unwrap().len(), 7);
+}
+
+/// Issue 13: compare looked only at cost; now funding, balance and what each funder must
+/// still find too, over the whole window.
+#[test]
+fn compare_shows_funding_balance_and_what_is_still_to_find() {
+    let c = klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let t = &c["total"];
+    assert_eq!(t["a"]["funding_by_funder"]["brn"], "4960000.00");
+    assert_eq!(t["b"]["funding_by_funder"]["brn"], "2160000.00");
+    assert_eq!(t["delta"]["balance_by_funder"]["brn"], "-5600000.00");
+    assert_eq!(t["a"]["must_find_by_funder"]["brn"], "1440000.00");
+    assert_eq!(t["b"]["must_find_by_funder"]["brn"], "7040000.00");
+    assert_eq!(t["delta"]["must_find_by_funder"]["brn"], "5600000.00");
+    let run = klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--lang",
+        "da",
+    ])
+    .code(0);
+    assert!(
+        run.stdout.contains("Mangler finansiering"),
+        "{}",
+        run.stdout
+    );
+}

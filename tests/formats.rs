@@ -245,6 +245,7 @@ fn the_xlsx_reads_back_with_live_totals() {
             "Oversigt",
             "Årsværk og udgifter",
             "Udgifter pr. kilde",
+            "Finansieringskilder",
             "Forskelle"
         ]
     );

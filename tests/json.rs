@@ -118,8 +118,10 @@ fn report_json_has_the_contract_shape() {
 
 #[test]
 fn compare_json_has_the_contract_shape() {
-    // DK2020 has no `region`; the union of funders still lists it, with zeros.
-    let c = klimabudget([
+    // DK2020 has no `region`; the union of funders still lists it, with zeros. Its window
+    // (2021 – mid-2023) differs from the joint secretariat's (2023 – 2026): by default they
+    // are compared over the days both cover; `--window union` compares every day of both.
+    let common = klimabudget([
         "compare",
         "scenarios/dk2020-2021-2023.toml",
         "scenarios/joint-secretariat.toml",
@@ -128,18 +130,55 @@ fn compare_json_has_the_contract_shape() {
     ])
     .code(0)
     .json();
-    assert_eq!(keys(&c), ["a", "b", "by", "changes", "periods", "total"]);
+    assert_eq!(
+        common["window"],
+        serde_json::json!({"mode": "common", "start": "2023-01-01", "end": "2023-06-30"})
+    );
+    assert_eq!(common["periods"].as_array().unwrap().len(), 1);
+    assert_eq!(common["periods"][0]["label"], "2023");
+    assert_eq!(common["total"]["end"], "2023-06-30");
+    let c = klimabudget([
+        "compare",
+        "scenarios/dk2020-2021-2023.toml",
+        "scenarios/joint-secretariat.toml",
+        "--window",
+        "union",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(
+        keys(&c),
+        ["a", "b", "by", "changes", "periods", "total", "window"]
+    );
+    assert_eq!(c["window"]["mode"], "union");
     assert_eq!(keys(&c["a"]), ["file", "name"]);
     // Written in the contract's order, as a reader expects them.
     let order = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
-    assert_eq!(order(&c), ["a", "b", "by", "periods", "total", "changes"]);
+    assert_eq!(
+        order(&c),
+        ["a", "b", "by", "window", "periods", "total", "changes"]
+    );
     assert_eq!(order(&c["a"]), ["name", "file"]);
     let period = ["label", "start", "end", "a", "b", "delta"];
     assert_eq!(order(&c["periods"][0]), period);
     assert_eq!(
         order(&c["periods"][0]["a"]),
-        ["fte", "cost", "cost_by_funder"]
+        [
+            "fte",
+            "cost",
+            "cost_by_funder",
+            "funding_by_funder",
+            "balance_by_funder",
+            "cumulative_balance_by_funder"
+        ]
     );
+    assert_eq!(
+        c["total"]["a"]["must_find_by_funder"],
+        serde_json::json!({"brn": "0.00", "municipalities": "0.00", "region": "0.00"})
+    );
+    assert_eq!(c["total"]["b"]["must_find_by_funder"]["brn"], "7040000.00");
     assert_eq!(c["a"]["file"], "scenarios/dk2020-2021-2023.toml");
     assert_eq!(c["by"], "year");
     let labels: Vec<&str> = c["periods"]
@@ -154,7 +193,19 @@ fn compare_json_has_the_contract_shape() {
     let periods = c["periods"].as_array().unwrap();
     for p in periods.iter().chain([&c["total"]]) {
         for side in ["a", "b", "delta"] {
-            assert_eq!(keys(&p[side]), ["cost", "cost_by_funder", "fte"]);
+            let mut k = keys(&p[side]);
+            k.retain(|k| *k != "must_find_by_funder");
+            assert_eq!(
+                k,
+                [
+                    "balance_by_funder",
+                    "cost",
+                    "cost_by_funder",
+                    "cumulative_balance_by_funder",
+                    "fte",
+                    "funding_by_funder"
+                ]
+            );
             assert_two_decimals(&p[side]["fte"], "fte");
             assert_two_decimals(&p[side]["cost"], "cost");
             assert_map(&p[side]["cost_by_funder"], &funders, "cost_by_funder");

@@ -6,7 +6,7 @@ use super::{Env, Error, Exit};
 use crate::export;
 use crate::num::Unit;
 use crate::period::By;
-use crate::report::compare::Comparison;
+use crate::report::compare::{Comparison, Window};
 use crate::report::{self, Mode};
 
 /// What `klimabudget compare` is asked to do.
@@ -18,6 +18,8 @@ pub struct Options {
     pub output: super::OutputOptions,
     pub unit: Unit,
     pub rounding: Mode,
+    /// Where the windows differ: the days both cover, or every day either covers.
+    pub window: Window,
     pub members: super::MembersOptions,
     pub scenarios: super::ScenarioOptions,
     /// `--set` for A only.
@@ -49,15 +51,28 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     };
     target.refuse_inputs(a.files())?;
     target.refuse_inputs(b.files())?;
-    let comparison = Comparison::new(&a.scenario, &b.scenario, args.by, args.scenarios.prices)?
-        .with_members(args.members.mode, args.members.precision)?;
+    let comparison = Comparison::over(
+        &a.scenario,
+        &b.scenario,
+        args.by,
+        args.scenarios.prices,
+        args.window,
+    )?
+    .with_members(args.members.mode, args.members.precision)?;
+    // Each scenario's warnings over its own window (projected again where it was cut).
+    let own = |s: &crate::model::Scenario, p: &crate::engine::Projection| -> Result<_, Error> {
+        Ok(match comparison.windows {
+            None => report::scenario::warnings(s, p),
+            Some(_) => {
+                let p = crate::engine::project_in(s, args.by, args.scenarios.prices)?;
+                report::scenario::warnings(s, &p)
+            }
+        })
+    };
     let mut warnings = a.warnings;
-    warnings
-        .items
-        .extend(report::scenario::warnings(comparison.a, &comparison.pa));
+    warnings.items.extend(own(&a.scenario, &comparison.pa)?);
     let mut wb = b.warnings;
-    wb.items
-        .extend(report::scenario::warnings(comparison.b, &comparison.pb));
+    wb.items.extend(own(&b.scenario, &comparison.pb)?);
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
     let options = super::options(env, args.unit, args.rounding, target.file.is_none());

@@ -1,6 +1,8 @@
 //! Comparing two scenarios: figures side by side per period, B − A, who pays more or less, and
 //! which posts, costs, funding and funders differ.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use super::grid::{At, Column, Fig, Grid, GridId, Measure, RowHead, Rule, Side, What};
@@ -18,11 +20,24 @@ use crate::period::{By, PeriodKey};
 /// Rows × periods of exact figures.
 type Cells = Vec<Vec<Rational>>;
 
+/// Which days a comparison of two scenarios with different windows covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    /// The days both windows cover: like is compared with like.
+    #[default]
+    Common,
+    /// Every day either covers; a side shows zeros where it has no period.
+    Union,
+}
+
 /// Two scenarios projected on one scale, so B − A is exact.
 #[derive(Debug, Clone)]
 pub struct Comparison<'a> {
-    pub a: &'a Scenario,
-    pub b: &'a Scenario,
+    /// Each side as compared: cut to the common window where the windows differ.
+    pub a: Cow<'a, Scenario>,
+    pub b: Cow<'a, Scenario>,
+    /// Where the windows differ: each side's own window, and how they are compared.
+    pub windows: Option<(DateRange, DateRange, Window)>,
     pub pa: Projection,
     pub pb: Projection,
     /// The union of both sides' periods, in time order.
@@ -60,28 +75,64 @@ pub struct ComparisonHead {
     pub a: (String, String),
     pub b: (String, String),
     pub by: By,
-    /// The days either window covers.
+    /// The days compared.
     pub window: DateRange,
+    /// `same` (both windows are one), `common` (the days both cover) or `union` (every day
+    /// either covers).
+    pub window_mode: &'static str,
     pub members: Option<MembersHead>,
     pub changes: Vec<Change>,
 }
 
 impl<'a> Comparison<'a> {
+    /// A over the union of both windows.
     pub fn new(
         a: &'a Scenario,
         b: &'a Scenario,
         by: By,
         prices: Prices,
     ) -> Result<Self, ComputeError> {
-        let scale = Scale::for_scenarios(&[a, b], prices)?;
-        let pa = engine::project_on(a, by, scale, prices)?;
-        let pb = engine::project_on(b, by, scale, prices)?;
+        Comparison::over(a, b, by, prices, Window::Union)
+    }
+
+    /// A against B; where their windows differ, over the days both cover (`Common`) or over
+    /// every day either covers (`Union`). Windows without a day in common are compared over
+    /// the union.
+    pub fn over(
+        a: &'a Scenario,
+        b: &'a Scenario,
+        by: By,
+        prices: Prices,
+        window: Window,
+    ) -> Result<Self, ComputeError> {
+        let differ = a.window != b.window;
+        let common = a
+            .window
+            .intersect(b.window)
+            .filter(|_| window == Window::Common);
+        let windows = differ.then_some((
+            a.window,
+            b.window,
+            if common.is_some() {
+                Window::Common
+            } else {
+                Window::Union
+            },
+        ));
+        let (sa, sb) = match common.filter(|_| differ) {
+            Some(w) => (Cow::Owned(a.within(w)), Cow::Owned(b.within(w))),
+            None => (Cow::Borrowed(a), Cow::Borrowed(b)),
+        };
+        let scale = Scale::for_scenarios(&[&sa, &sb], prices)?;
+        let pa = engine::project_on(&sa, by, scale, prices)?;
+        let pb = engine::project_on(&sb, by, scale, prices)?;
         Ok(Comparison {
             periods: pair_periods(&pa.periods, &pb.periods),
             funders: pair_funders(a, b),
             changes: changes(a, b),
-            a,
-            b,
+            windows,
+            a: sa,
+            b: sb,
             pa,
             pb,
             members: None,
@@ -104,7 +155,7 @@ impl<'a> Comparison<'a> {
                     precision,
                 })
             };
-            self.members = Some((members(self.a)?, members(self.b)?));
+            self.members = Some((members(&self.a)?, members(&self.b)?));
         }
         Ok(self)
     }
@@ -203,23 +254,41 @@ impl<'a> Comparison<'a> {
             .iter()
             .map(|f| RowHead::new(&f.id, &f.name))
             .collect();
-        let by_funder = |side: Side| {
+        // A measure of each funder of the comparison on one side, zero where the side has no
+        // such funder.
+        let by_funder = |side: Side, measure: fn(&Figures, usize) -> Amount| {
             let pick: fn(&FunderPair) -> Option<usize> = match side {
                 Side::A => |f| f.a,
                 _ => |f| f.b,
             };
             self.side_cells(side, self.funders.len(), &|fig: &Figures, i| {
-                pick(&self.funders[i]).map(|k| money(fig.cost_by_funder[k]))
+                pick(&self.funders[i]).map(|k| money(measure(fig, k)))
             })
         };
-        three(
-            What::CostByFunder,
-            Measure::Money,
-            Rule::AddsUp,
-            funder_rows,
-            [by_funder(Side::A), by_funder(Side::B)],
-            None,
-        );
+        type Pick = fn(&Figures, usize) -> Amount;
+        let measures: [(What, Rule, Pick); 4] = [
+            (What::CostByFunder, Rule::AddsUp, |f, k| f.cost_by_funder[k]),
+            (What::FundingByFunder, Rule::AddsUp, |f, k| {
+                f.funding_by_funder[k]
+            }),
+            (What::BalanceByFunder, Rule::AddsUp, |f, k| {
+                f.funding_by_funder[k] - f.cost_by_funder[k]
+            }),
+            (What::CumulativeByFunder, Rule::Nearest, |f, k| {
+                f.cumulative_by_funder[k]
+            }),
+        ];
+        for (what, rule, measure) in measures {
+            three(
+                what,
+                Measure::Money,
+                rule,
+                funder_rows.clone(),
+                [by_funder(Side::A, measure), by_funder(Side::B, measure)],
+                None,
+            );
+        }
+        let still = self.still_to_find(funder_rows);
         if let Some((parties, cells)) = self.member_cells() {
             let precision = self
                 .members
@@ -237,7 +306,43 @@ impl<'a> Comparison<'a> {
                 None,
             );
         }
+        grids.extend(still);
         grids
+    }
+
+    /// What each funder must still find by the end of the window on each side (a residual
+    /// funder's gap; 0 for any other), and B − A: rounded up where they must be enough.
+    fn still_to_find(&self, rows: Vec<RowHead>) -> [Grid; 3] {
+        let zero = Rational::from_integer(0);
+        let gap = |s: &Scenario, p: &Projection, pick: fn(&FunderPair) -> Option<usize>| {
+            self.funders
+                .iter()
+                .map(|fp| {
+                    pick(fp)
+                        .filter(|&k| s.funders[k].residual)
+                        .map_or(zero, |k| {
+                            -p.scale.exact(p.total.cumulative_by_funder[k]).min(zero)
+                        })
+                })
+                .collect::<Vec<Rational>>()
+        };
+        let a = gap(&self.a, &self.pa, |f| f.a);
+        let b = gap(&self.b, &self.pb, |f| f.b);
+        let d = b.iter().zip(&a).map(|(x, y)| x - y).collect();
+        let grid = |side, rule, values| {
+            Grid::list(
+                GridId::side(What::StillToFind, side),
+                Measure::Money,
+                rule,
+                rows.clone(),
+                values,
+            )
+        };
+        [
+            grid(Side::A, Rule::Up, a),
+            grid(Side::B, Rule::Up, b),
+            grid(Side::Delta, Rule::Nearest, d),
+        ]
     }
 
     /// The parties of both sides (A's in order, then B's new ones) and each side's exact cost
@@ -294,6 +399,7 @@ impl<'a> Comparison<'a> {
         let mut blocks = vec![
             Block::Table(self.cost_table(fte, cost)),
             Block::Table(self.funder_table(cost)),
+            Block::Table(self.funders_table(at)),
         ];
         let window = self.window();
         blocks.extend(self.funders.iter().enumerate().map(|(i, f)| {
@@ -330,8 +436,8 @@ impl<'a> Comparison<'a> {
                 })
                 .collect(),
         };
-        let mut notes = super::scenario::notes(self.a);
-        for n in super::scenario::notes(self.b) {
+        let mut notes = super::scenario::notes(&self.a);
+        for n in super::scenario::notes(&self.b) {
             if !notes.contains(&n) {
                 notes.push(n);
             }
@@ -372,10 +478,15 @@ impl<'a> Comparison<'a> {
     fn head(&self) -> ComparisonHead {
         let named = |s: &Scenario| (s.name.clone(), s.file.display().to_string());
         ComparisonHead {
-            a: named(self.a),
-            b: named(self.b),
+            a: named(&self.a),
+            b: named(&self.b),
             by: self.by(),
             window: self.window(),
+            window_mode: match self.windows {
+                None => "same",
+                Some((_, _, Window::Common)) => "common",
+                Some((_, _, Window::Union)) => "union",
+            },
             members: self.members.as_ref().and_then(|(ma, _)| {
                 let (parties, _) = self.member_cells()?;
                 Some(MembersHead {
@@ -390,26 +501,39 @@ impl<'a> Comparison<'a> {
 
     fn lines(&self) -> Vec<Text> {
         let prices = self.pa.prices;
+        // Each scenario's own window, whatever the days compared.
+        let own = |side: Side, s: &Scenario| match (self.windows, side) {
+            (Some((a, _, _)), Side::A) => a,
+            (Some((_, b, _)), _) => b,
+            (None, _) => s.window,
+        };
         let line = |side: Side, s: &Scenario| Text::Scenario {
             side,
             name: s.name.clone(),
             file: s.file.display().to_string(),
-            from: s.window.from,
-            to: s.window.to,
+            from: own(side, s).from,
+            to: own(side, s).to,
             prices: s.indexation.as_ref().map(|ix| (prices, ix.base_year)),
         };
-        vec![
-            line(Side::A, self.a),
-            line(Side::B, self.b),
-            Text::Join(
-                vec![
-                    Text::By(self.by(), true),
-                    Text::AmountsIn,
-                    Text::Term(Term::DifferencesAreBMinusA),
-                ],
-                " · ",
-            ),
-        ]
+        let mut lines = vec![line(Side::A, &self.a), line(Side::B, &self.b)];
+        if let Some((a, b, mode)) = self.windows {
+            let w = self.window();
+            lines.push(Text::Windows {
+                a: (a.from, a.to),
+                b: (b.from, b.to),
+                compared: (w.from, w.to),
+                common: mode == Window::Common,
+            });
+        }
+        lines.push(Text::Join(
+            vec![
+                Text::By(self.by(), true),
+                Text::AmountsIn,
+                Text::Term(Term::DifferencesAreBMinusA),
+            ],
+            " · ",
+        ));
+        lines
     }
 
     /// Cost by party in A, in B, and B − A, when members are asked for.
@@ -433,7 +557,7 @@ impl<'a> Comparison<'a> {
             )));
         }
         let mut seen = Vec::new();
-        for s in [self.a, self.b] {
+        for s in [&*self.a, &*self.b] {
             if let Some(sentence) = super::scenario::keys_sentence(s).filter(|k| !seen.contains(k))
             {
                 seen.push(sentence.clone());
@@ -538,6 +662,48 @@ impl<'a> Comparison<'a> {
         }
     }
 
+    /// Each funder over the whole window: cost, funding, balance, and what it must still
+    /// find, in A, in B, and B − A.
+    fn funders_table(&self, at: impl Fn(What, Side) -> At) -> Table<Fig> {
+        let head = vec![
+            Text::Term(Term::Funder),
+            Text::Plain(String::new()),
+            Text::Side(Side::A),
+            Text::Side(Side::B),
+            Text::Side(Side::Delta),
+        ];
+        let measures = [
+            (What::CostByFunder, Term::Cost),
+            (What::FundingByFunder, Term::Funding),
+            (What::BalanceByFunder, Term::BalanceShort),
+            (What::StillToFind, Term::StillToFindShort),
+        ];
+        let mut rows = Vec::new();
+        for (i, funder) in self.funders.iter().enumerate() {
+            for (k, (what, term)) in measures.into_iter().enumerate() {
+                let name = if k == 0 { funder.name.as_str() } else { "" };
+                let figure = |side| match what {
+                    What::StillToFind => at(what, side).cell(i, 0),
+                    _ => at(what, side).row_total(i),
+                };
+                rows.push(Row::new(vec![
+                    Cell::text(name),
+                    Cell::Text(Text::Term(term)),
+                    Cell::figure(figure(Side::A)),
+                    Cell::figure(figure(Side::B)),
+                    Cell::calc(figure(Side::Delta), Calc::ColumnDiff { plus: 3, minus: 2 }),
+                ]));
+            }
+        }
+        Table {
+            title: Text::Titled(Term::FundersOverWindow, None),
+            name: Text::Term(Term::FundersOverWindowShort),
+            head,
+            rows,
+            rounding_note: false,
+        }
+    }
+
     fn changes_table(&self) -> Table<Fig> {
         let head = vec![
             Text::Term(Term::What),
@@ -572,7 +738,7 @@ impl<'a> Comparison<'a> {
                 ChangeKind::Changed(fields) => {
                     for f in fields {
                         let show = |v: &Option<Value>| v.clone().map_or_else(none, Text::Value);
-                        row(Text::Field(f.field.to_string()), show(&f.a), show(&f.b));
+                        row(Text::Field(f.field.clone()), show(&f.a), show(&f.b));
                     }
                 }
             }
@@ -617,7 +783,7 @@ pub enum ChangeKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
-    pub field: &'static str,
+    pub field: String,
     /// `None` where the side has no such field.
     pub a: Option<Value>,
     pub b: Option<Value>,
@@ -662,7 +828,7 @@ pub fn payers(p: &[(String, Rational)], share: impl Fn(Rational) -> String) -> S
 }
 
 /// The fields of an entry that a comparison looks at.
-pub type Fields = Vec<(&'static str, Value)>;
+pub type Fields = Vec<(String, Value)>;
 
 /// The value of field `name`, if the entry has it.
 pub fn field<'f>(fields: &'f Fields, name: &str) -> Option<&'f Value> {
@@ -737,57 +903,103 @@ fn paid_by_value(s: &Scenario, paid_by: &PaidBy) -> Value {
 fn flow_fields(flow: &Flow, out: &mut Fields) {
     match flow {
         Flow::Annual { annual, range } => {
-            out.push(("annual", Value::Money(annual.rational())));
-            out.push(("from", Value::Date(range.from)));
-            out.push(("to", Value::Date(range.to)));
+            out.push(("annual".into(), Value::Money(annual.rational())));
+            out.push(("from".into(), Value::Date(range.from)));
+            out.push(("to".into(), Value::Date(range.to)));
         }
         Flow::OneOff { amount, date } => {
-            out.push(("amount", Value::Money(amount.rational())));
-            out.push(("date", Value::Date(*date)));
+            out.push(("amount".into(), Value::Money(amount.rational())));
+            out.push(("date".into(), Value::Date(*date)));
         }
     }
 }
 
 /// Every entry of a scenario: (kind, id, fields).
 fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
+    let f = |name: &str, v: Value| (name.to_string(), v);
     let mut out = Vec::new();
-    for f in &s.funders {
-        let fields = vec![
-            ("name", Value::Text(f.name.clone())),
-            ("residual", Value::Flag(f.residual)),
+    // The scenario itself: its name and window change every figure's meaning.
+    out.push((
+        "scenario",
+        String::new(),
+        vec![
+            f("name", Value::Text(s.name.clone())),
+            f("start", Value::Date(s.window.from)),
+            f("end", Value::Date(s.window.to)),
+        ],
+    ));
+    if let Some(ix) = &s.indexation {
+        let mut fields = vec![
+            f("base_year", Value::Text(ix.base_year.to_string())),
+            f(
+                "effective",
+                Value::Text(format!("{:02}-{:02}", ix.effective.0, ix.effective.1)),
+            ),
         ];
-        out.push(("funder", f.id.clone(), fields));
+        for (index, rates) in [("wages", &ix.wages), ("prices", &ix.prices)] {
+            for (year, rate) in rates {
+                fields.push((format!("{index}.{year}"), Value::Number(*rate)));
+            }
+        }
+        out.push(("indexation", String::new(), fields));
+    }
+    for k in &s.keys {
+        let mut fields = vec![f("name", Value::Text(k.name.clone()))];
+        if let Some(d) = k.as_of {
+            fields.push(f("as_of", Value::Date(d)));
+        }
+        for m in &k.members {
+            fields.push((format!("members.{}", m.id), Value::Number(m.weight)));
+        }
+        out.push(("key", k.id.clone(), fields));
+    }
+    let key = |k: Option<usize>| k.map(|k| Value::Text(s.keys[k].id.clone()));
+    for fu in &s.funders {
+        let mut fields = vec![
+            f("name", Value::Text(fu.name.clone())),
+            f("residual", Value::Flag(fu.residual)),
+        ];
+        fields.extend(key(fu.members).map(|v| f("members", v)));
+        fields.extend(key(fu.raised_by).map(|v| f("raised_by", v)));
+        out.push(("funder", fu.id.clone(), fields));
     }
     for p in &s.posts {
-        let mut fields = vec![("title", Value::Text(p.title.clone()))];
+        let mut fields = vec![f("title", Value::Text(p.title.clone()))];
         if let Some(e) = &p.employer {
-            fields.push(("employer", Value::Text(e.clone())));
+            fields.push(f("employer", Value::Text(e.clone())));
         }
         fields.extend([
-            ("fte", Value::Number(p.fte.rational())),
-            (
+            f("fte", Value::Number(p.fte.rational())),
+            f(
                 "annual_cost_per_fte",
                 Value::Money(p.annual_cost_per_fte.rational()),
             ),
-            ("from", Value::Date(p.range.from)),
-            ("to", Value::Date(p.range.to)),
-            ("paid_by", paid_by_value(s, &p.paid_by)),
+            f("from", Value::Date(p.range.from)),
+            f("to", Value::Date(p.range.to)),
+            f("paid_by", paid_by_value(s, &p.paid_by)),
         ]);
         out.push(("post", p.id.clone(), fields));
     }
     for c in &s.costs {
-        let mut fields = vec![("name", Value::Text(c.name.clone()))];
+        let mut fields = vec![f("name", Value::Text(c.name.clone()))];
         flow_fields(&c.flow, &mut fields);
-        fields.push(("paid_by", paid_by_value(s, &c.paid_by)));
+        fields.push(f("paid_by", paid_by_value(s, &c.paid_by)));
         out.push(("cost", c.id.clone(), fields));
     }
-    for f in &s.funding {
+    for fu in &s.funding {
         let mut fields = vec![
-            ("name", Value::Text(f.name.clone())),
-            ("funder", Value::Text(s.funders[f.funder].id.clone())),
+            f("name", Value::Text(fu.name.clone())),
+            f("funder", Value::Text(s.funders[fu.funder].id.clone())),
         ];
-        flow_fields(&f.flow, &mut fields);
-        out.push(("funding", f.id.clone(), fields));
+        flow_fields(&fu.flow, &mut fields);
+        if let Some(index) = fu.indexed {
+            let name = match index {
+                crate::model::Index::Wages => "wages",
+                crate::model::Index::Prices => "prices",
+            };
+            fields.push(f("indexed", Value::Text(name.to_string())));
+        }
+        out.push(("funding", fu.id.clone(), fields));
     }
     out
 }
@@ -815,17 +1027,17 @@ pub fn changes(a: &Scenario, b: &Scenario) -> Vec<Change> {
             }),
             Some((_, _, fields_b)) => {
                 let mut diffs = Vec::new();
-                let names = fields_a.iter().map(|(n, _)| *n).chain(
+                let names = fields_a.iter().map(|(n, _)| n.as_str()).chain(
                     fields_b
                         .iter()
-                        .map(|(n, _)| *n)
+                        .map(|(n, _)| n.as_str())
                         .filter(|n| field(fields_a, n).is_none()),
                 );
                 for name in names {
                     let (va, vb) = (field(fields_a, name), field(fields_b, name));
                     if va != vb {
                         diffs.push(FieldChange {
-                            field: name,
+                            field: name.to_string(),
                             a: va.cloned(),
                             b: vb.cloned(),
                         });

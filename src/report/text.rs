@@ -61,6 +61,14 @@ pub enum Text {
         to: Date,
         prices: Option<(Prices, i16)>,
     },
+    /// The windows of a comparison differ: each side's, and the days compared (those both
+    /// cover, `common`, or every day either covers).
+    Windows {
+        a: (Date, Date),
+        b: (Date, Date),
+        compared: (Date, Date),
+        common: bool,
+    },
     /// Pieces joined by a separator.
     Join(Vec<Text>, &'static str),
 }
@@ -115,6 +123,9 @@ pub enum Term {
     CumulativeShort,
     StillToFind,
     StillToFindShort,
+    Funding,
+    FundersOverWindow,
+    FundersOverWindowShort,
     Cost,
     Comparison,
     DifferencesAreBMinusA,

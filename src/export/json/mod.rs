@@ -254,6 +254,20 @@ impl Serialize for CompareJson<'_> {
         m.serialize_entry("a", &named(&h.a))?;
         m.serialize_entry("b", &named(&h.b))?;
         m.serialize_entry("by", h.by.name())?;
+        #[derive(Serialize)]
+        struct Window {
+            mode: &'static str,
+            start: String,
+            end: String,
+        }
+        m.serialize_entry(
+            "window",
+            &Window {
+                mode: h.window_mode,
+                start: h.window.from.to_string(),
+                end: h.window.to.to_string(),
+            },
+        )?;
         if let Some(head) = &h.members {
             m.serialize_entry("members", &members(head))?;
         }
@@ -337,6 +351,28 @@ impl Serialize for SideJson<'_> {
                 col: self.col,
             },
         )?;
+        for (key, what) in [
+            ("funding_by_funder", What::FundingByFunder),
+            ("balance_by_funder", What::BalanceByFunder),
+        ] {
+            if let Some(grid) = g(what) {
+                m.serialize_entry(
+                    key,
+                    &Ids {
+                        grid,
+                        col: self.col,
+                    },
+                )?;
+            }
+        }
+        if let Some(grid) = g(What::CumulativeByFunder) {
+            // The total's is the one at the end of the window.
+            let col = self.col.or(grid.columns.len().checked_sub(1));
+            m.serialize_entry("cumulative_balance_by_funder", &Ids { grid, col })?;
+        }
+        if let (None, Some(grid)) = (self.col, g(What::StillToFind)) {
+            m.serialize_entry("must_find_by_funder", &Ids { grid, col: Some(0) })?;
+        }
         if let Some(members) = g(What::CostByMember) {
             m.serialize_entry(
                 "cost_by_member",
@@ -378,7 +414,7 @@ fn change(c: &crate::report::compare::Change) -> ChangeJson<'_> {
             None,
             fs.iter()
                 .map(|f| FieldJson {
-                    field: f.field,
+                    field: &f.field,
                     a: f.a.as_ref().map(|v| v.plain()),
                     b: f.b.as_ref().map(|v| v.plain()),
                 })
