@@ -594,76 +594,183 @@ fn project_shared(
         period_of[period.months.clone()].fill(p);
     }
     let units = |r: Rational| scale.units(r).expect("the scale covers every value");
+    let at = Months {
+        calendar: &calendar,
+        period_of: &period_of,
+        units: &units,
+    };
+    let posts = Posts::new(scenario, &indexing, &calendar, &units);
+    let (mut figures, post_totals) = posts.project(scenario, &calendar, &periods, scale, shares);
+    add_costs(scenario, &indexing, &at, &mut figures);
+    add_funding(scenario, &indexing, &at, &mut figures);
+    add_cumulative(&mut figures, scenario.funders.len());
+    let total = total_of(scenario, &calendar, &figures, post_totals);
+    Ok(Projection {
+        scale,
+        by,
+        prices,
+        periods: figures,
+        total,
+    })
+}
 
-    // Posts: cost and FTE. Posts paid alike are summed first and split between funders once.
-    // Found by hash: a linear search took 121 s for 100,000 posts with shares of their own.
-    let mut patterns: Vec<&PaidBy> = Vec::new();
-    let mut pattern_index: std::collections::HashMap<&PaidBy, usize> =
-        std::collections::HashMap::new();
-    let mut pattern_of = Vec::with_capacity(scenario.posts.len());
-    for post in &scenario.posts {
-        let k = *pattern_index.entry(&post.paid_by).or_insert_with(|| {
-            patterns.push(&post.paid_by);
-            patterns.len() - 1
+/// The months of a window, the period each falls in, and amounts in units: what a flow
+/// needs to accrue.
+struct Months<'a> {
+    calendar: &'a Calendar,
+    period_of: &'a [usize],
+    units: &'a (dyn Fn(Rational) -> i128 + Sync),
+}
+
+/// Where a post runs, and what a whole month of it is when no index moves it.
+struct Run {
+    first: usize,
+    last: usize,
+    /// A whole month's cost, if the same in every month.
+    monthly: Option<i128>,
+}
+
+/// What one share of the periods holds: each period's index, its figures with the posts'
+/// items, and its costs by pattern; and what the posts cost in them together.
+struct Share {
+    periods: Vec<(usize, Figures, Vec<Amount>)>,
+    posts: Vec<Amount>,
+}
+
+/// The posts of a scenario, ready to be projected: posts paid alike are summed first and
+/// split between funders once.
+struct Posts<'a> {
+    /// The distinct ways posts are paid for, and each post's among them (found by hash: a
+    /// linear search took 121 s for 100,000 posts with shares of their own).
+    patterns: Vec<&'a PaidBy>,
+    pattern_of: Vec<usize>,
+    annuals: Vec<Annual<'a>>,
+    ftes: Vec<i128>,
+    runs: Vec<Run>,
+    /// Whether each month of the calendar is a whole month of the window.
+    whole: Vec<bool>,
+}
+
+impl<'a> Posts<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        indexing: &'a Indexing,
+        calendar: &Calendar,
+        units: &'a (dyn Fn(Rational) -> i128 + Sync),
+    ) -> Self {
+        let mut patterns: Vec<&PaidBy> = Vec::new();
+        let mut pattern_index: std::collections::HashMap<&PaidBy, usize> =
+            std::collections::HashMap::new();
+        let mut pattern_of = Vec::with_capacity(scenario.posts.len());
+        for post in &scenario.posts {
+            let k = *pattern_index.entry(&post.paid_by).or_insert_with(|| {
+                patterns.push(&post.paid_by);
+                patterns.len() - 1
+            });
+            pattern_of.push(k);
+        }
+        let mut annuals: Vec<Annual> = scenario
+            .posts
+            .iter()
+            .map(|post| Annual::new(post.annual_cost(), indexing.wages.as_ref(), units))
+            .collect();
+        let ftes = scenario
+            .posts
+            .iter()
+            .map(|post| units(post.fte.rational()))
+            .collect();
+        let runs = scenario
+            .posts
+            .iter()
+            .zip(annuals.iter_mut())
+            .map(|(post, annual)| {
+                let months = calendar.month_range(post.range);
+                Run {
+                    first: months.start,
+                    last: months.end - 1,
+                    monthly: annual.levels.is_none().then(|| annual.level(0).1),
+                }
+            })
+            .collect();
+        let whole = calendar
+            .months
+            .iter()
+            .map(|m| m.window_days() == i64::from(m.days_in_month))
+            .collect();
+        Posts {
+            patterns,
+            pattern_of,
+            annuals,
+            ftes,
+            runs,
+            whole,
+        }
+    }
+
+    /// Every period's figures with the posts' cost, FTE and cost by funder; and each post's
+    /// total. The periods are dealt out in turn, a share to a thread: later periods, with
+    /// more posts running, are spread as evenly as earlier ones.
+    fn project(
+        self,
+        scenario: &Scenario,
+        calendar: &Calendar,
+        periods: &[Period],
+        scale: Scale,
+        shares: usize,
+    ) -> (Vec<Figures>, Vec<Amount>) {
+        let shares = shares.clamp(1, periods.len().max(1));
+        // Each share memoizes its own annual amounts; the first (on this thread) takes these.
+        let mut jobs: Vec<_> = (1..shares)
+            .map(|k| ((k, shares), self.annuals.clone()))
+            .collect();
+        jobs.insert(0, ((0, shares), self.annuals.clone()));
+        let made = crate::on_threads(jobs, |(turn, annuals)| {
+            self.share(scenario, calendar, periods, scale, turn, annuals)
         });
-        pattern_of.push(k);
+        let mut made_periods = Vec::with_capacity(periods.len());
+        let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];
+        for share in made {
+            made_periods.extend(share.periods);
+            add_into(&mut post_totals, &share.posts);
+        }
+        made_periods.sort_by_key(|(p, _, _)| *p);
+        let (mut figures, mut by_pattern) = (Vec::new(), Vec::new());
+        for (_, f, sums) in made_periods {
+            figures.push(f);
+            by_pattern.push(sums);
+        }
+        for (k, paid_by) in self.patterns.iter().enumerate() {
+            let per_period: Vec<Amount> = by_pattern.iter().map(|sums| sums[k]).collect();
+            split(paid_by, &per_period, &mut figures, |f| {
+                &mut f.cost_by_funder
+            });
+        }
+        (figures, post_totals)
     }
-    let mut annuals: Vec<Annual> = scenario
-        .posts
-        .iter()
-        .map(|post| Annual::new(post.annual_cost(), indexing.wages.as_ref(), &units))
-        .collect();
-    let ftes: Vec<i128> = scenario
-        .posts
-        .iter()
-        .map(|post| units(post.fte.rational()))
-        .collect();
-    // Where each post runs, and what a whole month of it is when no index moves it.
-    struct Run {
-        first: usize,
-        last: usize,
-        /// A whole month's cost, if the same in every month.
-        monthly: Option<i128>,
-    }
-    let runs: Vec<Run> = scenario
-        .posts
-        .iter()
-        .zip(annuals.iter_mut())
-        .map(|(post, annual)| {
-            let months = calendar.month_range(post.range);
-            Run {
-                first: months.start,
-                last: months.end - 1,
-                monthly: annual.levels.is_none().then(|| annual.level(0).1),
-            }
-        })
-        .collect();
-    let whole: Vec<bool> = calendar
-        .months
-        .iter()
-        .map(|m| m.window_days() == i64::from(m.days_in_month))
-        .collect();
-    let item_count = scenario.item_count();
-    // What one share of the periods holds: each period's index, its figures with the posts'
-    // items, and its costs by pattern; and what the posts cost in them together.
-    struct Share {
-        periods: Vec<(usize, Figures, Vec<Amount>)>,
-        posts: Vec<Amount>,
-    }
-    // Periods outside, posts inside, so that each period's items are written once, in order,
-    // by the thread that made them.
-    let share_of = |(first, step): (usize, usize), mut annuals: Vec<Annual>| {
+
+    /// The periods `first`, `first + step`, …: periods outside, posts inside, so that each
+    /// period's items are written once, in order, by the thread that made them.
+    fn share(
+        &self,
+        scenario: &Scenario,
+        calendar: &Calendar,
+        periods: &[Period],
+        scale: Scale,
+        (first, step): (usize, usize),
+        mut annuals: Vec<Annual>,
+    ) -> Share {
+        let item_count = scenario.item_count();
         let mut share = Share {
             periods: Vec::with_capacity(periods.len().div_ceil(step)),
-            posts: vec![Amount::ZERO; runs.len()],
+            posts: vec![Amount::ZERO; self.runs.len()],
         };
         for p in (first..periods.len()).step_by(step) {
             let period = &periods[p];
             let months = period.months.clone();
-            let mut sums = vec![Amount::ZERO; patterns.len()];
+            let mut sums = vec![Amount::ZERO; self.patterns.len()];
             let mut fte = 0;
             let mut items = Items::with_capacity(item_count);
-            for (i, (run, annual)) in runs.iter().zip(annuals.iter_mut()).enumerate() {
+            for (i, (run, annual)) in self.runs.iter().zip(annuals.iter_mut()).enumerate() {
                 let (from, to) = (months.start.max(run.first), months.end.min(run.last + 1));
                 if from >= to {
                     // Not running in this period.
@@ -671,11 +778,11 @@ fn project_shared(
                     continue;
                 }
                 let mut amount = 0;
-                for (m, &whole) in whole.iter().enumerate().take(to).skip(from) {
+                for (m, &whole) in self.whole.iter().enumerate().take(to).skip(from) {
                     // Inside the run, a whole month of the window is a whole month of the post.
                     let (cost, post_fte) = match run.monthly {
                         Some(monthly) if whole && m > run.first && m < run.last => {
-                            (monthly, ftes[i])
+                            (monthly, self.ftes[i])
                         }
                         _ => {
                             let month = &calendar.months[m];
@@ -683,18 +790,18 @@ fn project_shared(
                             let days = month.covered_days(range);
                             (
                                 annual.accrue(month, range, days),
-                                prorate(ftes[i], month, days),
+                                prorate(self.ftes[i], month, days),
                             )
                         }
                     };
                     amount += cost;
                     fte += post_fte;
                 }
-                sums[pattern_of[i]] += Amount(amount);
+                sums[self.pattern_of[i]] += Amount(amount);
                 share.posts[i] += Amount(amount);
                 items.push(Amount(amount));
             }
-            for _ in runs.len()..item_count {
+            for _ in self.runs.len()..item_count {
                 items.push(Amount::ZERO);
             }
             let mut f = Figures::with_items(period.clone(), scenario, items);
@@ -708,93 +815,50 @@ fn project_shared(
             share.periods.push((p, f, sums));
         }
         share
-    };
-    // The periods dealt out in turn, a share to a thread: later periods, with more posts
-    // running, are spread as evenly as earlier ones.
-    let shares = shares.clamp(1, periods.len().max(1));
-    // Each share memoizes its own annual amounts; the first (on this thread) takes these.
-    let mut jobs: Vec<_> = (1..shares)
-        .map(|k| ((k, shares), annuals.clone()))
-        .collect();
-    jobs.insert(0, ((0, shares), annuals));
-    let made = crate::on_threads(jobs, |(turn, annuals)| share_of(turn, annuals));
-    let mut made_periods = Vec::with_capacity(periods.len());
-    let mut post_totals = vec![Amount::ZERO; scenario.posts.len()];
-    for share in made {
-        made_periods.extend(share.periods);
-        add_into(&mut post_totals, &share.posts);
     }
-    made_periods.sort_by_key(|(p, _, _)| *p);
-    let (mut figures, mut by_pattern) = (Vec::new(), Vec::new());
-    for (_, f, sums) in made_periods {
-        figures.push(f);
-        by_pattern.push(sums);
-    }
-    for (k, paid_by) in patterns.iter().enumerate() {
-        let per_period: Vec<Amount> = by_pattern.iter().map(|sums| sums[k]).collect();
-        split(paid_by, &per_period, &mut figures, |f| {
-            &mut f.cost_by_funder
-        });
-    }
-    let mut per_period = vec![Amount::ZERO; periods.len()];
+}
 
-    // Other costs.
+/// Other costs: each item per period, split between its funders.
+fn add_costs(scenario: &Scenario, indexing: &Indexing, at: &Months, figures: &mut [Figures]) {
     let posts = scenario.posts.len();
+    let mut per_period = vec![Amount::ZERO; figures.len()];
     for (j, cost) in scenario.costs.iter().enumerate() {
         let levels = indexing.prices.as_ref();
-        accrue_flow(
-            &cost.flow,
-            levels,
-            &calendar,
-            &period_of,
-            &units,
-            &mut per_period,
-        );
+        accrue_flow(&cost.flow, levels, at, &mut per_period);
         for (f, amount) in figures.iter_mut().zip(&per_period) {
             f.items.add(posts + j, *amount);
         }
-        split(&cost.paid_by, &per_period, &mut figures, |f| {
+        split(&cost.paid_by, &per_period, figures, |f| {
             &mut f.cost_by_funder
         });
         per_period.fill(Amount::ZERO);
     }
+}
 
-    // Funding.
+/// Funding: each entry per period, and by funder.
+fn add_funding(scenario: &Scenario, indexing: &Indexing, at: &Months, figures: &mut [Figures]) {
+    let mut per_period = vec![Amount::ZERO; figures.len()];
     for (k, funding) in scenario.funding.iter().enumerate() {
         let levels = indexing.of(funding.indexed);
-        accrue_flow(
-            &funding.flow,
-            levels,
-            &calendar,
-            &period_of,
-            &units,
-            &mut per_period,
-        );
+        accrue_flow(&funding.flow, levels, at, &mut per_period);
         for (f, amount) in figures.iter_mut().zip(&per_period) {
             f.funding[k] = *amount;
             f.funding_by_funder[funding.funder] += *amount;
         }
         per_period.fill(Amount::ZERO);
     }
+}
 
-    // Cumulative balances.
-    let mut running = vec![Amount::ZERO; scenario.funders.len()];
-    for f in &mut figures {
+/// Each funder's balance from the window's start to the end of each period.
+fn add_cumulative(figures: &mut [Figures], funders: usize) {
+    let mut running = vec![Amount::ZERO; funders];
+    for f in figures {
         let balances: Vec<Amount> = f.balance_by_funder().collect();
         for (r, b) in running.iter_mut().zip(balances) {
             *r += b;
         }
         f.cumulative_by_funder.clone_from(&running);
     }
-
-    let total = total_of(scenario, &calendar, &figures, post_totals);
-    Ok(Projection {
-        scale,
-        by,
-        prices,
-        periods: figures,
-        total,
-    })
 }
 
 /// A yearly amount's units at each price level, worked out once per level it meets.
@@ -919,14 +983,8 @@ fn prorate(rate: i128, month: &Month, days: i64) -> i128 {
 }
 
 /// Adds what `flow` accrues in each period to `out`, at the levels given (if indexed).
-fn accrue_flow(
-    flow: &Flow,
-    levels: Option<&Levels>,
-    calendar: &Calendar,
-    period_of: &[usize],
-    units: &(dyn Fn(Rational) -> i128 + Sync),
-    out: &mut [Amount],
-) {
+fn accrue_flow(flow: &Flow, levels: Option<&Levels>, at: &Months, out: &mut [Amount]) {
+    let (calendar, period_of, units) = (at.calendar, at.period_of, at.units);
     match flow {
         Flow::Annual { annual, range } => {
             let mut annual = Annual::new(annual.rational(), levels, units);
