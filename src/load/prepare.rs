@@ -570,183 +570,241 @@ fn table_in<'t>(table: &'t mut Table, name: &str, made: Span) -> Option<&'t mut 
 
 /// Applies one override to the tree; a wrong path or value is an error pointing at it.
 fn apply(root: &mut Node, o: &Override, sources: &mut Sources, errors: &mut Vec<Diagnostic>) {
-    let pseudo = Path::new(o.flag);
-    let flag = o.flag;
-    let file = sources.add(pseudo, o.text.clone());
-    let span = |range: std::ops::Range<usize>| Span::new(file, range);
-    let fail = |message: String, range: std::ops::Range<usize>, label: &str, help: String| {
-        Diagnostic::error(pseudo, message)
-            .at(span(range), label)
-            .help(help)
-    };
-    let Some((path_text, value_text)) = o.text.split_once('=') else {
-        errors.push(fail(
-            format!("`{flag} {}` gives no value", o.text),
-            0..o.text.len(),
-            "no `=`",
-            "write --set path=value, such as --set posts.regional-post.fte=0.8".into(),
-        ));
-        return;
-    };
-    let value_at = path_text.len() + 1..o.text.len();
-    let path: Vec<&str> = path_text.trim().split('.').collect();
-    let whole_path = 0..path_text.len();
-    // The value: TOML where it is TOML (numbers, dates, true), else the text itself.
-    let value = match toml::de::DeValue::parse(value_text.trim()) {
-        Ok(v) => {
-            let mut node = tree::value_node(file, v.get_ref(), value_at.clone());
-            node.span = span(value_at.clone());
-            node
+    let file = sources.add(Path::new(o.flag), o.text.clone());
+    let path_text = o.text.split_once('=').map_or(o.text.as_str(), |(p, _)| p);
+    let at = Setting { o, file, path_text };
+    if let Err(d) = at.apply(root) {
+        errors.push(*d);
+    }
+}
+
+/// One override being applied: its flag and text, where its text is among the sources, and
+/// the path part of it; for messages that point into it.
+struct Setting<'a> {
+    o: &'a Override,
+    file: FileId,
+    path_text: &'a str,
+}
+
+/// Why an override cannot be applied.
+type Refused = Box<Diagnostic>;
+
+/// The sections a path may start with.
+const SECTIONS: [&str; 6] = [
+    "scenario",
+    "funders",
+    "funding",
+    "posts",
+    "costs",
+    "indexation",
+];
+
+impl Setting<'_> {
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range)
+    }
+
+    fn fail(
+        &self,
+        message: String,
+        range: std::ops::Range<usize>,
+        label: &str,
+        help: String,
+    ) -> Refused {
+        Box::new(
+            Diagnostic::error(Path::new(self.o.flag), message)
+                .at(self.span(range), label)
+                .help(help),
+        )
+    }
+
+    /// The whole path, for messages about it.
+    fn whole_path(&self) -> std::ops::Range<usize> {
+        0..self.path_text.len()
+    }
+
+    fn apply(&self, root: &mut Node) -> Result<(), Refused> {
+        let (flag, text) = (self.o.flag, &self.o.text);
+        let Some((path_text, value_text)) = text.split_once('=') else {
+            return Err(self.fail(
+                format!("`{flag} {text}` gives no value"),
+                0..text.len(),
+                "no `=`",
+                "write --set path=value, such as --set posts.regional-post.fte=0.8".into(),
+            ));
+        };
+        let value = self.value(value_text, path_text.len() + 1..text.len());
+        let Value::Table(top) = &mut root.value else {
+            return Ok(());
+        };
+        let path: Vec<&str> = path_text.trim().split('.').collect();
+        // Find (or, for `indexation`, make) the table the last part is a key of.
+        let (table_path, key): (&[&str], &str) = match path.as_slice() {
+            [] | [_] => return Err(self.unknown_section(path.first().copied().unwrap_or(""))),
+            [head @ .., last] => (head, last),
+        };
+        let table = self.target(top, table_path)?;
+        // The key must be one the table may hold (the rates of indexation are years).
+        if let Some(known) = fields_at(table_path)
+            && !known.iter().any(|f| f.name == key)
+        {
+            let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+            return Err(self.fail(
+                format!("{flag}: `{key}` is not a key of {}", table_path.join(".")),
+                path_text.len() - key.len()..path_text.len(),
+                "unknown key",
+                suggest(key, &names, || {
+                    format!("the keys here are {}", list(&names))
+                }),
+            ));
         }
-        Err(_) => Node {
-            value: Value::String(value_text.trim().to_string()),
-            span: span(value_at.clone()),
-        },
-    };
-    let Value::Table(top) = &mut root.value else {
-        return;
-    };
-    let sections = [
-        "scenario",
-        "funders",
-        "funding",
-        "posts",
-        "costs",
-        "indexation",
-    ];
-    let unknown_section = |first: &str| {
+        match table.entries.iter_mut().find(|e| e.key == key) {
+            Some(e) => e.node = value,
+            None => table.entries.push(Entry {
+                key: key.to_string(),
+                key_span: self.span(path_text.len() - key.len()..path_text.len()),
+                node: value,
+            }),
+        }
+        Ok(())
+    }
+
+    /// The value: TOML where it is TOML (numbers, dates, true), else the text itself.
+    fn value(&self, value_text: &str, at: std::ops::Range<usize>) -> Node {
+        match toml::de::DeValue::parse(value_text.trim()) {
+            Ok(v) => {
+                let mut node = tree::value_node(self.file, v.get_ref(), at.clone());
+                node.span = self.span(at);
+                node
+            }
+            Err(_) => Node {
+                value: Value::String(value_text.trim().to_string()),
+                span: self.span(at),
+            },
+        }
+    }
+
+    /// A path that names no section's value.
+    fn unknown_section(&self, first: &str) -> Refused {
+        let flag = self.o.flag;
         // A known section with a wrong rest: say what its paths look like, not "did you
         // mean" the very word written.
         let near = match section_example(first) {
             Some(example) => {
                 format!("a path into `{first}` names one value, such as {flag} {example}")
             }
-            None => suggest(first, &sections, || {
-                format!("a path starts with {}", list(&sections))
+            None => suggest(first, &SECTIONS, || {
+                format!("a path starts with {}", list(&SECTIONS))
             }),
         };
-        fail(
-            format!("{flag}: `{path_text}` is not a path in a scenario"),
-            whole_path.clone(),
+        self.fail(
+            format!("{flag}: `{}` is not a path in a scenario", self.path_text),
+            self.whole_path(),
             "unknown path",
             near,
         )
-    };
-    // Find (or, for `indexation`, make) the table the last part is a key of.
-    let (table_path, key): (&[&str], &str) = match path.as_slice() {
-        [] | [_] => {
-            errors.push(unknown_section(path.first().copied().unwrap_or("")));
-            return;
-        }
-        [head @ .., last] => (head, last),
-    };
-    let table: Option<&mut Table> = match table_path {
-        ["scenario"] | ["indexation"] | ["indexation", _] => {
-            let made = span(whole_path.clone());
-            let t = table_in(top, table_path[0], made.clone());
-            match table_path {
-                ["indexation", sub] => t.and_then(|inner| table_in(inner, sub, made)),
-                _ => t,
+    }
+
+    /// The table `table_path` names in the scenario's tree.
+    fn target<'t>(
+        &self,
+        top: &'t mut Table,
+        table_path: &[&str],
+    ) -> Result<&'t mut Table, Refused> {
+        let table = match table_path {
+            ["scenario"] | ["indexation"] | ["indexation", _] => {
+                let made = self.span(self.whole_path());
+                let t = table_in(top, table_path[0], made.clone());
+                match table_path {
+                    ["indexation", sub] => t.and_then(|inner| table_in(inner, sub, made)),
+                    _ => t,
+                }
             }
-        }
-        ["funders", id] => match top
+            ["funders", id] => return self.funder(top, id),
+            [list_name @ ("posts" | "costs" | "funding"), id] => {
+                return self.entry(top, list_name, id);
+            }
+            _ => None,
+        };
+        table.ok_or_else(|| self.unknown_section(table_path.first().copied().unwrap_or("")))
+    }
+
+    /// The table of funder `id`.
+    fn funder<'t>(&self, top: &'t mut Table, id: &str) -> Result<&'t mut Table, Refused> {
+        let funders = match top
             .entries
             .iter_mut()
             .find(|e| e.key == "funders")
             .map(|e| &mut e.node.value)
         {
-            Some(Value::Table(funders)) => {
-                let ids: Vec<String> = funders.entries.iter().map(|e| e.key.clone()).collect();
-                match funders
-                    .entries
-                    .iter_mut()
-                    .find(|e| e.key == *id)
-                    .map(|e| &mut e.node.value)
-                {
-                    Some(Value::Table(t)) => Some(t),
-                    _ => {
-                        let names: Vec<&str> = ids.iter().map(String::as_str).collect();
-                        errors.push(fail(
-                            format!("{flag}: there is no funder `{id}`"),
-                            whole_path.clone(),
-                            "no such funder",
-                            suggest(id, &names, || format!("the funders are {}", list(&names))),
-                        ));
-                        return;
-                    }
-                }
-            }
-            _ => None,
-        },
-        [list_name @ ("posts" | "costs" | "funding"), id] => {
-            let items = match top
-                .entries
-                .iter_mut()
-                .find(|e| e.key == *list_name)
-                .map(|e| &mut e.node.value)
-            {
-                Some(Value::Array(items)) => items,
-                _ => {
-                    errors.push(fail(
-                        format!("{flag}: the scenario has no {list_name}"),
-                        whole_path.clone(),
-                        "nothing here",
-                        format!("`{list_name}.<id>.<key>` changes an entry the scenario has"),
-                    ));
-                    return;
-                }
-            };
-            let ids: Vec<String> = items
-                .iter()
-                .filter_map(|i| entry_id(i).map(str::to_string))
-                .collect();
-            match items
-                .iter_mut()
-                .find(|i| entry_id(i) == Some(id))
-                .map(|i| &mut i.value)
-            {
-                Some(Value::Table(t)) => Some(t),
-                _ => {
-                    let names: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    errors.push(fail(
-                        format!("{flag}: there is no entry `{id}` in {list_name}"),
-                        whole_path.clone(),
-                        "no such entry",
-                        suggest(id, &names, || {
-                            format!("the ids in {list_name} are {}", list(&names))
-                        }),
-                    ));
-                    return;
-                }
+            Some(Value::Table(funders)) => funders,
+            _ => return Err(self.unknown_section("funders")),
+        };
+        let ids: Vec<String> = funders.entries.iter().map(|e| e.key.clone()).collect();
+        match funders
+            .entries
+            .iter_mut()
+            .find(|e| e.key == id)
+            .map(|e| &mut e.node.value)
+        {
+            Some(Value::Table(t)) => Ok(t),
+            _ => {
+                let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                Err(self.fail(
+                    format!("{}: there is no funder `{id}`", self.o.flag),
+                    self.whole_path(),
+                    "no such funder",
+                    suggest(id, &names, || format!("the funders are {}", list(&names))),
+                ))
             }
         }
-        _ => None,
-    };
-    let Some(table) = table else {
-        errors.push(unknown_section(path[0]));
-        return;
-    };
-    // The key must be one the table may hold (the rates of indexation are years).
-    if let Some(known) = fields_at(table_path)
-        && !known.iter().any(|f| f.name == key)
-    {
-        let names: Vec<&str> = known.iter().map(|f| f.name).collect();
-        errors.push(fail(
-            format!("{flag}: `{key}` is not a key of {}", table_path.join(".")),
-            path_text.len() - key.len()..path_text.len(),
-            "unknown key",
-            suggest(key, &names, || {
-                format!("the keys here are {}", list(&names))
-            }),
-        ));
-        return;
     }
-    match table.entries.iter_mut().find(|e| e.key == key) {
-        Some(e) => e.node = value,
-        None => table.entries.push(Entry {
-            key: key.to_string(),
-            key_span: span(path_text.len() - key.len()..path_text.len()),
-            node: value,
-        }),
+
+    /// The table of entry `id` of `list_name` (`posts`, `costs`, `funding`).
+    fn entry<'t>(
+        &self,
+        top: &'t mut Table,
+        list_name: &str,
+        id: &str,
+    ) -> Result<&'t mut Table, Refused> {
+        let flag = self.o.flag;
+        let items = match top
+            .entries
+            .iter_mut()
+            .find(|e| e.key == list_name)
+            .map(|e| &mut e.node.value)
+        {
+            Some(Value::Array(items)) => items,
+            _ => {
+                return Err(self.fail(
+                    format!("{flag}: the scenario has no {list_name}"),
+                    self.whole_path(),
+                    "nothing here",
+                    format!("`{list_name}.<id>.<key>` changes an entry the scenario has"),
+                ));
+            }
+        };
+        let ids: Vec<String> = items
+            .iter()
+            .filter_map(|i| entry_id(i).map(str::to_string))
+            .collect();
+        match items
+            .iter_mut()
+            .find(|i| entry_id(i) == Some(id))
+            .map(|i| &mut i.value)
+        {
+            Some(Value::Table(t)) => Ok(t),
+            _ => {
+                let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                Err(self.fail(
+                    format!("{flag}: there is no entry `{id}` in {list_name}"),
+                    self.whole_path(),
+                    "no such entry",
+                    suggest(id, &names, || {
+                        format!("the ids in {list_name} are {}", list(&names))
+                    }),
+                ))
+            }
+        }
     }
 }
