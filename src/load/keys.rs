@@ -274,7 +274,81 @@ impl Loader<'_> {
         funders: &mut [Funder],
         links: &[FunderLinks],
     ) -> Vec<Key> {
-        // Key ids are unique across the scenario and its key files.
+        let unique = self.unique_keys(raw);
+        let index: HashMap<String, usize> = unique
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.id.clone(), i))
+            .collect();
+        // Funders' links.
+        for (f, l) in funders.iter_mut().zip(links) {
+            let owner = format!("funder `{}`", f.id);
+            f.members = l
+                .members
+                .as_ref()
+                .and_then(|r| self.key_named(&index, r, &owner));
+            f.raised_by = l
+                .raised_by
+                .as_ref()
+                .and_then(|r| self.key_named(&index, r, &owner));
+        }
+        // Members' groups and keys' `per`.
+        let mut groups: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut pers: Vec<Option<usize>> = Vec::new();
+        for k in &unique {
+            let owner = format!("key `{}`", k.id);
+            pers.push(
+                k.per
+                    .as_ref()
+                    .and_then(|p| self.key_named(&index, p, &owner)),
+            );
+            groups.push(
+                k.members
+                    .iter()
+                    .map(|m| {
+                        let who = format!("key `{}`, member `{}`", k.id, m.id);
+                        m.group
+                            .as_ref()
+                            .and_then(|g| self.key_named(&index, g, &who))
+                    })
+                    .collect(),
+            );
+        }
+        self.join_funder_groups(&unique, &mut groups, funders);
+        self.refuse_cycles(&unique, &groups, funders);
+        unique
+            .iter()
+            .enumerate()
+            .map(|(k, key)| {
+                let per = pers[k].map(|p| &unique[p]);
+                let members = key
+                    .members
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(m, member)| {
+                        let weight = self.member_weight(key, member, per)?;
+                        let name = member.name.clone().unwrap_or_else(|| {
+                            funders
+                                .iter()
+                                .find(|f| f.id == member.id)
+                                .map_or_else(|| member.id.clone(), |f| f.name.clone())
+                        });
+                        Some(KeyMember {
+                            id: member.id.clone(),
+                            name,
+                            weight,
+                            group: groups[k][m],
+                        })
+                    })
+                    .collect();
+                self.key(key, members)
+            })
+            .collect()
+    }
+
+    /// The keys with their ids unique across the scenario and its key files; a second
+    /// definition is an error.
+    fn unique_keys(&mut self, raw: Vec<RawKey>) -> Vec<RawKey> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut unique: Vec<RawKey> = Vec::new();
         for k in raw {
@@ -290,56 +364,48 @@ impl Loader<'_> {
             index.insert(k.id.clone(), unique.len());
             unique.push(k);
         }
-        let names: Vec<String> = unique.iter().map(|k| k.id.clone()).collect();
-        let resolve =
-            |this: &mut Self, (id, span): &(String, Span), owner: &str| -> Option<usize> {
-                if let Some(&i) = index.get(id) {
-                    return Some(i);
-                }
-                if this.keys_incomplete {
-                    // A key file that could not be read may define it: that error says enough.
-                    return None;
-                }
-                let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
-                let help = suggest(id, &candidates, || match candidates.as_slice() {
-                    [] => NO_KEYS.to_string(),
-                    _ => format!("the keys defined are {}", list(&candidates)),
-                });
-                this.push(
-                    Diagnostic::error(
-                        &this.path,
-                        format!("{owner}: the key `{id}` is not defined"),
-                    )
-                    .at(span.clone(), "no such key")
-                    .help(help),
-                );
-                None
-            };
+        unique
+    }
 
-        // Funders' links.
-        for (f, l) in funders.iter_mut().zip(links) {
-            let owner = format!("funder `{}`", f.id);
-            f.members = l.members.as_ref().and_then(|r| resolve(self, r, &owner));
-            f.raised_by = l.raised_by.as_ref().and_then(|r| resolve(self, r, &owner));
+    /// The key a reference names, or an error at the reference (`owner` names who makes it).
+    fn key_named(
+        &mut self,
+        index: &HashMap<String, usize>,
+        (id, span): &(String, Span),
+        owner: &str,
+    ) -> Option<usize> {
+        if let Some(&i) = index.get(id) {
+            return Some(i);
         }
-        // Members' groups and keys' `per`.
-        let mut groups: Vec<Vec<Option<usize>>> = Vec::new();
-        let mut pers: Vec<Option<usize>> = Vec::new();
-        for k in &unique {
-            let owner = format!("key `{}`", k.id);
-            pers.push(k.per.as_ref().and_then(|p| resolve(self, p, &owner)));
-            groups.push(
-                k.members
-                    .iter()
-                    .map(|m| {
-                        let who = format!("key `{}`, member `{}`", k.id, m.id);
-                        m.group.as_ref().and_then(|g| resolve(self, g, &who))
-                    })
-                    .collect(),
-            );
+        if self.keys_incomplete {
+            // A key file that could not be read may define it: that error says enough.
+            return None;
         }
-        // A member that is also a funder is the same party: one group key, not two.
-        for (k, key) in unique.iter().enumerate() {
+        let mut candidates: Vec<&str> = index.keys().map(String::as_str).collect();
+        candidates.sort_by_key(|c| index[*c]);
+        let help = suggest(id, &candidates, || match candidates.as_slice() {
+            [] => NO_KEYS.to_string(),
+            _ => format!("the keys defined are {}", list(&candidates)),
+        });
+        self.push(
+            Diagnostic::error(
+                &self.path,
+                format!("{owner}: the key `{id}` is not defined"),
+            )
+            .at(span.clone(), "no such key")
+            .help(help),
+        );
+        None
+    }
+
+    /// A member that is also a funder is the same party: one group key, not two.
+    fn join_funder_groups(
+        &mut self,
+        keys: &[RawKey],
+        groups: &mut [Vec<Option<usize>>],
+        funders: &[Funder],
+    ) {
+        for (k, key) in keys.iter().enumerate() {
             for (m, member) in key.members.iter().enumerate() {
                 let Some(f) = funders.iter().find(|f| f.id == member.id) else {
                     continue;
@@ -350,7 +416,7 @@ impl Loader<'_> {
                             &self.path,
                             format!(
                                 "`{}` is split by `{}` as a funder but by `{}` as a member of key `{}`",
-                                member.id, unique[a].id, unique[b].id, key.id
+                                member.id, keys[a].id, keys[b].id, key.id
                             ),
                         )
                         .at(member.span.clone(), "a second split")
@@ -361,92 +427,78 @@ impl Loader<'_> {
                 }
             }
         }
-        self.refuse_cycles(&unique, &groups, funders);
+    }
 
-        // Weights: given, or rate × inhabitants of the `per` key.
-        let mut keys = Vec::new();
-        for (k, key) in unique.iter().enumerate() {
-            let per = pers[k].map(|p| &unique[p]);
-            let members = key
-                .members
-                .iter()
-                .enumerate()
-                .filter_map(|(m, member)| {
-                    let weight = match (&member.weight, &member.rate, per) {
-                        (Some(w), _, _) => *w,
-                        (None, Some((rate, span)), Some(per)) => {
-                            let product = inhabitants(per, &member.id)
-                                .map(|n| n.and_then(|n| rate.checked_mul(&n)));
-                            match product {
-                                Ok(Some(w)) => w,
-                                // A member of `per` without a weight: reported there.
-                                Err(NoWeight) => return None,
-                                Ok(None) => {
-                                    self.push(
-                                        Diagnostic::error(
-                                            &self.path,
-                                            format!(
-                                                "key `{}`, member `{}`: rate × inhabitants of `{}` is too large or too fine a fraction to compute exactly",
-                                                key.id, member.id, per.id
-                                            ),
-                                        )
-                                        .at(span.clone(), "this rate")
-                                        .help("give the rate and the population key's weights as whole numbers or decimals"),
-                                    );
-                                    return None;
-                                }
-                            }
-                        }
-                        (None, Some((_, span)), None) => {
-                            self.push(
-                                Diagnostic::error(
-                                    &self.path,
-                                    format!(
-                                        "key `{}`, member `{}`: a `rate` needs the key's `per`",
-                                        key.id, member.id
-                                    ),
-                                )
-                                .at(span.clone(), "a rate per inhabitant of what?")
-                                .help("name a population key: per = \"population-2020\""),
-                            );
-                            return None;
-                        }
-                        (None, None, _) => return None,
-                    };
-                    let name = member.name.clone().unwrap_or_else(|| {
-                        funders
-                            .iter()
-                            .find(|f| f.id == member.id)
-                            .map_or_else(|| member.id.clone(), |f| f.name.clone())
-                    });
-                    Some(KeyMember {
-                        id: member.id.clone(),
-                        name,
-                        weight,
-                        group: groups[k][m],
-                    })
-                })
-                .collect();
-            let (line, column) = self
-                .sources
-                .line_column(key.span.file, key.span.range().start);
-            let at = format!(
-                "{}:{line}:{column}",
-                self.sources.path(key.span.file).display()
-            );
-            let key = Key {
-                id: key.id.clone(),
-                name: key.name.clone().unwrap_or_else(|| key.id.clone()),
-                source: key.source.clone(),
-                note: key.note.clone(),
-                as_of: key.as_of,
-                members,
-                span: Some(key.span.clone()),
-                at: Some(at),
-            };
-            keys.push(key);
+    /// A member's weight: given, or its rate × its inhabitants by the key's `per`; `None`
+    /// (with an error where one is due) where it has none.
+    fn member_weight(
+        &mut self,
+        key: &RawKey,
+        member: &RawMember,
+        per: Option<&RawKey>,
+    ) -> Option<Rational> {
+        match (&member.weight, &member.rate, per) {
+            (Some(w), _, _) => Some(*w),
+            (None, Some((rate, span)), Some(per)) => {
+                let product =
+                    inhabitants(per, &member.id).map(|n| n.and_then(|n| rate.checked_mul(&n)));
+                match product {
+                    Ok(Some(w)) => Some(w),
+                    // A member of `per` without a weight: reported there.
+                    Err(NoWeight) => None,
+                    Ok(None) => {
+                        self.push(
+                            Diagnostic::error(
+                                &self.path,
+                                format!(
+                                    "key `{}`, member `{}`: rate × inhabitants of `{}` is too large or too fine a fraction to compute exactly",
+                                    key.id, member.id, per.id
+                                ),
+                            )
+                            .at(span.clone(), "this rate")
+                            .help("give the rate and the population key's weights as whole numbers or decimals"),
+                        );
+                        None
+                    }
+                }
+            }
+            (None, Some((_, span)), None) => {
+                self.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!(
+                            "key `{}`, member `{}`: a `rate` needs the key's `per`",
+                            key.id, member.id
+                        ),
+                    )
+                    .at(span.clone(), "a rate per inhabitant of what?")
+                    .help("name a population key: per = \"population-2020\""),
+                );
+                None
+            }
+            (None, None, _) => None,
         }
-        keys
+    }
+
+    /// The key as the model holds it, with where it is written.
+    fn key(&self, key: &RawKey, members: Vec<KeyMember>) -> Key {
+        let (line, column) = self
+            .sources
+            .line_column(key.span.file, key.span.range().start);
+        let at = format!(
+            "{}:{line}:{column}",
+            self.sources.path(key.span.file).display()
+        );
+        Key {
+            id: key.id.clone(),
+            name: key.name.clone().unwrap_or_else(|| key.id.clone()),
+            source: key.source.clone(),
+            note: key.note.clone(),
+            as_of: key.as_of,
+            members,
+            span: Some(key.span.clone()),
+            at: Some(at),
+        }
     }
 
     /// Groups that contain each other, directly or through other groups, or a funder whose
