@@ -560,31 +560,7 @@ impl Loader<'_> {
         let Value::Table(top) = &root.value else {
             unreachable!("a TOML document is a table")
         };
-        if top.entries.is_empty() {
-            self.push(
-                Diagnostic::error(&self.path, "the file is empty: there is no scenario in it").help(
-                    "a scenario has a [scenario] table (name, start, end), [funders.<id>] tables, and [[posts]], [[costs]] and [[funding]] entries; see the README",
-                ),
-            );
-            return None;
-        }
-        let known = fields::TOP.iter().any(|f| top.get(f.name).is_some());
-        if !known {
-            let keys: Vec<&str> = top.entries.iter().map(|e| e.key.as_str()).collect();
-            let first = &top.entries[0];
-            self.push(
-                Diagnostic::error(
-                    &self.path,
-                    format!(
-                        "this TOML file is not a klimabudget scenario (its keys are {})",
-                        list(&keys)
-                    ),
-                )
-                .at(first.key_span.clone(), "not a scenario key")
-                .help(
-                    "a scenario starts with a [scenario] table (name, start, end) and [funders.<id>] tables; see the README",
-                ),
-            );
+        if !self.is_scenario(top) {
             return None;
         }
         self.unknown_keys(top, fields::TOP, "the file");
@@ -604,7 +580,14 @@ impl Loader<'_> {
         let keys = self.resolve_keys(raw_keys, &mut funders, &links);
         let (header, window) = window?;
         self.unusual_posts(&posts);
-        let mut scenario = Scenario {
+        let indexation = indexation?;
+        let funding = self.funding(funding, window, indexation.is_some());
+        let posts = self.posts(posts, window);
+        let costs = self.costs(costs, window);
+        if !self.errors.is_empty() {
+            return None;
+        }
+        let scenario = Scenario {
             file: self.path.clone(),
             name: header.name,
             description: header.description,
@@ -612,13 +595,52 @@ impl Loader<'_> {
             source: header.source,
             window,
             funders,
-            funding: Vec::with_capacity(funding.len()),
-            posts: Vec::with_capacity(posts.len()),
-            costs: Vec::with_capacity(costs.len()),
+            funding,
+            posts,
+            costs,
             keys,
-            indexation: indexation?,
+            indexation,
         };
-        for raw in funding {
+        self.idle_funders(&scenario);
+        Some(scenario)
+    }
+
+    /// Whether the file's top table is a scenario; an error saying why not where it is not.
+    fn is_scenario(&mut self, top: &Table) -> bool {
+        if top.entries.is_empty() {
+            self.push(
+                Diagnostic::error(&self.path, "the file is empty: there is no scenario in it").help(
+                    "a scenario has a [scenario] table (name, start, end), [funders.<id>] tables, and [[posts]], [[costs]] and [[funding]] entries; see the README",
+                ),
+            );
+            return false;
+        }
+        let known = fields::TOP.iter().any(|f| top.get(f.name).is_some());
+        if !known {
+            let keys: Vec<&str> = top.entries.iter().map(|e| e.key.as_str()).collect();
+            let first = &top.entries[0];
+            self.push(
+                Diagnostic::error(
+                    &self.path,
+                    format!(
+                        "this TOML file is not a klimabudget scenario (its keys are {})",
+                        list(&keys)
+                    ),
+                )
+                .at(first.key_span.clone(), "not a scenario key")
+                .help(
+                    "a scenario starts with a [scenario] table (name, start, end) and [funders.<id>] tables; see the README",
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The funding entries read without errors, as the model holds them.
+    fn funding(&mut self, raw: Vec<RawEntry>, window: DateRange, indexation: bool) -> Vec<Funding> {
+        let mut out = Vec::with_capacity(raw.len());
+        for raw in raw {
             let flow = raw
                 .flow
                 .as_ref()
@@ -626,14 +648,14 @@ impl Loader<'_> {
             if let (Some(flow), Some(RawKind::Funding { funder, indexed }), Some(id)) =
                 (flow, raw.kind, raw.id)
             {
-                if let (Some((_, span)), None) = (&indexed, &scenario.indexation) {
+                if let (Some((_, span)), false) = (&indexed, indexation) {
                     self.push(
                         Diagnostic::error(&self.path, format!("{}: `indexed` needs an [indexation] table", raw.owner))
                             .at(span.clone(), "indexed by what rates?")
                             .help("declare [indexation] with base_year and the yearly rises of wages and prices"),
                     );
                 }
-                scenario.funding.push(Funding {
+                out.push(Funding {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     funder,
@@ -645,7 +667,13 @@ impl Loader<'_> {
                 });
             }
         }
-        for raw in posts {
+        out
+    }
+
+    /// The posts read without errors, as the model holds them.
+    fn posts(&mut self, raw: Vec<RawEntry>, window: DateRange) -> Vec<Post> {
+        let mut out = Vec::with_capacity(raw.len());
+        for raw in raw {
             let Some(RawKind::Post(post)) = raw.kind else {
                 continue;
             };
@@ -664,7 +692,7 @@ impl Loader<'_> {
                 Some(id),
             ) = (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
             {
-                scenario.posts.push(Post {
+                out.push(Post {
                     title: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     employer,
@@ -678,13 +706,19 @@ impl Loader<'_> {
                 });
             }
         }
-        for raw in costs {
+        out
+    }
+
+    /// The other costs read without errors, as the model holds them.
+    fn costs(&mut self, raw: Vec<RawEntry>, window: DateRange) -> Vec<Cost> {
+        let mut out = Vec::with_capacity(raw.len());
+        for raw in raw {
             let flow = raw
                 .flow
                 .as_ref()
                 .and_then(|f| self.flow(f, window, &raw.owner));
             if let (Some(flow), Some(paid_by), Some(id)) = (flow, raw.paid_by, raw.id) {
-                scenario.costs.push(Cost {
+                out.push(Cost {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     flow,
@@ -695,11 +729,7 @@ impl Loader<'_> {
                 });
             }
         }
-        if !self.errors.is_empty() {
-            return None;
-        }
-        self.idle_funders(&scenario);
-        Some(scenario)
+        out
     }
 
     fn scenario_table(&mut self, top: &Table, root_span: &Span) -> Option<(Header, DateRange)> {
