@@ -7,7 +7,7 @@ use num_traits::Signed;
 
 use crate::num::{Rational, Unit, group, round};
 use crate::period::{By, PeriodKey};
-use crate::report::compare::{Fields, Value, field, payers};
+use crate::report::changes::{Fields, Value, field, payers};
 use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
 use crate::report::{Figure, Shape, Side};
 

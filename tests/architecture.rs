@@ -84,6 +84,74 @@ fn the_top_level_modules_use_each_other_without_a_cycle() {
     assert!(!edges["engine"].contains("load") && !edges["engine"].contains("report"));
 }
 
+/// Whether `edges` has a way from a module back to itself; the cycle if so.
+fn cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    for start in edges.keys() {
+        let mut stack: Vec<Vec<&String>> = vec![vec![start]];
+        let mut seen = BTreeSet::new();
+        while let Some(path) = stack.pop() {
+            let last = *path.last().unwrap();
+            for next in edges.get(last).into_iter().flatten() {
+                if next == start {
+                    return Some(path.iter().map(|s| s.to_string()).collect());
+                }
+                if seen.insert(next) {
+                    let mut longer = path.clone();
+                    longer.push(next);
+                    stack.push(longer);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_files_of_each_module_use_each_other_without_a_cycle() {
+    let src = root().join("src");
+    let mut checked = 0;
+    for dir in std::fs::read_dir(&src).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let subs: BTreeSet<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| {
+                let p = e.unwrap().path();
+                let stem = p.file_stem()?.to_string_lossy().to_string();
+                (stem != "mod").then_some(stem)
+            })
+            .collect();
+        let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for sub in &subs {
+            let file = if dir.join(format!("{sub}.rs")).exists() {
+                dir.join(format!("{sub}.rs"))
+            } else {
+                dir.join(sub).join("mod.rs")
+            };
+            let text = code(&std::fs::read_to_string(&file).unwrap());
+            let uses = edges.entry(sub.clone()).or_default();
+            for other in &subs {
+                let named = [
+                    format!("super::{other}::"),
+                    format!("super::{other};"),
+                    format!("super::{{{other}"),
+                    format!(", {other}::"),
+                    format!("crate::{name}::{other}"),
+                ];
+                if other != sub && named.iter().any(|n| text.contains(n.as_str())) {
+                    uses.insert(other.clone());
+                }
+            }
+        }
+        assert_eq!(cycle(&edges), None, "src/{name}/: {edges:?}");
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked}");
+}
+
 #[test]
 fn only_the_command_line_knows_clap() {
     let src = root().join("src");

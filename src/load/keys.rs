@@ -3,7 +3,7 @@
 //! members they define, and no group that contains itself.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::Date;
 use num_traits::CheckedMul;
@@ -46,26 +46,6 @@ struct RawMember {
 pub(super) struct FunderLinks {
     pub members: Option<(String, Span)>,
     pub raised_by: Option<(String, Span)>,
-}
-
-/// `a/b/../c` as `a/c`: the path a user would write.
-pub(super) fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir
-                if out
-                    .components()
-                    .next_back()
-                    .is_some_and(|l| matches!(l, Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 impl Loader<'_> {
@@ -112,15 +92,15 @@ impl Loader<'_> {
 
     /// Reads the key file `written` (relative to the file that names it) named at `span`.
     fn key_file(&mut self, written: &str, span: &Span) -> Vec<RawKey> {
-        let path = super::prepare::key_path(&self.sources, span, written);
+        let path = super::files::key_path(&self.sources, span, written);
         let (file, root) = match self.key_files.get(&path) {
-            Some(super::prepare::KeyFile::Parsed { file, root }) => (*file, root.clone()),
-            Some(super::prepare::KeyFile::Unreadable(reason)) => {
+            Some(super::files::KeyFile::Parsed { file, root }) => (*file, root.clone()),
+            Some(super::files::KeyFile::Unreadable(reason)) => {
                 let reason = reason.clone();
                 self.unreadable_key_file(written, &path, &reason, span);
                 return Vec::new();
             }
-            Some(super::prepare::KeyFile::Refused { reason, help }) => {
+            Some(super::files::KeyFile::Refused { reason, help }) => {
                 let d = Diagnostic::error(
                     &self.path,
                     format!("`keys`: `{written}` is not read: {reason}"),

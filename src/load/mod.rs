@@ -5,6 +5,7 @@
 
 mod access;
 pub mod fields;
+mod files;
 mod indexation;
 mod keys;
 pub mod prepare;
@@ -328,7 +329,7 @@ const PARALLEL_ENTRIES: usize = 4096;
 
 struct Loader<'p> {
     /// Key files read ahead by [`Prepared`].
-    key_files: &'p HashMap<PathBuf, prepare::KeyFile>,
+    key_files: &'p HashMap<PathBuf, files::KeyFile>,
     /// Funders a variant removes, by id, with where `remove` names them.
     removed: &'p HashMap<String, Span>,
     /// The file being read now (the scenario, or a key file it names).

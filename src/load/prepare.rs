@@ -5,31 +5,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::files::{KeyFile, key_path, normalize};
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{
-    Access, Loaded, Loader, fields, keys::normalize, list, parse_file, parse_named, read_text,
-    suggest,
-};
+use super::{Access, Loaded, Loader, fields, list, parse_file, parse_named, read_text, suggest};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 
 /// The most files a chain of `extends` may go through below the scenario: deeper chains are
 /// refused (each level is a frame of recursion: 8,000 overflowed the stack).
 pub const MAX_EXTENDS: usize = 64;
-
-/// A key file read and parsed, or why it could not be.
-#[derive(Debug, Clone)]
-pub(super) enum KeyFile {
-    Parsed {
-        file: FileId,
-        root: Node,
-    },
-    Unreadable(String),
-    /// Outside the root: not read.
-    Refused {
-        reason: String,
-        help: String,
-    },
-}
 
 /// A scenario file and everything it names, read and merged, not yet checked.
 #[derive(Debug, Clone)]
@@ -346,12 +329,6 @@ impl Prepared {
             self.key_files.insert(path, entry);
         }
     }
-}
-
-/// Where a key file named `written` in the file of `span` is.
-pub(super) fn key_path(sources: &Sources, span: &Span, written: &str) -> PathBuf {
-    let base = sources.path(span.file).parent().unwrap_or(Path::new(""));
-    normalize(&base.join(written))
 }
 
 /// Removes the entry `key` from a table and returns it.

@@ -7,7 +7,7 @@ use crate::engine::Prices;
 use crate::num::{Rational, Unit};
 use crate::period::{By, PeriodKey};
 
-use super::compare::{Fields, Value};
+use super::changes::{Fields, Value};
 use super::grid::Side;
 
 /// A piece of text.

@@ -8,8 +8,9 @@ pub mod fast;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::report::changes::ChangeKind;
 use crate::report::check::{CheckHead, Ends, ErrorHead, MustFindHead};
-use crate::report::compare::{ChangeKind, ComparisonHead};
+use crate::report::compare::ComparisonHead;
 use crate::report::grid::{GridId, What};
 use crate::report::whatif::{SolveHead, SweepHead};
 use crate::report::{Figure, Head, MembersHead, ScenarioHead, Shown, ShownGrid, Side};
@@ -404,7 +405,7 @@ struct FieldJson<'a> {
     b: Option<String>,
 }
 
-fn change(c: &crate::report::compare::Change) -> ChangeJson<'_> {
+fn change(c: &crate::report::changes::Change) -> ChangeJson<'_> {
     let described = |fields| Some(crate::i18n::describe(c.kind, fields, crate::i18n::Lang::En));
     let (change, description, fields) = match &c.what {
         ChangeKind::Added(f) => ("added", described(f), Vec::new()),
