@@ -98,10 +98,11 @@ fn the_html_page_prints_on_a4_with_the_key_figures() {
             "{expected:?} not in the PDF:\n{text}"
         );
     }
-    // The municipalities' row: 0,8 a year in A, 0,0 in B from 2024, -0,8 a year B − A.
+    // The municipalities' row: 0,8 a year in A, 0,0 in B from 2024, −0,8 a year B − A (a
+    // true minus sign).
     assert!(
         text.lines()
-            .any(|l| l.contains("-0,4") && l.matches("-0,8").count() == 3 && l.contains("-2,8")),
+            .any(|l| l.contains("−0,4") && l.matches("−0,8").count() == 3 && l.contains("−2,8")),
         "{text}"
     );
     // A4: 595 × 842 points.
