@@ -11,6 +11,7 @@ mod formats;
 mod invariants;
 mod json;
 mod members;
+mod paper;
 mod properties;
 mod rounding;
 mod shipped;

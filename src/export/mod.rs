@@ -9,6 +9,8 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod paper;
+pub mod pdf;
 pub mod table;
 pub mod xlsx;
 
@@ -33,6 +35,8 @@ pub enum Format {
     Html,
     /// An Excel workbook: a sheet per table, live totals, a chart.
     Xlsx,
+    /// A typeset A4 paper for a meeting.
+    Pdf,
 }
 
 impl Format {
@@ -46,13 +50,14 @@ impl Format {
             "json" => Format::Json,
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
+            "pdf" => Format::Pdf,
             _ => return None,
         })
     }
 
     /// Bytes a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Pdf)
     }
 
     /// A format of data, every figure to the øre, rather than of tables for people.
@@ -63,7 +68,7 @@ impl Format {
 
 /// How to write: the language and unit of figures, how tables are rounded, and the
 /// terminal's wishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub view: View,
     /// How tables for people are rounded (data formats always round each figure to the øre).
@@ -71,6 +76,8 @@ pub struct Options {
     pub style: table::TableStyle,
     /// Indented JSON (for a terminal) rather than compact.
     pub pretty: bool,
+    /// The meeting, date, logo and notes of a paper (PDF, Word, HTML).
+    pub paper: paper::Paper,
 }
 
 impl Options {
@@ -103,6 +110,10 @@ pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
         Format::Markdown => Box::new(markdown::Markdown { lang }),
         Format::Html => Box::new(html::Html { lang }),
         Format::Xlsx => Box::new(xlsx::Xlsx { lang }),
+        Format::Pdf => Box::new(pdf::Pdf {
+            lang,
+            paper: options.paper.clone(),
+        }),
         Format::Csv => Box::new(csv::Csv),
         Format::Json => Box::new(json::Json {
             pretty: options.pretty,

@@ -15,6 +15,8 @@ pub struct TableStyle {
     /// Fit tables to the terminal's width (when writing to one); otherwise they are as wide
     /// as they need.
     pub fit: bool,
+    /// The width to fit tables to, in columns; `None`: no limit (piped, or `--wide`).
+    pub width: Option<usize>,
 }
 
 /// The terminal exporter.
