@@ -148,6 +148,8 @@ value_enum! {
         Xlsx,
         /// A typeset A4 paper for a meeting (fonts embedded).
         Pdf,
+        /// A Word document for a meeting's case: Word tables, headings, footnotes.
+        Docx,
     }
 }
 

@@ -216,3 +216,93 @@ fn the_logo_is_an_image_in_the_pdf() {
     assert_eq!(images.len(), 1, "{list}");
     assert!(images[0].contains(" 120    40 "), "{list}");
 }
+
+/// A part of a .docx file, as text.
+fn docx_part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut part = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the .docx"));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_word_paper_has_word_tables_headings_and_footnotes_and_libreoffice_converts_it() {
+    let docx = paper("sammenligning.docx", &["--logo", "tests/fixtures/logo.png"]);
+    let document = docx_part(&docx, "word/document.xml");
+    assert_eq!(document.matches("<w:tbl>").count(), 3, "three Word tables");
+    assert!(
+        document.contains("<w:tblHeader/>"),
+        "heads repeat on every page"
+    );
+    assert!(document.contains("<w:cantSplit/>"), "rows are not split");
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
+    assert!(
+        document.contains("<w:t xml:space=\"preserve\">−0,8</w:t>"),
+        "Danish figures as text"
+    );
+    assert_eq!(
+        document.matches("<w:footnoteReference").count(),
+        6,
+        "{document}"
+    );
+    let footnotes = docx_part(&docx, "word/footnotes.xml");
+    assert!(
+        footnotes.contains("Finansierer Det Fælles Klimasekretariat fuldt ud fra 1. juli 2023.")
+    );
+    assert!(!footnotes.contains("(F10)") && !document.contains("scenarios/"));
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(
+        styles.contains("<w:name w:val=\"heading 1\"/>"),
+        "Word's own heading style"
+    );
+    assert!(docx_part(&docx, "word/footer1.xml").contains("NUMPAGES"));
+
+    let (Some(soffice), Some(pdftotext)) =
+        (tool("soffice", "SOFFICE"), tool("pdftotext", "PDFTOTEXT"))
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let out = Command::new(soffice)
+        .args([
+            "--headless",
+            "--norestore",
+            &profile,
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("soffice runs");
+    let pdf = dir.path().join("sammenligning.pdf");
+    assert!(
+        out.status.success() && pdf.exists(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = pdf_pages(&pdftotext, &pdf);
+    let text = pages.concat();
+    for expected in [
+        "Årsværk og udgifter (mio. kr.)",
+        "KKR Nordjylland, 10. februar 2023",
+        "Side 1 af",
+        "Finansierer Det Fælles Klimasekretariat fuldt ud",
+        "−2,8",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in LibreOffice's PDF:\n{text}"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! nearest ([`Rounding::data`]); tables for people from one shown in the unit asked for.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -37,6 +38,8 @@ pub enum Format {
     Xlsx,
     /// A typeset A4 paper for a meeting.
     Pdf,
+    /// A Word document for a meeting's case: Word tables, headings, footnotes.
+    Docx,
 }
 
 impl Format {
@@ -51,13 +54,14 @@ impl Format {
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
             "pdf" => Format::Pdf,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 
     /// Bytes a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Pdf)
+        matches!(self, Format::Xlsx | Format::Pdf | Format::Docx)
     }
 
     /// A format of data, every figure to the øre, rather than of tables for people.
@@ -111,6 +115,10 @@ pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
         Format::Html => Box::new(html::Html { lang }),
         Format::Xlsx => Box::new(xlsx::Xlsx { lang }),
         Format::Pdf => Box::new(pdf::Pdf {
+            lang,
+            paper: options.paper.clone(),
+        }),
+        Format::Docx => Box::new(docx::Docx {
             lang,
             paper: options.paper.clone(),
         }),
