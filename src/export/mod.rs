@@ -112,7 +112,10 @@ pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
             style: options.style,
         }),
         Format::Markdown => Box::new(markdown::Markdown { lang }),
-        Format::Html => Box::new(html::Html { lang }),
+        Format::Html => Box::new(html::Html {
+            lang,
+            paper: options.paper.clone(),
+        }),
         Format::Xlsx => Box::new(xlsx::Xlsx { lang }),
         Format::Pdf => Box::new(pdf::Pdf {
             lang,
