@@ -16,4 +16,5 @@ mod properties;
 mod rounding;
 mod shipped;
 mod snapshots;
+mod terminal;
 mod whatif;
