@@ -168,6 +168,10 @@ value_enum! {
         Html,
         /// An Excel workbook: a sheet per table, live totals, a chart.
         Xlsx,
+        /// A typeset A4 paper for a meeting (fonts embedded).
+        Pdf,
+        /// A Word document for a meeting's case: Word tables, headings, footnotes.
+        Docx,
     }
 }
 
@@ -272,9 +276,23 @@ pub struct OutputArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Write to this file instead of standard output (`-`). The format follows its extension:
-    /// .txt, .md, .csv, .json, .html, .xlsx.
+    /// .txt, .md, .csv, .json, .html, .xlsx, .pdf, .docx.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The meeting a paper (PDF, Word, HTML) is for, under its title and at each page's foot:
+    /// "KKR Nordjylland, 10. februar 2023".
+    #[arg(long, value_name = "TEXT")]
+    pub meeting: Option<String>,
+    /// A logo at the head of a paper: PNG or JPEG (SVG for HTML only).
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
+    /// Keep file paths, sources and the source document's figure references (F2) in a
+    /// paper's notes; a paper for a board leaves them out.
+    #[arg(long)]
+    pub show_sources: bool,
+    /// Terminal tables on one line each, however wide the terminal.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 impl From<&OutputArgs> for cmd::OutputOptions {
@@ -282,6 +300,10 @@ impl From<&OutputArgs> for cmd::OutputOptions {
         cmd::OutputOptions {
             format: a.format.map(Into::into),
             output: a.output.clone(),
+            meeting: a.meeting.clone(),
+            logo: a.logo.clone(),
+            show_sources: a.show_sources,
+            wide: a.wide,
         }
     }
 }

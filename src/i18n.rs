@@ -52,7 +52,9 @@ impl Lang {
     pub fn number(self, value: Rational, decimals: u32) -> String {
         let scaled = round(value, decimals).mantissa();
         let per = 10i128.pow(decimals);
-        let sign = if scaled < 0 { "-" } else { "" };
+        // A true minus sign (U+2212), as wide as a digit in tabular figures; data formats
+        // (JSON, CSV) write their own plain `-`.
+        let sign = if scaled < 0 { MINUS } else { "" };
         let whole = group(scaled.abs() / per, self.thousands());
         if decimals == 0 {
             format!("{sign}{whole}")
@@ -126,6 +128,9 @@ impl Lang {
         }
     }
 }
+
+/// The minus sign of printed numbers: U+2212, not the hyphen.
+pub const MINUS: &str = "\u{2212}";
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -564,14 +569,25 @@ impl View {
         }
     }
 
-    fn pays(self, name: &str, [a, b, delta]: [&Figure; 3], span: String) -> String {
+    fn pays(self, name: &str, figures: [&Figure; 3], span: String) -> String {
+        self.pays_in(name, figures, span, ["A", "B"])
+    }
+
+    /// What a funder pays in B against A, the sides called by `sides` (their names on a paper).
+    pub fn pays_in(
+        self,
+        name: &str,
+        [a, b, delta]: [&Figure; 3],
+        span: String,
+        [sa, sb]: [&str; 2],
+    ) -> String {
         let zero = Rational::from_integer(0);
         let (from, to) = (self.amount(a), self.amount(b));
         if delta.exact == zero {
             return full_stop(match self.lang {
-                Lang::En => format!("{name} pays the same in B as in A over {span}: {from}"),
+                Lang::En => format!("{name} pays the same in {sb} as in {sa} over {span}: {from}"),
                 Lang::Da => {
-                    format!("{name} betaler det samme i B som i A i perioden {span}: {from}")
+                    format!("{name} betaler det samme i {sb} som i {sa} i perioden {span}: {from}")
                 }
             });
         }
@@ -582,11 +598,11 @@ impl View {
         let amount = self.amount(&size);
         match self.lang {
             Lang::En => format!(
-                "{name} pays {amount} {} in B than in A over {span} ({from} → {to}).",
+                "{name} pays {amount} {} in {sb} than in {sa} over {span} ({from} → {to}).",
                 if up { "more" } else { "less" }
             ),
             Lang::Da => format!(
-                "{name} betaler {amount} {} i B end i A i perioden {span} ({from} → {to}).",
+                "{name} betaler {amount} {} i {sb} end i {sa} i perioden {span} ({from} → {to}).",
                 if up { "mere" } else { "mindre" }
             ),
         }
@@ -685,6 +701,71 @@ fn field_label(name: &str, lang: Lang) -> String {
         }
     };
     lang.tr(en, da).to_string()
+}
+
+/// Words of a paper for a meeting (PDF, Word, HTML) that reports do not hold as terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperWord {
+    /// B − A, as a column or row of a comparison.
+    Difference,
+    /// Before the baseline scenario's name.
+    Baseline,
+    /// Before the name of the scenario compared with it.
+    Compared,
+    /// Before the date the paper was made.
+    Printed,
+    /// The heading of notes not tied to a table.
+    Notes,
+    /// After a table's title on the page it continues on.
+    Continued,
+    /// Before a notes's number under a table.
+    Note,
+}
+
+/// A word of a paper in `lang`.
+pub fn paper_word(w: PaperWord, lang: Lang) -> &'static str {
+    let (en, da) = match w {
+        PaperWord::Difference => ("Difference", "Forskel"),
+        PaperWord::Baseline => ("Baseline", "Udgangspunkt"),
+        PaperWord::Compared => ("Compared with", "Sammenlignet med"),
+        PaperWord::Printed => ("Printed", "Udskrevet"),
+        PaperWord::Notes => ("Notes", "Noter"),
+        PaperWord::Continued => ("continued", "fortsat"),
+        PaperWord::Note => ("Note", "Note"),
+    };
+    lang.tr(en, da)
+}
+
+/// `Page 1 of 3` / `Side 1 af 3`.
+pub fn page_of(page: usize, pages: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Page {page} of {pages}"),
+        Lang::Da => format!("Side {page} af {pages}"),
+    }
+}
+
+/// `differences are B − A` with the scenarios' names.
+pub fn differences_are(a: &str, b: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("differences are {b} − {a}"),
+        Lang::Da => format!("forskel er {b} − {a}"),
+    }
+}
+
+/// `What differs between A and B` with the scenarios' names.
+pub fn what_differs(a: &str, b: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("What differs between {a} and {b}"),
+        Lang::Da => format!("Forskelle mellem {a} og {b}"),
+    }
+}
+
+/// `Cost by funder, A and B` with the scenarios' names.
+pub fn cost_by_funder_of(a: &str, b: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Cost by funder, {a} and {b}"),
+        Lang::Da => format!("Udgifter fordelt på finansieringskilde, {a} og {b}"),
+    }
 }
 
 /// A sentence with its full stop, unless it already ends in one (`… 0 kr.`).
@@ -863,7 +944,7 @@ mod tests {
         assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "1.000 kr.");
         assert_eq!(
             v(Lang::Da, Unit::Kr).figure(&shown(-860_000, Unit::Kr)),
-            "-860.000"
+            "−860.000"
         );
         let half = Figure {
             shown: Rational::new(1, 2),

@@ -19,6 +19,16 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let fit = stdout.is_terminal();
+    // The width to fit tables to: COLUMNS, else the terminal's; none when piped.
+    let width = fit
+        .then(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&c| c > 0)
+                .or_else(|| comfy_table::Table::new().width().map(usize::from))
+        })
+        .flatten();
     let color_out = fit && !no_color;
     let color_err = stderr.is_terminal() && !no_color;
     let mut out = BufWriter::new(stdout.lock());
@@ -30,6 +40,7 @@ fn main() -> ExitCode {
         color_err,
         err_tty: stderr.is_terminal(),
         fit,
+        width,
         deny_warnings: false,
         lang: Lang::from_locale(|var| std::env::var(var).ok()),
     };

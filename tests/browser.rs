@@ -89,8 +89,8 @@ fn the_html_page_prints_on_a4_with_the_key_figures() {
         "Årsværk og udgifter (mio. kr.)",
         "I alt",
         "9,6",
-        "Business Region North Denmark betaler 2,8 mio. kr. mere i B end i A",
-        "De nordjyske kommuner betaler 2,8 mio. kr. mindre i B end i A",
+        "Business Region North Denmark betaler 2,8 mio. kr. mere i Det Fælles Klimasekretariat end i Status quo",
+        "De nordjyske kommuner betaler 2,8 mio. kr. mindre i Det Fælles Klimasekretariat end i Status quo",
         "Noter og kilder",
     ] {
         assert!(
@@ -98,10 +98,11 @@ fn the_html_page_prints_on_a4_with_the_key_figures() {
             "{expected:?} not in the PDF:\n{text}"
         );
     }
-    // The municipalities' row: 0,8 a year in A, 0,0 in B from 2024, -0,8 a year B − A.
+    // The municipalities' row: 0,8 a year in A, 0,0 in B from 2024, −0,8 a year B − A (a
+    // true minus sign), named by the scenarios' names.
     assert!(
         text.lines()
-            .any(|l| l.contains("-0,4") && l.matches("-0,8").count() == 3 && l.contains("-2,8")),
+            .any(|l| l.contains("−0,4") && l.matches("−0,8").count() == 3 && l.contains("−2,8")),
         "{text}"
     );
     // A4: 595 × 842 points.

@@ -396,7 +396,7 @@ fn output_goes_to_a_file_by_its_extension_and_never_half_written() {
         std::fs::read_to_string(root().join("scenarios/status-quo.toml")).unwrap()
     );
     // An unknown extension is a usage error; `-` is standard output.
-    klimabudget(["report", "scenarios/status-quo.toml", "--output", "x.docx"]).code(2);
+    klimabudget(["report", "scenarios/status-quo.toml", "--output", "x.odt"]).code(2);
     let run = klimabudget([
         "report",
         "scenarios/status-quo.toml",
@@ -410,7 +410,7 @@ fn output_goes_to_a_file_by_its_extension_and_never_half_written() {
         run.stdout
             .starts_with("period,start,end,kind,id,name,measure,value\n")
     );
-    assert!(!Path::new("x.docx").exists());
+    assert!(!Path::new("x.odt").exists());
     // A directory that does not exist: exit 2, nothing written.
     let missing = dir.path().join("no/such/dir/out.html");
     klimabudget([
@@ -436,6 +436,8 @@ fn every_format_writes_through_the_library_too() {
         Format::Json,
         Format::Html,
         Format::Xlsx,
+        Format::Pdf,
+        Format::Docx,
     ] {
         let out = export::render(&report, format, &export::Options::default()).unwrap();
         assert!(out.len() > 500, "{format:?}");

@@ -225,7 +225,7 @@ fn what_brn_lacks_shows_as_minus_0_7_and_the_sentence_agrees() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("-0,7"), "{}", run.stdout);
+    assert!(run.stdout.contains("−0,7"), "{}", run.stdout);
     // Where the exact figure is a whole krone, it is not said to be "at least".
     assert!(
         run.stdout

@@ -32,6 +32,9 @@ pub struct Env<'a> {
     pub err_tty: bool,
     /// Standard output is a terminal: fit tables to its width.
     pub fit: bool,
+    /// The terminal's width in columns (`COLUMNS`, else the terminal's own) when standard
+    /// output is one; `None` when it is piped: no limit.
+    pub width: Option<usize>,
     /// Warnings fail the command (`--deny-warnings`).
     pub deny_warnings: bool,
     /// The language of the output (from the locale, unless `--lang` says otherwise).
@@ -143,6 +146,7 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
 /// is a terminal and the output goes there.
 fn options(env: &Env, unit: Unit, mode: Mode, to_stdout: bool) -> export::Options {
     export::Options {
+        paper: export::paper::Paper::default(),
         pretty: env.fit && to_stdout,
         view: View {
             lang: env.lang,
@@ -152,6 +156,7 @@ fn options(env: &Env, unit: Unit, mode: Mode, to_stdout: bool) -> export::Option
         style: export::table::TableStyle {
             color: env.color_out && to_stdout,
             fit: env.fit && to_stdout,
+            width: if to_stdout { env.width } else { None },
         },
     }
 }
@@ -202,12 +207,60 @@ impl MembersOptions {
 pub struct OutputOptions {
     pub format: Option<Format>,
     pub output: Option<PathBuf>,
+    /// The meeting a paper is for (`--meeting`).
+    pub meeting: Option<String>,
+    /// A logo for a paper's head (`--logo`): PNG or JPEG, or SVG for HTML.
+    pub logo: Option<PathBuf>,
+    /// Keep file paths, sources and figure references in a paper's notes (`--show-sources`).
+    pub show_sources: bool,
+    /// Terminal tables on one line each, however wide (`--wide`).
+    pub wide: bool,
 }
 
-/// A checked destination: the format, and the file (none for standard output).
+/// A checked destination: the format, the file (none for standard output), and what a
+/// paper carries beside the report.
 pub struct Target {
     pub format: Format,
     pub file: Option<PathBuf>,
+    pub paper: export::paper::Paper,
+    pub wide: bool,
+}
+
+/// The day a paper is made: `SOURCE_DATE_EPOCH` (seconds, for reproducible files) if set,
+/// else today (UTC).
+fn today() -> Option<jiff::civil::Date> {
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => jiff::Timestamp::from_second(s.trim().parse().ok()?).ok()?,
+        Err(_) => jiff::Timestamp::now(),
+    };
+    Some(jiff::tz::Offset::UTC.to_datetime(now).date())
+}
+
+/// The logo of `--logo`, read and checked: a PNG or JPEG, or an SVG where the format can
+/// show one (HTML).
+fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        usage(
+            path,
+            format!("--logo: cannot read the logo: {e}"),
+            "give a PNG, JPEG or SVG file that exists and that you may read",
+        )
+    })?;
+    let logo = export::paper::Logo::from_bytes(bytes).map_err(|why| {
+        usage(
+            path,
+            format!("--logo: {why}"),
+            "give a PNG, JPEG or SVG file",
+        )
+    })?;
+    if logo.kind == export::paper::LogoKind::Svg && !matches!(format, Format::Html) {
+        return Err(usage(
+            path,
+            "--logo: an SVG logo can go on an HTML page, not in PDF or Word".into(),
+            "give the logo as PNG (or JPEG) for PDF and Word",
+        ));
+    }
+    Ok(logo)
 }
 
 fn usage(path: &Path, message: String, help: &str) -> Error {
@@ -226,7 +279,7 @@ impl OutputOptions {
                 usage(
                     path,
                     "cannot tell the output format from the file name".into(),
-                    "end the name in .txt, .md, .csv, .json, .html or .xlsx, or give --format",
+                    "end the name in .txt, .md, .csv, .json, .html, .xlsx, .pdf or .docx, or give --format",
                 )
             })?,
         };
@@ -241,13 +294,30 @@ impl OutputOptions {
                 }
             }
         } else if format.is_binary() && env.fit {
+            let name = format!("{format:?}").to_ascii_uppercase();
+            let ext = format!("{format:?}").to_ascii_lowercase();
             return Err(usage(
                 Path::new("-"),
-                "XLSX is binary and would garble the terminal".into(),
-                "write it to a file: --output report.xlsx",
+                format!("{name} is binary and would garble the terminal"),
+                &format!("write it to a file: --output report.{ext}"),
             ));
         }
-        Ok(Target { format, file })
+        let logo = match &self.logo {
+            Some(path) => Some(read_logo(path, format)?),
+            None => None,
+        };
+        let paper = export::paper::Paper {
+            meeting: self.meeting.clone().filter(|m| !m.trim().is_empty()),
+            printed: today(),
+            logo,
+            show_sources: self.show_sources,
+        };
+        Ok(Target {
+            format,
+            file,
+            paper,
+            wide: self.wide,
+        })
     }
 }
 

@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
+use super::paper::{Paper, for_paper};
 use super::table::cell_text;
-use crate::i18n::{Lang, View, term};
+use crate::i18n::{Lang, PaperWord, View, paper_word, term};
 use crate::num::Rational;
 use crate::report::text::Term;
 use crate::report::{Block, Chart, Figure, Shown, Table};
@@ -17,7 +18,12 @@ body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; colo
 h1 { font-size: 17pt; margin: 0 0 4pt; }
 h2 { font-size: 12pt; margin: 16pt 0 5pt; }
 p.meta { margin: 0; color: #444; }
+p.meeting { margin: 0 0 4pt; font-weight: 600; font-size: 12pt; }
+img.logo { float: right; max-height: 48px; max-width: 180px; margin: 0 0 6pt 12pt; }
+div.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0 0 6pt; font-variant-numeric: tabular-nums; }
+td.text:first-child { min-width: 9em; max-width: 22em; }
+td.text { min-width: 6em; }
 th, td { padding: 2.5pt 6pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { text-align: left; border-bottom: 1pt solid #333; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
@@ -31,6 +37,8 @@ p.note { font-size: 8.5pt; color: #333; margin: 0 0 6pt; }
   body { margin: 0; max-width: none; font-size: 9.5pt; }
   h2, figcaption { break-after: avoid; }
   table, figure { break-inside: avoid; }
+  div.scroll { overflow: visible; }
+  td.text:first-child, td.text { min-width: 0; }
 }
 "#;
 
@@ -42,15 +50,38 @@ const PALETTE: [&str; 8] = [
 /// The HTML exporter.
 pub struct Html {
     pub lang: Lang,
+    /// The meeting, date, logo and notes of the page as a paper.
+    pub paper: Paper,
 }
 
 impl super::Exporter for Html {
     fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
-        Ok(render(shown, super::view(shown, self.lang)).into_bytes())
+        let shown = for_paper(shown, self.lang, &self.paper);
+        Ok(render(&shown, super::view(&shown, self.lang), &self.paper).into_bytes())
     }
 }
 
-pub fn render(shown: &Shown, view: View) -> String {
+/// Bytes as base64, for a logo inside the page.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
     let page = &shown.page;
     let lang = view.lang;
     let title = page
@@ -61,13 +92,32 @@ pub fn render(shown: &Shown, view: View) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang.tr("en", "da"),
         escape(&title),
-        escape(&title)
     );
+    if let Some(logo) = &paper.logo {
+        let _ = writeln!(
+            out,
+            "<img class=\"logo\" alt=\"\" src=\"data:{};base64,{}\">",
+            logo.kind.mime(),
+            base64(&logo.bytes)
+        );
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+    if let Some(meeting) = &paper.meeting {
+        let _ = writeln!(out, "<p class=\"meeting\">{}</p>", escape(meeting));
+    }
     for line in &page.lines {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&view.text(line)));
+    }
+    if let Some(date) = paper.printed {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{} {}</p>",
+            paper_word(PaperWord::Printed, lang),
+            escape(&lang.date_long(date))
+        );
     }
     let mut chart_drawn = false;
     for block in &page.blocks {
@@ -112,7 +162,7 @@ pub fn render(shown: &Shown, view: View) -> String {
 fn table(t: &Table<Figure>, view: View) -> String {
     let numeric = t.numeric_columns();
     let mut out = format!(
-        "<h2>{}</h2>\n<table>\n<thead><tr>",
+        "<h2>{}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>",
         escape(&view.text(&t.title))
     );
     for (h, num) in t.head.iter().zip(&numeric) {
@@ -134,13 +184,17 @@ fn table(t: &Table<Figure>, view: View) -> String {
             let _ = write!(
                 out,
                 "<td{}>{}</td>",
-                if c.is_figure() { " class=\"num\"" } else { "" },
+                if c.is_figure() {
+                    " class=\"num\""
+                } else {
+                    " class=\"text\""
+                },
                 escape(&cell_text(c, view))
             );
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
     if t.rounding_note {
         let _ = writeln!(
             out,
@@ -312,5 +366,8 @@ mod tests {
         assert_eq!(tick_step(r(9_200_000)), r(2_000_000));
         assert_eq!(tick_step(r(7)), r(2));
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
     }
 }

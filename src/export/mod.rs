@@ -7,9 +7,12 @@
 
 pub mod ci;
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod paper;
+pub mod pdf;
 pub mod table;
 pub mod xlsx;
 
@@ -38,6 +41,10 @@ pub enum Format {
     Github,
     /// JUnit XML (`check` only).
     Junit,
+    /// A typeset A4 paper for a meeting.
+    Pdf,
+    /// A Word document for a meeting's case: Word tables, headings, footnotes.
+    Docx,
 }
 
 impl Format {
@@ -51,13 +58,15 @@ impl Format {
             "json" => Format::Json,
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
+            "pdf" => Format::Pdf,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 
     /// Bytes a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Pdf | Format::Docx)
     }
 
     /// A format of data, every figure to the øre, rather than of tables for people.
@@ -71,7 +80,7 @@ impl Format {
 
 /// How to write: the language and unit of figures, how tables are rounded, and the
 /// terminal's wishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub view: View,
     /// How tables for people are rounded (data formats always round each figure to the øre).
@@ -79,6 +88,8 @@ pub struct Options {
     pub style: table::TableStyle,
     /// Indented JSON (for a terminal) rather than compact.
     pub pretty: bool,
+    /// The meeting, date, logo and notes of a paper (PDF, Word, HTML).
+    pub paper: paper::Paper,
 }
 
 impl Options {
@@ -109,8 +120,19 @@ pub fn exporter(format: Format, options: &Options) -> Box<dyn Exporter> {
             style: options.style,
         }),
         Format::Markdown => Box::new(markdown::Markdown { lang }),
-        Format::Html => Box::new(html::Html { lang }),
+        Format::Html => Box::new(html::Html {
+            lang,
+            paper: options.paper.clone(),
+        }),
         Format::Xlsx => Box::new(xlsx::Xlsx { lang }),
+        Format::Pdf => Box::new(pdf::Pdf {
+            lang,
+            paper: options.paper.clone(),
+        }),
+        Format::Docx => Box::new(docx::Docx {
+            lang,
+            paper: options.paper.clone(),
+        }),
         Format::Csv => Box::new(csv::Csv),
         Format::Json => Box::new(json::Json {
             pretty: options.pretty,

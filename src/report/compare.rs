@@ -654,6 +654,32 @@ impl<'a> Comparison<'a> {
                 });
             }
         }
+        // All funders together, in A, in B and B − A: the column totals of the cost grids.
+        for (k, side) in [Side::A, Side::B, Side::Delta].into_iter().enumerate() {
+            let g = grids[k];
+            let here = rows.len();
+            let diff = (k == 2).then(|| Calc::RowDiff {
+                plus: here - 1,
+                minus: here - 2,
+            });
+            let label = if k == 0 {
+                Cell::Text(Text::Term(Term::Total))
+            } else {
+                Cell::text("")
+            };
+            let mut cells = vec![label, Cell::Text(Text::Side(side))];
+            cells.extend((0..n).map(|j| Cell::Figure {
+                figure: g.at(None, Some(j)),
+                calc: diff,
+            }));
+            if many {
+                cells.push(Cell::Figure {
+                    figure: g.at(None, None),
+                    calc: diff.or(Some(Calc::SumRow { from: 2, to: n + 2 })),
+                });
+            }
+            rows.push(Row { cells, total: true });
+        }
         Table {
             title: Text::Titled(Term::CostByFunder, None),
             name: Text::Term(Term::CostByFunderShort),

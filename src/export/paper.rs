@@ -1,0 +1,575 @@
+//! What the papers for a meeting share (PDF, Word, HTML): the meeting, the date printed and a
+//! logo; the scenarios' names where tables say A and B; and notes fit for a board: numbered
+//! once, without duplicates, and without file paths, sources or the source document's figure
+//! numbers (`(F2, F3)`) unless `--show-sources` asks for them.
+//!
+//! [`for_paper`] rewrites a shown report's words for a paper (figures untouched); [`Doc`] is
+//! that report as plain strings in reading order, for the PDF and Word writers to lay out.
+
+use jiff::civil::Date;
+
+use crate::i18n::{self, Lang, PaperWord, View, paper_word, term};
+use crate::report::text::{Term, Text};
+use crate::report::{Block, Cell, Chart, Figure, Head, Shown, Side};
+
+/// What a paper carries beside the report. *Default:* nothing of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paper {
+    /// The meeting the paper is for: `KKR Nordjylland, 10. februar 2023`.
+    pub meeting: Option<String>,
+    /// The day it was made (standard output's date, or `SOURCE_DATE_EPOCH`'s).
+    pub printed: Option<Date>,
+    pub logo: Option<Logo>,
+    /// Keep file paths, sources and the source document's figure numbers in the notes.
+    pub show_sources: bool,
+}
+
+/// A logo for the paper's head, read and checked when the flag is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub kind: LogoKind,
+    pub bytes: Vec<u8>,
+    /// Width and height in pixels (PNG, JPEG) or user units (SVG).
+    pub size: (u32, u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoKind {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl LogoKind {
+    pub fn mime(self) -> &'static str {
+        match self {
+            LogoKind::Png => "image/png",
+            LogoKind::Jpeg => "image/jpeg",
+            LogoKind::Svg => "image/svg+xml",
+        }
+    }
+}
+
+impl Logo {
+    /// A logo from a file's bytes: PNG, JPEG or SVG, told by its content, with its size.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, String> {
+        let (kind, size) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            let be = |i: usize| {
+                bytes
+                    .get(i..i + 4)
+                    .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+            };
+            match (bytes.get(12..16), be(16), be(20)) {
+                (Some(b"IHDR"), Some(w), Some(h)) if w > 0 && h > 0 => (LogoKind::Png, (w, h)),
+                _ => return Err("is not a valid PNG image".into()),
+            }
+        } else if bytes.starts_with(&[0xFF, 0xD8]) {
+            (
+                LogoKind::Jpeg,
+                jpeg_size(&bytes).ok_or("is not a valid JPEG image")?,
+            )
+        } else if let Some(size) = std::str::from_utf8(&bytes).ok().and_then(svg_size) {
+            (LogoKind::Svg, size)
+        } else {
+            return Err("is not a PNG, JPEG or SVG image".into());
+        };
+        Ok(Logo { kind, bytes, size })
+    }
+}
+
+/// A JPEG's size, from its first start-of-frame marker.
+fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
+    let mut i = 2;
+    while i + 9 < b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            let h = u32::from(u16::from_be_bytes([b[i + 5], b[i + 6]]));
+            let w = u32::from(u16::from_be_bytes([b[i + 7], b[i + 8]]));
+            return (w > 0 && h > 0).then_some((w, h));
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+/// An SVG's size: its `width` and `height`, else its `viewBox`.
+fn svg_size(text: &str) -> Option<(u32, u32)> {
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attr = |name: &str| -> Option<&str> {
+        let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+        let quote = tag[at..].chars().next()?;
+        let rest = &tag[at + 1..];
+        Some(&rest[..rest.find(quote)?])
+    };
+    let number = |s: &str| -> Option<u32> {
+        let digits: String = s
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let v: f64 = digits.parse().ok()?;
+        (v >= 1.0).then_some(v.round() as u32)
+    };
+    if let (Some(w), Some(h)) = (
+        attr("width").and_then(number),
+        attr("height").and_then(number),
+    ) {
+        return Some((w, h));
+    }
+    let vb: Vec<u32> = attr("viewBox")?
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .filter_map(number_or_zero)
+        .collect();
+    match vb.as_slice() {
+        [_, _, w, h] if *w > 0 && *h > 0 => Some((*w, *h)),
+        _ => None,
+    }
+}
+
+fn number_or_zero(s: &str) -> Option<u32> {
+    let v: f64 = s.parse().ok()?;
+    Some(if v > 0.0 { v.round() as u32 } else { 0 })
+}
+
+/// A scenario's name for a column head: the part before `: ` (`Status quo` of `Status quo:
+/// DK2020-sekretariat og GEN2040 fortsætter`), or the whole name.
+pub fn short_name(name: &str) -> &str {
+    name.split_once(": ")
+        .map(|(short, _)| short)
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(name)
+}
+
+/// The names a comparison's sides go by on a paper: A, B and B − A.
+struct Sides {
+    a: String,
+    b: String,
+    delta: &'static str,
+}
+
+impl Sides {
+    fn name(&self, side: Side) -> &str {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+            Side::Delta => self.delta,
+        }
+    }
+}
+
+/// The report with its words as a paper shows them: the scenarios' names instead of A and B,
+/// no file paths and notes for a board (see the module's head). Figures are untouched.
+pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
+    let view = super::view(shown, lang);
+    let sides = match &shown.head {
+        Head::Comparison(h) => Some(Sides {
+            a: short_name(&h.a.0).to_string(),
+            b: short_name(&h.b.0).to_string(),
+            delta: paper_word(PaperWord::Difference, lang),
+        }),
+        _ => None,
+    };
+    let text = |t: &Text| rename(t, sides.as_ref(), lang, paper.show_sources);
+    let mut out = shown.clone();
+    let page = &mut out.page;
+    page.title = page.title.as_ref().map(text);
+    page.lines = page.lines.iter().map(text).collect();
+    for block in &mut page.blocks {
+        match block {
+            Block::Table(t) => {
+                t.title = text(&t.title);
+                t.name = text(&t.name);
+                t.head = t.head.iter().map(text).collect();
+                for row in &mut t.rows {
+                    for cell in &mut row.cells {
+                        if let Cell::Text(x) = cell {
+                            *x = text(x);
+                        }
+                    }
+                }
+            }
+            Block::Sentence(crate::report::Sentence::Pays {
+                funder,
+                a,
+                b,
+                delta,
+                from,
+                to,
+            }) => {
+                if let Some(s) = &sides {
+                    let said =
+                        view.pays_in(funder, [a, b, delta], lang.range(*from, *to), [&s.a, &s.b]);
+                    *block = Block::Text(Text::Plain(said));
+                }
+            }
+            Block::Text(t) => *t = text(t),
+            _ => {}
+        }
+    }
+    if let Some(chart) = &mut page.chart {
+        chart_names(chart, sides.as_ref(), lang, &text);
+    }
+    page.notes = board_notes(&page.notes, view, paper.show_sources);
+    out
+}
+
+fn chart_names(
+    chart: &mut Chart<Figure>,
+    sides: Option<&Sides>,
+    lang: Lang,
+    text: &impl Fn(&Text) -> Text,
+) {
+    if let (Some(s), Text::Titled(Term::CostByFunderAB, unit)) = (sides, &chart.title) {
+        chart.title = Text::WithUnit(
+            Box::new(Text::Plain(i18n::cost_by_funder_of(&s.a, &s.b, lang))),
+            *unit,
+        );
+    }
+    chart.after = text(&chart.after);
+    for (_, bars) in &mut chart.groups {
+        for bar in bars {
+            bar.label = text(&bar.label);
+        }
+    }
+}
+
+/// A text with the comparison's sides named and without file paths (unless `sources`).
+fn rename(t: &Text, sides: Option<&Sides>, lang: Lang, sources: bool) -> Text {
+    let again = |t: &Text| rename(t, sides, lang, sources);
+    match (t, sides) {
+        (Text::Side(side), Some(s)) => Text::Plain(s.name(*side).to_string()),
+        (Text::TermSide(term, side), Some(s)) => Text::Join(
+            vec![Text::Term(*term), Text::Plain(s.name(*side).to_string())],
+            " ",
+        ),
+        (Text::TitledSide(term, side, unit), Some(s)) => Text::WithUnit(
+            Box::new(Text::Join(
+                vec![Text::Term(*term), Text::Plain(s.name(*side).to_string())],
+                ", ",
+            )),
+            *unit,
+        ),
+        (Text::Term(Term::DifferencesAreBMinusA), Some(s)) => {
+            Text::Plain(i18n::differences_are(&s.a, &s.b, lang))
+        }
+        (Text::Term(Term::WhatDiffers), Some(s)) => {
+            Text::Plain(i18n::what_differs(&s.a, &s.b, lang))
+        }
+        (
+            Text::Scenario {
+                side,
+                name,
+                file,
+                from,
+                to,
+                prices,
+            },
+            _,
+        ) => {
+            let word = match side {
+                Side::A => PaperWord::Baseline,
+                _ => PaperWord::Compared,
+            };
+            let mut line = format!(
+                "{}: {name} ({}",
+                paper_word(word, lang),
+                lang.range(*from, *to)
+            );
+            if sources {
+                line = format!("{line}, {file}");
+            }
+            line.push(')');
+            let mut parts = vec![Text::Plain(line)];
+            parts.extend(prices.map(|(p, y)| Text::Prices(p, y)));
+            Text::Join(parts, " · ")
+        }
+        (Text::Join(parts, sep), _) => Text::Join(parts.iter().map(again).collect(), sep),
+        (Text::WithUnit(inner, unit), _) => Text::WithUnit(Box::new(again(inner)), *unit),
+        (other, _) => other.clone(),
+    }
+}
+
+/// The notes of a board paper: each said once; without sources and figure numbers unless
+/// `sources`. Each stays `subject: text` (a [`Text::Join`] of two plain parts) so that a
+/// paper can tie it to the row of its subject.
+fn board_notes(notes: &[Text], view: View, sources: bool) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for note in notes {
+        let (subject, body) = match note {
+            Text::Join(parts, ": ") if parts.len() == 2 => {
+                let subject = view.text(&parts[0]);
+                let body = match &parts[1] {
+                    Text::Join(pieces, sep) => pieces
+                        .iter()
+                        .filter(|p| sources || !is_source(p))
+                        .map(|p| view.text(p))
+                        .collect::<Vec<_>>()
+                        .join(sep),
+                    other => view.text(other),
+                };
+                (subject, body)
+            }
+            other => (String::new(), view.text(other)),
+        };
+        let body = if sources {
+            body
+        } else {
+            without_figure_refs(&body)
+        };
+        let body = body.trim().to_string();
+        if body.is_empty() {
+            continue;
+        }
+        let key = format!("{subject}\u{0}{body}");
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        out.push(if subject.is_empty() {
+            Text::Plain(body)
+        } else {
+            Text::Join(vec![Text::Plain(subject), Text::Plain(body)], ": ")
+        });
+    }
+    out
+}
+
+/// `Source: …` of a note.
+fn is_source(t: &Text) -> bool {
+    matches!(t, Text::Join(parts, _) if parts.first() == Some(&Text::Term(Term::Source)))
+}
+
+/// A note without references to the source document's figures: `(F2, F3)` goes, `(regionens
+/// andel, F2)` becomes `(regionens andel)`.
+pub fn without_figure_refs(s: &str) -> String {
+    let is_ref = |p: &str| {
+        let p = p.trim();
+        p.len() > 1 && p.starts_with('F') && p[1..].chars().all(|c| c.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        let kept: Vec<&str> = inner.split(',').filter(|p| !is_ref(p)).collect();
+        if kept.len() == inner.split(',').count() {
+            out.push_str(&rest[..=close]);
+        } else if kept.is_empty() {
+            out.push_str(rest[..open].trim_end());
+        } else {
+            out.push_str(&rest[..open]);
+            out.push('(');
+            out.push_str(kept.join(",").trim());
+            out.push(')');
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A report as a paper reads it: plain strings in reading order, notes numbered once and tied
+/// to the rows they are about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    pub lang: Lang,
+    pub title: String,
+    /// Lines under the title: the meeting, the scenarios, the unit.
+    pub lines: Vec<String>,
+    /// `Printed 2 December 2026` / `Udskrevet 2. december 2026`.
+    pub printed: Option<String>,
+    pub meeting: Option<String>,
+    pub blocks: Vec<DocBlock>,
+    /// Every note, numbered by its place here (1 first).
+    pub notes: Vec<String>,
+    /// The notes tied to no row, by number, for the end of the paper.
+    pub loose: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocBlock {
+    Table(DocTable),
+    Paragraph(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocTable {
+    pub title: String,
+    pub head: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<DocRow>,
+    /// Said under the table (the rounding note).
+    pub note: Option<String>,
+    /// The notes tied to this table's rows and first shown here, by number.
+    pub notes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRow {
+    pub cells: Vec<String>,
+    pub total: bool,
+    /// Notes on the row's first cell, by number.
+    pub notes: Vec<usize>,
+}
+
+impl Doc {
+    /// The paper of a shown report (already [`for_paper`]).
+    pub fn new(shown: &Shown, lang: Lang, paper: &Paper) -> Doc {
+        let view = super::view(shown, lang);
+        let page = &shown.page;
+        // Notes by subject, numbered in the order their rows are first met.
+        let subjects: Vec<(String, String)> = page
+            .notes
+            .iter()
+            .map(|n| match n {
+                Text::Join(parts, ": ") if parts.len() == 2 => {
+                    (view.text(&parts[0]), view.text(&parts[1]))
+                }
+                other => (String::new(), view.text(other)),
+            })
+            .collect();
+        let mut order: Vec<usize> = Vec::new();
+        let mut blocks = Vec::new();
+        for block in &page.blocks {
+            match block {
+                Block::Table(t) => {
+                    let mut table = DocTable {
+                        title: view.text(&t.title),
+                        head: t.head.iter().map(|h| view.text(h)).collect(),
+                        numeric: t.numeric_columns(),
+                        rows: Vec::new(),
+                        note: t
+                            .rounding_note
+                            .then(|| term(Term::RoundingNote, lang).to_string()),
+                        notes: Vec::new(),
+                    };
+                    for row in &t.rows {
+                        let cells: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|c| super::table::cell_text(c, view))
+                            .collect();
+                        let mut notes = Vec::new();
+                        let label = cells.first().map(String::as_str).unwrap_or("");
+                        for (k, (subject, _)) in subjects.iter().enumerate() {
+                            if !label.is_empty() && subject == label && !order.contains(&k) {
+                                order.push(k);
+                                notes.push(order.len());
+                                table.notes.push(order.len());
+                            }
+                        }
+                        table.rows.push(DocRow {
+                            cells,
+                            total: row.total,
+                            notes,
+                        });
+                    }
+                    blocks.push(DocBlock::Table(table));
+                }
+                Block::Sentence(s) => blocks.push(DocBlock::Paragraph(view.sentence(s))),
+                Block::Lines(lines) => {
+                    for s in lines {
+                        blocks.push(DocBlock::Paragraph(view.sentence(s)));
+                    }
+                }
+                Block::Text(t) => blocks.push(DocBlock::Paragraph(view.text(t))),
+            }
+        }
+        let tied = order.len();
+        for k in 0..subjects.len() {
+            if !order.contains(&k) {
+                order.push(k);
+            }
+        }
+        let notes = order
+            .iter()
+            .map(|&k| match &subjects[k] {
+                (s, body) if s.is_empty() => body.clone(),
+                (s, body) => format!("{s}: {body}"),
+            })
+            .collect();
+        Doc {
+            lang,
+            title: page
+                .title
+                .as_ref()
+                .map(|t| view.text(t))
+                .unwrap_or_default(),
+            lines: page.lines.iter().map(|l| view.text(l)).collect(),
+            printed: paper.printed.map(|d| {
+                format!(
+                    "{} {}",
+                    paper_word(PaperWord::Printed, lang),
+                    lang.date_long(d)
+                )
+            }),
+            meeting: paper.meeting.clone(),
+            blocks,
+            notes,
+            loose: (tied + 1..=order.len()).collect(),
+        }
+    }
+}
+
+/// A note's number as superscript digits: `¹²`.
+pub fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_references_are_left_out() {
+        assert_eq!(
+            without_figure_refs(
+                "Betaler den regionale DK2020-stilling (regionens andel, F2) og bevilger GEN2040's midler (F4)."
+            ),
+            "Betaler den regionale DK2020-stilling (regionens andel) og bevilger GEN2040's midler."
+        );
+        assert_eq!(
+            without_figure_refs("Ansætter to (F4, F9), men betaler (F2, F7)."),
+            "Ansætter to, men betaler."
+        );
+        assert_eq!(without_figure_refs("(Fase 2) (F)"), "(Fase 2) (F)");
+    }
+
+    #[test]
+    fn short_names_and_superscripts() {
+        assert_eq!(
+            short_name("Status quo: DK2020-sekretariat og GEN2040 fortsætter"),
+            "Status quo"
+        );
+        assert_eq!(
+            short_name("Det Fælles Klimasekretariat"),
+            "Det Fælles Klimasekretariat"
+        );
+        assert_eq!(superscript(12), "¹²");
+    }
+
+    #[test]
+    fn logos_are_told_by_their_content() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(200u32.to_be_bytes());
+        png.extend(80u32.to_be_bytes());
+        assert_eq!(Logo::from_bytes(png).unwrap().size, (200, 80));
+        let svg = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"></svg>"#;
+        let logo = Logo::from_bytes(svg.to_vec()).unwrap();
+        assert_eq!((logo.kind, logo.size), (LogoKind::Svg, (120, 40)));
+        assert!(Logo::from_bytes(b"GIF89a".to_vec()).is_err());
+    }
+}
