@@ -926,6 +926,7 @@ mod tests {
             shown: (exact / unit.step()).round() * unit.step(),
             exact,
             shape: Shape::Money(unit),
+            origin: None,
         }
     }
 
@@ -950,6 +951,7 @@ mod tests {
             shown: Rational::new(1, 2),
             exact: Rational::new(1, 2),
             shape: Shape::Fte,
+            origin: None,
         };
         assert_eq!(v(Lang::Da, Unit::Kr).figure(&half), "0,50");
         // Rounded up to be enough: said so.
@@ -957,6 +959,7 @@ mod tests {
             shown: Rational::from_integer(676_252),
             exact: Rational::new(67_625_156, 100),
             shape: Shape::Money(Unit::Kr),
+            origin: None,
         };
         assert_eq!(v(Lang::Da, Unit::Kr).amount(&up), "mindst 676.252 kr.");
         assert_eq!(v(Lang::En, Unit::Kr).amount(&up), "at least 676,252 kr.");

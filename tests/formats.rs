@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use crate::common::{klimabudget, root};
 use crate::properties::{build, spec};
 
-/// Every formula a shown table keeps holds for its shown figures, and a table that does not
-/// say its figures are rounded kept every formula of the exact report.
+/// Every formula of a shown table holds for its shown figures, unless the table says its
+/// figures are rounded; the shown table keeps the exact report's formulas (for XLSX).
 pub fn assert_adds_up(report: &Report, shown: &Shown) {
     let exact = report.page.blocks.iter().filter_map(|b| match b {
         Block::Table(t) => Some(t),
@@ -33,17 +33,17 @@ pub fn assert_adds_up(report: &Report, shown: &Shown) {
                 let Cell::Figure { figure, calc } = cell else {
                     continue;
                 };
-                if let Some(calc) = calc {
-                    assert_eq!(
-                        figure.shown,
-                        computed(t, *calc, r, c),
-                        "{:?}: row {r}, column {c} ({calc:?})",
+                let Cell::Figure { calc: kept, .. } = &e.rows[r].cells[c] else {
+                    panic!(
+                        "{:?}: row {r}, column {c} is no figure in the report",
                         t.title
                     );
-                } else if let Cell::Figure { calc: Some(_), .. } = &e.rows[r].cells[c] {
+                };
+                assert_eq!(calc, kept, "{:?}: row {r}, column {c}", t.title);
+                if let Some(calc) = calc {
                     assert!(
-                        t.rounding_note,
-                        "{:?}: a formula was dropped unsaid",
+                        t.rounding_note || figure.shown == computed(t, *calc, r, c),
+                        "{:?}: row {r}, column {c} ({calc:?}) does not add up, unsaid",
                         t.title
                     );
                 }
@@ -221,24 +221,25 @@ fn the_locale_chooses_danish() {
     );
 }
 
+/// The workbook a command writes, in Danish and millions.
+fn workbook(args: &[&str]) -> calamine::Xlsx<std::io::BufReader<std::fs::File>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.xlsx");
+    let path = path.to_str().unwrap();
+    let mut args = args.to_vec();
+    args.extend(["--lang", "da", "--unit", "mio", "--output", path]);
+    klimabudget(args).code(0);
+    calamine::open_workbook(path).unwrap()
+}
+
 #[test]
 fn the_xlsx_reads_back_with_live_totals() {
-    use calamine::{Data, Reader, Xlsx};
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sammenligning.xlsx");
-    klimabudget([
+    use calamine::{Data, Reader};
+    let mut book = workbook(&[
         "compare",
         "scenarios/status-quo.toml",
         "scenarios/joint-secretariat.toml",
-        "--lang",
-        "da",
-        "--unit",
-        "mio",
-        "--output",
-        path.to_str().unwrap(),
-    ])
-    .code(0);
-    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    ]);
     assert_eq!(
         book.sheet_names(),
         [
@@ -258,9 +259,9 @@ fn the_xlsx_reads_back_with_live_totals() {
         costs.get_value((2, 0)),
         Some(&Data::String("Business Region North Denmark".into()))
     );
-    // BRN in 2024: A 1.6, B 2.4 mio. kr.
-    assert_eq!(costs.get_value((2, 3)), Some(&Data::Float(1.6)));
-    assert_eq!(costs.get_value((3, 3)), Some(&Data::Float(2.4)));
+    // BRN in 2024: A 1.6, B 2.4 mio. kr., held exact (in kroner) and shown in millions.
+    assert_eq!(costs.get_value((2, 3)), Some(&Data::Float(1_600_000.0)));
+    assert_eq!(costs.get_value((3, 3)), Some(&Data::Float(2_400_000.0)));
     let formulas = book.worksheet_formula("Udgifter pr. kilde").unwrap();
     // Totals are sums, B − A rows are differences: Excel recomputes them.
     assert_eq!(
@@ -278,7 +279,10 @@ fn the_xlsx_reads_back_with_live_totals() {
     );
     assert_eq!(cost.get_value((2, 6)).map(String::as_str), Some("F3-E3"));
     let values = book.worksheet_range("Årsværk og udgifter").unwrap();
-    assert_eq!(values.get_value((6, 4)), Some(&Data::Float(9.6)));
+    assert_eq!(values.get_value((6, 4)), Some(&Data::Float(9_600_000.0)));
+    // The chart's figures are the table's cells: edit one, and the chart follows.
+    assert_eq!(formulas.get_value((19, 1)).map(String::as_str), Some("C3"));
+    assert_eq!(formulas.get_value((19, 2)).map(String::as_str), Some("C4"));
     assert_eq!(
         values.get_value((6, 0)),
         Some(&Data::String("I alt".into()))
@@ -459,4 +463,15 @@ fn a_two_thousand_year_table_is_rounded_and_adds_up() {
     // 4,002 half-years and the total; 100,000 kr. a year for 2,001 years.
     assert_eq!(cost.rows.len(), 4_003);
     assert_eq!(value(cost, 4_002, 4), Rational::from_integer(200_100_000));
+}
+
+/// A finance officer's sums in the workbook are exact: cells hold figures to the øre, the
+/// unit is only how they are shown.
+#[test]
+fn the_xlsx_holds_figures_to_the_ore() {
+    use calamine::{Data, Reader};
+    let mut book = workbook(&["report", "tests/cases/fase2.toml"]);
+    let balance = book.worksheet_range("Akkumuleret balance").unwrap();
+    // BRN is 676,251.56 kr. short by the end of 2028 (shown as −0,7 mio. kr.).
+    assert_eq!(balance.get_value((3, 4)), Some(&Data::Float(-676_251.56)));
 }

@@ -97,6 +97,13 @@ impl Options {
     pub fn rounding(&self, format: Format) -> Rounding {
         if format.is_data() {
             Rounding::data()
+        } else if format == Format::Xlsx {
+            // Cells hold exact figures and show them to the nearest in the unit; its totals are
+            // the sums of the exact figures, shown to the nearest too.
+            Rounding {
+                unit: self.view.unit,
+                mode: Mode::Independent,
+            }
         } else {
             Rounding {
                 unit: self.view.unit,

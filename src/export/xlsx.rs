@@ -1,9 +1,13 @@
 //! XLSX (rust_xlsxwriter): an overview sheet, then one sheet per table with its title, a frozen
 //! header, number formats, totals as live formulas (SUM, differences) so that an edit in Excel
-//! recomputes, and a stacked column chart of cost by funder.
+//! recomputes, and a stacked column chart of cost by funder whose figures are formulas
+//! pointing at the table's cells.
 //!
-//! The file format stores every number as a binary double; the values written are the figures
-//! as shown, already rounded to the unit, so Excel shows what the other formats show.
+//! A finance officer works in the workbook: its cells hold the exact figures, to the øre, and
+//! a number format shows them in the unit asked for (`#,##0.0,,` shows 2,400,000.00 as 2.4
+//! in millions), so every sum Excel recomputes is exact and shown to the nearest, as the
+//! report rounded each figure for it. The file format stores every number as a binary
+//! double: amounts to the øre of less than 2^53 øre are held as the nearest double.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -12,7 +16,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::i18n::{Lang, View, term};
-use crate::num::Rational;
+use crate::num::{Rational, Unit};
 use crate::report::text::Term;
 use crate::report::{Block, Calc, Cell, Chart as ChartModel, Figure, Shape, Shown, Table};
 
@@ -82,9 +86,9 @@ pub fn render(shown: &Shown, view: View) -> Result<Vec<u8>, XlsxError> {
         let sheet = book.add_worksheet();
         let name = sheet_name(&view.text(&t.name), &mut names);
         sheet.set_name(&name)?;
-        write_table(sheet, t, view)?;
+        let places = write_table(sheet, t, view)?;
         if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
-            write_chart(sheet, &name, t, chart, view)?;
+            write_chart(sheet, &name, t, &places, chart, view)?;
         }
     }
     book.save_to_buffer()
@@ -108,12 +112,14 @@ fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
-/// `#,##0`, `#,##0.0`, `#,##0.00`.
-fn number_format(decimals: u32) -> String {
-    if decimals == 0 {
-        "#,##0".to_string()
-    } else {
-        format!("#,##0.{}", "0".repeat(decimals as usize))
+/// The number format that shows kroner in `unit` (a trailing `,` divides by 1,000), or FTE.
+fn number_format(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Money(Unit::Kr) => "#,##0",
+        Shape::Money(Unit::Ore) => "#,##0.00",
+        Shape::Money(Unit::Tkr) => "#,##0,",
+        Shape::Money(Unit::Mio) => "#,##0.0,,",
+        Shape::Fte => "0.00",
     }
 }
 
@@ -121,12 +127,13 @@ fn number(v: Rational, decimals: u32) -> f64 {
     crate::num::round(v, decimals).to_f64().unwrap_or(0.0)
 }
 
-/// A shown figure as the number a cell holds (in its unit) and its decimals.
-fn figure_value(f: &Figure) -> (Rational, u32) {
-    match f.shape {
-        Shape::Money(unit) => (f.shown / unit.size(), unit.decimals()),
-        Shape::Fte => (f.shown, 2),
-    }
+/// What a cell holds for a figure: its exact value, kroner to the øre (FTE to 1/1,000,000).
+fn cell_value(f: &Figure) -> Rational {
+    let places = match f.shape {
+        Shape::Money(_) => 2,
+        Shape::Fte => 6,
+    };
+    crate::num::decimal_to_rational(crate::num::round(f.exact, places))
 }
 
 fn cell_ref(row: usize, col: usize) -> String {
@@ -151,12 +158,24 @@ fn formula(calc: Calc, row: usize, col: usize) -> String {
     }
 }
 
-fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(), XlsxError> {
+/// Where each figure of a table that is a grid's figure is, by its origin: for the chart.
+type Places = Vec<(crate::report::GridRef, (u32, u16))>;
+
+fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<Places, XlsxError> {
     let head = Format::new()
         .set_bold()
-        .set_border_bottom(FormatBorder::Thin);
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap();
     let head_num = head.clone().set_align(FormatAlign::Right);
     let total = |f: &Format| f.clone().set_bold().set_border_top(FormatBorder::Thin);
+    let mut places = Places::new();
+    // The widest text of each column, in characters, for its width.
+    let mut widths: Vec<usize> = vec![8; t.head.len()];
+    let mut fit = |c: usize, chars: usize| {
+        if let Some(w) = widths.get_mut(c) {
+            *w = (*w).max(chars);
+        }
+    };
 
     sheet.write_string_with_format(
         0,
@@ -166,7 +185,10 @@ fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(
     )?;
     for (c, (h, numeric)) in t.head.iter().zip(t.numeric_columns()).enumerate() {
         let f = if numeric { &head_num } else { &head };
-        sheet.write_string_with_format(1, c as u16, view.text(h), f)?;
+        let text = view.text(h);
+        // Heads wrap: they count for half their length.
+        fit(c, text.chars().count() / 2);
+        sheet.write_string_with_format(1, c as u16, text, f)?;
     }
     let text = Format::new();
     for (r, row) in t.rows.iter().enumerate() {
@@ -180,16 +202,22 @@ fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(
                     } else {
                         text.clone()
                     };
-                    sheet.write_string_with_format(at, col, view.text(s), &f)?;
+                    let s = view.text(s);
+                    fit(c, s.chars().count());
+                    sheet.write_string_with_format(at, col, s, &f)?;
                 }
                 Cell::Blank => {}
                 Cell::Figure { figure, calc } => {
-                    let (shown, decimals) = figure_value(figure);
-                    let base = Format::new().set_num_format(number_format(decimals));
+                    if let Some(origin) = figure.origin {
+                        places.push((origin, (at, col)));
+                    }
+                    fit(c, view.figure(figure).chars().count());
+                    let base = Format::new().set_num_format(number_format(figure.shape));
                     let f = if row.total { total(&base) } else { base };
+                    let value = cell_value(figure);
                     match calc {
                         Some(calc) => {
-                            let result = crate::num::round(shown, decimals).to_string();
+                            let result = crate::num::round(value, 6).normalize().to_string();
                             sheet.write_formula_with_format(
                                 at,
                                 col,
@@ -198,7 +226,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(
                             )?;
                         }
                         None => {
-                            sheet.write_number_with_format(at, col, number(shown, decimals), &f)?;
+                            sheet.write_number_with_format(at, col, number(value, 6), &f)?;
                         }
                     }
                 }
@@ -214,23 +242,24 @@ fn write_table(sheet: &mut Worksheet, t: &Table<Figure>, view: View) -> Result<(
     sheet.set_paper_size(9);
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_column_width(0, 42)?;
-    for c in 1..t.head.len() {
-        sheet.set_column_width(c as u16, 15)?;
+    for (c, w) in widths.iter().enumerate() {
+        // Characters, with a margin; a label column at most 60 wide (its text wraps there).
+        let width = (*w as f64 + 2.0).min(if c == 0 { 60.0 } else { 40.0 });
+        sheet.set_column_width(c as u16, width)?;
     }
-    Ok(())
+    Ok(places)
 }
 
-/// The chart's figures below the table, and a stacked column chart drawn from them.
+/// The chart's figures below the table, each a formula pointing at the table's cell, and a
+/// stacked column chart drawn from them: edit the table, and the chart follows.
 fn write_chart(
     sheet: &mut Worksheet,
     name: &str,
     t: &Table<Figure>,
+    places: &Places,
     chart: &ChartModel<Figure>,
     view: View,
 ) -> Result<(), XlsxError> {
-    let unit = view.unit;
-    let money = Format::new().set_num_format(number_format(unit.decimals()));
     let top = FIRST + t.rows.len() as u32 + 3;
     let title = view.text(&chart.title);
     sheet.write_string_with_format(top, 0, &title, &Format::new().set_bold())?;
@@ -249,6 +278,7 @@ fn write_chart(
     for (k, c) in categories.iter().enumerate() {
         sheet.write_string(top + 1, 1 + k as u16, c)?;
     }
+    let mut shape = Shape::Money(view.unit);
     for (s, series) in chart.series.iter().enumerate() {
         let row = top + 2 + s as u32;
         sheet.write_string(row, 0, series)?;
@@ -257,8 +287,27 @@ fn write_chart(
             .iter()
             .flat_map(|(_, bars)| bars.iter().map(move |b| b.values[s]));
         for (k, v) in values.enumerate() {
-            let (shown, decimals) = figure_value(&v);
-            sheet.write_number_with_format(row, 1 + k as u16, number(shown, decimals), &money)?;
+            shape = v.shape;
+            let f = Format::new().set_num_format(number_format(v.shape));
+            let value = cell_value(&v);
+            let place = v
+                .origin
+                .and_then(|o| places.iter().find(|(p, _)| *p == o))
+                .map(|(_, (r, c))| row_col_to_cell(*r, *c));
+            match place {
+                Some(cell) => {
+                    let result = crate::num::round(value, 6).normalize().to_string();
+                    sheet.write_formula_with_format(
+                        row,
+                        1 + k as u16,
+                        Formula::new(format!("={cell}")).set_result(result),
+                        &f,
+                    )?;
+                }
+                None => {
+                    sheet.write_number_with_format(row, 1 + k as u16, number(value, 6), &f)?;
+                }
+            }
         }
     }
     let mut c = Chart::new(ChartType::ColumnStacked);
@@ -271,7 +320,7 @@ fn write_chart(
             .set_categories((name, top + 1, 1, top + 1, last))
             .set_values((name, row, 1, row, last));
     }
-    c.y_axis().set_num_format(number_format(unit.decimals()));
+    c.y_axis().set_num_format(number_format(shape));
     sheet.insert_chart(top + 3 + chart.series.len() as u32, 0, &c)?;
     Ok(())
 }

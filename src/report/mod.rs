@@ -102,8 +102,7 @@ impl<F> Row<F> {
 pub enum Cell<F> {
     Text(Text),
     /// A figure; `calc` says how it follows from other cells of its table, for formats that
-    /// keep it live (XLSX formulas). In a shown table it is kept only where the shown figures
-    /// obey it.
+    /// keep it live (XLSX formulas, which hold the exact figures).
     Figure {
         figure: F,
         calc: Option<Calc>,

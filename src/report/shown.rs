@@ -86,6 +86,9 @@ pub struct Figure {
     pub shown: Rational,
     pub exact: Rational,
     pub shape: Shape,
+    /// The grid figure it is, where it is one: the same figure in two places (a table's
+    /// cell and a chart's bar) has the same origin.
+    pub origin: Option<GridRef>,
 }
 
 impl Figure {
@@ -94,6 +97,7 @@ impl Figure {
             shown: Rational::from_integer(shown_steps) * shape.step(),
             exact,
             shape,
+            origin: None,
         }
     }
 
@@ -408,11 +412,14 @@ fn shown_page(
     let touched_broken = std::cell::Cell::new(false);
     let mut figure = |f: Fig| -> Figure {
         match f {
-            Fig::Ref(GridRef { grid, row, col }) => {
+            Fig::Ref(origin @ GridRef { grid, row, col }) => {
                 touched_broken.set(touched_broken.get() || broken[grid]);
-                *grids[grid]
-                    .at(row, col)
-                    .expect("a page refers to figures its grids have")
+                Figure {
+                    origin: Some(origin),
+                    ..*grids[grid]
+                        .at(row, col)
+                        .expect("a page refers to figures its grids have")
+                }
             }
             Fig::Own {
                 value,
@@ -467,8 +474,9 @@ fn shown_page(
     }
 }
 
-/// A table with its figures shown; a formula the shown figures do not obey is dropped, and
-/// the table then says its figures are rounded.
+/// A table with its figures shown; where the shown figures do not obey a formula of the
+/// table, it says its figures are rounded. The formulas stay: they hold for the exact
+/// figures, which a spreadsheet keeps.
 fn shown_table(t: &Table<Fig>, figure: &mut impl FnMut(Fig) -> Figure) -> Table<Figure> {
     let rows: Vec<Row<Figure>> = t
         .rows
@@ -529,9 +537,6 @@ fn shown_table(t: &Table<Fig>, figure: &mut impl FnMut(Fig) -> Figure) -> Table<
             };
             if expected != Some(shown) {
                 failed = true;
-                if let Cell::Figure { calc, .. } = &mut table.rows[i].cells[j] {
-                    *calc = None;
-                }
             }
         }
     }
