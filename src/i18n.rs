@@ -5,98 +5,15 @@
 use jiff::civil::Date;
 use num_traits::Signed;
 
-use crate::num::{Rational, Unit, group, round};
+use crate::num::{Rational, Unit};
 use crate::period::{By, PeriodKey};
 use crate::report::changes::{Fields, Value, field, payers};
 use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
 use crate::report::{Figure, Shape, Side};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Da,
-}
+pub use crate::msg::Lang;
 
 impl Lang {
-    /// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
-    /// decides; `da` or `da_*` is Danish, anything else English.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|v| var(v))
-            .find(|v| !v.is_empty());
-        match locale {
-            Some(l) if l == "da" || l.starts_with("da_") || l.starts_with("da.") => Lang::Da,
-            _ => Lang::En,
-        }
-    }
-
-    /// The text in this language.
-    pub fn tr<'a>(self, en: &'a str, da: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Da => da,
-        }
-    }
-
-    fn thousands(self) -> char {
-        self.tr(",", ".").chars().next().expect("a separator")
-    }
-
-    fn decimal_mark(self) -> char {
-        self.tr(".", ",").chars().next().expect("a mark")
-    }
-
-    /// A number with `decimals` decimals, grouped: `1,600,000.5` or `1.600.000,5`.
-    pub fn number(self, value: Rational, decimals: u32) -> String {
-        let scaled = round(value, decimals).mantissa();
-        let per = 10i128.pow(decimals);
-        let sign = if scaled < 0 { "-" } else { "" };
-        let whole = group(scaled.abs() / per, self.thousands());
-        if decimals == 0 {
-            format!("{sign}{whole}")
-        } else {
-            let frac = scaled.abs() % per;
-            format!(
-                "{sign}{whole}{}{frac:0width$}",
-                self.decimal_mark(),
-                width = decimals as usize
-            )
-        }
-    }
-
-    /// A number as the user wrote it, grouped, with the language's decimal mark: `0.5` /
-    /// `0,5`, `600,000` / `600.000`; a fraction that is no decimal as one: `1/3`.
-    pub fn written(self, value: Rational) -> String {
-        match crate::num::decimals(value).filter(|p| *p <= 12) {
-            Some(places) => self.number(value, places),
-            None => format!("{}/{}", value.numer(), value.denom()),
-        }
-    }
-
-    /// A date in a table: `2023-07-01` or `01.07.2023`.
-    pub fn date(self, d: Date) -> String {
-        match self {
-            Lang::En => d.to_string(),
-            Lang::Da => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
-        }
-    }
-
-    /// A date in a sentence: `1 July 2023` or `1. juli 2023`.
-    pub fn date_long(self, d: Date) -> String {
-        let m = usize::try_from(d.month() - 1).expect("a month is 1–12");
-        match self {
-            Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
-            Lang::Da => format!("{}. {} {}", d.day(), MONTHS_DA[m], d.year()),
-        }
-    }
-
-    /// `2023-01-01 – 2026-12-31` or `01.01.2023 – 31.12.2026`.
-    pub fn range(self, from: Date, to: Date) -> String {
-        format!("{} – {}", self.date(from), self.date(to))
-    }
-
     /// A period's name: `2024`, `2024H1`, `2024-07`, `Total`; in Danish `2024`,
     /// `1. halvår 2024`, `jul. 2024`, `I alt`.
     pub fn period(self, key: PeriodKey) -> String {
@@ -127,34 +44,6 @@ impl Lang {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 const MONTHS_DA_SHORT: [&str; 12] = [
     "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
 ];

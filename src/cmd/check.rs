@@ -79,10 +79,10 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .collect();
     for c in &checked {
         if let Some(w) = c.warnings.as_ref().filter(|w| !w.items.is_empty()) {
-            writeln!(env.err, "{}", w.render(env.color_err))?;
+            writeln!(env.err, "{}", w.render(env.color_err, env.lang))?;
         }
         if let Some(d) = &c.errors {
-            writeln!(env.err, "{}", d.render(env.color_err))?;
+            writeln!(env.err, "{}", d.render(env.color_err, env.lang))?;
         }
     }
     // Shortfalls to the øre, rounded up: the least amount that closes each gap.
@@ -93,7 +93,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         CheckFormat::Junit => Format::Junit,
     };
     let options = super::options(env, Unit::Ore, Mode::Controlled, true);
-    super::print(env, &check::report(&checked), format, &options)?;
+    super::print(env, &check::report(&checked, env.lang), format, &options)?;
     let s = check::summary(&checked);
     Ok(if s.invalid > 0 {
         Exit::Invalid

@@ -71,10 +71,10 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message for standard error.
-    pub fn render(&self, color: bool) -> String {
+    /// The message for standard error, in `lang`.
+    pub fn render(&self, color: bool, lang: Lang) -> String {
         match self {
-            Error::Input(d) => d.render(color),
+            Error::Input(d) => d.render(color, lang),
             other => other.to_string(),
         }
     }
@@ -135,7 +135,7 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
     if env.deny_warnings {
         return Err(Error::Input(warnings.denied()));
     }
-    writeln!(env.err, "{}", warnings.render(env.color_err))?;
+    writeln!(env.err, "{}", warnings.render(env.color_err, env.lang))?;
     Ok(())
 }
 

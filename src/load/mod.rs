@@ -26,6 +26,7 @@ use self::fields::Field;
 use self::tree::{Entry, Node, Table, Value};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
 use crate::model::{Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share};
+use crate::msg::{Count, Msg};
 use crate::num::Rational;
 
 /// The range of `annual_cost_per_fte` outside which a warning asks to check the figure.
@@ -236,13 +237,17 @@ fn parse_named(
             let text = sources.text(label.span.file);
             let range = label.span.range();
             let start = range.start.min(text.len());
-            let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+            let line_end = text[start..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| start + i);
             label.span = Span::new(label.span.file, start..range.end.clamp(start, line_end));
         }
         if more > 0 {
-            first.message.push_str(&format!(
-                " (and {more} more in this file, not shown: it is named by the scenario and is not echoed)"
-            ));
+            let message = std::mem::replace(&mut first.message, Msg::Text(String::new()));
+            first.message = Msg::NotEchoed {
+                message: message.boxed(),
+                more: Count(more),
+            };
         }
         vec![first]
     })
@@ -376,7 +381,7 @@ impl Loader<'_> {
         }
     }
 
-    fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, span: &Span, label: impl Into<Msg>, message: impl Into<Msg>) {
         let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
         self.errors.push(d);
     }
@@ -766,7 +771,7 @@ impl Loader<'_> {
                 if name.trim().is_empty() {
                     self.error(&e.node.span, "empty name", "[scenario]: `name` is empty");
                     self.errors.last_mut().unwrap().help =
-                        Some("give the scenario a name; it heads every table".to_string());
+                        Some("give the scenario a name; it heads every table".into());
                     return None;
                 }
                 Some(name)

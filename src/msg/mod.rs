@@ -1,0 +1,491 @@
+//! Messages for people, by id, in Danish and English: the catalogue of everything the loader
+//! and the commands say about input (errors, warnings, labels, hints), kept as ids with their
+//! values and put into words only when shown ([`Msg::render`]), in the language of the run.
+//!
+//! The catalogue (`catalogue.rs`) writes each message's English and Danish side by side; a
+//! placeholder either language leaves out does not compile (an unused variable), and a test
+//! renders every message in both.
+
+mod catalogue;
+
+use jiff::civil::Date;
+
+use crate::num::{Rational, decimals, group, round};
+
+pub use self::catalogue::Msg;
+
+/// The language of everything shown to people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Da,
+}
+
+impl Lang {
+    /// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
+    /// decides; `da` or `da_*` is Danish, anything else English.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| var(v))
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(l) if l == "da" || l.starts_with("da_") || l.starts_with("da.") => Lang::Da,
+            _ => Lang::En,
+        }
+    }
+
+    /// The text in this language.
+    pub fn tr<'a>(self, en: &'a str, da: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Da => da,
+        }
+    }
+
+    pub fn thousands(self) -> char {
+        self.tr(",", ".").chars().next().expect("a separator")
+    }
+
+    pub fn decimal_mark(self) -> char {
+        self.tr(".", ",").chars().next().expect("a mark")
+    }
+
+    /// A number with `decimals` decimals, grouped: `1,600,000.5` or `1.600.000,5`.
+    pub fn number(self, value: Rational, decimals: u32) -> String {
+        let scaled = round(value, decimals).mantissa();
+        let per = 10i128.pow(decimals);
+        let sign = if scaled < 0 { "-" } else { "" };
+        let whole = group(scaled.abs() / per, self.thousands());
+        if decimals == 0 {
+            format!("{sign}{whole}")
+        } else {
+            let frac = scaled.abs() % per;
+            format!(
+                "{sign}{whole}{}{frac:0width$}",
+                self.decimal_mark(),
+                width = decimals as usize
+            )
+        }
+    }
+
+    /// A number as the user wrote it, grouped, with the language's decimal mark: `0.5` /
+    /// `0,5`, `600,000` / `600.000`; a fraction that is no decimal as one: `1/3`.
+    pub fn written(self, value: Rational) -> String {
+        match crate::num::decimals(value).filter(|p| *p <= 12) {
+            Some(places) => self.number(value, places),
+            None => format!("{}/{}", value.numer(), value.denom()),
+        }
+    }
+
+    /// A date in a table: `2023-07-01` or `01.07.2023`.
+    pub fn date(self, d: Date) -> String {
+        match self {
+            Lang::En => d.to_string(),
+            Lang::Da => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+        }
+    }
+
+    /// A date in a sentence: `1 July 2023` or `1. juli 2023`.
+    pub fn date_long(self, d: Date) -> String {
+        let m = usize::try_from(d.month() - 1).expect("a month is 1–12");
+        match self {
+            Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+            Lang::Da => format!("{}. {} {}", d.day(), MONTHS_DA[m], d.year()),
+        }
+    }
+
+    /// `2023-01-01 – 2026-12-31` or `01.01.2023 – 31.12.2026`.
+    pub fn range(self, from: Date, to: Date) -> String {
+        format!("{} – {}", self.date(from), self.date(to))
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A value in a message, shown as the language writes it.
+pub trait Arg {
+    fn show(&self, lang: Lang) -> String;
+    /// Whether it is shown in the language asked for (text outside the catalogue is not).
+    fn translated(&self) -> bool {
+        true
+    }
+    /// A value of the kind, for tests that render every message.
+    fn sample() -> Self
+    where
+        Self: Sized;
+}
+
+/// Text shown as it is: an id, a key, a name, a path, a value as written in the file.
+impl Arg for String {
+    fn show(&self, _: Lang) -> String {
+        self.clone()
+    }
+    fn sample() -> Self {
+        "⟨x⟩".into()
+    }
+}
+
+impl Arg for &'static str {
+    fn show(&self, _: Lang) -> String {
+        self.to_string()
+    }
+    fn sample() -> Self {
+        "⟨x⟩"
+    }
+}
+
+/// A message within a message.
+impl Arg for Box<Msg> {
+    fn show(&self, lang: Lang) -> String {
+        self.render(lang)
+    }
+    fn translated(&self) -> bool {
+        self.is_translated()
+    }
+    fn sample() -> Self {
+        Box::new(Msg::Owner)
+    }
+}
+
+/// A whole number: `1,000` / `1.000`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub usize);
+
+impl Arg for Count {
+    fn show(&self, lang: Lang) -> String {
+        group(self.0 as i128, lang.thousands())
+    }
+    fn sample() -> Self {
+        Count(1234)
+    }
+}
+
+/// A number as it is, with the language's marks: `1,500,000.5` / `1.500.000,5`; a fraction
+/// that is no decimal as one (`1/3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num(pub Rational);
+
+impl Arg for Num {
+    fn show(&self, lang: Lang) -> String {
+        lang.written(self.0)
+    }
+    fn sample() -> Self {
+        Num(Rational::new(3, 2))
+    }
+}
+
+/// An amount of money: `1,500,000 kr.`, `0.50 kr.` / `1.500.000 kr.`, `0,50 kr.`
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kr(pub Rational);
+
+impl Arg for Kr {
+    fn show(&self, lang: Lang) -> String {
+        let places = if self.0.is_integer() { 0 } else { 2 };
+        let exact = decimals(self.0).is_some_and(|p| p <= 2);
+        let number = if exact {
+            lang.number(self.0, places)
+        } else {
+            lang.written(self.0)
+        };
+        format!("{number} kr.")
+    }
+    fn sample() -> Self {
+        Kr(Rational::new(3, 2))
+    }
+}
+
+/// A percentage: `300 %` / `300 %`, `3.5 %` / `3,5 %`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent(pub Rational);
+
+impl Arg for Percent {
+    fn show(&self, lang: Lang) -> String {
+        format!("{} %", lang.written(self.0 * Rational::from_integer(100)))
+    }
+    fn sample() -> Self {
+        Percent(Rational::new(3, 100))
+    }
+}
+
+/// A day in a sentence: `2023-07-01` (as the file writes it) / `1. juli 2023`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub Date);
+
+impl Arg for Day {
+    fn show(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.0.to_string(),
+            Lang::Da => lang.date_long(self.0),
+        }
+    }
+    fn sample() -> Self {
+        Day(jiff::civil::date(2023, 7, 1))
+    }
+}
+
+/// Days from one to another, both included: `2023-01-01 – 2023-12-31` /
+/// `1. januar 2023 – 31. december 2023`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Days(pub Date, pub Date);
+
+impl Arg for Days {
+    fn show(&self, lang: Lang) -> String {
+        format!("{} – {}", Day(self.0).show(lang), Day(self.1).show(lang))
+    }
+    fn sample() -> Self {
+        Days(
+            jiff::civil::date(2023, 1, 1),
+            jiff::civil::date(2023, 12, 31),
+        )
+    }
+}
+
+/// Names in backticks: `` `a`, `b` and `c` `` / `` `a`, `b` og `c` ``.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List(pub Vec<String>);
+
+impl List {
+    pub fn of<S: AsRef<str>>(names: &[S]) -> List {
+        List(names.iter().map(|n| n.as_ref().to_string()).collect())
+    }
+}
+
+impl Arg for List {
+    fn show(&self, lang: Lang) -> String {
+        let quoted: Vec<String> = self.0.iter().map(|n| format!("`{n}`")).collect();
+        match quoted.split_last() {
+            None => lang.tr("none", "ingen").to_string(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), lang.tr("and", "og")),
+        }
+    }
+    fn sample() -> Self {
+        List(vec!["a".into(), "b".into(), "c".into()])
+    }
+}
+
+/// `1st`, `2nd` / `1.`, `2.`
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ordinal(pub usize);
+
+impl Arg for Ordinal {
+    fn show(&self, lang: Lang) -> String {
+        let n = self.0;
+        if lang == Lang::Da {
+            return format!("{n}.");
+        }
+        let suffix = match (n % 10, n % 100) {
+            (1, 11) | (2, 12) | (3, 13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    }
+    fn sample() -> Self {
+        Ordinal(2)
+    }
+}
+
+/// Defines [`Msg`]: each message's id, its values, and its English and Danish text side by
+/// side, `{name}` standing for a value.
+macro_rules! messages {
+    ($(
+        $(#[$meta:meta])*
+        $id:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $en:literal, $da:literal;
+    )*) => {
+        /// A message by id, with its values; [`Msg::render`] puts it into words.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Msg {
+            /// Text from outside the catalogue, shown as it is in every language.
+            Text(String),
+            $( $(#[$meta])* $id $({ $($field: $ty),* })?, )*
+        }
+
+        impl Msg {
+            /// The message's id: its name in the catalogue.
+            pub fn id(&self) -> &'static str {
+                match self {
+                    Msg::Text(_) => "Text",
+                    $( Msg::$id { .. } => stringify!($id), )*
+                }
+            }
+
+            /// The message in `lang`.
+            pub fn render(&self, lang: $crate::msg::Lang) -> String {
+                match lang {
+                    $crate::msg::Lang::En => match self {
+                        Msg::Text(t) => t.clone(),
+                        $( Msg::$id $({ $($field),* })? => {
+                            $($( let $field = $crate::msg::Arg::show($field, lang); )*)?
+                            format!($en)
+                        } )*
+                    },
+                    $crate::msg::Lang::Da => match self {
+                        Msg::Text(t) => t.clone(),
+                        $( Msg::$id $({ $($field),* })? => {
+                            $($( let $field = $crate::msg::Arg::show($field, lang); )*)?
+                            format!($da)
+                        } )*
+                    },
+                }
+            }
+
+            /// Whether every part of it comes from the catalogue (none is [`Msg::Text`]).
+            pub fn is_translated(&self) -> bool {
+                match self {
+                    Msg::Text(_) => false,
+                    $( Msg::$id $({ $($field),* })? => {
+                        true $($( && $crate::msg::Arg::translated($field) )*)?
+                    } )*
+                }
+            }
+
+            /// Every message of the catalogue once, with sample values.
+            pub fn every() -> Vec<Msg> {
+                vec![ $( Msg::$id $({ $($field: <$ty as $crate::msg::Arg>::sample()),* })?, )* ]
+            }
+        }
+    };
+}
+
+pub(crate) use messages;
+
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::Text(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::Text(s.to_string())
+    }
+}
+
+impl Msg {
+    /// The message boxed, to go inside another.
+    pub fn boxed(self) -> Box<Msg> {
+        Box::new(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// English words that a Danish message must not hold (outside what it quotes).
+    const ENGLISH: &[&str] = &[
+        "the", "is", "are", "of", "and", "or", "to", "write", "must", "not", "with", "more",
+        "than", "this", "here", "add", "found", "give", "shown", "error", "warning", "which",
+    ];
+
+    /// The words of `text` outside backticks and double quotes.
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut quoted = None;
+        let mut word = String::new();
+        for c in text.chars() {
+            match (quoted, c) {
+                (None, '`' | '"') => quoted = Some(c),
+                (Some(q), c) if c == q => quoted = None,
+                (None, c) if c.is_alphabetic() => word.push(c),
+                _ => {}
+            }
+            if !c.is_alphabetic() && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        out.extend((!word.is_empty()).then_some(word));
+        out
+    }
+
+    #[test]
+    fn every_message_is_in_both_languages_with_every_placeholder_filled() {
+        let every = Msg::every();
+        assert!(every.len() > 5, "{}", every.len());
+        let mut ids = std::collections::BTreeSet::new();
+        for m in &every {
+            assert!(ids.insert(m.id()), "{} twice", m.id());
+            assert!(m.is_translated(), "{}", m.id());
+            let (en, da) = (m.render(Lang::En), m.render(Lang::Da));
+            for text in [&en, &da] {
+                assert!(!text.trim().is_empty(), "{}: empty", m.id());
+                // A placeholder left as written would show its name in braces.
+                let open = text.find('{').map(|i| &text[i + 1..]);
+                let unfilled =
+                    open.and_then(|rest| rest.split_once('}'))
+                        .is_some_and(|(name, _)| {
+                            !name.is_empty()
+                                && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        });
+                assert!(!unfilled, "{}: {text}", m.id());
+            }
+            // Each text value (sampled as `⟨x⟩`) appears as often in Danish as in English.
+            let values = |t: &str| t.matches("⟨x⟩").count();
+            assert_eq!(values(&en), values(&da), "{}:\n{en}\n{da}", m.id());
+            let english: Vec<String> = words(&da)
+                .into_iter()
+                .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                .collect();
+            assert!(
+                english.is_empty(),
+                "{}: English in Danish: {english:?}\n{da}",
+                m.id()
+            );
+        }
+    }
+
+    #[test]
+    fn values_are_shown_as_each_language_writes_them() {
+        let r = |n: i128, d: i128| Rational::new(n, d);
+        assert_eq!(Kr(r(150_000_050, 100)).show(Lang::En), "1,500,000.50 kr.");
+        assert_eq!(Kr(r(150_000_050, 100)).show(Lang::Da), "1.500.000,50 kr.");
+        assert_eq!(Kr(r(900, 1)).show(Lang::Da), "900 kr.");
+        assert_eq!(Percent(r(3, 100)).show(Lang::En), "3 %");
+        assert_eq!(Percent(r(35, 1000)).show(Lang::Da), "3,5 %");
+        assert_eq!(
+            Day(jiff::civil::date(2023, 7, 1)).show(Lang::Da),
+            "1. juli 2023"
+        );
+        assert_eq!(
+            Day(jiff::civil::date(2023, 7, 1)).show(Lang::En),
+            "2023-07-01"
+        );
+        assert_eq!(List::of(&["a", "b", "c"]).show(Lang::Da), "`a`, `b` og `c`");
+        assert_eq!(List::of(&["a"]).show(Lang::En), "`a`");
+        assert_eq!(Ordinal(22).show(Lang::En), "22nd");
+        assert_eq!(Ordinal(22).show(Lang::Da), "22.");
+        assert_eq!(Count(12_345).show(Lang::Da), "12.345");
+    }
+}
