@@ -1,6 +1,8 @@
 //! Issue 12, Danish hands on the keyboard: money and rates that cannot be misread, defaults,
 //! names where ids are expected, and every message in the user's language.
 
+use proptest::prelude::*;
+
 use crate::common::klimabudget;
 
 #[test]
@@ -12,4 +14,85 @@ fn diagnostics_are_framed_in_the_language_of_the_run() {
     let run = klimabudget(["report", "tests/corpus/to-before-from.toml"]).code(2);
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
     assert!(run.stderr.contains("\nhelp: "), "{}", run.stderr);
+}
+
+/// A scenario of one one-off cost whose amount is written `amount`.
+fn one_amount(amount: &str) -> String {
+    format!(
+        "[scenario]\nname = \"p\"\nstart = 2023-01-01\nend = 2023-12-31\n\n[funders.a]\nnote = \"pays\"\n\n[[costs]]\nid = \"c\"\namount = {amount}\ndate = 2023-06-01\npaid_by = \"a\"\n"
+    )
+}
+
+/// The amount a scenario of [`one_amount`] was read as, if it was accepted.
+fn read_amount(amount: &str) -> Option<rust_decimal::Decimal> {
+    let loaded =
+        klimabudget::load::load_str(std::path::Path::new("p.toml"), one_amount(amount)).ok()?;
+    match loaded.scenario.costs[0].flow {
+        klimabudget::model::Flow::OneOff { amount, .. } => Some(amount.decimal()),
+        klimabudget::model::Flow::Annual { .. } => unreachable!("a one-off"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+    /// Issue 12: `"900.000"` was read as 900 kr. and `650.000` as 650 kr. No amount accepted,
+    /// quoted or not, is read as a value whose digits differ from those written: the digits
+    /// written (`_` aside) are the value's to the øre, and none is left over.
+    #[test]
+    fn no_amount_is_read_as_other_digits_than_written(
+        written in prop_oneof![
+            "[0-9][0-9._, ]{0,12}",
+            (
+                prop::collection::vec("[0-9]{1,3}", 1..5),
+                prop::sample::select(vec![".", ",", "_", " ", ""]),
+                prop::option::of("[.,][0-9]{1,4}"),
+            )
+                .prop_map(|(groups, sep, tail)| groups.join(sep) + &tail.unwrap_or_default()),
+        ],
+        quoted in any::<bool>(),
+    ) {
+        let toml = if quoted { format!("\"{written}\"") } else { written.clone() };
+        if let Some(value) = read_amount(&toml) {
+            // The digits written, to the øre: `860_000.5` is 860000.50; `900.000` has a digit
+            // no amount to the øre has, so it cannot be read as written.
+            let digits = written.trim().replace('_', "");
+            let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+            prop_assert!(fraction.len() <= 2, "{} read as {}", toml, value);
+            let as_written = format!("{whole}.{fraction:0<2}");
+            prop_assert_eq!(format!("{value:.2}"), as_written, "{} read as {}", toml, value);
+        }
+    }
+}
+
+#[test]
+fn amounts_written_plainly_are_read_as_written() {
+    for (written, value) in [
+        ("\"860000\"", "860000.00"),
+        ("\"860000.50\"", "860000.50"),
+        ("\"860_000\"", "860000.00"),
+        ("860_000", "860000.00"),
+        ("860000.5", "860000.50"),
+        ("8.6e5", "860000.00"),
+    ] {
+        assert_eq!(
+            read_amount(written).map(|d| format!("{d:.2}")).as_deref(),
+            Some(value),
+            "{written}"
+        );
+    }
+    for written in [
+        "\"900.000\"",
+        "\"1.500.000\"",
+        "\"1,5\"",
+        "\"900.000,00\"",
+        "650.000",
+        "\"820.500\"",
+        "\"1,500,000\"",
+        "\"1 500 000\"",
+        "\"860.000 kr.\"",
+        "\"0860000\"",
+    ] {
+        assert_eq!(read_amount(written), None, "{written}");
+    }
 }

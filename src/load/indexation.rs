@@ -175,9 +175,5 @@ fn effective(value: &Value) -> Result<(i8, i8), values::Problem> {
 }
 
 fn problem(message: String, label: &str) -> values::Problem {
-    values::Problem {
-        message,
-        label: label.to_string(),
-        help: None,
-    }
+    values::Problem::new(crate::msg::Msg::Text(message), label.into())
 }

@@ -221,7 +221,7 @@ impl Loader<'_> {
             |who, _| format!("{who} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
         );
         for (m, mt, who) in members {
-            let positive = |v: &Value| values::positive(v, "a weight", MAX_WEIGHT);
+            let positive = |v: &Value| values::positive(v, values::What::Weight, MAX_WEIGHT);
             let weight = mt.get("weight").and_then(|w| self.read(w, &who, positive));
             let rate = mt.get("rate").and_then(|r| self.read_at(r, &who, positive));
             let group = mt

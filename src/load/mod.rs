@@ -8,6 +8,7 @@ pub mod fields;
 mod files;
 mod indexation;
 mod keys;
+mod notation;
 pub mod prepare;
 pub mod schema;
 mod tree;
@@ -391,8 +392,12 @@ impl Loader<'_> {
     }
 
     fn problem(&mut self, span: &Span, owner: &str, key: &str, p: values::Problem) {
-        let mut d = Diagnostic::error(&self.path, format!("{owner}: `{key}`: {}", p.message))
-            .at(span.clone(), p.label);
+        let message = Msg::AtKey {
+            owner: Msg::from(owner).boxed(),
+            key: key.to_string(),
+            message: p.message,
+        };
+        let mut d = Diagnostic::error(&self.path, message).at(span.clone(), *p.label);
         if let Some(help) = p.help {
             d = d.help(help);
         }
@@ -407,6 +412,8 @@ impl Loader<'_> {
         // repeat too, and are not worth a message of their own.
         let mut repeated_headers: std::collections::HashSet<usize> =
             std::collections::HashSet::new();
+        // Lines with an error already: what follows a slip on the same line is its echo.
+        let mut said: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for e in errors {
             let range = e.span().unwrap_or(text.len()..text.len());
             let message = e.message().trim_end().to_string();
@@ -421,12 +428,63 @@ impl Loader<'_> {
                 self.duplicate_key(text, span, &lines, line);
                 continue;
             }
+            let line = lines.line_of(range.start);
+            if !said.insert(line) {
+                continue;
+            }
+            if let Some(d) = self.bare_number(&lines, line, range.start) {
+                self.push(d);
+                continue;
+            }
             self.push(
-                Diagnostic::error(&self.path, format!("invalid TOML: {message}"))
-                    .at(span, "here")
-                    .help("this is not valid TOML; see https://toml.io for the syntax"),
+                Diagnostic::error(&self.path, Msg::InvalidToml { reason: message })
+                    .at(span, Msg::LabelHere)
+                    .help(Msg::HelpToml),
             );
         }
+    }
+
+    /// A number written as prose writes it (`annual = 1.500.000`, `annual = 1,5`), which is
+    /// not TOML: the error for what it reads as, at the value, instead of the parser's.
+    fn bare_number(&self, lines: &LineTable, line: usize, at: usize) -> Option<Diagnostic> {
+        let start = lines.starts[line];
+        let text = lines.text(line);
+        let eq = text.get(..at.checked_sub(start)?)?.rfind('=')?;
+        let key = text[..eq]
+            .trim_end()
+            .rsplit(['.', '{', ',', ' ', '\t'])
+            .next()?
+            .trim_matches(['"', '\'']);
+        let rest = &text[eq + 1..];
+        let from = eq + 1 + (rest.len() - rest.trim_start().len());
+        // To a comment, the end of an inline table, or a comma that is no decimal comma.
+        let bytes = text.as_bytes();
+        let mut to = from;
+        while to < bytes.len() {
+            let after = bytes.get(to + 1).is_some_and(u8::is_ascii_digit);
+            if bytes[to] == b'#' || bytes[to] == b'}' || (bytes[to] == b',' && !after) {
+                break;
+            }
+            to += 1;
+        }
+        let value = text[from..to].trim_end();
+        if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+            return None;
+        }
+        let p = match key {
+            "annual" | "amount" | "annual_cost_per_fte" => values::misread_bare(value)?,
+            _ => return None,
+        };
+        let span = Span::new(self.file, start + from..start + from + value.len());
+        let message = Msg::BareValue {
+            key: key.to_string(),
+            message: p.message,
+        };
+        let mut d = Diagnostic::error(&self.path, message).at(span, *p.label);
+        if let Some(help) = p.help {
+            d = d.help(*help);
+        }
+        Some(d)
     }
 
     /// A key or table written twice: point at both places.
