@@ -96,3 +96,103 @@ fn amounts_written_plainly_are_read_as_written() {
         assert_eq!(read_amount(written), None, "{written}");
     }
 }
+
+/// The JSON report of `scenario` by month, without the file it came from.
+fn figures(scenario: &std::path::Path) -> serde_json::Value {
+    let mut json = klimabudget([
+        "report",
+        scenario.to_str().unwrap(),
+        "--by",
+        "month",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    json["scenario"]["file"] = serde_json::Value::Null;
+    json
+}
+
+#[test]
+fn one_rate_from_a_year_on_is_the_rate_of_every_year_from_it() {
+    let dir = tempfile::tempdir_in(crate::common::root().join("target")).unwrap();
+    let fase2 =
+        std::fs::read_to_string(crate::common::root().join("tests/cases/fase2.toml")).unwrap();
+    let by_year = "wages = { 2027 = \"3%\", 2028 = \"3%\", 2029 = \"3%\" }";
+    assert!(fase2.contains(by_year));
+    let write = |name: &str, line: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, fase2.replace(by_year, line)).unwrap();
+        path
+    };
+    let expected = figures(&crate::common::root().join("tests/cases/fase2.toml"));
+    for line in [
+        "wages = { from = 2027, rate = \"3 %\" }",
+        "wages = { from = 2027, rate = 0.03 }",
+        "wages = { from = 2027, to = 2029, rate = \"3,0 %\" }",
+        "wages = { from = 2027, rate = \"3 %\", 2028 = \"3%\" }",
+    ] {
+        assert_eq!(figures(&write("from.toml", line)), expected, "{line}");
+    }
+    // Years beside it keep their own rate; `to` ends it.
+    let other = figures(&write(
+        "own.toml",
+        "wages = { from = 2027, rate = \"3 %\", 2029 = \"4 %\" }",
+    ));
+    assert_ne!(other, expected);
+    let short = figures(&write(
+        "to.toml",
+        "wages = { from = 2027, to = 2028, rate = \"3 %\" }",
+    ));
+    assert_ne!(short, expected);
+    assert_eq!(
+        short["periods"].as_array().unwrap()[..30],
+        expected["periods"].as_array().unwrap()[..30],
+        "the same until 2029"
+    );
+}
+
+#[test]
+fn a_bare_rate_above_1_is_an_error_and_a_high_rate_a_warning() {
+    // Issue 12: `wages = { 2027 = 3, … }` (a Dane types 3 for 3 %) was +300 % a year: a total
+    // cost of 204,340,000 kr., no warning, exit 0.
+    let dir = tempfile::tempdir_in(crate::common::root().join("target")).unwrap();
+    let fase2 =
+        std::fs::read_to_string(crate::common::root().join("tests/cases/fase2.toml")).unwrap();
+    let path = dir.path().join("three.toml");
+    std::fs::write(
+        &path,
+        fase2.replace("2027 = \"3%\", 2028 = \"3%\"", "2027 = 3, 2028 = \"25 %\""),
+    )
+    .unwrap();
+    let run = klimabudget(["report", path.to_str().unwrap()]).code(2);
+    assert!(
+        run.stderr
+            .contains("error: [indexation] `wages`: `2027`: 3 would be a rise of 300 % a year\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(":16:18\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("help: write 0.03 or \"3 %\" for a rise of 3 % a year"),
+        "{}",
+        run.stderr
+    );
+    let run = klimabudget(["report", path.to_str().unwrap(), "--lang", "da"]).code(2);
+    assert!(
+        run.stderr
+            .contains("3 ville være en stigning på 300 % om året"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(&path, fase2.replace("2028 = \"3%\"", "2028 = \"25 %\"")).unwrap();
+    let run = klimabudget(["report", path.to_str().unwrap()]).code(0);
+    assert!(
+        run.stderr.contains(
+            "warning: [indexation] `wages`: `2028`: a rise of 25 % a year is unusually high"
+        ),
+        "{}",
+        run.stderr
+    );
+}

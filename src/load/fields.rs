@@ -33,7 +33,7 @@ pub enum Kind {
     Keys,
     /// A year, such as 2024.
     Year,
-    /// Rates by year: decimals or percent strings.
+    /// Rates by year (decimals or percent strings), or one rate `from` a year on.
     Rates,
     /// A list of entry ids.
     Ids,
@@ -246,12 +246,12 @@ pub const INDEXATION: &[Field] = &[
     opt(
         "wages",
         Kind::Rates,
-        "Yearly rises of wages, by year: { 2025 = 0.04, 2026 = \"3%\" }. Posts follow them.",
+        "Yearly rises of wages, by year: { 2025 = 0.04, 2026 = \"3 %\" }; or one rate from a year on: { from = 2027, rate = \"3 %\" } (years given beside it keep their own). Posts follow them.",
     ),
     opt(
         "prices",
         Kind::Rates,
-        "Yearly rises of prices, by year. Other costs follow them.",
+        "Yearly rises of prices, by year, or one rate from a year on, as for wages. Other costs follow them.",
     ),
     opt(
         "effective",

@@ -471,8 +471,11 @@ impl Loader<'_> {
         if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
             return None;
         }
+        let year = key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit());
         let p = match key {
             "annual" | "amount" | "annual_cost_per_fte" => values::misread_bare(value)?,
+            "rate" if value.ends_with('%') => indexation::bare_rate(value)?,
+            _ if year => indexation::bare_rate(value)?,
             _ => return None,
         };
         let span = Span::new(self.file, start + from..start + from + value.len());
@@ -637,7 +640,8 @@ impl Loader<'_> {
         let costs = self.list(top, Section::Costs, &ids);
         self.unique_ids([&funding, &posts, &costs]);
 
-        let indexation = self.indexation(top);
+        let last_year = window.as_ref().map(|(_, w)| w.to.year());
+        let indexation = self.indexation(top, last_year);
         let raw_keys = self.raw_keys(top);
         let (mut funders, links): (Vec<Funder>, Vec<keys::FunderLinks>) =
             funders.into_iter().unzip();

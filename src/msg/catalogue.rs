@@ -223,4 +223,85 @@ super::messages! {
     HelpToml =>
         "this is not valid TOML; see https://toml.io for the syntax",
         "dette er ikke gyldig TOML; se https://toml.io for syntaksen";
+
+    // Indexation.
+    IndexationNotATable =>
+        "`indexation` must be a table: [indexation] with base_year, wages and prices",
+        "`indexation` skal være en tabel: [indexation] med base_year, wages og prices";
+    RatesNotATable { key: String } =>
+        "[indexation] `{key}` is a table of rates by year, such as {{ 2025 = 0.04, 2026 = \"3 %\" }}, or one rate from a year on, {{ from = 2027, rate = \"3 %\" }}",
+        "[indexation] `{key}` er en tabel med satser pr. år, som {{ 2025 = 0.04, 2026 = \"3 %\" }}, eller én sats fra et år, {{ from = 2027, rate = \"3 %\" }}";
+    RatesKeyNotAYear { key: String, written: String } =>
+        "[indexation] `{key}`: `{written}` is not a year",
+        "[indexation] `{key}`: `{written}` er ikke et år";
+    LabelNotAYear => "not a year", "ikke et år";
+    HelpRatesByYear =>
+        "rates are given by year, {{ 2025 = 0.04 }} is a rise of 4 % in 2025; or from a year on, {{ from = 2027, rate = \"3 %\" }}",
+        "satser angives pr. år, {{ 2025 = 0.04 }} er en stigning på 4 % i 2025; eller fra et år, {{ from = 2027, rate = \"3 %\" }}";
+    RatesToBeforeFrom { key: String, to: String, from: String } =>
+        "[indexation] `{key}`: `to` ({to}) is before `from` ({from})",
+        "[indexation] `{key}`: `to` ({to}) ligger før `from` ({from})";
+    LabelBeforeFrom => "before `from`", "før `from`";
+    HelpRatesFromTo =>
+        "the rate applies from the year `from` to the year `to`, both included",
+        "satsen gælder fra året `from` til året `to`, begge medregnet";
+    RateWithoutFrom { key: String } =>
+        "[indexation] `{key}`: `rate` is given, but not the year it applies `from`",
+        "[indexation] `{key}`: `rate` er angivet, men ikke året, den gælder fra (`from`)";
+    FromWithoutRate { key: String } =>
+        "[indexation] `{key}`: `from` (or `to`) is given, but no `rate`",
+        "[indexation] `{key}`: `from` (eller `to`) er angivet, men ingen `rate`";
+    LabelFromWhen => "from when?", "fra hvornår?";
+    LabelWhatRate => "what rate?", "hvilken sats?";
+    HelpRateFrom { key: String } =>
+        "one rate from a year on is written {key} = {{ from = 2027, rate = \"3 %\" }}",
+        "én sats fra et år skrives {key} = {{ from = 2027, rate = \"3 %\" }}";
+    RateHigh { rate: Percent } =>
+        "a rise of {rate} a year is unusually high",
+        "en stigning på {rate} om året er usædvanlig høj";
+    LabelHighRate { rate: Percent } => "{rate} a year", "{rate} om året";
+    HelpRateHigh =>
+        "check the rate: 0.03 and \"3 %\" are both a rise of 3 % a year",
+        "tjek satsen: 0.03 og \"3 %\" er begge en stigning på 3 % om året";
+    HelpDidYouMeanQuoted { word: String } => "did you mean \"{word}\"?", "mente du \"{word}\"?";
+    HelpIndexedWhat =>
+        "write \"wages\" or \"prices\", or leave it out for an amount fixed in kroner",
+        "skriv \"wages\" eller \"prices\", eller udelad den for et fast beløb i kroner";
+    IndexedNotAnIndex { written: String } =>
+        "`indexed` is \"{written}\", not an index",
+        "`indexed` er \"{written}\", ikke et indeks";
+    LabelNotAnIndex => "not \"wages\" or \"prices\"", "ikke \"wages\" eller \"prices\"";
+    NumberNotAYear => "the number is not a year", "tallet er ikke et år";
+    ExpectYear => "a year such as 2024", "et år som 2024";
+    NotAPercentage { written: String } =>
+        "\"{written}\" is not a percentage", "\"{written}\" er ikke en procentsats";
+    HelpWritePercent =>
+        "write a percentage such as \"3 %\" or \"3,5 %\", or a decimal such as 0.035",
+        "skriv en procentsats som \"3 %\" eller \"3,5 %\", eller et decimaltal som 0.035";
+    RateBare { written: String, rate: Percent } =>
+        "{written} would be a rise of {rate} a year",
+        "{written} ville være en stigning på {rate} om året";
+    RateDecimalComma { written: String } =>
+        "\"{written}\" has a decimal comma, which a rate takes only with `%`",
+        "\"{written}\" har decimalkomma, som en sats kun kan have med `%`";
+    RateNotToml { written: String } =>
+        "{written} is not TOML: a rate in percent is written in quotes",
+        "{written} er ikke TOML: en sats i procent skrives i anførselstegn";
+    LabelRateAYear { rate: Percent } => "+{rate} a year?", "+{rate} om året?";
+    HelpRateBare { decimal: String, rate: Percent } =>
+        "write {decimal} or \"{rate}\" for a rise of {rate} a year",
+        "skriv {decimal} eller \"{rate}\" for en stigning på {rate} om året";
+    RateFallAll { rate: Percent } =>
+        "a fall of 100 % or more ({rate}) leaves nothing",
+        "et fald på 100 % eller mere ({rate}) efterlader intet";
+    LabelFallAll => "-100 % or less", "-100 % eller mindre";
+    RateOver1000 { rate: Percent } =>
+        "a rise of {rate} a year is more than 1,000 %",
+        "en stigning på {rate} om året er mere end 1.000 %";
+    LabelRateTooLarge => "too large", "for stor";
+    HelpRateForm => "write 0.04 or \"4 %\" for 4 %", "skriv 0.04 eller \"4 %\" for 4 %";
+    EffectiveNotADay =>
+        "`effective` is a day in the year, \"MM-DD\", such as \"04-01\"",
+        "`effective` er en dag i året, \"MM-DD\", som \"04-01\"";
+    LabelNotMonthDay => "not \"MM-DD\"", "ikke \"MM-DD\"";
 }
