@@ -161,6 +161,15 @@ pub fn term(t: Term, lang: Lang) -> &'static str {
         Term::NotesAndSources => ("Notes and sources", "Noter og kilder"),
         Term::Source => ("Source", "Kilde"),
         Term::AllocationKeys => ("Allocation keys", "Fordelingsnøgler"),
+        Term::ByDefault => ("(default)", "(standard)"),
+        Term::DefaultPaidBy => (
+            "Paid by default ([defaults] paid_by)",
+            "Finansieret som standard ([defaults] paid_by)",
+        ),
+        Term::DefaultEmployer => (
+            "Employer by default ([defaults] employer)",
+            "Ansat i som standard ([defaults] employer)",
+        ),
     };
     lang.tr(en, da)
 }

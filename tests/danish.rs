@@ -196,3 +196,87 @@ fn a_bare_rate_above_1_is_an_error_and_a_high_rate_a_warning() {
         run.stderr
     );
 }
+
+#[test]
+fn fase2_with_one_defaults_line_and_one_rate_line_gives_the_same_figures() {
+    // Issue 12: the same 1/3 + 2/3 split had to be written on every post, and 3 % a year
+    // year by year.
+    let root = crate::common::root();
+    let short = root.join("tests/cases/fase2-defaults.toml");
+    let text = std::fs::read_to_string(&short).unwrap();
+    assert_eq!(text.matches("paid_by = { region").count(), 1);
+    assert_eq!(text.matches("wages =").count(), 1);
+    assert_eq!(
+        figures(&root.join("tests/cases/fase2.toml")),
+        figures(&short)
+    );
+    // The report says which entries pay by the default; the consultancy pays its own way.
+    let run = klimabudget(["report", short.to_str().unwrap()]).code(0);
+    assert!(
+        run.stdout.contains("Paid by default ([defaults] paid_by): Region Nordjylland 1/3, Business Region North Denmark 2/3: Klimamedarbejder, ansat i regionen; Klimamedarbejder 1, ansat i BRN; Klimamedarbejder 2, ansat i BRN\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("2/3 (default)").count(), 3);
+    let run = klimabudget(["report", short.to_str().unwrap(), "--lang", "da"]).code(0);
+    assert!(
+        run.stdout
+            .contains("Finansieret som standard ([defaults] paid_by): ")
+    );
+    assert_eq!(run.stdout.matches("2/3 (standard)").count(), 3);
+}
+
+/// A scenario with `[defaults]` `defaults` and posts `posts`.
+fn with_defaults(defaults: &str, posts: &str) -> String {
+    format!(
+        "[scenario]\nname = \"d\"\nstart = 2023-01-01\nend = 2023-12-31\n\n[defaults]\n{defaults}\n\n[funders.a]\nname = \"A\"\nresidual = true\n\n[funders.b]\nname = \"B\"\nresidual = true\n{posts}"
+    )
+}
+
+#[test]
+fn an_entry_s_own_value_wins_over_the_default() {
+    let posts = "\n[[posts]]\nid = \"own\"\nfte = 1\nannual_cost_per_fte = 600_000\npaid_by = \"b\"\nemployer = \"Own\"\n\n[[posts]]\nid = \"default\"\nfte = 1\nannual_cost_per_fte = 600_000\n\n[[costs]]\nid = \"c\"\namount = 1_000\ndate = 2023-05-01\n";
+    let text = with_defaults("paid_by = \"a\"\nemployer = \"Region Nordjylland\"", posts);
+    let s = klimabudget::load::load_str(std::path::Path::new("d.toml"), text)
+        .unwrap()
+        .scenario;
+    let who = |i: usize| s.funders[i].id.as_str();
+    assert_eq!(
+        (who(s.posts[0].paid_by.0[0].0), s.posts[0].paid_by_default),
+        ("b", false)
+    );
+    assert_eq!(
+        (who(s.posts[1].paid_by.0[0].0), s.posts[1].paid_by_default),
+        ("a", true)
+    );
+    assert_eq!(
+        (who(s.costs[0].paid_by.0[0].0), s.costs[0].paid_by_default),
+        ("a", true)
+    );
+    assert_eq!(s.posts[0].employer.as_deref(), Some("Own"));
+    assert_eq!(s.posts[1].employer.as_deref(), Some("Region Nordjylland"));
+    assert!(s.posts[1].employer_default && !s.posts[0].employer_default);
+}
+
+#[test]
+fn a_broken_default_is_one_error_and_no_default_means_paid_by_is_missing() {
+    let posts = "\n[[posts]]\nid = \"p1\"\nfte = 1\nannual_cost_per_fte = 600_000\n\n[[posts]]\nid = \"p2\"\nfte = 1\nannual_cost_per_fte = 600_000\n";
+    let dir = tempfile::tempdir_in(crate::common::root().join("target")).unwrap();
+    let path = dir.path().join("d.toml");
+    std::fs::write(
+        &path,
+        with_defaults("paid_by = { a = \"1/3\", b = \"1/3\" }", posts),
+    )
+    .unwrap();
+    let run = klimabudget(["report", path.to_str().unwrap()]).code(2);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("add up to 2/3, not 1"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(&path, with_defaults("employer = \"x\"", posts)).unwrap();
+    let run = klimabudget(["report", path.to_str().unwrap()]).code(2);
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("[defaults] paid_by"), "{}", run.stderr);
+}

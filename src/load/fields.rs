@@ -260,6 +260,19 @@ pub const INDEXATION: &[Field] = &[
     ),
 ];
 
+pub const DEFAULTS: &[Field] = &[
+    opt(
+        "paid_by",
+        Kind::PaidBy,
+        "Who pays for every post and cost without its own `paid_by`: a funder id or shares, { region = \"1/3\", brn = \"2/3\" }.",
+    ),
+    opt(
+        "employer",
+        Kind::Text,
+        "Who employs the staff of every post without its own `employer`.",
+    ),
+];
+
 pub const TOP: &[Field] = &[
     req(
         "scenario",
@@ -274,6 +287,11 @@ pub const TOP: &[Field] = &[
     opt("funding", Kind::List(FUNDING), "Money funders provide."),
     opt("posts", Kind::List(POST), "Staff posts."),
     opt("costs", Kind::List(COST), "Other costs."),
+    opt(
+        "defaults",
+        Kind::Table(DEFAULTS),
+        "What posts and costs take that do not say otherwise: paid_by, employer.",
+    ),
     opt(
         "indexation",
         Kind::Table(INDEXATION),

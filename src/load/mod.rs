@@ -26,7 +26,9 @@ use num_rational::Ratio;
 use self::fields::Field;
 use self::tree::{Entry, Node, Table, Value};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
-use crate::model::{Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share};
+use crate::model::{
+    Cost, DateRange, Defaults, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share,
+};
 use crate::msg::{Count, Msg};
 use crate::num::Rational;
 
@@ -635,9 +637,14 @@ impl Loader<'_> {
         let window = self.scenario_table(top, &root.span);
         let funders = self.funders(top, &root.span);
         let ids = FunderIds(funders.iter().map(|(f, _)| f.id.clone()).collect());
-        let funding = self.list(top, Section::Funding, &ids);
-        let posts = self.list(top, Section::Posts, &ids);
-        let costs = self.list(top, Section::Costs, &ids);
+        let defaults = self.defaults(top, &ids);
+        let refs = Refs {
+            funders: ids,
+            defaults,
+        };
+        let funding = self.list(top, Section::Funding, &refs);
+        let posts = self.list(top, Section::Posts, &refs);
+        let costs = self.list(top, Section::Costs, &refs);
         self.unique_ids([&funding, &posts, &costs]);
 
         let last_year = window.as_ref().map(|(_, w)| w.to.year());
@@ -668,6 +675,10 @@ impl Loader<'_> {
             costs,
             keys,
             indexation,
+            defaults: Defaults {
+                paid_by: refs.defaults.paid_by.flatten(),
+                employer: refs.defaults.employer,
+            },
         };
         self.idle_funders(&scenario);
         Some(scenario)
@@ -751,12 +762,16 @@ impl Loader<'_> {
                 employer,
                 dates,
             } = *post;
+            let (employer, employer_default) = match employer {
+                Some((e, default)) => (Some(e), default),
+                None => (None, false),
+            };
             let range = dates.and_then(|d| self.clip(&d, window, &raw.owner));
             if let (
                 Some(range),
                 Some((fte, _)),
                 Some((annual_cost_per_fte, _)),
-                Some(paid_by),
+                Some((paid_by, paid_by_default)),
                 Some(id),
             ) = (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
             {
@@ -764,10 +779,12 @@ impl Loader<'_> {
                     title: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     employer,
+                    employer_default,
                     fte: Fte::new(fte),
                     annual_cost_per_fte,
                     range,
                     paid_by,
+                    paid_by_default,
                     note: raw.note,
                     source: raw.source,
                     span: Some(raw.span),
@@ -785,12 +802,15 @@ impl Loader<'_> {
                 .flow
                 .as_ref()
                 .and_then(|f| self.flow(f, window, &raw.owner));
-            if let (Some(flow), Some(paid_by), Some(id)) = (flow, raw.paid_by, raw.id) {
+            if let (Some(flow), Some((paid_by, paid_by_default)), Some(id)) =
+                (flow, raw.paid_by, raw.id)
+            {
                 out.push(Cost {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     flow,
                     paid_by,
+                    paid_by_default,
                     note: raw.note,
                     source: raw.source,
                     span: Some(raw.span),
@@ -921,7 +941,32 @@ impl Loader<'_> {
         out
     }
 
-    fn list(&mut self, top: &Table, section: Section, funders: &FunderIds) -> Vec<RawEntry> {
+    /// The `[defaults]` table: what entries that do not say otherwise take.
+    fn defaults(&mut self, top: &Table, funders: &FunderIds) -> RawDefaults {
+        let Some(entry) = top.get("defaults") else {
+            return RawDefaults::default();
+        };
+        let owner = "[defaults]";
+        let Value::Table(t) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                values::this_is(&entry.node.value),
+                Msg::DefaultsNotATable,
+            );
+            // Entries without their own `paid_by` are not missing it for another reason.
+            return RawDefaults {
+                paid_by: Some(None),
+                employer: None,
+            };
+        };
+        self.unknown_keys(t, fields::DEFAULTS, owner);
+        RawDefaults {
+            paid_by: t.get("paid_by").map(|e| self.paid_by(e, owner, funders)),
+            employer: self.optional_text(t, "employer", owner),
+        }
+    }
+
+    fn list(&mut self, top: &Table, section: Section, funders: &Refs) -> Vec<RawEntry> {
         let key = section.key();
         let Some(entry) = top.get(key) else {
             return Vec::new();
@@ -981,7 +1026,7 @@ impl Loader<'_> {
         items: &[Node],
         first: usize,
         section: Section,
-        funders: &FunderIds,
+        funders: &Refs,
     ) -> Vec<RawEntry> {
         let key = section.key();
         let mut out = Vec::with_capacity(items.len());
@@ -1007,8 +1052,9 @@ impl Loader<'_> {
         span: &Span,
         section: Section,
         index: usize,
-        funders: &FunderIds,
+        refs: &Refs,
     ) -> RawEntry {
+        let funders = &refs.funders;
         let noun = section.noun();
         let id_entry = t.get("id");
         let id_text = id_entry.and_then(|e| match &e.node.value {
@@ -1045,11 +1091,20 @@ impl Loader<'_> {
         let name = self.optional_text(t, name_key, &owner);
         let note = self.optional_text(t, "note", &owner);
         let source = self.optional_text(t, "source", &owner);
-        let paid_by = match section {
-            Section::Funding => None,
-            _ => self
-                .required(t, span, "paid_by", &owner, "\"brn\"")
-                .and_then(|e| self.paid_by(e, &owner, funders)),
+        let paid_by = match (section, t.get("paid_by"), &refs.defaults.paid_by) {
+            (Section::Funding, _, _) => None,
+            (_, Some(e), _) => self.paid_by(e, &owner, funders).map(|p| (p, false)),
+            (_, None, Some(Some(default))) => Some((default.clone(), true)),
+            // A `[defaults] paid_by` that is broken: said there.
+            (_, None, Some(None)) => None,
+            (_, None, None) => {
+                self.push(
+                    Diagnostic::error(&self.path, format!("{owner}: `paid_by` is missing"))
+                        .at(self.header(span), "no `paid_by` here")
+                        .help(Msg::HelpPaidByMissing),
+                );
+                None
+            }
         };
         let (kind, flow) = match section {
             Section::Funding => {
@@ -1074,7 +1129,13 @@ impl Loader<'_> {
                 let cost = self
                     .required(t, span, "annual_cost_per_fte", &owner, "800_000")
                     .and_then(|e| self.read_at(e, &owner, values::money));
-                let employer = self.optional_text(t, "employer", &owner);
+                let employer = match (t.get("employer"), &refs.defaults.employer) {
+                    (Some(_), _) => self
+                        .optional_text(t, "employer", &owner)
+                        .map(|e| (e, false)),
+                    (None, Some(default)) => Some((default.clone(), true)),
+                    (None, None) => None,
+                };
                 let dates = self.range(t, &owner).map(|(from, to)| RawDates {
                     from,
                     to,
@@ -1552,6 +1613,19 @@ struct Header {
 
 struct FunderIds(Vec<String>);
 
+/// What entries may name or take: the funders, and `[defaults]`.
+struct Refs {
+    funders: FunderIds,
+    defaults: RawDefaults,
+}
+
+/// `[defaults]` as read: `paid_by` is `Some(None)` where it is given but broken.
+#[derive(Default)]
+struct RawDefaults {
+    paid_by: Option<Option<PaidBy>>,
+    employer: Option<String>,
+}
+
 struct IdSpan(String, Span);
 
 enum RawKind {
@@ -1567,7 +1641,8 @@ enum RawKind {
 struct RawPost {
     fte: Option<(Rational, Span)>,
     annual_cost_per_fte: Option<(crate::model::Money, Span)>,
-    employer: Option<String>,
+    /// The employer, and whether it is `[defaults]`'s.
+    employer: Option<(String, bool)>,
     dates: Option<RawDates>,
 }
 
@@ -1578,7 +1653,8 @@ struct RawEntry {
     name: Option<String>,
     note: Option<String>,
     source: Option<String>,
-    paid_by: Option<PaidBy>,
+    /// Who pays, and whether it is `[defaults]`'s.
+    paid_by: Option<(PaidBy, bool)>,
     kind: Option<RawKind>,
     flow: Option<RawFlow>,
     /// The entry's table.

@@ -509,6 +509,7 @@ fn section_example(section: &str) -> Option<&'static str> {
         "posts" => "posts.regional-post.fte=0.8",
         "costs" => "costs.operations.annual=50000",
         "indexation" => "indexation.wages.2025=0.04",
+        "defaults" => "defaults.employer=BRN-sekretariatet",
         _ => return None,
     })
 }
@@ -522,6 +523,7 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
         ["costs", _] => Some(fields::COST),
         ["funding", _] => Some(fields::FUNDING),
         ["indexation"] => Some(fields::INDEXATION),
+        ["defaults"] => Some(fields::DEFAULTS),
         _ => None,
     }
 }
@@ -567,8 +569,9 @@ struct Setting<'a> {
 type Refused = Box<Diagnostic>;
 
 /// The sections a path may start with.
-const SECTIONS: [&str; 6] = [
+const SECTIONS: [&str; 7] = [
     "scenario",
+    "defaults",
     "funders",
     "funding",
     "posts",
@@ -689,7 +692,7 @@ impl Setting<'_> {
         table_path: &[&str],
     ) -> Result<&'t mut Table, Refused> {
         let table = match table_path {
-            ["scenario"] | ["indexation"] | ["indexation", _] => {
+            ["scenario"] | ["defaults"] | ["indexation"] | ["indexation", _] => {
                 let made = self.span(self.whole_path());
                 let t = table_in(top, table_path[0], made.clone());
                 match table_path {

@@ -304,4 +304,12 @@ super::messages! {
         "`effective` is a day in the year, \"MM-DD\", such as \"04-01\"",
         "`effective` er en dag i året, \"MM-DD\", som \"04-01\"";
     LabelNotMonthDay => "not \"MM-DD\"", "ikke \"MM-DD\"";
+
+    // Defaults.
+    DefaultsNotATable =>
+        "`defaults` must be a table: [defaults] with paid_by and employer",
+        "`defaults` skal være en tabel: [defaults] med paid_by og employer";
+    HelpPaidByMissing =>
+        "add `paid_by = \"brn\"` (or shares such as {{ region = \"1/3\", brn = \"2/3\" }}), or give every entry the same with [defaults] paid_by = …",
+        "tilføj `paid_by = \"brn\"` (eller andele som {{ region = \"1/3\", brn = \"2/3\" }}), eller giv alle poster den samme med [defaults] paid_by = …";
 }
