@@ -280,3 +280,137 @@ fn a_broken_default_is_one_error_and_no_default_means_paid_by_is_missing() {
     assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
     assert!(run.stderr.contains("[defaults] paid_by"), "{}", run.stderr);
 }
+
+/// `text` written to a scenario file in a fresh directory; what `report` says of it in `lang`.
+fn report_of(text: &str, lang: &str) -> crate::common::Run {
+    let dir = tempfile::tempdir_in(crate::common::root().join("target")).unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(&path, text).unwrap();
+    klimabudget(["report", path.to_str().unwrap(), "--lang", lang])
+}
+
+#[test]
+fn a_name_where_an_id_is_expected_gets_the_id() {
+    // Issue 12: `paid_by = "Business Region North Denmark"` got "declare a new one as
+    // [funders.Business Region North Denmark]", an id that is not even valid.
+    let fase2 =
+        std::fs::read_to_string(crate::common::root().join("tests/cases/fase2.toml")).unwrap();
+    let text = fase2.replace(
+        "paid_by = \"brn\"",
+        "paid_by = \"Business Region North Denmark\"",
+    );
+    let run = report_of(&text, "en").code(2);
+    assert!(
+        run.stderr.contains("help: did you mean `brn`? (`Business Region North Denmark` is its name; here it is named by its id)\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("[funders.Business"), "{}", run.stderr);
+    let run = report_of(&text, "da").code(2);
+    assert!(
+        run.stderr.contains("hjælp: mente du `brn`? (`Business Region North Denmark` er dens navn; her angives id'et)"),
+        "{}",
+        run.stderr
+    );
+    // Its initials, and a key's name, alike.
+    let run = report_of(
+        &fase2.replace("paid_by = \"brn\"", "paid_by = \"BRN\""),
+        "en",
+    )
+    .code(2);
+    assert!(
+        run.stderr.contains("help: did you mean `brn`?"),
+        "{}",
+        run.stderr
+    );
+    let keyed = std::fs::read_to_string(crate::common::root().join("scenarios/status-quo.toml"))
+        .unwrap()
+        .replace(
+            "members = \"population-2020\"",
+            "members = \"Folketal 1. januar 2020\"",
+        );
+    let dir = tempfile::tempdir_in(crate::common::root().join("scenarios")).unwrap();
+    let path = dir.path().join("k.toml");
+    std::fs::write(&path, keyed.replace("../keys/", "../../keys/")).unwrap();
+    let run = klimabudget(["report", path.to_str().unwrap()]).code(2);
+    assert!(
+        run.stderr
+            .contains("did you mean `population-2020`? (`Folketal 1. januar 2020` is its name"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_entry_s_title_in_set_and_remove_gets_its_id() {
+    let run = klimabudget([
+        "report",
+        "tests/cases/fase2.toml",
+        "--set",
+        "posts.Klimamedarbejder 1, ansat i BRN.fte=0.5",
+    ])
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("did you mean `brn-post-1`? (`Klimamedarbejder 1, ansat i BRN` is its name"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_cascade_from_one_mistake_is_one_error() {
+    // Issue 12: a file without `[scenario]` (its keys at the top) got one right error and four
+    // about unknown keys; a funder misspelt everywhere, or no [funders] at all, an error a use.
+    let fase2 =
+        std::fs::read_to_string(crate::common::root().join("tests/cases/fase2.toml")).unwrap();
+    let run = report_of(&fase2.replacen("[scenario]\n", "", 1), "en").code(2);
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error: there is no [scenario] header above `name`, `description`, `start` and `end`\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(":2:1\n")
+            && run
+                .stderr
+                .contains("help: write [scenario] on a line of its own above `name`")
+    );
+    let run = report_of(
+        &fase2
+            .replace("\"region\"", "\"regionen\"")
+            .replace("region = \"1/3\"", "regionen = \"1/3\""),
+        "en",
+    )
+    .code(2);
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("unknown funder `regionen` (named 4 times)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("also here").count(), 3, "{}", run.stderr);
+    let without: String = fase2
+        .split("\n\n")
+        .filter(|block| !block.starts_with("[funders."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let run = report_of(&without, "en").code(2);
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("there is no [funders] table\n  = help: declare each funder the entries name, `[funders.brn]` and `[funders.region]`, with name = \"…\""),
+        "{}",
+        run.stderr
+    );
+    // One syntax error a line, its echoes dropped.
+    let run = report_of(
+        &fase2.replace("annual = 1_500_000", "annual = 1.500.000,00 kr"),
+        "en",
+    )
+    .code(2);
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+}

@@ -27,7 +27,7 @@ impl Loader<'_> {
         let Some(entry) = top.get("indexation") else {
             return Some(None);
         };
-        let owner = "[indexation]";
+        let owner = &Msg::OwnerIndexation;
         let Value::Table(t) = &entry.node.value else {
             self.error(
                 &entry.node.span,
@@ -64,7 +64,9 @@ impl Loader<'_> {
         key: &str,
         last: Option<i16>,
     ) -> Option<BTreeMap<i16, Rational>> {
-        let owner = format!("[indexation] `{key}`");
+        let owner = Msg::OwnerRates {
+            key: key.to_string(),
+        };
         let Some(entry) = t.get(key) else {
             return Some(BTreeMap::new());
         };
@@ -195,14 +197,14 @@ impl Loader<'_> {
     }
 
     /// A rate read from `e`, with a warning where it is unusually high.
-    fn rate_at(&mut self, e: &Entry, owner: &str) -> Option<Rational> {
+    fn rate_at(&mut self, e: &Entry, owner: &Msg) -> Option<Rational> {
         let r = self.read(e, owner, rate)?;
         if r > Ratio::new(HIGH_RATE.0, HIGH_RATE.1) {
             self.warn(
                 Diagnostic::warning(
                     &self.path,
                     Msg::AtKey {
-                        owner: Msg::from(owner).boxed(),
+                        owner: owner.clone().boxed(),
                         key: e.key.clone(),
                         message: Msg::RateHigh { rate: Percent(r) }.boxed(),
                     },
@@ -215,7 +217,7 @@ impl Loader<'_> {
     }
 
     /// `indexed = "wages" | "prices"` of a funding entry.
-    pub(super) fn indexed(&mut self, t: &Table, owner: &str) -> Option<Option<(Index, Span)>> {
+    pub(super) fn indexed(&mut self, t: &Table, owner: &Msg) -> Option<Option<(Index, Span)>> {
         let Some(e) = t.get("indexed") else {
             return Some(None);
         };
@@ -234,7 +236,7 @@ impl Loader<'_> {
                     Diagnostic::error(
                         &self.path,
                         Msg::AtKey {
-                            owner: Msg::from(owner).boxed(),
+                            owner: owner.clone().boxed(),
                             key: "indexed".into(),
                             message: Msg::IndexedNotAnIndex {
                                 written: other.to_string(),

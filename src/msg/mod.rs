@@ -172,7 +172,7 @@ impl Arg for Box<Msg> {
         self.is_translated()
     }
     fn sample() -> Self {
-        Box::new(Msg::Owner)
+        Box::new(Msg::OwnerTheScenario)
     }
 }
 
