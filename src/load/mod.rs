@@ -29,7 +29,7 @@ use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
 use crate::model::{
     Cost, DateRange, Defaults, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share,
 };
-use crate::msg::{Count, Day, Days, Kr, List, Msg, Num, Ordinal};
+use crate::msg::{Count, Day, Days, Kr, List, Msg, Num, Ordinal, Parser};
 use crate::num::Rational;
 
 /// The range of `annual_cost_per_fte` outside which a warning asks to check the figure.
@@ -442,9 +442,14 @@ impl Loader<'_> {
                 continue;
             }
             self.push(
-                Diagnostic::error(&self.path, Msg::InvalidToml { reason: message })
-                    .at(span, Msg::LabelHere)
-                    .help(Msg::HelpToml),
+                Diagnostic::error(
+                    &self.path,
+                    Msg::InvalidToml {
+                        reason: Parser(message),
+                    },
+                )
+                .at(span, Msg::LabelHere)
+                .help(Msg::HelpToml),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Every message, in English and in Danish.
 
 #[allow(unused_imports)]
-use super::{Count, Day, Days, Kr, List, Num, Ordinal, Percent};
+use super::{Count, Day, Days, Kr, List, Num, Ordinal, Parser, Percent};
 
 super::messages! {
     // How diagnostics are shown.
@@ -215,7 +215,7 @@ super::messages! {
     BareValue { key: String, message: Box<Msg> } => "`{key}`: {message}", "`{key}`: {message}";
 
     // TOML syntax.
-    InvalidToml { reason: String } => "invalid TOML: {reason}", "ugyldig TOML: {reason}";
+    InvalidToml { reason: Parser } => "invalid TOML: {reason}", "ugyldig TOML: {reason}";
     LabelHere => "here", "her";
     HelpToml =>
         "this is not valid TOML; see https://toml.io for the syntax",

@@ -294,6 +294,209 @@ impl Arg for Days {
     }
 }
 
+/// What the TOML parser says is wrong (`invalid float, expected nothing`), in its words for
+/// English and in Danish words where they are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parser(pub String);
+
+/// The parser's descriptions of a mistake, in Danish.
+const PARSER_DA: &[(&str, &str)] = &[
+    (
+        "missing opening quote",
+        "manglende indledende anførselstegn",
+    ),
+    ("missing escaped value", "manglende tegn efter \\"),
+    (
+        "missing comma between array elements",
+        "manglende komma mellem listens elementer",
+    ),
+    (
+        "missing assignment between key-value pairs",
+        "manglende `=` mellem nøgle og værdi",
+    ),
+    (
+        "invalid multi-line basic string",
+        "ugyldig flerlinjet tekst",
+    ),
+    ("unexpected leading zero", "uventet foranstillet nul"),
+    (
+        "missing key for inline table element",
+        "manglende nøgle i tabellens element",
+    ),
+    ("missing inline table opening", "manglende `{` før tabellen"),
+    ("missing array opening", "manglende `[` før listen"),
+    ("invalid unquoted key", "ugyldig nøgle uden anførselstegn"),
+    ("invalid key", "ugyldig nøgle"),
+    ("invalid basic string", "ugyldig tekst"),
+    ("unexpected sign", "uventet fortegn"),
+    ("unexpected key or value", "uventet nøgle eller værdi"),
+    (
+        "unexpected content between comment and newline",
+        "uventet indhold mellem kommentar og linjeskift",
+    ),
+    ("unexpected content", "uventet indhold"),
+    ("unexpected `=` in array", "uventet `=` i liste"),
+    (
+        "string values must be quoted",
+        "tekstværdier skal stå i anførselstegn",
+    ),
+    ("missing value for key", "manglende værdi til nøglen"),
+    ("missing value", "manglende værdi"),
+    ("missing table open", "manglende `[` før tabellen"),
+    ("missing comment start", "manglende `#` før kommentaren"),
+    (
+        "missing comma between key-value pairs",
+        "manglende komma mellem nøgle-værdi-par",
+    ),
+    ("invalid value", "ugyldig værdi"),
+    ("invalid table", "ugyldig tabel"),
+    ("invalid string", "ugyldig tekst"),
+    ("invalid octal number", "ugyldigt oktaltal"),
+    (
+        "invalid multi-line literal string",
+        "ugyldig flerlinjet tekst",
+    ),
+    ("invalid mantissa", "ugyldig mantisse"),
+    (
+        "invalid literal string",
+        "ugyldig tekst i enkelte anførselstegn",
+    ),
+    ("invalid key-value pair", "ugyldigt nøgle-værdi-par"),
+    ("invalid integer number", "ugyldigt heltal"),
+    (
+        "invalid inline table element",
+        "ugyldigt element i tabellen",
+    ),
+    ("invalid hexadecimal number", "ugyldigt hexadecimalt tal"),
+    ("invalid fraction", "ugyldige decimaler"),
+    ("invalid float", "ugyldigt decimaltal"),
+    ("invalid exponent", "ugyldig eksponent"),
+    ("invalid date-time", "ugyldig dato eller tid"),
+    ("invalid comment character", "ugyldigt tegn i kommentar"),
+    ("invalid boolean", "ugyldig sandhedsværdi"),
+    ("invalid binary number", "ugyldigt binærtal"),
+    (
+        "extra comma in inline table",
+        "overskydende komma i tabellen",
+    ),
+    ("extra comma in array", "overskydende komma i listen"),
+    (
+        "extra assignment between key-value pairs",
+        "overskydende `=` mellem nøgle-værdi-par",
+    ),
+    ("extra `=`", "overskydende `=`"),
+    (
+        "unclosed array table",
+        "uafsluttet overskrift af en tabelliste (`[[…]]`)",
+    ),
+    ("unclosed table", "uafsluttet tabeloverskrift"),
+    ("unclosed array", "uafsluttet liste"),
+    ("unclosed inline table", "uafsluttet tabel"),
+    (
+        "cannot recurse further; max recursion depth met",
+        "for dybt indlejret: den største tilladte dybde er nået",
+    ),
+    (
+        "cannot extend value of type array with a dotted key",
+        "en liste kan ikke udvides med en nøgle med punktum",
+    ),
+    (
+        "cannot extend value of type inline table with a dotted key",
+        "en tabel skrevet på én linje kan ikke udvides med en nøgle med punktum",
+    ),
+    ("invalid date", "ugyldig dato"),
+    ("invalid time", "ugyldigt klokkeslæt"),
+    ("invalid offset", "ugyldig tidszone"),
+    ("invalid datetime", "ugyldig dato og tid"),
+    ("month", "måned"),
+    ("day", "dag"),
+    ("year", "år"),
+    ("hour", "time"),
+    ("minute", "minut"),
+    ("second", "sekund"),
+    ("hours", "timer"),
+    ("minutes", "minutter"),
+    ("`T` between date and time", "`T` mellem dato og klokkeslæt"),
+    ("invalid date-time", "ugyldig dato og tid"),
+    ("a four-digit year (YYYY)", "et firecifret år (ÅÅÅÅ)"),
+    ("a two-digit month (MM)", "en tocifret måned (MM)"),
+    ("a two-digit day (DD)", "en tocifret dag (DD)"),
+    ("a two-digit hour (HH)", "en tocifret time (TT)"),
+    ("a two-digit minute (MM)", "et tocifret minut (MM)"),
+    ("a two-digit second (SS)", "et tocifret sekund (SS)"),
+    ("year or hour", "år eller time"),
+    ("nanosecond", "nanosekund"),
+    // What the parser expected instead.
+    ("nothing", "intet"),
+    ("newline", "linjeskift"),
+    ("key", "nøgle"),
+    ("value", "værdi"),
+    ("numbers", "tal"),
+    ("digits", "cifre"),
+    ("letters", "bogstaver"),
+    ("literal string", "tekst i enkelte anførselstegn"),
+    ("basic string", "tekst"),
+    ("multi-line basic string", "flerlinjet tekst"),
+    ("unicode hexadecimal value", "hexadecimal Unicode-værdi"),
+    ("printable characters", "skrivbare tegn"),
+    ("characters", "tegn"),
+    (
+        "non-single-quote visible characters",
+        "synlige tegn undtagen '",
+    ),
+    ("non-single-quote characters", "tegn undtagen '"),
+    (
+        "non-double-quote visible characters",
+        "synlige tegn undtagen \"",
+    ),
+    ("etc", "osv."),
+];
+
+impl Parser {
+    /// `words` in Danish, if they are known (`day between 01 and 28` too).
+    fn danish(words: &str) -> Option<String> {
+        if let Some((unit, range)) = words.split_once(" between ")
+            && let Some((from, to)) = range.split_once(" and ")
+            && from.bytes().chain(to.bytes()).all(|b| b.is_ascii_digit())
+        {
+            return Parser::danish(unit).map(|u| format!("{u} mellem {from} og {to}"));
+        }
+        (PARSER_DA.iter())
+            .find(|(en, _)| *en == words)
+            .map(|(_, da)| da.to_string())
+    }
+}
+
+impl Arg for Parser {
+    fn show(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.0.clone();
+        }
+        let (what, expected) = match self.0.split_once(", expected ") {
+            Some((what, expected)) => (what, Some(expected)),
+            None => (self.0.as_str(), None),
+        };
+        let mut out = Parser::danish(what).unwrap_or_else(|| what.to_string());
+        if let Some(expected) = expected {
+            let items: Vec<String> = (expected.split(", "))
+                .map(|e| Parser::danish(e).unwrap_or_else(|| e.to_string()))
+                .collect();
+            out.push_str(", forventede ");
+            out.push_str(&items.join(", "));
+        }
+        out
+    }
+    fn translated(&self) -> bool {
+        let (what, expected) = self.0.split_once(", expected ").unwrap_or((&self.0, ""));
+        let known =
+            |w: &str| w.starts_with('`') || w.starts_with('\'') || Parser::danish(w).is_some();
+        known(what) && (expected.is_empty() || expected.split(", ").all(known))
+    }
+    fn sample() -> Self {
+        Parser("invalid float, expected nothing".into())
+    }
+}
+
 /// Names in backticks: `` `a`, `b` and `c` `` / `` `a`, `b` og `c` ``.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List(pub Vec<String>);
