@@ -477,3 +477,80 @@ fn every_message_the_loader_gives_on_the_corpus_is_in_the_catalogue() {
     }
     assert!(seen > 200, "{seen}");
 }
+
+#[test]
+fn the_commands_errors_and_warnings_are_in_danish_too() {
+    // Issue 12: every error and warning was in English, with English numbers and dates.
+    let run = klimabudget(["report", "tests/cases/fase2.toml", "--lang", "da"]).code(0);
+    assert!(
+        run.stderr.starts_with("advarsel: finansieringskilden `region` har 311.874,22 kr. af sin finansiering tilbage ved periodens udgang (31. december 2029)\n"),
+        "{}",
+        run.stderr
+    );
+    let run = klimabudget(["report", "tests/cases/fase2.toml"]).code(0);
+    assert!(
+        run.stderr.starts_with("warning: funder `region` has 311,874.22 kr. of its funding unused at the end of the window (2029-12-31)\n"),
+        "{}",
+        run.stderr
+    );
+    let run = klimabudget([
+        "report",
+        "tests/corpus/fractions-too-fine.toml",
+        "--lang",
+        "da",
+    ])
+    .code(2);
+    assert!(
+        run.stderr.starts_with(
+            "fejl: tests/corpus/fractions-too-fine.toml: årsværk, andele og beløb bruger brøker"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = klimabudget([
+        "report",
+        "tests/cases/fase2.toml",
+        "--lang",
+        "da",
+        "-o",
+        "x.foo",
+    ])
+    .code(2);
+    assert!(
+        run.stderr.contains(
+            "fejl: x.foo: kan ikke se outputformatet af filnavnet\n  = hjælp: lad navnet ende på"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The language of a Danish locale, without --lang.
+    let out = assert_cmd::Command::cargo_bin("klimabudget")
+        .unwrap()
+        .current_dir(crate::common::root())
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "da_DK.UTF-8")
+        .args(["report", "tests/corpus/notation/money-dot-thousands.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr
+            .starts_with("fejl: udgift `consultancy`: `annual`: \"900.000\" kan læses på to måder"),
+        "{stderr}"
+    );
+    let run = klimabudget([
+        "check",
+        "tests/corpus/notation/rate-bare-percent.toml",
+        "--lang",
+        "da",
+        "--format",
+        "json",
+    ])
+    .code(2);
+    assert_eq!(
+        run.json()["scenarios"][0]["errors"][0]["message"],
+        "[indexation] `wages`: `2027`: 3 ville være en stigning på 300 % om året"
+    );
+}

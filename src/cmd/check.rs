@@ -43,12 +43,9 @@ fn paths(args: &Options) -> Result<Vec<PathBuf>, Error> {
         return Ok(vec![default]);
     }
     Err(Error::Input(
-        Diagnostic::error(
-            &default,
-            "no scenarios/ directory here, and no scenario files were given",
-        )
-        .help("give the scenario files or directories to check: klimabudget check my-scenario.toml, or run it where scenarios/ is")
-        .into(),
+        Diagnostic::error(&default, crate::msg::Msg::NoScenariosDir)
+            .help(crate::msg::Msg::HelpCheckWhat)
+            .into(),
     ))
 }
 
@@ -60,9 +57,11 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         return Err(Error::Input(
             Diagnostic::error(
                 &paths[0],
-                format!("no scenario files (*.toml) in {}", shown.join(", ")),
+                crate::msg::Msg::NoScenarioFiles {
+                    paths: shown.join(", "),
+                },
             )
-            .help("give scenario files or directories that hold them")
+            .help(crate::msg::Msg::HelpCheckFiles)
             .into(),
         ));
     }

@@ -17,6 +17,7 @@ use crate::export::{self, Format};
 use crate::i18n::Lang;
 use crate::i18n::View;
 use crate::load::{self, Loaded};
+use crate::msg::Msg;
 use crate::num::Unit;
 use crate::report::Mode;
 
@@ -73,10 +74,18 @@ pub enum Error {
 impl Error {
     /// The message for standard error, in `lang`.
     pub fn render(&self, color: bool, lang: Lang) -> String {
-        match self {
-            Error::Input(d) => d.render(color, lang),
-            other => other.to_string(),
-        }
+        let d: Diagnostics = match self {
+            Error::Input(d) => return d.render(color, lang),
+            Error::Compute(e) => e.diagnostic().into(),
+            Error::Write(e) => Diagnostic::error(
+                Path::new(""),
+                Msg::CannotWriteOutput {
+                    reason: e.to_string(),
+                },
+            )
+            .into(),
+        };
+        d.render(color, lang)
     }
 
     /// A closed pipe (`klimabudget report x.toml | head`) is not worth a message.
@@ -210,7 +219,7 @@ pub struct Target {
     pub file: Option<PathBuf>,
 }
 
-fn usage(path: &Path, message: String, help: &str) -> Error {
+fn usage(path: &Path, message: Msg, help: Msg) -> Error {
     Error::Input(Diagnostic::error(path, message).help(help).into())
 }
 
@@ -222,29 +231,20 @@ impl OutputOptions {
         let format = match (self.format, &file) {
             (Some(f), _) => f,
             (None, None) => Format::Table,
-            (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
-                usage(
-                    path,
-                    "cannot tell the output format from the file name".into(),
-                    "end the name in .txt, .md, .csv, .json, .html or .xlsx, or give --format",
-                )
-            })?,
+            (None, Some(path)) => Format::from_path(path)
+                .ok_or_else(|| usage(path, Msg::OutputFormatUnknown, Msg::HelpOutputExtension))?,
         };
         if let Some(path) = &file {
             for input in inputs {
                 if same_file(path, input) {
-                    return Err(usage(
-                        path,
-                        "is a scenario given as input; writing there would overwrite it".into(),
-                        "choose another --output file",
-                    ));
+                    return Err(usage(path, Msg::OutputIsInput, Msg::HelpOtherOutput));
                 }
             }
         } else if format.is_binary() && env.fit {
             return Err(usage(
                 Path::new("-"),
-                "XLSX is binary and would garble the terminal".into(),
-                "write it to a file: --output report.xlsx",
+                Msg::XlsxToTerminal,
+                Msg::HelpXlsxToFile,
             ));
         }
         Ok(Target { format, file })
@@ -279,11 +279,10 @@ impl Target {
         match files.iter().find(|input| same_file(path, input)) {
             Some(input) => Err(usage(
                 path,
-                format!(
-                    "is `{}`, a file this run reads; writing there would overwrite it",
-                    input.display()
-                ),
-                "choose another --output file",
+                Msg::OutputIsRead {
+                    input: input.display().to_string(),
+                },
+                Msg::HelpOtherOutput,
             )),
             None => Ok(()),
         }
@@ -331,8 +330,10 @@ impl Target {
         let fail = |e: std::io::Error| {
             usage(
                 path,
-                format!("cannot write the output: {e}"),
-                "check that the directory exists and that you may write to it",
+                Msg::CannotWriteOutput {
+                    reason: e.to_string(),
+                },
+                Msg::HelpWritableDirectory,
             )
         };
         // A link is followed, so that the file it names is replaced and the link kept.

@@ -1,7 +1,7 @@
 //! Every message, in English and in Danish.
 
 #[allow(unused_imports)]
-use super::{Count, Day, Days, Kr, List, Num, Ordinal, Parser, Percent};
+use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Percent};
 
 super::messages! {
     // How diagnostics are shown.
@@ -726,6 +726,74 @@ super::messages! {
     HelpRemoveWhat =>
         "name the id of a post, cost, funding entry or funder of the scenario it extends",
         "nævn id'et på en stilling, udgift, finansiering eller finansieringskilde i det scenarie, der bygges på";
+
+    // Figures.
+    UnusedFunding { id: String, amount: Ore, end: Day } =>
+        "funder `{id}` has {amount} of its funding unused at the end of the window ({end})",
+        "finansieringskilden `{id}` har {amount} af sin finansiering tilbage ved periodens udgang ({end})";
+    LabelFundingLeftOver => "funding left over", "finansiering tilbage";
+    HelpUnusedFunding =>
+        "lower its funding, or give the money a use; if it covers whatever falls to it, mark it `residual = true`",
+        "sænk dens finansiering, eller giv pengene en anvendelse; dækker den det, der ikke er finansieret på anden vis, så markér den `residual = true`";
+    ComputeTooFine =>
+        "the FTE, shares and amounts use fractions too fine to compute exactly together; use fewer decimals or simpler fractions",
+        "årsværk, andele og beløb bruger brøker, der tilsammen er for fine til at regne nøjagtigt med; brug færre decimaler eller enklere brøker";
+    ComputeTooLarge =>
+        "the amounts add up to more than can be computed exactly; use smaller amounts or a shorter window",
+        "beløbene giver tilsammen mere, end der kan regnes nøjagtigt med; brug mindre beløb eller en kortere periode";
+    ComputeKey { key: String, what: Box<Msg> } =>
+        "key `{key}`: {what}; give whole weights (such as population counts), decimals or simpler fractions",
+        "nøgle `{key}`: {what}; angiv hele vægte (som folketal), decimaltal eller enklere brøker";
+    KeyTooFineCost =>
+        "its members' shares are fractions too fine to share the cost out exactly",
+        "dens medlemmers andele er for fine brøker til at fordele udgiften nøjagtigt";
+    KeyTooFineOre =>
+        "its members' shares are fractions too fine to share amounts out exactly to the øre",
+        "dens medlemmers andele er for fine brøker til at fordele beløb nøjagtigt til øre";
+    KeyNestsDeep => "its groups nest more than 32 deep", "dens grupper er indlejret mere end 32 niveauer";
+    KeyWeightsTooFine =>
+        "its weights make shares too fine a fraction to compute exactly",
+        "dens vægte giver andele, der er for fine brøker til at regne nøjagtigt med";
+
+    // Commands.
+    CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    HelpWritableDirectory =>
+        "check that the directory exists and that you may write to it",
+        "tjek, at mappen findes, og at du må skrive i den";
+    OutputFormatUnknown =>
+        "cannot tell the output format from the file name",
+        "kan ikke se outputformatet af filnavnet";
+    HelpOutputExtension =>
+        "end the name in .txt, .md, .csv, .json, .html or .xlsx, or give --format",
+        "lad navnet ende på .txt, .md, .csv, .json, .html eller .xlsx, eller angiv --format";
+    OutputIsInput =>
+        "is a scenario given as input; writing there would overwrite it",
+        "er et scenarie, der læses; at skrive dertil ville overskrive det";
+    HelpOtherOutput => "choose another --output file", "vælg en anden --output-fil";
+    XlsxToTerminal =>
+        "XLSX is binary and would garble the terminal",
+        "XLSX er binært og ville forvanske terminalen";
+    HelpXlsxToFile => "write it to a file: --output report.xlsx", "skriv det til en fil: --output rapport.xlsx";
+    OutputIsRead { input: String } =>
+        "is `{input}`, a file this run reads; writing there would overwrite it",
+        "er `{input}`, en fil, denne kørsel læser; at skrive dertil ville overskrive den";
+    NoScenariosDir =>
+        "no scenarios/ directory here, and no scenario files were given",
+        "ingen scenarios/-mappe her, og ingen scenariefiler angivet";
+    HelpCheckWhat =>
+        "give the scenario files or directories to check: klimabudget check my-scenario.toml, or run it where scenarios/ is",
+        "angiv de scenariefiler eller mapper, der skal tjekkes: klimabudget check mit-scenarie.toml, eller kør det, hvor scenarios/ er";
+    NoScenarioFiles { paths: String } =>
+        "no scenario files (*.toml) in {paths}", "ingen scenariefiler (*.toml) i {paths}";
+    HelpCheckFiles =>
+        "give scenario files or directories that hold them",
+        "angiv scenariefiler eller mapper, der indeholder dem";
+    LinkLoop { target: String } =>
+        "is a link to {target}, a directory that contains the link: a loop, not followed",
+        "er et link til {target}, en mappe, der indeholder linket: en løkke, som ikke følges";
+    HelpLinkLoop =>
+        "remove the link, or point it at a scenario file or another directory",
+        "fjern linket, eller lad det pege på en scenariefil eller en anden mappe";
 
     // Overrides (`--set`).
     SetNoValue { flag: String, text: String } => "`{flag} {text}` gives no value", "`{flag} {text}` angiver ingen værdi";

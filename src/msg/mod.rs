@@ -245,6 +245,24 @@ impl Arg for Kr {
     }
 }
 
+/// An amount to the øre: `311,874.22 kr.` / `311.874,22 kr.`
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ore(pub Rational);
+
+impl Arg for Ore {
+    fn show(&self, lang: Lang) -> String {
+        // Half away from zero, as every figure.
+        let ore = (self.0 * Rational::from_integer(100)).round().to_integer();
+        let sign = if ore < 0 { "-" } else { "" };
+        let (whole, cents) = (ore.abs() / 100, ore.abs() % 100);
+        let whole = group(whole, lang.thousands());
+        format!("{sign}{whole}{}{cents:02} kr.", lang.decimal_mark())
+    }
+    fn sample() -> Self {
+        Ore(Rational::new(3, 2))
+    }
+}
+
 /// A percentage: `300 %` / `300 %`, `3.5 %` / `3,5 %`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Percent(pub Rational);

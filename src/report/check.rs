@@ -139,7 +139,7 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
             }
             (None, Some(balance))
         }
-        Err(e) => (Some(Diagnostic::error(path, e.to_string()).into()), None),
+        Err(e) => (Some(e.diagnostic().into()), None),
     };
     let denied = options.deny_warnings && !warnings.items.is_empty() && errors.is_none();
     let (errors, warnings) = if denied {
@@ -171,12 +171,11 @@ fn link_loop(path: &Path) -> Option<Diagnostic> {
     at.starts_with(&target).then(|| {
         Diagnostic::error(
             path,
-            format!(
-                "is a link to {}, a directory that contains the link: a loop, not followed",
-                target.display()
-            ),
+            crate::msg::Msg::LinkLoop {
+                target: target.display().to_string(),
+            },
         )
-        .help("remove the link, or point it at a scenario file or another directory")
+        .help(crate::msg::Msg::HelpLinkLoop)
     })
 }
 

@@ -10,6 +10,7 @@ use super::{
 use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::model::Scenario;
+use crate::msg::{Day, Msg, Ore};
 use crate::num::{Rational, product};
 
 /// The report of `s`, projected as `p`, with cost carried to its members if asked.
@@ -595,16 +596,15 @@ pub fn warnings(s: &Scenario, p: &Projection) -> Vec<Diagnostic> {
         .map(|(f, left)| {
             let mut d = Diagnostic::warning(
                 &s.file,
-                format!(
-                    "funder `{}` has {} kr. of its funding unused at the end of the window ({})",
-                    f.id,
-                    crate::num::kroner_ore(p.scale.exact(*left)),
-                    s.window.to
-                ),
+                Msg::UnusedFunding {
+                    id: f.id.clone(),
+                    amount: Ore(p.scale.exact(*left)),
+                    end: Day(s.window.to),
+                },
             )
-            .help("lower its funding, or give the money a use; if it covers whatever falls to it, mark it `residual = true`");
+            .help(Msg::HelpUnusedFunding);
             if let Some(span) = &f.span {
-                d = d.at(span.clone(), "funding left over");
+                d = d.at(span.clone(), Msg::LabelFundingLeftOver);
             }
             d
         })
