@@ -57,12 +57,10 @@ pub fn unit_label(unit: Unit, lang: Lang) -> &'static str {
     }
 }
 
-/// The unit over a table: `kr.`, `1,000 kr.` / `1.000 kr.`, `million kr.` / `mio. kr.`
+/// The unit over a table: the same label as after a number (`t.kr.`, never `1.000 kr.` beside
+/// it), so that one report speaks of thousands one way.
 pub fn unit_heading(unit: Unit, lang: Lang) -> &'static str {
-    match unit {
-        Unit::Tkr => lang.tr("1,000 kr.", "1.000 kr."),
-        other => unit_label(other, lang),
-    }
+    unit_label(unit, lang)
 }
 
 /// A term in `lang`.
@@ -288,11 +286,11 @@ impl View {
                 compared,
                 common,
             } => {
-                let (a, b, c) = (
-                    lang.range(a.0, a.1),
-                    lang.range(b.0, b.1),
-                    lang.range(compared.0, compared.1),
-                );
+                // A sentence writes its days in words.
+                let range = |(from, to): (Date, Date)| {
+                    format!("{} – {}", lang.date_long(from), lang.date_long(to))
+                };
+                let (a, b, c) = (range(*a), range(*b), range(*compared));
                 match (lang, common) {
                     (Lang::En, true) => format!(
                         "The windows differ (A {a}, B {b}): compared over the days both cover, {c}; --window union compares every day of both."
@@ -339,13 +337,17 @@ impl View {
                 delta,
                 from,
                 to,
-            } => self.pays(funder, [a, b, delta], lang.range(*from, *to)),
+            } => {
+                // A sentence writes its days in words.
+                let span = format!("{} – {}", lang.date_long(*from), lang.date_long(*to));
+                self.pays(funder, [a, b, delta], span)
+            }
             Sentence::Keys(keys) => {
                 let keys: Vec<String> = keys
                     .iter()
                     .map(|(name, as_of, source)| {
                         let mut parts = vec![name.clone()];
-                        parts.extend(as_of.map(|d| lang.date(d)));
+                        parts.extend(as_of.map(|d| lang.date_long(d)));
                         parts.extend(source.clone());
                         parts.join(", ")
                     })
@@ -421,10 +423,18 @@ impl View {
                 };
                 format!("{path} = {}\n{why}", self.solved(value))
             }
-            Sentence::Below { value, then } => {
-                let at = lang.tr("At", "Ved");
-                format!("{at} {} {}", self.solved(value), self.sentence(then))
-            }
+            Sentence::Below { value, then } => match (lang, then.as_ref()) {
+                // Danish puts the verb second: "Ved 22. marts 2028 mangler BRN …".
+                (Lang::Da, Sentence::Shortfalls { funder, ends }) => format!(
+                    "Ved {} mangler {funder} {}.",
+                    self.solved(value),
+                    self.ends(ends)
+                ),
+                _ => {
+                    let at = lang.tr("At", "Ved");
+                    format!("{at} {} {}", self.solved(value), self.sentence(then))
+                }
+            },
         }
     }
 
@@ -441,6 +451,15 @@ impl View {
 
     /// `X is short 12 kr. at the end of 2024 (31 December 2024), …`, without a full stop.
     pub fn short(self, funder: &str, ends: &[Shortfall<Figure>]) -> String {
+        let ends = self.ends(ends);
+        match self.lang {
+            Lang::En => format!("{funder} is short {ends}"),
+            Lang::Da => format!("{funder} mangler {ends}"),
+        }
+    }
+
+    /// `12 kr. at the end of 2024 (31 December 2024), …`
+    fn ends(self, ends: &[Shortfall<Figure>]) -> String {
         let lang = self.lang;
         let ends: Vec<String> = ends
             .iter()
@@ -456,18 +475,17 @@ impl View {
                 }
             })
             .collect();
-        match lang {
-            Lang::En => format!("{funder} is short {}", ends.join(", ")),
-            Lang::Da => format!("{funder} mangler {}", ends.join(", ")),
-        }
+        ends.join(", ")
     }
 
     fn pays(self, name: &str, [a, b, delta]: [&Figure; 3], span: String) -> String {
         let zero = Rational::from_integer(0);
         let (from, to) = (self.amount(a), self.amount(b));
         if delta.exact == zero {
+            // "Name: …" rather than "Name pays …": the name may be plural (De nordjyske
+            // kommuner).
             return full_stop(match self.lang {
-                Lang::En => format!("{name} pays the same in B as in A over {span}: {from}"),
+                Lang::En => format!("{name}: the same in B as in A over {span}: {from}"),
                 Lang::Da => {
                     format!("{name} betaler det samme i B som i A i perioden {span}: {from}")
                 }
@@ -480,7 +498,7 @@ impl View {
         let amount = self.amount(&size);
         match self.lang {
             Lang::En => format!(
-                "{name} pays {amount} {} in B than in A over {span} ({from} → {to}).",
+                "{name}: {amount} {} in B than in A over {span} ({from} → {to}).",
                 if up { "more" } else { "less" }
             ),
             Lang::Da => format!(
@@ -628,7 +646,14 @@ fn value_text(v: &Value, lang: Lang) -> String {
                 if *b { "ja" } else { "nej" },
             )
             .to_string(),
-        Value::Payers(p) => payers(p, |r| lang.written(r)),
+        // Names where people read them; ids stay in the data formats (`Value::plain`).
+        Value::Payers(p, names) => {
+            let named: Vec<(String, Rational)> = (names.iter().cloned())
+                .zip(p.iter().map(|(_, share)| *share))
+                .collect();
+            payers(&named, |r| lang.written(r))
+        }
+        Value::Named { name, .. } => name.clone(),
         Value::Text(_) => v.plain(),
     }
 }
@@ -758,7 +783,10 @@ mod tests {
             "1.6 million kr."
         );
         assert_eq!(v(Lang::Da, Unit::Tkr).amount(&x(Unit::Tkr)), "1.600 t.kr.");
-        assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "1.000 kr.");
+        // One label for thousands: issue 12 found `t.kr.` in sentences and `1.000 kr.` over
+        // the tables of the same report.
+        assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "t.kr.");
+        assert_eq!(unit_heading(Unit::Tkr, Lang::En), "thousand kr.");
         assert_eq!(
             v(Lang::Da, Unit::Kr).figure(&shown(-860_000, Unit::Kr)),
             "-860.000"

@@ -554,3 +554,78 @@ fn the_commands_errors_and_warnings_are_in_danish_too() {
         "[indexation] `wages`: `2027`: 3 ville være en stigning på 300 % om året"
     );
 }
+
+#[test]
+fn danish_output_names_funders_and_writes_one_date_style_and_one_unit_per_context() {
+    // Issue 12: Danish output showed raw ids (`finansieret af brn`, `brn medregnet`), two date
+    // styles in prose and two labels for thousands (`t.kr.` and `1.000 kr.`); English said
+    // "De nordjyske kommuner pays".
+    let run = klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--lang",
+        "da",
+        "--unit",
+        "tkr",
+    ])
+    .code(0);
+    for raw in [
+        "finansieret af brn",
+        "fra brn",
+        "1.000 kr.",
+        "01.01.2023 – 31.12.2026 (",
+    ] {
+        assert!(!run.stdout.contains(raw), "{raw}:\n{}", run.stdout);
+    }
+    assert!(
+        run.stdout
+            .contains("finansieret af Business Region North Denmark")
+    );
+    assert!(run.stdout.contains("(t.kr.)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("De nordjyske kommuner betaler 2.800 t.kr. mindre i B end i A i perioden 1. januar 2023 – 31. december 2026"),
+        "{}",
+        run.stdout
+    );
+    let run = klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+    ])
+    .code(0);
+    assert!(run.stdout.contains("De nordjyske kommuner: 2,800,000 kr. less in B than in A over 1 January 2023 – 31 December 2026"), "{}", run.stdout);
+    let run = klimabudget([
+        "solve",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "funding.brn-joint-secretariat.annual",
+        "--lang",
+        "da",
+    ])
+    .code(0);
+    assert!(
+        run.stdout
+            .contains("(Business Region North Denmark medregnet"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Ved 2.011.428,57 kr. mangler Business Region North Denmark"),
+        "{}",
+        run.stdout
+    );
+    // Ids stay in the data.
+    let json = klimabudget([
+        "solve",
+        "scenarios/joint-secretariat.toml",
+        "--vary",
+        "funding.brn-joint-secretariat.annual",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(json["held_funder"], "brn");
+}
