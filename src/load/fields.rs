@@ -92,10 +92,10 @@ const AMOUNT: Field = opt(
     "A one-off amount in kroner, falling in the month of `date`.",
 );
 const DATE: Field = opt("date", Kind::Date, "The day a one-off `amount` falls.");
-const PAID_BY: Field = req(
+const PAID_BY: Field = opt(
     "paid_by",
     Kind::PaidBy,
-    "A funder id, or shares by funder id that add up to 1: { brn = 0.5, region = \"1/2\" }.",
+    "A funder id, or shares by funder id that add up to 1: { brn = 0.5, region = \"1/2\" }. Required unless [defaults] gives it.",
 );
 
 pub const SCENARIO: &[Field] = &[
