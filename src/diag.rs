@@ -11,6 +11,8 @@ use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::msg::{Count, Lang, Msg};
+
 /// Which loaded file a span belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileId(pub u32);
@@ -157,18 +159,18 @@ impl Sources {
     fn snippet<'a>(
         &'a self,
         file: FileId,
-        labels: &[(&'a Label, AnnotationKind)],
+        labels: &[(&'a Label, AnnotationKind, &'a str)],
     ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-        let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _)| l.span.range()).collect();
+        let ranges: Vec<Range<usize>> = labels.iter().map(|(l, _, _)| l.span.range()).collect();
         let (window, first_line) = self.excerpt(file, &ranges);
         let text = &self.text(file)[window.clone()];
         let mut snippet = Snippet::source(text)
             .line_start(first_line)
             .path(self.path(file).display().to_string());
-        for ((label, kind), range) in labels.iter().zip(ranges) {
+        for ((_, kind, text), range) in labels.iter().zip(ranges) {
             let start = range.start.clamp(window.start, window.end) - window.start;
             let end = range.end.clamp(window.start, window.end) - window.start;
-            snippet = snippet.annotation((*kind).span(start..end).label(label.text.as_str()));
+            snippet = snippet.annotation((*kind).span(start..end).label(*text));
         }
         snippet
     }
@@ -195,7 +197,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub text: String,
+    pub text: Msg,
 }
 
 /// One problem with the input.
@@ -205,17 +207,17 @@ pub struct Diagnostic {
     /// The file the problem is in (also when there is no place in it, e.g. it cannot be read).
     pub file: PathBuf,
     /// One line: what is wrong.
-    pub message: String,
+    pub message: Msg,
     /// Where, with a short label under the value.
     pub primary: Option<Label>,
     /// Other places that explain it (e.g. the first of two duplicate ids).
     pub secondary: Vec<Label>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
 }
 
 impl Diagnostic {
-    pub fn error(file: &Path, message: impl Into<String>) -> Self {
+    pub fn error(file: &Path, message: impl Into<Msg>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
@@ -226,14 +228,14 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: &Path, message: impl Into<String>) -> Self {
+    pub fn warning(file: &Path, message: impl Into<Msg>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
     }
 
-    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn at(mut self, span: Span, label: impl Into<Msg>) -> Self {
         self.primary = Some(Label {
             span,
             text: label.into(),
@@ -241,7 +243,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn also(mut self, span: Span, label: impl Into<Msg>) -> Self {
         self.secondary.push(Label {
             span,
             text: label.into(),
@@ -249,7 +251,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Msg>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -268,46 +270,53 @@ impl Diagnostic {
         Some(sources.line_column(label.span.file, label.span.range().start))
     }
 
-    /// `file:line:column: message` on one line (no source excerpt).
-    pub fn one_line(&self, sources: &Sources) -> String {
+    /// `file:line:column: message` on one line (no source excerpt), in `lang`.
+    pub fn one_line(&self, sources: &Sources, lang: Lang) -> String {
+        let message = self.message.render(lang);
         match self.line_column(sources) {
             Some((line, column)) => {
-                format!("{}:{line}:{column}: {}", self.file.display(), self.message)
+                format!("{}:{line}:{column}: {message}", self.file.display())
             }
-            _ => format!("{}: {}", self.file.display(), self.message),
+            _ => format!("{}: {message}", self.file.display()),
         }
     }
 
-    /// The full diagnostic: header, place, source line with a marker, help.
-    pub fn render(&self, sources: &Sources, color: bool) -> String {
+    /// The full diagnostic in `lang`: header, place, source line with a marker, help.
+    pub fn render(&self, sources: &Sources, color: bool, lang: Lang) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+        let (error, warning, help_word) = match lang {
+            Lang::En => ("error", "warning", "help"),
+            Lang::Da => ("fejl", "advarsel", "hjælp"),
         };
+        let level = match self.severity {
+            Severity::Error => Level::ERROR.with_name(error),
+            Severity::Warning => Level::WARNING.with_name(warning),
+        };
+        let message = self.message.render(lang);
+        let help = self.help.as_ref().map(|h| h.render(lang));
         let Some(primary) = &self.primary else {
             // No place in a file (it could not be read, say): name the file in the title.
             let (word, paint) = match self.severity {
-                Severity::Error => ("error", "\x1b[1;91m"),
-                Severity::Warning => ("warning", "\x1b[1;33m"),
+                Severity::Error => (error, "\x1b[1;91m"),
+                Severity::Warning => (warning, "\x1b[1;33m"),
             };
             // About the command line rather than a file: no file to name.
             let title = if self.file.as_os_str().is_empty() {
-                self.message.clone()
+                message
             } else {
-                format!("{}: {}", self.file.display(), self.message)
+                format!("{}: {message}", self.file.display())
             };
             let mut out = if color {
                 format!("{paint}{word}\x1b[0m\x1b[1m: {title}\x1b[0m")
             } else {
                 format!("{word}: {title}")
             };
-            if let Some(help) = &self.help {
-                out.push_str(&format!("\n  = help: {help}"));
+            if let Some(help) = &help {
+                out.push_str(&format!("\n  = {help_word}: {help}"));
             }
             return out;
         };
@@ -317,24 +326,34 @@ impl Diagnostic {
         let line = |l: &Label| sources.line_column(l.span.file, l.span.range().start).0;
         let at = line(primary);
         let near = |l: &&Label| l.span.file == file && line(l).abs_diff(at) <= NEAR_LINES;
-        let mut labels = vec![(primary, AnnotationKind::Primary)];
+        let texts: Vec<String> = std::iter::once(primary)
+            .chain(&self.secondary)
+            .map(|l| l.text.render(lang))
+            .collect();
+        let text = |i: usize| texts[i].as_str();
+        let mut labels = vec![(primary, AnnotationKind::Primary, text(0))];
         labels.extend(
             self.secondary
                 .iter()
-                .filter(near)
-                .map(|l| (l, AnnotationKind::Context)),
+                .enumerate()
+                .filter(|(_, l)| near(l))
+                .map(|(i, l)| (l, AnnotationKind::Context, text(i + 1))),
         );
         let mut group = level
-            .primary_title(self.message.as_str())
+            .primary_title(message.as_str())
             .element(sources.snippet(file, &labels));
-        for extra in self.secondary.iter().filter(|l| !near(l)) {
-            group = group
-                .element(sources.snippet(extra.span.file, &[(extra, AnnotationKind::Context)]));
+        for (i, extra) in self.secondary.iter().enumerate().filter(|(_, l)| !near(l)) {
+            group = group.element(sources.snippet(
+                extra.span.file,
+                &[(extra, AnnotationKind::Context, text(i + 1))],
+            ));
         }
         let mut report = vec![group];
-        if let Some(help) = &self.help {
+        if let Some(help) = &help {
             report.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
+                Level::HELP
+                    .with_name(help_word)
+                    .secondary_title(help.as_str()),
             ));
         }
         renderer.render(&report)
@@ -372,9 +391,9 @@ pub fn set_max_shown(n: usize) {
 }
 
 impl Diagnostics {
-    /// Every diagnostic in full, up to [`MAX_SHOWN`] errors and as many warnings (or what
-    /// [`set_max_shown`] says); then how many more there are.
-    pub fn render(&self, color: bool) -> String {
+    /// Every diagnostic in full in `lang`, up to [`MAX_SHOWN`] errors and as many warnings (or
+    /// what [`set_max_shown`] says); then how many more there are.
+    pub fn render(&self, color: bool, lang: Lang) -> String {
         let shown = match SHOWN.load(std::sync::atomic::Ordering::Relaxed) {
             0 => usize::MAX,
             n => n,
@@ -390,17 +409,20 @@ impl Diagnostics {
             if *seen > shown {
                 continue;
             }
-            out.push_str(&d.render(&self.sources, color));
+            out.push_str(&d.render(&self.sources, color, lang));
             out.push_str("\n\n");
         }
-        for (n, what) in [(errors, "error"), (warnings, "warning")] {
-            if n > shown {
-                let plural = if n - shown == 1 { "" } else { "s" };
-                out.push_str(&format!(
-                    "… and {} more {what}{plural} ({shown} shown of {}; --max-errors changes how many)\n\n",
-                    crate::num::group((n - shown) as i128, ','),
-                    crate::num::group(n as i128, ',')
-                ));
+        for (total, errors) in [(errors, true), (warnings, false)] {
+            if total > shown {
+                let (n, shown, total) = (Count(total - shown), Count(shown), Count(total));
+                let more = match (errors, n.0 == 1) {
+                    (true, true) => Msg::MoreError { shown, total },
+                    (true, false) => Msg::MoreErrors { n, shown, total },
+                    (false, true) => Msg::MoreWarning { shown, total },
+                    (false, false) => Msg::MoreWarnings { n, shown, total },
+                };
+                out.push_str(&more.render(lang));
+                out.push_str("\n\n");
             }
         }
         out.truncate(out.trim_end().len());
@@ -419,8 +441,10 @@ impl Diagnostics {
         for d in &mut self.items {
             if d.severity == Severity::Warning {
                 d.severity = Severity::Error;
-                d.message
-                    .push_str(" (a warning, denied by --deny-warnings)");
+                let message = std::mem::replace(&mut d.message, Msg::Text(String::new()));
+                d.message = Msg::Denied {
+                    message: message.boxed(),
+                };
             }
         }
         self
@@ -433,7 +457,7 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(false))
+        f.write_str(&self.render(false, Lang::En))
     }
 }
 
@@ -474,7 +498,7 @@ mod tests {
             .at(Span::new(file, at + 12..at + 17), "here")
             .also(Span::new(file, 0..5), "far away");
         assert_eq!(
-            d.render(&sources, false),
+            d.render(&sources, false, Lang::En),
             "error: bad\n     --> big.toml:77777:13\n      |\n77777 | line77777 = 77777\n      |             ^^^^^ here\n      |\n     ::: big.toml:1:1\n      |\n    1 | line1 = 1\n      | ----- far away"
         );
     }
@@ -494,7 +518,7 @@ mod tests {
                 items.push(Diagnostic::warning(Path::new("x.toml"), format!("w{i}")).at(span, "w"));
             }
         }
-        let out = Diagnostics { sources, items }.render(false);
+        let out = Diagnostics { sources, items }.render(false, Lang::En);
         assert_eq!(out.matches("\nerror: ").count() + 1, 200);
         assert_eq!(out.matches("warning: ").count(), 200);
         assert!(out.contains("error: e199\n") && !out.contains("error: e200\n"));

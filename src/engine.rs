@@ -167,6 +167,39 @@ pub enum ComputeError {
     },
 }
 
+impl ComputeError {
+    /// The error as a diagnostic, its message by id ([`crate::msg`]) so that it is said in the
+    /// language of the run, about the file (or the key's place) it names.
+    pub fn diagnostic(&self) -> crate::diag::Diagnostic {
+        use crate::msg::Msg;
+        let (at, message) = match self {
+            ComputeError::TooFine { file } => (file, Msg::ComputeTooFine),
+            ComputeError::TooLarge { file } => (file, Msg::ComputeTooLarge),
+            ComputeError::Key { at, key, what } => {
+                let what = match what.as_str() {
+                    "its members' shares are fractions too fine to share the cost out exactly" => {
+                        Msg::KeyTooFineCost
+                    }
+                    "its members' shares are fractions too fine to share amounts out exactly to the øre" => {
+                        Msg::KeyTooFineOre
+                    }
+                    "its groups nest more than 32 deep" => Msg::KeyNestsDeep,
+                    "its weights make shares too fine a fraction to compute exactly" => {
+                        Msg::KeyWeightsTooFine
+                    }
+                    other => Msg::Text(other.to_string()),
+                };
+                let message = Msg::ComputeKey {
+                    key: key.clone(),
+                    what: what.boxed(),
+                };
+                (at, message)
+            }
+        };
+        crate::diag::Diagnostic::error(std::path::Path::new(at), message)
+    }
+}
+
 /// The number of units in one krone, shared by every figure of one computation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scale(i128);

@@ -5,100 +5,15 @@
 use jiff::civil::Date;
 use num_traits::Signed;
 
-use crate::num::{Rational, Unit, group, round};
+use crate::num::{Rational, Unit};
 use crate::period::{By, PeriodKey};
 use crate::report::changes::{Fields, Value, field, payers};
 use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
 use crate::report::{Figure, Shape, Side};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Da,
-}
+pub use crate::msg::Lang;
 
 impl Lang {
-    /// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
-    /// decides; `da` or `da_*` is Danish, anything else English.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|v| var(v))
-            .find(|v| !v.is_empty());
-        match locale {
-            Some(l) if l == "da" || l.starts_with("da_") || l.starts_with("da.") => Lang::Da,
-            _ => Lang::En,
-        }
-    }
-
-    /// The text in this language.
-    pub fn tr<'a>(self, en: &'a str, da: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Da => da,
-        }
-    }
-
-    fn thousands(self) -> char {
-        self.tr(",", ".").chars().next().expect("a separator")
-    }
-
-    fn decimal_mark(self) -> char {
-        self.tr(".", ",").chars().next().expect("a mark")
-    }
-
-    /// A number with `decimals` decimals, grouped: `1,600,000.5` or `1.600.000,5`.
-    pub fn number(self, value: Rational, decimals: u32) -> String {
-        let scaled = round(value, decimals).mantissa();
-        let per = 10i128.pow(decimals);
-        // A true minus sign (U+2212), as wide as a digit in tabular figures; data formats
-        // (JSON, CSV) write their own plain `-`.
-        let sign = if scaled < 0 { MINUS } else { "" };
-        let whole = group(scaled.abs() / per, self.thousands());
-        if decimals == 0 {
-            format!("{sign}{whole}")
-        } else {
-            let frac = scaled.abs() % per;
-            format!(
-                "{sign}{whole}{}{frac:0width$}",
-                self.decimal_mark(),
-                width = decimals as usize
-            )
-        }
-    }
-
-    /// A number as the user wrote it, grouped, with the language's decimal mark: `0.5` /
-    /// `0,5`, `600,000` / `600.000`; a fraction that is no decimal as one: `1/3`.
-    pub fn written(self, value: Rational) -> String {
-        match crate::num::decimals(value).filter(|p| *p <= 12) {
-            Some(places) => self.number(value, places),
-            None => format!("{}/{}", value.numer(), value.denom()),
-        }
-    }
-
-    /// A date in a table: `2023-07-01` or `01.07.2023`.
-    pub fn date(self, d: Date) -> String {
-        match self {
-            Lang::En => d.to_string(),
-            Lang::Da => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
-        }
-    }
-
-    /// A date in a sentence: `1 July 2023` or `1. juli 2023`.
-    pub fn date_long(self, d: Date) -> String {
-        let m = usize::try_from(d.month() - 1).expect("a month is 1–12");
-        match self {
-            Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
-            Lang::Da => format!("{}. {} {}", d.day(), MONTHS_DA[m], d.year()),
-        }
-    }
-
-    /// `2023-01-01 – 2026-12-31` or `01.01.2023 – 31.12.2026`.
-    pub fn range(self, from: Date, to: Date) -> String {
-        format!("{} – {}", self.date(from), self.date(to))
-    }
-
     /// A period's name: `2024`, `2024H1`, `2024-07`, `Total`; in Danish `2024`,
     /// `1. halvår 2024`, `jul. 2024`, `I alt`.
     pub fn period(self, key: PeriodKey) -> String {
@@ -130,36 +45,7 @@ impl Lang {
 }
 
 /// The minus sign of printed numbers: U+2212, not the hyphen.
-pub const MINUS: &str = "\u{2212}";
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub use crate::msg::MINUS;
 const MONTHS_DA_SHORT: [&str; 12] = [
     "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
 ];
@@ -173,12 +59,10 @@ pub fn unit_label(unit: Unit, lang: Lang) -> &'static str {
     }
 }
 
-/// The unit over a table: `kr.`, `1,000 kr.` / `1.000 kr.`, `million kr.` / `mio. kr.`
+/// The unit over a table: the same label as after a number (`t.kr.`, never `1.000 kr.` beside
+/// it), so that one report speaks of thousands one way.
 pub fn unit_heading(unit: Unit, lang: Lang) -> &'static str {
-    match unit {
-        Unit::Tkr => lang.tr("1,000 kr.", "1.000 kr."),
-        other => unit_label(other, lang),
-    }
+    unit_label(unit, lang)
 }
 
 /// A term in `lang`.
@@ -277,6 +161,15 @@ pub fn term(t: Term, lang: Lang) -> &'static str {
         Term::NotesAndSources => ("Notes and sources", "Noter og kilder"),
         Term::Source => ("Source", "Kilde"),
         Term::AllocationKeys => ("Allocation keys", "Fordelingsnøgler"),
+        Term::ByDefault => ("(default)", "(standard)"),
+        Term::DefaultPaidBy => (
+            "Paid by default ([defaults] paid_by)",
+            "Finansieret som standard ([defaults] paid_by)",
+        ),
+        Term::DefaultEmployer => (
+            "Employer by default ([defaults] employer)",
+            "Ansat i som standard ([defaults] employer)",
+        ),
     };
     lang.tr(en, da)
 }
@@ -395,11 +288,11 @@ impl View {
                 compared,
                 common,
             } => {
-                let (a, b, c) = (
-                    lang.range(a.0, a.1),
-                    lang.range(b.0, b.1),
-                    lang.range(compared.0, compared.1),
-                );
+                // A sentence writes its days in words.
+                let range = |(from, to): (Date, Date)| {
+                    format!("{} – {}", lang.date_long(from), lang.date_long(to))
+                };
+                let (a, b, c) = (range(*a), range(*b), range(*compared));
                 match (lang, common) {
                     (Lang::En, true) => format!(
                         "The windows differ (A {a}, B {b}): compared over the days both cover, {c}; --window union compares every day of both."
@@ -446,13 +339,17 @@ impl View {
                 delta,
                 from,
                 to,
-            } => self.pays(funder, [a, b, delta], lang.range(*from, *to)),
+            } => {
+                // A sentence writes its days in words.
+                let span = lang.range_long(*from, *to);
+                self.pays(funder, [a, b, delta], span)
+            }
             Sentence::Keys(keys) => {
                 let keys: Vec<String> = keys
                     .iter()
                     .map(|(name, as_of, source)| {
                         let mut parts = vec![name.clone()];
-                        parts.extend(as_of.map(|d| lang.date(d)));
+                        parts.extend(as_of.map(|d| lang.date_long(d)));
                         parts.extend(source.clone());
                         parts.join(", ")
                     })
@@ -528,10 +425,18 @@ impl View {
                 };
                 format!("{path} = {}\n{why}", self.solved(value))
             }
-            Sentence::Below { value, then } => {
-                let at = lang.tr("At", "Ved");
-                format!("{at} {} {}", self.solved(value), self.sentence(then))
-            }
+            Sentence::Below { value, then } => match (lang, then.as_ref()) {
+                // Danish puts the verb second: "Ved 22. marts 2028 mangler BRN …".
+                (Lang::Da, Sentence::Shortfalls { funder, ends }) => format!(
+                    "Ved {} mangler {funder} {}.",
+                    self.solved(value),
+                    self.ends(ends)
+                ),
+                _ => {
+                    let at = lang.tr("At", "Ved");
+                    format!("{at} {} {}", self.solved(value), self.sentence(then))
+                }
+            },
         }
     }
 
@@ -548,6 +453,15 @@ impl View {
 
     /// `X is short 12 kr. at the end of 2024 (31 December 2024), …`, without a full stop.
     pub fn short(self, funder: &str, ends: &[Shortfall<Figure>]) -> String {
+        let ends = self.ends(ends);
+        match self.lang {
+            Lang::En => format!("{funder} is short {ends}"),
+            Lang::Da => format!("{funder} mangler {ends}"),
+        }
+    }
+
+    /// `12 kr. at the end of 2024 (31 December 2024), …`
+    fn ends(self, ends: &[Shortfall<Figure>]) -> String {
         let lang = self.lang;
         let ends: Vec<String> = ends
             .iter()
@@ -563,10 +477,7 @@ impl View {
                 }
             })
             .collect();
-        match lang {
-            Lang::En => format!("{funder} is short {}", ends.join(", ")),
-            Lang::Da => format!("{funder} mangler {}", ends.join(", ")),
-        }
+        ends.join(", ")
     }
 
     fn pays(self, name: &str, figures: [&Figure; 3], span: String) -> String {
@@ -584,8 +495,10 @@ impl View {
         let zero = Rational::from_integer(0);
         let (from, to) = (self.amount(a), self.amount(b));
         if delta.exact == zero {
+            // "Name: …" rather than "Name pays …": the name may be plural (De nordjyske
+            // kommuner).
             return full_stop(match self.lang {
-                Lang::En => format!("{name} pays the same in {sb} as in {sa} over {span}: {from}"),
+                Lang::En => format!("{name}: the same in {sb} as in {sa} over {span}: {from}"),
                 Lang::Da => {
                     format!("{name} betaler det samme i {sb} som i {sa} i perioden {span}: {from}")
                 }
@@ -598,7 +511,7 @@ impl View {
         let amount = self.amount(&size);
         match self.lang {
             Lang::En => format!(
-                "{name} pays {amount} {} in {sb} than in {sa} over {span} ({from} → {to}).",
+                "{name}: {amount} {} in {sb} than in {sa} over {span} ({from} → {to}).",
                 if up { "more" } else { "less" }
             ),
             Lang::Da => format!(
@@ -811,7 +724,14 @@ fn value_text(v: &Value, lang: Lang) -> String {
                 if *b { "ja" } else { "nej" },
             )
             .to_string(),
-        Value::Payers(p) => payers(p, |r| lang.written(r)),
+        // Names where people read them; ids stay in the data formats (`Value::plain`).
+        Value::Payers(p, names) => {
+            let named: Vec<(String, Rational)> = (names.iter().cloned())
+                .zip(p.iter().map(|(_, share)| *share))
+                .collect();
+            payers(&named, |r| lang.written(r))
+        }
+        Value::Named { name, .. } => name.clone(),
         Value::Text(_) => v.plain(),
     }
 }
@@ -942,7 +862,10 @@ mod tests {
             "1.6 million kr."
         );
         assert_eq!(v(Lang::Da, Unit::Tkr).amount(&x(Unit::Tkr)), "1.600 t.kr.");
-        assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "1.000 kr.");
+        // One label for thousands: issue 12 found `t.kr.` in sentences and `1.000 kr.` over
+        // the tables of the same report.
+        assert_eq!(unit_heading(Unit::Tkr, Lang::Da), "t.kr.");
+        assert_eq!(unit_heading(Unit::Tkr, Lang::En), "thousand kr.");
         assert_eq!(
             v(Lang::Da, Unit::Kr).figure(&shown(-860_000, Unit::Kr)),
             "−860.000"

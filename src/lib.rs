@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod msg;
 pub mod num;
 pub mod period;
 pub mod report;

@@ -44,12 +44,15 @@ fn main() -> ExitCode {
         deny_warnings: false,
         lang: Lang::from_locale(|var| std::env::var(var).ok()),
     };
-    match cli::run(cli, &mut env) {
+    let result = cli::run(cli, &mut env);
+    // The language --lang or the locale chose, for the error too.
+    let lang = env.lang;
+    match result {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            let _ = writeln!(err, "{}", e.render(color_err));
+            let _ = writeln!(err, "{}", e.render(color_err, lang));
             ExitCode::from(2)
         }
     }

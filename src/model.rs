@@ -274,11 +274,15 @@ pub struct Post {
     /// Display title. *Default:* the id.
     pub title: String,
     pub employer: Option<String>,
+    /// The employer is `[defaults]`'s, not the post's own. *Default:* `false`.
+    pub employer_default: bool,
     pub fte: Fte,
     pub annual_cost_per_fte: Money,
     /// When the post runs, clipped to the window.
     pub range: DateRange,
     pub paid_by: PaidBy,
+    /// `paid_by` is `[defaults]`'s, not the post's own. *Default:* `false`.
+    pub paid_by_default: bool,
     pub note: Option<String>,
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
@@ -300,6 +304,8 @@ pub struct Cost {
     pub name: String,
     pub flow: Flow,
     pub paid_by: PaidBy,
+    /// `paid_by` is `[defaults]`'s, not the cost's own. *Default:* `false`.
+    pub paid_by_default: bool,
     pub note: Option<String>,
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
@@ -325,6 +331,17 @@ pub struct Scenario {
     pub keys: Vec<Key>,
     /// Pay and price indexation, if declared.
     pub indexation: Option<Indexation>,
+    /// What entries take that do not say otherwise (`[defaults]`).
+    pub defaults: Defaults,
+}
+
+/// What posts and costs take that do not say otherwise: `[defaults]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Defaults {
+    /// Who pays for a post or cost without its own `paid_by`. *Default:* none.
+    pub paid_by: Option<PaidBy>,
+    /// Who employs the staff of a post without its own `employer`. *Default:* none.
+    pub employer: Option<String>,
 }
 
 impl Scenario {

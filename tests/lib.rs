@@ -6,6 +6,7 @@ mod checks;
 mod cli;
 mod common;
 mod corpus;
+mod danish;
 mod diagnostics;
 mod fixtures;
 mod formats;

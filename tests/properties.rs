@@ -143,6 +143,7 @@ pub fn build(spec: &Spec) -> Scenario {
             .collect(),
         keys: Vec::new(),
         indexation: None,
+        defaults: Default::default(),
         posts: spec
             .posts
             .iter()
@@ -151,10 +152,12 @@ pub fn build(spec: &Spec) -> Scenario {
                 id: format!("p{i}"),
                 title: format!("Post {i}"),
                 employer: None,
+                employer_default: false,
                 fte: Fte::new(Ratio::new(*num, *den)),
                 annual_cost_per_fte: money(f.ore),
                 range: DateRange::new(at(f.from), at(f.to)),
                 paid_by: paid_by(w),
+                paid_by_default: false,
                 note: None,
                 source: None,
                 span: None,
@@ -169,6 +172,7 @@ pub fn build(spec: &Spec) -> Scenario {
                 name: format!("Cost {i}"),
                 flow: flow(f),
                 paid_by: paid_by(w),
+                paid_by_default: false,
                 note: None,
                 source: None,
                 span: None,

@@ -522,7 +522,7 @@ fn sweep_as_csv_and_solve_as_text_in_danish() {
     assert!(
         run.stdout
             .contains(
-                "Ved 2.011.428,57 kr. Business Region North Denmark mangler mindst 0,01 kr. ved udgangen af 2026 (31. december 2026)."
+                "Ved 2.011.428,57 kr. mangler Business Region North Denmark mindst 0,01 kr. ved udgangen af 2026 (31. december 2026)."
             ),
         "{}",
         run.stdout

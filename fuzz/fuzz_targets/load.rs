@@ -23,13 +23,13 @@ fuzz_target!(|data: &[u8]| {
     match klimabudget::load::load_bytes(Path::new("fuzz.toml"), data.to_vec()) {
         Err(diagnostics) => {
             // Rendering errors must never panic.
-            let _ = diagnostics.render(false);
+            let _ = diagnostics.render(false, klimabudget::i18n::Lang::Da);
             for d in diagnostics.errors() {
                 let _ = d.one_line(&diagnostics.sources);
             }
         }
         Ok(loaded) => {
-            let _ = loaded.warnings.render(false);
+            let _ = loaded.warnings.render(false, klimabudget::i18n::Lang::Da);
             let s = &loaded.scenario;
             // Vary language, unit and format cheaply with the input length (one each per input).
             let view = View {

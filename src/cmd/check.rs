@@ -43,12 +43,9 @@ fn paths(args: &Options) -> Result<Vec<PathBuf>, Error> {
         return Ok(vec![default]);
     }
     Err(Error::Input(
-        Diagnostic::error(
-            &default,
-            "no scenarios/ directory here, and no scenario files were given",
-        )
-        .help("give the scenario files or directories to check: klimabudget check my-scenario.toml, or run it where scenarios/ is")
-        .into(),
+        Diagnostic::error(&default, crate::msg::Msg::NoScenariosDir)
+            .help(crate::msg::Msg::HelpCheckWhat)
+            .into(),
     ))
 }
 
@@ -60,9 +57,11 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         return Err(Error::Input(
             Diagnostic::error(
                 &paths[0],
-                format!("no scenario files (*.toml) in {}", shown.join(", ")),
+                crate::msg::Msg::NoScenarioFiles {
+                    paths: shown.join(", "),
+                },
             )
-            .help("give scenario files or directories that hold them")
+            .help(crate::msg::Msg::HelpCheckFiles)
             .into(),
         ));
     }
@@ -79,10 +78,10 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .collect();
     for c in &checked {
         if let Some(w) = c.warnings.as_ref().filter(|w| !w.items.is_empty()) {
-            writeln!(env.err, "{}", w.render(env.color_err))?;
+            writeln!(env.err, "{}", w.render(env.color_err, env.lang))?;
         }
         if let Some(d) = &c.errors {
-            writeln!(env.err, "{}", d.render(env.color_err))?;
+            writeln!(env.err, "{}", d.render(env.color_err, env.lang))?;
         }
     }
     // Shortfalls to the øre, rounded up: the least amount that closes each gap.
@@ -93,7 +92,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         CheckFormat::Junit => Format::Junit,
     };
     let options = super::options(env, Unit::Ore, Mode::Controlled, true);
-    super::print(env, &check::report(&checked), format, &options)?;
+    super::print(env, &check::report(&checked, env.lang), format, &options)?;
     let s = check::summary(&checked);
     Ok(if s.invalid > 0 {
         Exit::Invalid

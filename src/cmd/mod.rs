@@ -17,6 +17,7 @@ use crate::export::{self, Format};
 use crate::i18n::Lang;
 use crate::i18n::View;
 use crate::load::{self, Loaded};
+use crate::msg::Msg;
 use crate::num::Unit;
 use crate::report::Mode;
 
@@ -74,12 +75,20 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message for standard error.
-    pub fn render(&self, color: bool) -> String {
-        match self {
-            Error::Input(d) => d.render(color),
-            other => other.to_string(),
-        }
+    /// The message for standard error, in `lang`.
+    pub fn render(&self, color: bool, lang: Lang) -> String {
+        let d: Diagnostics = match self {
+            Error::Input(d) => return d.render(color, lang),
+            Error::Compute(e) => e.diagnostic().into(),
+            Error::Write(e) => Diagnostic::error(
+                Path::new(""),
+                Msg::CannotWriteOutput {
+                    reason: e.to_string(),
+                },
+            )
+            .into(),
+        };
+        d.render(color, lang)
     }
 
     /// A closed pipe (`klimabudget report x.toml | head`) is not worth a message.
@@ -138,7 +147,7 @@ fn settle_warnings(env: &mut Env, warnings: Diagnostics) -> Result<(), Error> {
     if env.deny_warnings {
         return Err(Error::Input(warnings.denied()));
     }
-    writeln!(env.err, "{}", warnings.render(env.color_err))?;
+    writeln!(env.err, "{}", warnings.render(env.color_err, env.lang))?;
     Ok(())
 }
 
@@ -242,28 +251,21 @@ fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> 
     let bytes = std::fs::read(path).map_err(|e| {
         usage(
             path,
-            format!("--logo: cannot read the logo: {e}"),
-            "give a PNG, JPEG or SVG file that exists and that you may read",
+            Msg::LogoUnreadable {
+                reason: e.to_string(),
+            },
+            Msg::HelpLogoFile,
         )
     })?;
-    let logo = export::paper::Logo::from_bytes(bytes).map_err(|why| {
-        usage(
-            path,
-            format!("--logo: {why}"),
-            "give a PNG, JPEG or SVG file",
-        )
-    })?;
+    let logo = export::paper::Logo::from_bytes(bytes)
+        .map_err(|why| usage(path, why, Msg::HelpLogoKinds))?;
     if logo.kind == export::paper::LogoKind::Svg && !matches!(format, Format::Html) {
-        return Err(usage(
-            path,
-            "--logo: an SVG logo can go on an HTML page, not in PDF or Word".into(),
-            "give the logo as PNG (or JPEG) for PDF and Word",
-        ));
+        return Err(usage(path, Msg::LogoSvgNotHere, Msg::HelpLogoRaster));
     }
     Ok(logo)
 }
 
-fn usage(path: &Path, message: String, help: &str) -> Error {
+fn usage(path: &Path, message: Msg, help: Msg) -> Error {
     Error::Input(Diagnostic::error(path, message).help(help).into())
 }
 
@@ -275,22 +277,13 @@ impl OutputOptions {
         let format = match (self.format, &file) {
             (Some(f), _) => f,
             (None, None) => Format::Table,
-            (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
-                usage(
-                    path,
-                    "cannot tell the output format from the file name".into(),
-                    "end the name in .txt, .md, .csv, .json, .html, .xlsx, .pdf or .docx, or give --format",
-                )
-            })?,
+            (None, Some(path)) => Format::from_path(path)
+                .ok_or_else(|| usage(path, Msg::OutputFormatUnknown, Msg::HelpOutputExtension))?,
         };
         if let Some(path) = &file {
             for input in inputs {
                 if same_file(path, input) {
-                    return Err(usage(
-                        path,
-                        "is a scenario given as input; writing there would overwrite it".into(),
-                        "choose another --output file",
-                    ));
+                    return Err(usage(path, Msg::OutputIsInput, Msg::HelpOtherOutput));
                 }
             }
         } else if format.is_binary() && env.fit {
@@ -298,8 +291,8 @@ impl OutputOptions {
             let ext = format!("{format:?}").to_ascii_lowercase();
             return Err(usage(
                 Path::new("-"),
-                format!("{name} is binary and would garble the terminal"),
-                &format!("write it to a file: --output report.{ext}"),
+                Msg::BinaryToTerminal { name },
+                Msg::HelpBinaryToFile { ext },
             ));
         }
         let logo = match &self.logo {
@@ -349,11 +342,10 @@ impl Target {
         match files.iter().find(|input| same_file(path, input)) {
             Some(input) => Err(usage(
                 path,
-                format!(
-                    "is `{}`, a file this run reads; writing there would overwrite it",
-                    input.display()
-                ),
-                "choose another --output file",
+                Msg::OutputIsRead {
+                    input: input.display().to_string(),
+                },
+                Msg::HelpOtherOutput,
             )),
             None => Ok(()),
         }
@@ -401,8 +393,10 @@ impl Target {
         let fail = |e: std::io::Error| {
             usage(
                 path,
-                format!("cannot write the output: {e}"),
-                "check that the directory exists and that you may write to it",
+                Msg::CannotWriteOutput {
+                    reason: e.to_string(),
+                },
+                Msg::HelpWritableDirectory,
             )
         };
         // A link is followed, so that the file it names is replaced and the link kept.

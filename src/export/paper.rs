@@ -9,6 +9,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::{self, Lang, PaperWord, View, paper_word, term};
+use crate::msg::Msg;
 use crate::report::text::{Term, Text};
 use crate::report::{Block, Cell, Chart, Figure, Head, Shown, Side};
 
@@ -52,7 +53,7 @@ impl LogoKind {
 
 impl Logo {
     /// A logo from a file's bytes: PNG, JPEG or SVG, told by its content, with its size.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, String> {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, Msg> {
         let (kind, size) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             let be = |i: usize| {
                 bytes
@@ -61,17 +62,14 @@ impl Logo {
             };
             match (bytes.get(12..16), be(16), be(20)) {
                 (Some(b"IHDR"), Some(w), Some(h)) if w > 0 && h > 0 => (LogoKind::Png, (w, h)),
-                _ => return Err("is not a valid PNG image".into()),
+                _ => return Err(Msg::LogoBadPng),
             }
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
-            (
-                LogoKind::Jpeg,
-                jpeg_size(&bytes).ok_or("is not a valid JPEG image")?,
-            )
+            (LogoKind::Jpeg, jpeg_size(&bytes).ok_or(Msg::LogoBadJpeg)?)
         } else if let Some(size) = std::str::from_utf8(&bytes).ok().and_then(svg_size) {
             (LogoKind::Svg, size)
         } else {
-            return Err("is not a PNG, JPEG or SVG image".into());
+            return Err(Msg::LogoNotImage);
         };
         Ok(Logo { kind, bytes, size })
     }
@@ -203,8 +201,12 @@ pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
                 to,
             }) => {
                 if let Some(s) = &sides {
-                    let said =
-                        view.pays_in(funder, [a, b, delta], lang.range(*from, *to), [&s.a, &s.b]);
+                    let said = view.pays_in(
+                        funder,
+                        [a, b, delta],
+                        lang.range_long(*from, *to),
+                        [&s.a, &s.b],
+                    );
                     *block = Block::Text(Text::Plain(said));
                 }
             }

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::msg::Msg;
+
 /// Where the files a scenario names may be.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Access {
@@ -21,8 +23,8 @@ static PROCESS: OnceLock<Access> = OnceLock::new();
 
 /// Why a named file may not be read, and what to do.
 pub(super) struct Refused {
-    pub reason: String,
-    pub help: String,
+    pub reason: Box<Msg>,
+    pub help: Box<Msg>,
 }
 
 impl Access {
@@ -44,29 +46,29 @@ impl Access {
         }
         let given = self.root.clone().unwrap_or_else(|| PathBuf::from("."));
         let root = std::fs::canonicalize(&given).map_err(|e| Refused {
-            reason: format!(
-                "the root directory {} cannot be used ({e}), so no file it names is read",
-                given.display()
-            ),
-            help: "give an existing directory as --root".into(),
+            reason: Msg::RootUnusable {
+                root: given.display().to_string(),
+                reason: e.to_string(),
+            }
+            .boxed(),
+            help: Msg::HelpRootExists.boxed(),
         })?;
         let resolved = resolve(path);
         if resolved.starts_with(&root) {
             return Ok(());
         }
         let (whose, flag) = match &self.root {
-            Some(_) => ("--root", format!("--root {}", given.display())),
-            None => ("the working directory", "--root DIR".to_string()),
+            Some(_) => (Msg::TheRootFlag, format!("--root {}", given.display())),
+            None => (Msg::TheWorkingDirectory, "--root DIR".to_string()),
         };
         Err(Refused {
-            reason: format!(
-                "{} is outside {} ({whose}); a scenario may only name files inside it",
-                resolved.display(),
-                root.display()
-            ),
-            help: format!(
-                "run klimabudget from a directory that holds both files, give {flag}, or add --allow-outside if you trust this scenario"
-            ),
+            reason: Msg::OutsideRoot {
+                path: resolved.display().to_string(),
+                root: root.display().to_string(),
+                whose: whose.boxed(),
+            }
+            .boxed(),
+            help: Msg::HelpOutsideRoot { flag }.boxed(),
         })
     }
 }

@@ -33,7 +33,7 @@ pub enum Kind {
     Keys,
     /// A year, such as 2024.
     Year,
-    /// Rates by year: decimals or percent strings.
+    /// Rates by year (decimals or percent strings), or one rate `from` a year on.
     Rates,
     /// A list of entry ids.
     Ids,
@@ -92,10 +92,10 @@ const AMOUNT: Field = opt(
     "A one-off amount in kroner, falling in the month of `date`.",
 );
 const DATE: Field = opt("date", Kind::Date, "The day a one-off `amount` falls.");
-const PAID_BY: Field = req(
+const PAID_BY: Field = opt(
     "paid_by",
     Kind::PaidBy,
-    "A funder id, or shares by funder id that add up to 1: { brn = 0.5, region = \"1/2\" }.",
+    "A funder id, or shares by funder id that add up to 1: { brn = 0.5, region = \"1/2\" }. Required unless [defaults] gives it.",
 );
 
 pub const SCENARIO: &[Field] = &[
@@ -246,17 +246,30 @@ pub const INDEXATION: &[Field] = &[
     opt(
         "wages",
         Kind::Rates,
-        "Yearly rises of wages, by year: { 2025 = 0.04, 2026 = \"3%\" }. Posts follow them.",
+        "Yearly rises of wages, by year: { 2025 = 0.04, 2026 = \"3 %\" }; or one rate from a year on: { from = 2027, rate = \"3 %\" } (years given beside it keep their own). Posts follow them.",
     ),
     opt(
         "prices",
         Kind::Rates,
-        "Yearly rises of prices, by year. Other costs follow them.",
+        "Yearly rises of prices, by year, or one rate from a year on, as for wages. Other costs follow them.",
     ),
     opt(
         "effective",
         Kind::Text,
         "The day in the year a rise takes effect, \"MM-DD\". Default: \"01-01\".",
+    ),
+];
+
+pub const DEFAULTS: &[Field] = &[
+    opt(
+        "paid_by",
+        Kind::PaidBy,
+        "Who pays for every post and cost without its own `paid_by`: a funder id or shares, { region = \"1/3\", brn = \"2/3\" }.",
+    ),
+    opt(
+        "employer",
+        Kind::Text,
+        "Who employs the staff of every post without its own `employer`.",
     ),
 ];
 
@@ -274,6 +287,11 @@ pub const TOP: &[Field] = &[
     opt("funding", Kind::List(FUNDING), "Money funders provide."),
     opt("posts", Kind::List(POST), "Staff posts."),
     opt("costs", Kind::List(COST), "Other costs."),
+    opt(
+        "defaults",
+        Kind::Table(DEFAULTS),
+        "What posts and costs take that do not say otherwise: paid_by, employer.",
+    ),
     opt(
         "indexation",
         Kind::Table(INDEXATION),

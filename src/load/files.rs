@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::tree::Node;
 use crate::diag::{FileId, Sources, Span};
+use crate::msg::Msg;
 
 /// A key file read and parsed, or why it could not be.
 #[derive(Debug, Clone)]
@@ -13,11 +14,11 @@ pub(super) enum KeyFile {
         file: FileId,
         root: Node,
     },
-    Unreadable(String),
+    Unreadable(Msg),
     /// Outside the root: not read.
     Refused {
-        reason: String,
-        help: String,
+        reason: Box<Msg>,
+        help: Box<Msg>,
     },
 }
 

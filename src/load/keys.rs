@@ -9,13 +9,11 @@ use jiff::civil::Date;
 use num_traits::CheckedMul;
 
 use super::tree::{Entry, Table, Value};
-use super::{Loader, fields, list, suggest, values};
+use super::{Loader, fields, id_hint, values};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Funder, Key, KeyMember};
+use crate::msg::{List, Msg};
 use crate::num::Rational;
-
-/// What to do about a key that is named where none is defined.
-const NO_KEYS: &str = "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]";
 
 /// The largest weight or rate accepted.
 const MAX_WEIGHT: i64 = 1_000_000_000_000;
@@ -50,7 +48,7 @@ pub(super) struct FunderLinks {
 
 impl Loader<'_> {
     /// Reads `table`'s `members` and `raised_by`.
-    pub(super) fn funder_links(&mut self, table: &Table, owner: &str) -> FunderLinks {
+    pub(super) fn funder_links(&mut self, table: &Table, owner: &Msg) -> FunderLinks {
         let mut read = |key: &str| self.read_at(table.get(key)?, owner, values::text);
         FunderLinks {
             members: read("members"),
@@ -64,27 +62,19 @@ impl Loader<'_> {
             return Vec::new();
         };
         match &entry.node.value {
-            Value::Table(t) => self.key_map(t, "the scenario"),
+            Value::Table(t) => self.key_map(t, &Msg::OwnerTheScenario),
             Value::Array(files) => {
                 let mut keys = Vec::new();
                 for f in files {
                     match &f.value {
                         Value::String(path) => keys.extend(self.key_file(path, &f.span)),
-                        other => self.error(
-                            &f.span,
-                            format!("this is {}", other.kind()),
-                            "`keys` lists key files by path, such as keys = [\"../keys/population-2020.toml\"]",
-                        ),
+                        other => self.error(&f.span, values::this_is(other), Msg::KeysListsPaths),
                     }
                 }
                 keys
             }
             other => {
-                self.error(
-                    &entry.node.span,
-                    format!("this is {}", other.kind()),
-                    "`keys` is a list of key files, such as keys = [\"../keys/population-2020.toml\"], or keys defined here as [keys.<id>] tables",
-                );
+                self.error(&entry.node.span, values::this_is(other), Msg::KeysWrongKind);
                 Vec::new()
             }
         }
@@ -103,9 +93,13 @@ impl Loader<'_> {
             Some(super::files::KeyFile::Refused { reason, help }) => {
                 let d = Diagnostic::error(
                     &self.path,
-                    format!("`keys`: `{written}` is not read: {reason}"),
+                    Msg::NamedNotRead {
+                        key: "keys".into(),
+                        written: written.to_string(),
+                        reason: reason.clone(),
+                    },
                 )
-                .at(span.clone(), "outside the root")
+                .at(span.clone(), Msg::LabelOutsideRoot)
                 .help(help.clone());
                 self.push(d);
                 self.keys_incomplete = true;
@@ -113,7 +107,7 @@ impl Loader<'_> {
             }
             // Every key file the scenario names is read ahead, inside the root, by `Prepared`.
             None => {
-                self.unreadable_key_file(written, &path, "it was not read ahead", span);
+                self.unreadable_key_file(written, &path, &Msg::NotReadAhead, span);
                 return Vec::new();
             }
         };
@@ -125,18 +119,14 @@ impl Loader<'_> {
         let mut keys = Vec::new();
         {
             if let Value::Table(top) = &root.value {
-                self.unknown_keys(top, fields::KEY_FILE, "the key file");
+                self.unknown_keys(top, fields::KEY_FILE, &Msg::OwnerKeyFile);
                 match top.get("keys").map(|e| (&e.node.value, &e.node.span)) {
-                    Some((Value::Table(t), _)) => keys = self.key_map(t, "the key file"),
-                    Some((other, span)) => self.error(
-                        span,
-                        format!("this is {}", other.kind()),
-                        "a key file holds [keys.<id>] tables",
-                    ),
+                    Some((Value::Table(t), _)) => keys = self.key_map(t, &Msg::OwnerKeyFile),
+                    Some((other, span)) => {
+                        self.error(span, values::this_is(other), Msg::KeyFileHoldsKeys)
+                    }
                     None => self.push(
-                        Diagnostic::error(&self.path, "this key file defines no keys").help(
-                            "define keys as [keys.<id>] tables with name, source, as_of and [keys.<id>.members]",
-                        ),
+                        Diagnostic::error(&self.path, Msg::KeyFileNoKeys).help(Msg::HelpDefineKeys),
                     ),
                 }
             }
@@ -145,26 +135,34 @@ impl Loader<'_> {
         keys
     }
 
-    fn unreadable_key_file(&mut self, written: &str, path: &Path, reason: &str, span: &Span) {
+    fn unreadable_key_file(&mut self, written: &str, path: &Path, reason: &Msg, span: &Span) {
         self.push(
             Diagnostic::error(
                 &self.path,
-                format!("cannot read the key file `{written}` ({}): {reason}", path.display()),
+                Msg::CannotReadKeyFile {
+                    written: written.to_string(),
+                    path: path.display().to_string(),
+                    reason: reason.clone().boxed(),
+                },
             )
-            .at(span.clone(), "this key file")
-            .help("key files are found relative to the file that names them: from scenarios/, the shipped ones are ../keys/population-2020.toml and ../keys/brn-contributions.toml"),
+            .at(span.clone(), Msg::LabelThisKeyFile)
+            .help(Msg::HelpKeyFiles),
         );
         self.keys_incomplete = true;
     }
 
     /// A table of keys by id.
-    fn key_map(&mut self, table: &Table, whose: &str) -> Vec<RawKey> {
+    fn key_map(&mut self, table: &Table, whose: &Msg) -> Vec<RawKey> {
         let mut out = Vec::new();
         let keys = self.tables_by_id(
             table,
             fields::KEY,
-            |id| format!("key `{id}`"),
-            |owner, id| format!("{owner} in {whose} must be a table: [keys.{id}] with its members"),
+            |id| Msg::OwnerKey { id: id.to_string() },
+            |owner, id| Msg::KeyNotATable {
+                owner: owner.clone().boxed(),
+                whose: whose.clone().boxed(),
+                id: id.to_string(),
+            },
         );
         for (e, t, owner) in keys {
             let as_of = t
@@ -197,31 +195,40 @@ impl Loader<'_> {
         out
     }
 
-    fn key_members(&mut self, entry: &Entry, owner: &str) -> Vec<RawMember> {
+    fn key_members(&mut self, entry: &Entry, owner: &Msg) -> Vec<RawMember> {
         let Value::Table(t) = &entry.node.value else {
             self.error(
                 &entry.node.span,
-                format!("this is {}", entry.node.value.kind()),
-                format!("{owner}: `members` is a table of members by id, such as aalborg = {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
+                values::this_is(&entry.node.value),
+                Msg::MembersNotATable {
+                    owner: owner.clone().boxed(),
+                },
             );
             return Vec::new();
         };
         if t.entries.is_empty() {
             self.error(
                 &entry.node.span,
-                "no members",
-                format!("{owner} has no members"),
+                Msg::LabelNoMembers,
+                Msg::NoMembers {
+                    owner: owner.clone().boxed(),
+                },
             );
         }
         let mut out = Vec::new();
         let members = self.tables_by_id(
             t,
             fields::KEY_MEMBER,
-            |id| format!("{owner}, member `{id}`"),
-            |who, _| format!("{who} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}"),
+            |id| Msg::OwnerMember {
+                key: owner.clone().boxed(),
+                id: id.to_string(),
+            },
+            |who, _| Msg::MemberNotATable {
+                owner: who.clone().boxed(),
+            },
         );
         for (m, mt, who) in members {
-            let positive = |v: &Value| values::positive(v, "a weight", MAX_WEIGHT);
+            let positive = |v: &Value| values::positive(v, values::What::Weight, MAX_WEIGHT);
             let weight = mt.get("weight").and_then(|w| self.read(w, &who, positive));
             let rate = mt.get("rate").and_then(|r| self.read_at(r, &who, positive));
             let group = mt
@@ -229,9 +236,14 @@ impl Loader<'_> {
                 .and_then(|g| self.read_at(g, &who, values::text));
             if mt.get("weight").is_none() && mt.get("rate").is_none() {
                 self.push(
-                    Diagnostic::error(&self.path, format!("{who} has no weight"))
-                        .at(m.key_span.clone(), "no weight")
-                        .help("give each member a `weight` (such as its population), or a `rate` per inhabitant with the key's `per`"),
+                    Diagnostic::error(
+                        &self.path,
+                        Msg::NoWeight {
+                            owner: who.clone().boxed(),
+                        },
+                    )
+                    .at(m.key_span.clone(), Msg::LabelNoWeight)
+                    .help(Msg::HelpGiveWeight),
                 );
             }
             out.push(RawMember {
@@ -260,9 +272,16 @@ impl Loader<'_> {
             .enumerate()
             .map(|(i, k)| (k.id.clone(), i))
             .collect();
+        let named: Vec<(String, String)> = (unique.iter())
+            .map(|k| (k.id.clone(), k.name.clone().unwrap_or_default()))
+            .collect();
+        let index = Index {
+            of: index,
+            named: &named,
+        };
         // Funders' links.
         for (f, l) in funders.iter_mut().zip(links) {
-            let owner = format!("funder `{}`", f.id);
+            let owner = Msg::OwnerFunder { id: f.id.clone() };
             f.members = l
                 .members
                 .as_ref()
@@ -276,7 +295,7 @@ impl Loader<'_> {
         let mut groups: Vec<Vec<Option<usize>>> = Vec::new();
         let mut pers: Vec<Option<usize>> = Vec::new();
         for k in &unique {
-            let owner = format!("key `{}`", k.id);
+            let owner = Msg::OwnerKey { id: k.id.clone() };
             pers.push(
                 k.per
                     .as_ref()
@@ -286,7 +305,10 @@ impl Loader<'_> {
                 k.members
                     .iter()
                     .map(|m| {
-                        let who = format!("key `{}`, member `{}`", k.id, m.id);
+                        let who = Msg::OwnerMember {
+                            key: Msg::OwnerKey { id: k.id.clone() }.boxed(),
+                            id: m.id.clone(),
+                        };
                         m.group
                             .as_ref()
                             .and_then(|g| self.key_named(&index, g, &who))
@@ -334,10 +356,10 @@ impl Loader<'_> {
         for k in raw {
             if let Some(&first) = index.get(&k.id) {
                 self.push(
-                    Diagnostic::error(&self.path, format!("the key `{}` is defined twice", k.id))
-                        .at(k.span.clone(), "defined again here")
-                        .also(unique[first].span.clone(), "first defined here")
-                        .help("rename one of them, or name only one of the key files"),
+                    Diagnostic::error(&self.path, Msg::KeyTwiceDefined { id: k.id.clone() })
+                        .at(k.span.clone(), Msg::LabelDefinedAgain)
+                        .also(unique[first].span.clone(), Msg::LabelFirstDefined)
+                        .help(Msg::HelpKeyTwice),
                 );
                 continue;
             }
@@ -350,29 +372,36 @@ impl Loader<'_> {
     /// The key a reference names, or an error at the reference (`owner` names who makes it).
     fn key_named(
         &mut self,
-        index: &HashMap<String, usize>,
+        index: &Index,
         (id, span): &(String, Span),
-        owner: &str,
+        owner: &Msg,
     ) -> Option<usize> {
-        if let Some(&i) = index.get(id) {
+        if let Some(&i) = index.of.get(id) {
             return Some(i);
         }
         if self.keys_incomplete {
             // A key file that could not be read may define it: that error says enough.
             return None;
         }
-        let mut candidates: Vec<&str> = index.keys().map(String::as_str).collect();
-        candidates.sort_by_key(|c| index[*c]);
-        let help = suggest(id, &candidates, || match candidates.as_slice() {
-            [] => NO_KEYS.to_string(),
-            _ => format!("the keys defined are {}", list(&candidates)),
+        let pairs: Vec<(&str, &str)> = (index.named.iter())
+            .map(|(id, name)| (id.as_str(), name.as_str()))
+            .collect();
+        let ids: Vec<&str> = pairs.iter().map(|(id, _)| *id).collect();
+        let help = id_hint(id, &pairs, || match ids.as_slice() {
+            [] => Msg::HelpNoKeys,
+            _ => Msg::HelpKeysDefined {
+                keys: List::of(&ids),
+            },
         });
         self.push(
             Diagnostic::error(
                 &self.path,
-                format!("{owner}: the key `{id}` is not defined"),
+                Msg::KeyNotDefined {
+                    owner: owner.clone().boxed(),
+                    id: id.clone(),
+                },
             )
-            .at(span.clone(), "no such key")
+            .at(span.clone(), Msg::LabelNoSuchKey)
             .help(help),
         );
         None
@@ -394,13 +423,15 @@ impl Loader<'_> {
                     (Some(a), Some(b)) if a != b => self.push(
                         Diagnostic::error(
                             &self.path,
-                            format!(
-                                "`{}` is split by `{}` as a funder but by `{}` as a member of key `{}`",
-                                member.id, keys[a].id, keys[b].id, key.id
-                            ),
+                            Msg::SplitTwice {
+                                member: member.id.clone(),
+                                as_funder: keys[a].id.clone(),
+                                as_member: keys[b].id.clone(),
+                                key: key.id.clone(),
+                            },
                         )
-                        .at(member.span.clone(), "a second split")
-                        .help("a party is split by one key; name the same key in both places, or only in one"),
+                        .at(member.span.clone(), Msg::LabelSecondSplit)
+                        .help(Msg::HelpOneSplit),
                     ),
                     (Some(a), None) => groups[k][m] = Some(a),
                     _ => {}
@@ -430,13 +461,14 @@ impl Loader<'_> {
                         self.push(
                             Diagnostic::error(
                                 &self.path,
-                                format!(
-                                    "key `{}`, member `{}`: rate × inhabitants of `{}` is too large or too fine a fraction to compute exactly",
-                                    key.id, member.id, per.id
-                                ),
+                                Msg::RateTimesInhabitants {
+                                    key: key.id.clone(),
+                                    member: member.id.clone(),
+                                    per: per.id.clone(),
+                                },
                             )
-                            .at(span.clone(), "this rate")
-                            .help("give the rate and the population key's weights as whole numbers or decimals"),
+                            .at(span.clone(), Msg::LabelThisRate)
+                            .help(Msg::HelpRateWhole),
                         );
                         None
                     }
@@ -446,13 +478,13 @@ impl Loader<'_> {
                 self.push(
                     Diagnostic::error(
                         &self.path,
-                        format!(
-                            "key `{}`, member `{}`: a `rate` needs the key's `per`",
-                            key.id, member.id
-                        ),
+                        Msg::RateWithoutPer {
+                            key: key.id.clone(),
+                            member: member.id.clone(),
+                        },
                     )
-                    .at(span.clone(), "a rate per inhabitant of what?")
-                    .help("name a population key: per = \"population-2020\""),
+                    .at(span.clone(), Msg::LabelRateOfWhat)
+                    .help(Msg::HelpNamePer),
                 );
                 None
             }
@@ -539,10 +571,18 @@ impl Loader<'_> {
                         self.push(
                             Diagnostic::error(
                                 &self.path,
-                                format!("groups contain each other: {}", chain.join(" → ")),
+                                Msg::GroupsCycle {
+                                    chain: chain.join(" → "),
+                                },
                             )
-                            .at(member.span.clone(), format!("`{}` leads back to `{}`", member.id, keys[g].id))
-                            .help("a group's members cannot contain the group itself; check which key each `members` and `raised_by` names"),
+                            .at(
+                                member.span.clone(),
+                                Msg::LabelLeadsBack {
+                                    member: member.id.clone(),
+                                    key: keys[g].id.clone(),
+                                },
+                            )
+                            .help(Msg::HelpGroupsCycle),
                         );
                         reported = true;
                         break;
@@ -573,3 +613,9 @@ fn inhabitants(per: &RawKey, member: &str) -> Result<Option<Rational>, NoWeight>
 
 /// A member of a population key without a weight (reported where it is).
 struct NoWeight;
+
+/// The keys by id, and each key's id and name (for hints where a name is written).
+struct Index<'k> {
+    of: HashMap<String, usize>,
+    named: &'k [(String, String)],
+}

@@ -8,6 +8,7 @@ pub mod fields;
 mod files;
 mod indexation;
 mod keys;
+mod notation;
 pub mod prepare;
 pub mod schema;
 mod tree;
@@ -25,7 +26,10 @@ use num_rational::Ratio;
 use self::fields::Field;
 use self::tree::{Entry, Node, Table, Value};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span};
-use crate::model::{Cost, DateRange, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share};
+use crate::model::{
+    Cost, DateRange, Defaults, Flow, Fte, Funder, Funding, PaidBy, Post, Scenario, Share,
+};
+use crate::msg::{Count, Day, Days, Kr, List, Msg, Num, Ordinal, Parser};
 use crate::num::Rational;
 
 /// The range of `annual_cost_per_fte` outside which a warning asks to check the figure.
@@ -65,16 +69,22 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Diagnostics> {
 }
 
 /// Why a file cannot be read as text, and what to do.
-type Unreadable = (String, &'static str);
+type Unreadable = (Box<Msg>, Box<Msg>);
+
+fn unreadable(why: Msg, help: Msg) -> Unreadable {
+    (why.boxed(), help.boxed())
+}
 
 /// The text of a scenario or key file: a regular file (not a directory, device, pipe or
 /// socket), at most 100 MiB whatever its metadata says, UTF-8.
 fn read_text(path: &Path) -> Result<String, Unreadable> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| {
-        (
-            format!("cannot read the file: {}", io_reason(&e)),
-            "check the path; scenario files usually live in scenarios/",
+        unreadable(
+            Msg::CannotRead {
+                reason: io_reason(&e).boxed(),
+            },
+            Msg::HelpCheckPath,
         )
     })?;
     // Checked before opening: opening a FIFO waits for a writer, perhaps for ever.
@@ -83,9 +93,11 @@ fn read_text(path: &Path) -> Result<String, Unreadable> {
         return Err(too_large(meta.len()));
     }
     let cannot = |e: std::io::Error| {
-        (
-            format!("cannot read the file: {}", io_reason(&e)),
-            "check that the file exists and that you may read it",
+        unreadable(
+            Msg::CannotRead {
+                reason: io_reason(&e).boxed(),
+            },
+            Msg::HelpMayRead,
         )
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
@@ -110,65 +122,56 @@ fn not_a_file(meta: &std::fs::Metadata) -> Result<(), Unreadable> {
         return Ok(());
     }
     if meta.is_dir() {
-        return Err((
-            "is a directory, not a scenario file".into(),
-            "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
-        ));
+        return Err(unreadable(Msg::IsDirectory, Msg::HelpIsDirectory));
     }
-    let kind = special_kind(meta);
-    Err((
-        format!("is {kind}, not a regular file; only regular files are read"),
-        "give the path of a .toml file saved on disk",
+    Err(unreadable(
+        Msg::NotRegular {
+            kind: special_kind(meta).boxed(),
+        },
+        Msg::HelpRegular,
     ))
 }
 
 /// What kind of special file `meta` describes, for messages.
-fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+fn special_kind(meta: &std::fs::Metadata) -> Msg {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_char_device() {
-            return "a character device";
+            return Msg::CharDevice;
         }
         if t.is_block_device() {
-            return "a block device";
+            return Msg::BlockDevice;
         }
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return Msg::Fifo;
         }
         if t.is_socket() {
-            return "a socket";
+            return Msg::Socket;
         }
     }
     let _ = meta;
-    "a special file"
+    Msg::SpecialFile
 }
 
 fn too_large(len: u64) -> Unreadable {
-    (
-        format!(
-            "is {} MiB; scenario files over 100 MiB are refused",
-            len / (1024 * 1024)
-        ),
-        "a scenario is a small text file; check that this is the file you meant",
+    unreadable(
+        Msg::TooLarge {
+            mib: Count(usize::try_from(len / (1024 * 1024)).unwrap_or(usize::MAX)),
+        },
+        Msg::HelpTooLarge,
     )
 }
 
 fn text_of(bytes: Vec<u8>) -> Result<String, Unreadable> {
     if bytes.contains(&0) {
-        return Err((
-            "is a binary file, not a TOML scenario".into(),
-            "give a scenario file written as text, such as scenarios/status-quo.toml",
-        ));
+        return Err(unreadable(Msg::Binary, Msg::HelpBinary));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        (
-            format!("is not UTF-8 text (invalid byte on line {line})"),
-            "save the file as UTF-8; most editors offer it under \"Save as\" or \"Encoding\"",
-        )
+        unreadable(Msg::NotUtf8 { line: Count(line) }, Msg::HelpUtf8)
     })
 }
 
@@ -208,13 +211,7 @@ fn lone_carriage_returns(path: &Path, text: &str) -> Option<Diagnostic> {
         .count();
     let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
     (lone >= 2 && lone > newlines).then(|| {
-        Diagnostic::error(
-            path,
-            format!(
-                "its {lone} lines end in a lone carriage return (CR, as on old Macs); TOML lines end in LF or CR LF"
-            ),
-        )
-        .help("save the file with Unix (LF) or Windows (CR LF) line endings")
+        Diagnostic::error(path, Msg::LoneCr { lines: Count(lone) }).help(Msg::HelpLineEndings)
     })
 }
 
@@ -236,13 +233,17 @@ fn parse_named(
             let text = sources.text(label.span.file);
             let range = label.span.range();
             let start = range.start.min(text.len());
-            let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+            let line_end = text[start..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| start + i);
             label.span = Span::new(label.span.file, start..range.end.clamp(start, line_end));
         }
         if more > 0 {
-            first.message.push_str(&format!(
-                " (and {more} more in this file, not shown: it is named by the scenario and is not echoed)"
-            ));
+            let message = std::mem::replace(&mut first.message, Msg::Text(String::new()));
+            first.message = Msg::NotEchoed {
+                message: message.boxed(),
+                more: Count(more),
+            };
         }
         vec![first]
     })
@@ -263,6 +264,8 @@ fn syntax_diagnostics(
         keys_incomplete: false,
         key_files: &HashMap::new(),
         removed: &HashMap::new(),
+        unknown: Vec::new(),
+        no_funders: None,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -270,11 +273,13 @@ fn syntax_diagnostics(
     loader.errors
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Msg {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => Msg::NoSuchFile,
+        std::io::ErrorKind::PermissionDenied => Msg::PermissionDenied,
+        _ => Msg::Io {
+            reason: e.to_string(),
+        },
     }
 }
 
@@ -295,11 +300,13 @@ impl Section {
         }
     }
 
-    fn noun(self) -> &'static str {
+    /// Who a message is about: `post `regional-post``.
+    fn owner(self, id: &str) -> Msg {
+        let id = id.to_string();
         match self {
-            Section::Funding => "funding",
-            Section::Posts => "post",
-            Section::Costs => "cost",
+            Section::Funding => Msg::OwnerFunding { id },
+            Section::Posts => Msg::OwnerPost { id },
+            Section::Costs => Msg::OwnerCost { id },
         }
     }
 }
@@ -342,6 +349,10 @@ struct Loader<'p> {
     /// A key file could not be read, so keys it would define are not missing for another
     /// reason.
     keys_incomplete: bool,
+    /// Funders named but not declared, said once each at the end ([`Loader::unknown_funders`]).
+    unknown: Vec<UnknownFunder>,
+    /// The scenario has no funders, and why: said once, naming those the entries name.
+    no_funders: Option<NoFunders>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -376,7 +387,7 @@ impl Loader<'_> {
         }
     }
 
-    fn error(&mut self, span: &Span, label: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, span: &Span, label: impl Into<Msg>, message: impl Into<Msg>) {
         let d = Diagnostic::error(&self.path, message).at(span.clone(), label);
         self.errors.push(d);
     }
@@ -385,9 +396,13 @@ impl Loader<'_> {
         self.errors.push(d);
     }
 
-    fn problem(&mut self, span: &Span, owner: &str, key: &str, p: values::Problem) {
-        let mut d = Diagnostic::error(&self.path, format!("{owner}: `{key}`: {}", p.message))
-            .at(span.clone(), p.label);
+    fn problem(&mut self, span: &Span, owner: &Msg, key: &str, p: values::Problem) {
+        let message = Msg::AtKey {
+            owner: owner.clone().boxed(),
+            key: key.to_string(),
+            message: p.message,
+        };
+        let mut d = Diagnostic::error(&self.path, message).at(span.clone(), *p.label);
         if let Some(help) = p.help {
             d = d.help(help);
         }
@@ -402,6 +417,8 @@ impl Loader<'_> {
         // repeat too, and are not worth a message of their own.
         let mut repeated_headers: std::collections::HashSet<usize> =
             std::collections::HashSet::new();
+        // Lines with an error already: what follows a slip on the same line is its echo.
+        let mut said: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for e in errors {
             let range = e.span().unwrap_or(text.len()..text.len());
             let message = e.message().trim_end().to_string();
@@ -416,12 +433,71 @@ impl Loader<'_> {
                 self.duplicate_key(text, span, &lines, line);
                 continue;
             }
+            let line = lines.line_of(range.start);
+            if !said.insert(line) {
+                continue;
+            }
+            if let Some(d) = self.bare_number(&lines, line, range.start) {
+                self.push(d);
+                continue;
+            }
             self.push(
-                Diagnostic::error(&self.path, format!("invalid TOML: {message}"))
-                    .at(span, "here")
-                    .help("this is not valid TOML; see https://toml.io for the syntax"),
+                Diagnostic::error(
+                    &self.path,
+                    Msg::InvalidToml {
+                        reason: Parser(message),
+                    },
+                )
+                .at(span, Msg::LabelHere)
+                .help(Msg::HelpToml),
             );
         }
+    }
+
+    /// A number written as prose writes it (`annual = 1.500.000`, `annual = 1,5`), which is
+    /// not TOML: the error for what it reads as, at the value, instead of the parser's.
+    fn bare_number(&self, lines: &LineTable, line: usize, at: usize) -> Option<Diagnostic> {
+        let start = lines.starts[line];
+        let text = lines.text(line);
+        let eq = text.get(..at.checked_sub(start)?)?.rfind('=')?;
+        let key = text[..eq]
+            .trim_end()
+            .rsplit(['.', '{', ',', ' ', '\t'])
+            .next()?
+            .trim_matches(['"', '\'']);
+        let rest = &text[eq + 1..];
+        let from = eq + 1 + (rest.len() - rest.trim_start().len());
+        // To a comment, the end of an inline table, or a comma that is no decimal comma.
+        let bytes = text.as_bytes();
+        let mut to = from;
+        while to < bytes.len() {
+            let after = bytes.get(to + 1).is_some_and(u8::is_ascii_digit);
+            if bytes[to] == b'#' || bytes[to] == b'}' || (bytes[to] == b',' && !after) {
+                break;
+            }
+            to += 1;
+        }
+        let value = text[from..to].trim_end();
+        if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+            return None;
+        }
+        let year = key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit());
+        let p = match key {
+            "annual" | "amount" | "annual_cost_per_fte" => values::misread_bare(value)?,
+            "rate" if value.ends_with('%') => indexation::bare_rate(value)?,
+            _ if year => indexation::bare_rate(value)?,
+            _ => return None,
+        };
+        let span = Span::new(self.file, start + from..start + from + value.len());
+        let message = Msg::BareValue {
+            key: key.to_string(),
+            message: p.message,
+        };
+        let mut d = Diagnostic::error(&self.path, message).at(span, *p.label);
+        if let Some(help) = p.help {
+            d = d.help(*help);
+        }
+        Some(d)
     }
 
     /// A key or table written twice: point at both places.
@@ -437,18 +513,22 @@ impl Loader<'_> {
                     .is_some_and(|rest| rest.trim_start().starts_with('='))
         });
         let what = if trimmed.starts_with('[') {
-            format!("the table {trimmed} is defined twice")
+            Msg::TableTwice {
+                header: trimmed.to_string(),
+            }
         } else {
-            format!("the key `{key}` is given twice in one table")
+            Msg::KeyTwice {
+                key: key.to_string(),
+            }
         };
         let mut d = Diagnostic::error(&self.path, what)
-            .at(span, "again here")
-            .help("each key and table may appear once; remove one, or rename it");
+            .at(span, Msg::LabelAgainHere)
+            .help(Msg::HelpOnce);
         if let Some(e) = earlier {
             let offset = lines.starts[e] + lines.text(e).find(key).unwrap_or(0);
             d = d.also(
                 Span::new(self.file, offset..offset + key.len()),
-                "first here",
+                Msg::LabelFirstHere,
             );
         }
         self.push(d);
@@ -462,9 +542,9 @@ impl Loader<'_> {
         &mut self,
         table: &'t Table,
         fields: &[Field],
-        owner: impl Fn(&str) -> String,
-        help: impl Fn(&str, &str) -> String,
-    ) -> Vec<(&'t Entry, &'t Table, String)> {
+        owner: impl Fn(&str) -> Msg,
+        help: impl Fn(&Msg, &str) -> Msg,
+    ) -> Vec<(&'t Entry, &'t Table, Msg)> {
         let mut out = Vec::new();
         for e in &table.entries {
             let who = owner(&e.key);
@@ -475,7 +555,7 @@ impl Loader<'_> {
             let Value::Table(t) = &e.node.value else {
                 self.error(
                     &e.node.span,
-                    format!("this is {}", e.node.value.kind()),
+                    values::this_is(&e.node.value),
                     help(&who, &e.key),
                 );
                 continue;
@@ -487,41 +567,77 @@ impl Loader<'_> {
     }
 
     /// Reports keys of `table` not in `fields`, with the nearest valid key.
-    fn unknown_keys(&mut self, table: &Table, fields: &[Field], owner: &str) {
+    fn unknown_keys(&mut self, table: &Table, fields: &[Field], owner: &Msg) {
+        self.unknown_keys_but(table, fields, owner, &[]);
+    }
+
+    /// [`Loader::unknown_keys`], leaving out `said`: keys an error has covered already.
+    fn unknown_keys_but(&mut self, table: &Table, fields: &[Field], owner: &Msg, said: &[&str]) {
         for entry in &table.entries {
-            if fields.iter().any(|f| f.name == entry.key) {
+            if fields.iter().any(|f| f.name == entry.key) || said.contains(&entry.key.as_str()) {
                 continue;
             }
             let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
-            let mut d =
-                Diagnostic::error(&self.path, format!("{owner}: unknown key `{}`", entry.key))
-                    .at(entry.key_span.clone(), "unknown key");
-            d = d.help(suggest(&entry.key, &names, || {
-                format!("the keys allowed here are: {}", list(&names))
+            let mut d = Diagnostic::error(
+                &self.path,
+                Msg::UnknownKey {
+                    owner: owner.clone().boxed(),
+                    key: entry.key.clone(),
+                },
+            )
+            .at(entry.key_span.clone(), Msg::LabelUnknownKey);
+            d = d.help(suggest(&entry.key, &names, || Msg::HelpKeysAllowed {
+                keys: List::of(&names),
             }));
             self.push(d);
         }
     }
 
+    /// The entry `key` of a table, or an error that it is missing (with `add key = example`).
     fn required<'t>(
         &mut self,
         table: &'t Table,
         table_span: &Span,
         key: &str,
-        owner: &str,
+        owner: &Msg,
         example: &str,
     ) -> Option<&'t Entry> {
         let entry = table.get(key);
         if entry.is_none() {
-            let d = if owner == "the file" {
-                // The top level has no header to point at.
-                Diagnostic::error(&self.path, format!("there is no [{key}] table"))
-                    .help(example.to_string())
-            } else {
-                Diagnostic::error(&self.path, format!("{owner}: `{key}` is missing"))
-                    .at(self.header(table_span), format!("no `{key}` here"))
-                    .help(format!("add `{key} = {example}`"))
-            };
+            let d = Diagnostic::error(
+                &self.path,
+                Msg::KeyMissing {
+                    owner: owner.clone().boxed(),
+                    key: key.to_string(),
+                },
+            )
+            .at(
+                self.header(table_span),
+                Msg::LabelNoKeyHere {
+                    key: key.to_string(),
+                },
+            )
+            .help(Msg::HelpAddKey {
+                key: key.to_string(),
+                example: example.to_string(),
+            });
+            self.push(d);
+        }
+        entry
+    }
+
+    /// The table `key` of the file, or an error that there is none, with `help`.
+    fn required_table<'t>(&mut self, top: &'t Table, key: &str, help: Msg) -> Option<&'t Entry> {
+        let entry = top.get(key);
+        if entry.is_none() {
+            // The top level has no header to point at.
+            let d = Diagnostic::error(
+                &self.path,
+                Msg::NoTable {
+                    key: key.to_string(),
+                },
+            )
+            .help(help);
             self.push(d);
         }
         entry
@@ -531,7 +647,7 @@ impl Loader<'_> {
     fn read_at<T>(
         &mut self,
         entry: &Entry,
-        owner: &str,
+        owner: &Msg,
         read: impl FnOnce(&Value) -> Result<T, values::Problem>,
     ) -> Option<(T, Span)> {
         Some((self.read(entry, owner, read)?, entry.node.span.clone()))
@@ -540,7 +656,7 @@ impl Loader<'_> {
     fn read<T>(
         &mut self,
         entry: &Entry,
-        owner: &str,
+        owner: &Msg,
         read: impl FnOnce(&Value) -> Result<T, values::Problem>,
     ) -> Option<T> {
         match read(&entry.node.value) {
@@ -552,7 +668,7 @@ impl Loader<'_> {
         }
     }
 
-    fn optional_text(&mut self, table: &Table, key: &str, owner: &str) -> Option<String> {
+    fn optional_text(&mut self, table: &Table, key: &str, owner: &Msg) -> Option<String> {
         let entry = table.get(key)?;
         self.read(entry, owner, values::text)
     }
@@ -564,17 +680,28 @@ impl Loader<'_> {
         if !self.is_scenario(top) {
             return None;
         }
-        self.unknown_keys(top, fields::TOP, "the file");
+        let loose = self.loose_scenario_keys(top);
+        self.unknown_keys_but(top, fields::TOP, &Msg::OwnerFile, &loose);
 
-        let window = self.scenario_table(top, &root.span);
-        let funders = self.funders(top, &root.span);
-        let ids = FunderIds(funders.iter().map(|(f, _)| f.id.clone()).collect());
-        let funding = self.list(top, Section::Funding, &ids);
-        let posts = self.list(top, Section::Posts, &ids);
-        let costs = self.list(top, Section::Costs, &ids);
+        let window = self.scenario_table(top, !loose.is_empty());
+        let funders = self.funders(top);
+        let ids = FunderIds {
+            ids: funders.iter().map(|(f, _)| f.id.clone()).collect(),
+            names: funders.iter().map(|(f, _)| f.name.clone()).collect(),
+        };
+        let defaults = self.defaults(top, &ids);
+        let refs = Refs {
+            funders: ids,
+            defaults,
+        };
+        let funding = self.list(top, Section::Funding, &refs);
+        let posts = self.list(top, Section::Posts, &refs);
+        let costs = self.list(top, Section::Costs, &refs);
+        self.unknown_funders(&refs.funders);
         self.unique_ids([&funding, &posts, &costs]);
 
-        let indexation = self.indexation(top);
+        let last_year = window.as_ref().map(|(_, w)| w.to.year());
+        let indexation = self.indexation(top, last_year);
         let raw_keys = self.raw_keys(top);
         let (mut funders, links): (Vec<Funder>, Vec<keys::FunderLinks>) =
             funders.into_iter().unzip();
@@ -601,6 +728,10 @@ impl Loader<'_> {
             costs,
             keys,
             indexation,
+            defaults: Defaults {
+                paid_by: refs.defaults.paid_by.flatten(),
+                employer: refs.defaults.employer,
+            },
         };
         self.idle_funders(&scenario);
         Some(scenario)
@@ -609,38 +740,63 @@ impl Loader<'_> {
     /// Whether the file's top table is a scenario; an error saying why not where it is not.
     fn is_scenario(&mut self, top: &Table) -> bool {
         if top.entries.is_empty() {
-            self.push(
-                Diagnostic::error(&self.path, "the file is empty: there is no scenario in it").help(
-                    "a scenario has a [scenario] table (name, start, end), [funders.<id>] tables, and [[posts]], [[costs]] and [[funding]] entries; see the README",
-                ),
-            );
+            self.push(Diagnostic::error(&self.path, Msg::EmptyFile).help(Msg::HelpWhatScenarioHas));
             return false;
         }
-        let known = fields::TOP.iter().any(|f| top.get(f.name).is_some());
+        let known = (fields::TOP.iter().chain(fields::SCENARIO)).any(|f| top.get(f.name).is_some());
         if !known {
             let keys: Vec<&str> = top.entries.iter().map(|e| e.key.as_str()).collect();
             let first = &top.entries[0];
             self.push(
                 Diagnostic::error(
                     &self.path,
-                    format!(
-                        "this TOML file is not a klimabudget scenario (its keys are {})",
-                        list(&keys)
-                    ),
+                    Msg::NotAScenario {
+                        keys: List::of(&keys),
+                    },
                 )
-                .at(first.key_span.clone(), "not a scenario key")
-                .help(
-                    "a scenario starts with a [scenario] table (name, start, end) and [funders.<id>] tables; see the README",
-                ),
+                .at(first.key_span.clone(), Msg::LabelNotAScenarioKey)
+                .help(Msg::HelpScenarioStarts),
             );
             return false;
         }
         true
     }
 
+    /// Keys of `[scenario]` (`name`, `start`, `end`) written at the top of a file that has no
+    /// `[scenario]` header: one error for the missing header, where each key would otherwise
+    /// be unknown and the table missing. The keys it covers.
+    fn loose_scenario_keys<'t>(&mut self, top: &'t Table) -> Vec<&'t str> {
+        if top.get("scenario").is_some() {
+            return Vec::new();
+        }
+        let loose: Vec<&Entry> = (top.entries.iter())
+            .filter(|e| fields::SCENARIO.iter().any(|f| f.name == e.key))
+            .filter(|e| !matches!(e.node.value, Value::Table(_)))
+            .collect();
+        let Some(first) = loose.first() else {
+            return Vec::new();
+        };
+        let keys: Vec<&str> = loose.iter().map(|e| e.key.as_str()).collect();
+        self.push(
+            Diagnostic::error(
+                &self.path,
+                Msg::ScenarioHeaderMissing {
+                    keys: List::of(&keys),
+                },
+            )
+            .at(first.key_span.clone(), Msg::LabelBelongsUnderScenario)
+            .help(Msg::HelpAddScenarioHeader {
+                key: first.key.clone(),
+            }),
+        );
+        keys
+    }
+
     /// The funding entries read without errors, as the model holds them.
     fn funding(&mut self, raw: Vec<RawEntry>, window: DateRange, indexation: bool) -> Vec<Funding> {
         let mut out = Vec::with_capacity(raw.len());
+        // One error for every entry indexed without an [indexation] table: one table missing.
+        let mut unindexed: Vec<Span> = Vec::new();
         for raw in raw {
             let flow = raw
                 .flow
@@ -650,11 +806,7 @@ impl Loader<'_> {
                 (flow, raw.kind, raw.id)
             {
                 if let (Some((_, span)), false) = (&indexed, indexation) {
-                    self.push(
-                        Diagnostic::error(&self.path, format!("{}: `indexed` needs an [indexation] table", raw.owner))
-                            .at(span.clone(), "indexed by what rates?")
-                            .help("declare [indexation] with base_year and the yearly rises of wages and prices"),
-                    );
+                    unindexed.push(span.clone());
                 }
                 out.push(Funding {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
@@ -667,6 +819,20 @@ impl Loader<'_> {
                     span: Some(raw.span),
                 });
             }
+        }
+        if let Some((first, more)) = unindexed.split_first() {
+            let mut d = Diagnostic::error(
+                &self.path,
+                Msg::IndexedWithoutIndexation {
+                    entries: Count(unindexed.len()),
+                },
+            )
+            .at(first.clone(), Msg::LabelIndexedByWhat)
+            .help(Msg::HelpDeclareIndexation);
+            for span in more.iter().take(MAX_ALSO) {
+                d = d.also(span.clone(), Msg::LabelAlsoHere);
+            }
+            self.push(d);
         }
         out
     }
@@ -684,12 +850,16 @@ impl Loader<'_> {
                 employer,
                 dates,
             } = *post;
+            let (employer, employer_default) = match employer {
+                Some((e, default)) => (Some(e), default),
+                None => (None, false),
+            };
             let range = dates.and_then(|d| self.clip(&d, window, &raw.owner));
             if let (
                 Some(range),
                 Some((fte, _)),
                 Some((annual_cost_per_fte, _)),
-                Some(paid_by),
+                Some((paid_by, paid_by_default)),
                 Some(id),
             ) = (range, fte, annual_cost_per_fte, raw.paid_by, raw.id)
             {
@@ -697,10 +867,12 @@ impl Loader<'_> {
                     title: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     employer,
+                    employer_default,
                     fte: Fte::new(fte),
                     annual_cost_per_fte,
                     range,
                     paid_by,
+                    paid_by_default,
                     note: raw.note,
                     source: raw.source,
                     span: Some(raw.span),
@@ -718,12 +890,15 @@ impl Loader<'_> {
                 .flow
                 .as_ref()
                 .and_then(|f| self.flow(f, window, &raw.owner));
-            if let (Some(flow), Some(paid_by), Some(id)) = (flow, raw.paid_by, raw.id) {
+            if let (Some(flow), Some((paid_by, paid_by_default)), Some(id)) =
+                (flow, raw.paid_by, raw.id)
+            {
                 out.push(Cost {
                     name: raw.name.unwrap_or_else(|| id.0.clone()),
                     id: id.0,
                     flow,
                     paid_by,
+                    paid_by_default,
                     note: raw.note,
                     source: raw.source,
                     span: Some(raw.span),
@@ -733,21 +908,20 @@ impl Loader<'_> {
         out
     }
 
-    fn scenario_table(&mut self, top: &Table, root_span: &Span) -> Option<(Header, DateRange)> {
-        let owner = "[scenario]";
-        let entry = self.required(
-            top,
-            root_span,
-            "scenario",
-            "the file",
-            "add a [scenario] table with the name and window, such as: [scenario] name = \"Det Fælles Klimasekretariat\" start = 2023-01-01 end = 2026-12-31",
-        );
+    /// `[scenario]`: its name and window. `loose`: its keys are at the top of the file, which
+    /// has no `[scenario]` header (an error said so already).
+    fn scenario_table(&mut self, top: &Table, loose: bool) -> Option<(Header, DateRange)> {
+        let owner = &Msg::OwnerScenario;
+        let entry = match loose {
+            true => top.get("scenario"),
+            false => self.required_table(top, "scenario", Msg::HelpAddScenario),
+        };
         let entry = entry?;
         let Value::Table(table) = &entry.node.value else {
             self.error(
                 &entry.node.span,
-                format!("this is {}", entry.node.value.kind()),
-                "`scenario` must be a table: write [scenario] on its own line, then name, start and end below it",
+                values::this_is(&entry.node.value),
+                Msg::ScenarioNotATable,
             );
             return None;
         };
@@ -764,9 +938,11 @@ impl Loader<'_> {
             .and_then(|e| {
                 let name = self.read(e, owner, values::text)?;
                 if name.trim().is_empty() {
-                    self.error(&e.node.span, "empty name", "[scenario]: `name` is empty");
-                    self.errors.last_mut().unwrap().help =
-                        Some("give the scenario a name; it heads every table".to_string());
+                    self.push(
+                        Diagnostic::error(&self.path, Msg::NameEmpty)
+                            .at(e.node.span.clone(), Msg::LabelEmptyName)
+                            .help(Msg::HelpNameScenario),
+                    );
                     return None;
                 }
                 Some(name)
@@ -788,47 +964,46 @@ impl Loader<'_> {
             self.push(
                 Diagnostic::error(
                     &self.path,
-                    format!("[scenario]: `end` ({end}) is before `start` ({start})"),
+                    Msg::EndBeforeStart {
+                        end: Day(end),
+                        start: Day(start),
+                    },
                 )
-                .at(end_span, "before the start")
-                .help("the window runs from `start` to `end`, both days included"),
+                .at(end_span, Msg::LabelBeforeStart)
+                .help(Msg::HelpWindow),
             );
             return None;
         }
         Some((header, DateRange::new(start, end)))
     }
 
-    fn funders(&mut self, top: &Table, root_span: &Span) -> Vec<(Funder, keys::FunderLinks)> {
-        let Some(entry) = self.required(
-            top,
-            root_span,
-            "funders",
-            "the file",
-            "add a table for each funder, such as: [funders.brn] name = \"Business Region North Denmark\"",
-        ) else {
+    /// The funders. Where there are none (no `[funders]`, or an empty one), the error waits
+    /// for the entries: it names the funders they name ([`Loader::unknown_funders`]).
+    fn funders(&mut self, top: &Table) -> Vec<(Funder, keys::FunderLinks)> {
+        let Some(entry) = top.get("funders") else {
+            self.no_funders = Some(NoFunders::Missing);
             return Vec::new();
         };
         let Value::Table(table) = &entry.node.value else {
             self.error(
                 &entry.node.span,
-                format!("this is {}", entry.node.value.kind()),
-                "`funders` must be a table of funders: write [funders.brn] with name = \"…\" below it",
+                values::this_is(&entry.node.value),
+                Msg::FundersNotATable,
             );
+            self.no_funders = Some(NoFunders::NotATable);
             return Vec::new();
         };
         if table.entries.is_empty() {
-            self.push(
-                Diagnostic::error(&self.path, "there are no funders")
-                    .at(entry.node.span.clone(), "no funders here")
-                    .help("add at least one funder: [funders.brn] with name = \"…\""),
-            );
+            self.no_funders = Some(NoFunders::Empty(entry.node.span.clone()));
         }
         let mut out = Vec::new();
         let funders = self.tables_by_id(
             table,
             fields::FUNDER,
-            |id| format!("funder `{id}`"),
-            |owner, _| format!("{owner} must be a table, such as {{ name = \"…\" }}"),
+            |id| Msg::OwnerFunder { id: id.to_string() },
+            |owner, _| Msg::FunderNotATable {
+                owner: owner.clone().boxed(),
+            },
         );
         for (e, t, owner) in funders {
             let name = self.optional_text(t, "name", &owner);
@@ -854,7 +1029,111 @@ impl Loader<'_> {
         out
     }
 
-    fn list(&mut self, top: &Table, section: Section, funders: &FunderIds) -> Vec<RawEntry> {
+    /// The errors for funders named but not declared: one a funder, at its first use, with
+    /// the others beside it; or, where there are no funders at all, one error that says which
+    /// to declare.
+    fn unknown_funders(&mut self, funders: &FunderIds) {
+        let unknown = std::mem::take(&mut self.unknown);
+        let mut order: Vec<&str> = Vec::new();
+        let mut uses: HashMap<&str, Vec<&UnknownFunder>> = HashMap::new();
+        for u in &unknown {
+            let seen = uses.entry(u.id.as_str()).or_default();
+            if seen.is_empty() {
+                order.push(u.id.as_str());
+            }
+            seen.push(u);
+        }
+        if let Some(none) = self.no_funders.take() {
+            let declare: Vec<String> = (order.iter())
+                .filter(|id| values::id(id).is_ok())
+                .map(|id| format!("[funders.{id}]"))
+                .collect();
+            let help = match (declare.is_empty(), &none) {
+                (true, NoFunders::Missing) => Msg::HelpAddFunderTable,
+                (true, _) => Msg::HelpAddFunder,
+                (false, _) => Msg::HelpDeclareFunders {
+                    tables: List(declare),
+                },
+            };
+            let d = match none {
+                // No [funders] table: said at the top.
+                NoFunders::Missing => Diagnostic::error(
+                    &self.path,
+                    Msg::NoTable {
+                        key: "funders".into(),
+                    },
+                )
+                .help(help),
+                NoFunders::NotATable => return,
+                NoFunders::Empty(span) => Diagnostic::error(&self.path, Msg::NoFunders)
+                    .at(span, Msg::LabelNoFundersHere)
+                    .help(help),
+            };
+            self.push(d);
+            return;
+        }
+        for id in order {
+            let all = &uses[id];
+            let first = all[0];
+            let help = id_hint(id, &funders.pairs(), || match funders.ids.as_slice() {
+                [] => Msg::HelpDeclareFunderFirst,
+                ids if values::id(id).is_ok() => Msg::HelpFundersAre {
+                    funders: List::of(ids),
+                    id: id.to_string(),
+                },
+                ids => Msg::HelpFundersAreOnly {
+                    funders: List::of(ids),
+                },
+            });
+            let message = match all.len() {
+                1 => Msg::UnknownFunder {
+                    owner: first.owner.clone().boxed(),
+                    key: first.key.to_string(),
+                    id: id.to_string(),
+                },
+                n => Msg::UnknownFunderNamed {
+                    owner: first.owner.clone().boxed(),
+                    key: first.key.to_string(),
+                    id: id.to_string(),
+                    times: Count(n),
+                },
+            };
+            let mut d = Diagnostic::error(&self.path, message)
+                .at(first.span.clone(), Msg::LabelNoSuchFunder)
+                .help(help);
+            for u in all.iter().skip(1).take(MAX_ALSO) {
+                d = d.also(u.span.clone(), Msg::LabelAlsoHere);
+            }
+            self.push(d);
+        }
+    }
+
+    /// The `[defaults]` table: what entries that do not say otherwise take.
+    fn defaults(&mut self, top: &Table, funders: &FunderIds) -> RawDefaults {
+        let Some(entry) = top.get("defaults") else {
+            return RawDefaults::default();
+        };
+        let owner = &Msg::OwnerDefaults;
+        let Value::Table(t) = &entry.node.value else {
+            self.error(
+                &entry.node.span,
+                values::this_is(&entry.node.value),
+                Msg::DefaultsNotATable,
+            );
+            // Entries without their own `paid_by` are not missing it for another reason.
+            return RawDefaults {
+                paid_by: Some(None),
+                employer: None,
+            };
+        };
+        self.unknown_keys(t, fields::DEFAULTS, owner);
+        RawDefaults {
+            paid_by: t.get("paid_by").map(|e| self.paid_by(e, owner, funders)),
+            employer: self.optional_text(t, "employer", owner),
+        }
+    }
+
+    fn list(&mut self, top: &Table, section: Section, funders: &Refs) -> Vec<RawEntry> {
         let key = section.key();
         let Some(entry) = top.get(key) else {
             return Vec::new();
@@ -862,8 +1141,10 @@ impl Loader<'_> {
         let Value::Array(items) = &entry.node.value else {
             self.error(
                 &entry.node.span,
-                format!("this is {}", entry.node.value.kind()),
-                format!("`{key}` must be a list of entries: write each as [[{key}]] followed by its keys"),
+                values::this_is(&entry.node.value),
+                Msg::ListNotAList {
+                    key: key.to_string(),
+                },
             );
             return Vec::new();
         };
@@ -885,6 +1166,8 @@ impl Loader<'_> {
                     sources: self.sources.clone(),
                     read: Vec::new(),
                     keys_incomplete: false,
+                    unknown: Vec::new(),
+                    no_funders: None,
                     errors: Vec::new(),
                     warnings: Vec::new(),
                 };
@@ -904,6 +1187,7 @@ impl Loader<'_> {
             }
             self.errors.extend(part.errors);
             self.warnings.extend(part.warnings);
+            self.unknown.extend(part.unknown);
         }
         out
     }
@@ -914,7 +1198,7 @@ impl Loader<'_> {
         items: &[Node],
         first: usize,
         section: Section,
-        funders: &FunderIds,
+        funders: &Refs,
     ) -> Vec<RawEntry> {
         let key = section.key();
         let mut out = Vec::with_capacity(items.len());
@@ -922,10 +1206,10 @@ impl Loader<'_> {
             let Value::Table(t) = &item.value else {
                 self.error(
                     &item.span,
-                    format!("this is {}", item.value.kind()),
-                    format!(
-                        "each entry of `{key}` must be a table, such as [[{key}]] with id = \"…\""
-                    ),
+                    values::this_is(&item.value),
+                    Msg::EntryNotATable {
+                        key: key.to_string(),
+                    },
                 );
                 continue;
             };
@@ -940,17 +1224,20 @@ impl Loader<'_> {
         span: &Span,
         section: Section,
         index: usize,
-        funders: &FunderIds,
+        refs: &Refs,
     ) -> RawEntry {
-        let noun = section.noun();
+        let funders = &refs.funders;
         let id_entry = t.get("id");
         let id_text = id_entry.and_then(|e| match &e.node.value {
             Value::String(s) => Some(s.clone()),
             _ => None,
         });
         let owner = match &id_text {
-            Some(id) => format!("{noun} `{id}`"),
-            None => format!("the {} [[{}]] entry", ordinal(index + 1), section.key()),
+            Some(id) => section.owner(id),
+            None => Msg::OwnerNthEntry {
+                n: Ordinal(index + 1),
+                list: section.key().to_string(),
+            },
         };
         let fields = match section {
             Section::Funding => fields::FUNDING,
@@ -978,11 +1265,31 @@ impl Loader<'_> {
         let name = self.optional_text(t, name_key, &owner);
         let note = self.optional_text(t, "note", &owner);
         let source = self.optional_text(t, "source", &owner);
-        let paid_by = match section {
-            Section::Funding => None,
-            _ => self
-                .required(t, span, "paid_by", &owner, "\"brn\"")
-                .and_then(|e| self.paid_by(e, &owner, funders)),
+        let paid_by = match (section, t.get("paid_by"), &refs.defaults.paid_by) {
+            (Section::Funding, _, _) => None,
+            (_, Some(e), _) => self.paid_by(e, &owner, funders).map(|p| (p, false)),
+            (_, None, Some(Some(default))) => Some((default.clone(), true)),
+            // A `[defaults] paid_by` that is broken: said there.
+            (_, None, Some(None)) => None,
+            (_, None, None) => {
+                self.push(
+                    Diagnostic::error(
+                        &self.path,
+                        Msg::KeyMissing {
+                            owner: owner.clone().boxed(),
+                            key: "paid_by".into(),
+                        },
+                    )
+                    .at(
+                        self.header(span),
+                        Msg::LabelNoKeyHere {
+                            key: "paid_by".into(),
+                        },
+                    )
+                    .help(Msg::HelpPaidByMissing),
+                );
+                None
+            }
         };
         let (kind, flow) = match section {
             Section::Funding => {
@@ -1007,7 +1314,13 @@ impl Loader<'_> {
                 let cost = self
                     .required(t, span, "annual_cost_per_fte", &owner, "800_000")
                     .and_then(|e| self.read_at(e, &owner, values::money));
-                let employer = self.optional_text(t, "employer", &owner);
+                let employer = match (t.get("employer"), &refs.defaults.employer) {
+                    (Some(_), _) => self
+                        .optional_text(t, "employer", &owner)
+                        .map(|e| (e, false)),
+                    (None, Some(default)) => Some((default.clone(), true)),
+                    (None, None) => None,
+                };
                 let dates = self.range(t, &owner).map(|(from, to)| RawDates {
                     from,
                     to,
@@ -1036,15 +1349,17 @@ impl Loader<'_> {
         }
     }
 
+    /// The funder `id` names (at `span`, in `owner`'s `key`); one that is not declared is
+    /// kept for [`Loader::unknown_funders`], which says so once for all its uses.
     fn funder_ref(
         &mut self,
         id: &str,
         span: &Span,
-        owner: &str,
-        key: &str,
+        owner: &Msg,
+        key: &'static str,
         funders: &FunderIds,
     ) -> Option<usize> {
-        if let Some(i) = funders.0.iter().position(|f| f == id) {
+        if let Some(i) = funders.ids.iter().position(|f| f == id) {
             return Some(i);
         }
         if let Some(removed) = self.removed.get(id) {
@@ -1052,36 +1367,32 @@ impl Loader<'_> {
             self.push(
                 Diagnostic::error(
                     &self.path,
-                    format!("`remove` drops funder `{id}`, but {owner} still names it in `{key}`"),
+                    Msg::RemovedFunderUsed {
+                        id: id.to_string(),
+                        owner: owner.clone().boxed(),
+                        key: key.to_string(),
+                    },
                 )
-                .at(removed.clone(), "removed here")
-                .also(span.clone(), "still used here")
-                .help(format!(
-                    "remove or change what uses `{id}` as well (the variant can give {owner} another `{key}`), or keep the funder"
-                )),
+                .at(removed.clone(), Msg::LabelRemovedHere)
+                .also(span.clone(), Msg::LabelStillUsedHere)
+                .help(Msg::HelpRemovedFunderUsed {
+                    id: id.to_string(),
+                    owner: owner.clone().boxed(),
+                    key: key.to_string(),
+                }),
             );
             return None;
         }
-        let names: Vec<&str> = funders.0.iter().map(String::as_str).collect();
-        let help = suggest(id, &names, || match names.as_slice() {
-            [] => "declare the funder first: [funders.<id>]".to_string(),
-            _ => format!(
-                "the funders of this scenario are {}; declare a new one as [funders.{id}]",
-                list(&names)
-            ),
+        self.unknown.push(UnknownFunder {
+            id: id.to_string(),
+            span: span.clone(),
+            owner: owner.clone(),
+            key,
         });
-        self.push(
-            Diagnostic::error(
-                &self.path,
-                format!("{owner}: `{key}`: unknown funder `{id}`"),
-            )
-            .at(span.clone(), "no such funder")
-            .help(help),
-        );
         None
     }
 
-    fn paid_by(&mut self, e: &Entry, owner: &str, funders: &FunderIds) -> Option<PaidBy> {
+    fn paid_by(&mut self, e: &Entry, owner: &Msg, funders: &FunderIds) -> Option<PaidBy> {
         match &e.node.value {
             Value::String(id) => self
                 .funder_ref(id, &e.node.span, owner, "paid_by", funders)
@@ -1089,9 +1400,14 @@ impl Loader<'_> {
             Value::Table(t) => {
                 if t.entries.is_empty() {
                     self.push(
-                        Diagnostic::error(&self.path, format!("{owner}: `paid_by` names no funder"))
-                            .at(e.node.span.clone(), "no funders")
-                            .help("name the funder who pays, such as paid_by = \"brn\", or shares such as { brn = 0.5, region = 0.5 }"),
+                        Diagnostic::error(
+                            &self.path,
+                            Msg::PaidByEmpty {
+                                owner: owner.clone().boxed(),
+                            },
+                        )
+                        .at(e.node.span.clone(), Msg::LabelNoFunders)
+                        .help(Msg::HelpPaidByEmpty),
                     );
                     return None;
                 }
@@ -1115,15 +1431,20 @@ impl Loader<'_> {
                         num_traits::CheckedAdd::checked_add(&acc, s)
                     });
                 if sum != Some(Ratio::from_integer(1)) {
-                    let shown = sum
-                        .map_or_else(|| "an unmanageable fraction".to_string(), crate::num::show);
+                    let sum = match sum {
+                        Some(sum) => Msg::Number { number: Num(sum) },
+                        None => Msg::UnmanageableFraction,
+                    };
                     self.push(
                         Diagnostic::error(
                             &self.path,
-                            format!("{owner}: the shares of `paid_by` add up to {shown}, not 1"),
+                            Msg::SharesNotOne {
+                                owner: owner.clone().boxed(),
+                                sum: sum.clone().boxed(),
+                            },
                         )
-                        .at(e.node.span.clone(), format!("these add up to {shown}"))
-                        .help("make the shares add up to exactly 1; write thirds as \"1/3\""),
+                        .at(e.node.span.clone(), Msg::LabelAddUpTo { sum: sum.boxed() })
+                        .help(Msg::HelpSharesOne),
                     );
                     return None;
                 }
@@ -1137,17 +1458,17 @@ impl Loader<'_> {
             other => {
                 self.error(
                     &e.node.span,
-                    format!("this is {}", other.kind()),
-                    format!(
-                        "{owner}: `paid_by` must be a funder id such as \"brn\", or shares such as {{ brn = 0.5, municipalities = 0.5 }}"
-                    ),
+                    values::this_is(other),
+                    Msg::PaidByWrongKind {
+                        owner: owner.clone().boxed(),
+                    },
                 );
                 None
             }
         }
     }
 
-    fn date_key(&mut self, t: &Table, key: &str, owner: &str) -> Option<Option<(Date, Span)>> {
+    fn date_key(&mut self, t: &Table, key: &str, owner: &Msg) -> Option<Option<(Date, Span)>> {
         match t.get(key) {
             None => Some(None),
             Some(e) => self
@@ -1161,7 +1482,7 @@ impl Loader<'_> {
     fn range(
         &mut self,
         t: &Table,
-        owner: &str,
+        owner: &Msg,
     ) -> Option<(Option<(Date, Span)>, Option<(Date, Span)>)> {
         let from = self.date_key(t, "from", owner);
         let to = self.date_key(t, "to", owner);
@@ -1172,28 +1493,34 @@ impl Loader<'_> {
             self.push(
                 Diagnostic::error(
                     &self.path,
-                    format!("{owner}: `to` ({d}) is before `from` ({f})"),
+                    Msg::ToBeforeFrom {
+                        owner: owner.clone().boxed(),
+                        to: Day(*d),
+                        from: Day(*f),
+                    },
                 )
-                .at(span.clone(), "before `from`")
-                .help("`from` is the first day and `to` the last, both included"),
+                .at(span.clone(), Msg::LabelBeforeFrom)
+                .help(Msg::HelpFromTo),
             );
             return None;
         }
         Some((from, to))
     }
 
-    fn raw_flow(&mut self, t: &Table, span: &Span, owner: &str) -> Option<RawFlow> {
+    fn raw_flow(&mut self, t: &Table, span: &Span, owner: &Msg) -> Option<RawFlow> {
         let annual = t.get("annual");
         let amount = t.get("amount");
-        let shape_help = "an entry is either yearly (`annual`, with optional `from` and `to`) or one-off (`amount` with `date`)";
+        let shape_help = Msg::HelpFlowShape;
         match (annual, amount) {
             (Some(_), Some(second)) => {
                 self.push(
                     Diagnostic::error(
                         &self.path,
-                        format!("{owner}: has both `annual` and `amount`"),
+                        Msg::BothAnnualAndAmount {
+                            owner: owner.clone().boxed(),
+                        },
                     )
-                    .at(second.key_span.clone(), "second kind of flow")
+                    .at(second.key_span.clone(), Msg::LabelSecondFlow)
                     .help(shape_help),
                 );
                 None
@@ -1202,9 +1529,11 @@ impl Loader<'_> {
                 self.push(
                     Diagnostic::error(
                         &self.path,
-                        format!("{owner}: has neither `annual` nor `amount`"),
+                        Msg::NeitherAnnualNorAmount {
+                            owner: owner.clone().boxed(),
+                        },
                     )
-                    .at(self.header(span), "no amount here")
+                    .at(self.header(span), Msg::LabelNoAmountHere)
                     .help(shape_help),
                 );
                 None
@@ -1214,14 +1543,12 @@ impl Loader<'_> {
                     self.push(
                         Diagnostic::error(
                             &self.path,
-                            format!(
-                                "{owner}: `date` belongs to a one-off `amount`, not to `annual`"
-                            ),
+                            Msg::DateWithAnnual {
+                                owner: owner.clone().boxed(),
+                            },
                         )
-                        .at(date.key_span.clone(), "not for `annual`")
-                        .help(
-                            "a yearly flow runs `from` one day `to` another; write those instead",
-                        ),
+                        .at(date.key_span.clone(), Msg::LabelNotForAnnual)
+                        .help(Msg::HelpFromToInstead),
                     );
                 }
                 let value = self.read(annual, owner, values::money);
@@ -1242,10 +1569,13 @@ impl Loader<'_> {
                         self.push(
                             Diagnostic::error(
                                 &self.path,
-                                format!("{owner}: `{key}` belongs to an `annual` flow, not to a one-off `amount`"),
+                                Msg::FromToWithAmount {
+                                    owner: owner.clone().boxed(),
+                                    key: key.to_string(),
+                                },
                             )
-                            .at(e.key_span.clone(), "not for `amount`")
-                            .help("a one-off falls on one day: give it a `date`"),
+                            .at(e.key_span.clone(), Msg::LabelNotForAmount)
+                            .help(Msg::HelpGiveDate),
                         );
                     }
                 }
@@ -1258,10 +1588,12 @@ impl Loader<'_> {
                         self.push(
                             Diagnostic::error(
                                 &self.path,
-                                format!("{owner}: a one-off `amount` needs a `date`"),
+                                Msg::AmountWithoutDate {
+                                    owner: owner.clone().boxed(),
+                                },
                             )
-                            .at(amount.key_span.clone(), "no `date` for this")
-                            .help("add `date = 2023-07-01`: the day the amount falls"),
+                            .at(amount.key_span.clone(), Msg::LabelNoDate)
+                            .help(Msg::HelpAddDate),
                         );
                         None
                     }
@@ -1275,20 +1607,21 @@ impl Loader<'_> {
     }
 
     /// Places a flow in the window: clips it, or reports it wholly outside.
-    fn flow(&mut self, raw: &RawFlow, window: DateRange, owner: &str) -> Option<Flow> {
+    fn flow(&mut self, raw: &RawFlow, window: DateRange, owner: &Msg) -> Option<Flow> {
         match raw {
             RawFlow::OneOff { amount, date } => {
                 if !window.contains(date.0) {
                     self.push(
                         Diagnostic::error(
                             &self.path,
-                            format!(
-                                "{owner}: `date` {} is outside the scenario window {window}",
-                                date.0
-                            ),
+                            Msg::DateOutside {
+                                owner: owner.clone().boxed(),
+                                date: Day(date.0),
+                                window: Days(window.from, window.to),
+                            },
                         )
-                        .at(date.1.clone(), "outside the window")
-                        .help("move the date into the window, or widen [scenario] start and end"),
+                        .at(date.1.clone(), Msg::LabelOutsideWindow)
+                        .help(Msg::HelpDateIntoWindow),
                     );
                     return None;
                 }
@@ -1309,36 +1642,39 @@ impl Loader<'_> {
 
     /// The days `dates` cover inside the window (`from`/`to` default to its ends); an error if
     /// none, a warning if some are cut off.
-    fn clip(&mut self, dates: &RawDates, window: DateRange, owner: &str) -> Option<DateRange> {
+    fn clip(&mut self, dates: &RawDates, window: DateRange, owner: &Msg) -> Option<DateRange> {
         let declared = DateRange {
             from: dates.from.as_ref().map_or(window.from, |d| d.0),
             to: dates.to.as_ref().map_or(window.to, |d| d.0),
         };
         let Some(range) = declared.intersect(window) else {
+            let owner = owner.clone().boxed();
             let (message, place) = if declared.from > window.to {
                 (
-                    format!(
-                        "{owner}: starts {}, after the scenario window ends ({})",
-                        declared.from, window.to
-                    ),
+                    Msg::StartsAfterWindow {
+                        owner,
+                        from: Day(declared.from),
+                        end: Day(window.to),
+                    },
                     dates.from.as_ref(),
                 )
             } else {
                 (
-                    format!(
-                        "{owner}: ends {}, before the scenario window starts ({})",
-                        declared.to, window.from
-                    ),
+                    Msg::EndsBeforeWindow {
+                        owner,
+                        to: Day(declared.to),
+                        start: Day(window.from),
+                    },
                     dates.to.as_ref(),
                 )
             };
             let place = place.map_or_else(|| self.header(&dates.span), |d| d.1.clone());
             self.push(
                 Diagnostic::error(&self.path, message)
-                    .at(place, "outside the window")
-                    .help(format!(
-                        "the scenario runs {window}; move `from` and `to` into it, or widen [scenario] start and end"
-                    )),
+                    .at(place, Msg::LabelOutsideWindow)
+                    .help(Msg::HelpIntoWindow {
+                        window: Days(window.from, window.to),
+                    }),
             );
             return None;
         };
@@ -1350,13 +1686,15 @@ impl Loader<'_> {
             };
             let mut d = Diagnostic::warning(
                 &self.path,
-                format!(
-                    "{owner}: runs {declared}, partly outside the window; only {range} is counted"
-                ),
+                Msg::PartlyOutside {
+                    owner: owner.clone().boxed(),
+                    declared: Days(declared.from, declared.to),
+                    counted: Days(range.from, range.to),
+                },
             )
-            .help("this is fine if intended; set `from` and `to` inside the window to silence it");
+            .help(Msg::HelpClipped);
             if let Some((_, span)) = place {
-                d = d.at(span.clone(), "clipped to the window");
+                d = d.at(span.clone(), Msg::LabelClipped);
             }
             self.warnings.push(d);
         }
@@ -1392,10 +1730,13 @@ impl Loader<'_> {
                 self.warn(
                     Diagnostic::warning(
                         &self.path,
-                        format!("{owner}: fte is {}; one post of more than 2 FTE is unusual", crate::num::show(*fte)),
+                        Msg::FteUnusual {
+                            owner: owner.clone().boxed(),
+                            fte: Num(*fte),
+                        },
                     )
-                    .at(span.clone(), "more than 2 FTE")
-                    .help("fte is the size of one post (1 = one person full time); write several posts for several people"),
+                    .at(span.clone(), Msg::LabelMoreThan2Fte)
+                    .help(Msg::HelpFteSize),
                 );
             }
             if let Some((cost, span)) = cost {
@@ -1404,13 +1745,13 @@ impl Loader<'_> {
                     self.warn(
                         Diagnostic::warning(
                             &self.path,
-                            format!(
-                                "{owner}: annual_cost_per_fte is {} kr., outside the usual 100,000–3,000,000 kr.",
-                                crate::num::kroner_ore_trim(cost.rational())
-                            ),
+                            Msg::CostPerFteUnusual {
+                                owner: owner.clone().boxed(),
+                                cost: Kr(cost.rational()),
+                            },
                         )
-                        .at(span.clone(), "unusual for a full-time year")
-                        .help("annual_cost_per_fte is what one full-time year costs (salary, pension, overhead), not a month or the whole post"),
+                        .at(span.clone(), Msg::LabelUnusualCost)
+                        .help(Msg::HelpCostPerFte),
                     );
                 }
             }
@@ -1438,11 +1779,13 @@ impl Loader<'_> {
             if !pays && !provides && !member {
                 let mut d = Diagnostic::warning(
                     &self.path,
-                    format!("funder `{}` has neither costs nor funding", funder.id),
+                    Msg::IdleFunder {
+                        id: funder.id.clone(),
+                    },
                 )
-                .help("it shows as 0 everywhere; name it in a `paid_by` or a [[funding]] entry, remove it, or add a `note` that says why it is there");
+                .help(Msg::HelpIdleFunder);
                 if let Some(span) = &funder.span {
-                    d = d.at(span.clone(), "pays and provides nothing");
+                    d = d.at(span.clone(), Msg::LabelPaysNothing);
                 }
                 self.warn(d);
             }
@@ -1451,7 +1794,7 @@ impl Loader<'_> {
 
     fn unique_ids(&mut self, lists: [&Vec<RawEntry>; 3]) {
         let count = lists.iter().map(|l| l.len()).sum();
-        let mut seen: HashMap<&str, (&Span, &str)> = HashMap::with_capacity(count);
+        let mut seen: HashMap<&str, (&Span, &Msg)> = HashMap::with_capacity(count);
         let mut dups = Vec::new();
         for entry in lists.iter().flat_map(|l| l.iter()) {
             let Some(IdSpan(id, span)) = &entry.id else {
@@ -1461,11 +1804,14 @@ impl Loader<'_> {
                 Some((first, first_owner)) => dups.push(
                     Diagnostic::error(
                         &self.path,
-                        format!("duplicate id `{id}`: {first_owner} has it already"),
+                        Msg::DuplicateId {
+                            id: id.clone(),
+                            first: (*first_owner).clone().boxed(),
+                        },
                     )
-                    .at(span.clone(), "used again here")
-                    .also((*first).clone(), "first used here")
-                    .help("ids are unique across [[funding]], [[posts]] and [[costs]]; rename one"),
+                    .at(span.clone(), Msg::LabelUsedAgain)
+                    .also((*first).clone(), Msg::LabelFirstUsed)
+                    .help(Msg::HelpUniqueIds),
                 ),
                 None => {
                     seen.insert(id, (span, &entry.owner));
@@ -1483,7 +1829,54 @@ struct Header {
     source: Option<String>,
 }
 
-struct FunderIds(Vec<String>);
+/// The funders entries may name: their ids, and names (for hints where a name is written).
+struct FunderIds {
+    ids: Vec<String>,
+    names: Vec<String>,
+}
+
+impl FunderIds {
+    /// Each funder's id and name.
+    fn pairs(&self) -> Vec<(&str, &str)> {
+        (self.ids.iter().map(String::as_str))
+            .zip(self.names.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// A funder named but not declared: which, where, and by whom.
+struct UnknownFunder {
+    id: String,
+    span: Span,
+    owner: Msg,
+    key: &'static str,
+}
+
+/// Why a scenario has no funders to name, for the one error that says so.
+enum NoFunders {
+    /// No `[funders]` table.
+    Missing,
+    /// `funders` is not a table (said where it is).
+    NotATable,
+    /// `[funders]` is empty, here.
+    Empty(Span),
+}
+
+/// Further places shown beside the first of one mistake made many times.
+const MAX_ALSO: usize = 20;
+
+/// What entries may name or take: the funders, and `[defaults]`.
+struct Refs {
+    funders: FunderIds,
+    defaults: RawDefaults,
+}
+
+/// `[defaults]` as read: `paid_by` is `Some(None)` where it is given but broken.
+#[derive(Default)]
+struct RawDefaults {
+    paid_by: Option<Option<PaidBy>>,
+    employer: Option<String>,
+}
 
 struct IdSpan(String, Span);
 
@@ -1500,18 +1893,20 @@ enum RawKind {
 struct RawPost {
     fte: Option<(Rational, Span)>,
     annual_cost_per_fte: Option<(crate::model::Money, Span)>,
-    employer: Option<String>,
+    /// The employer, and whether it is `[defaults]`'s.
+    employer: Option<(String, bool)>,
     dates: Option<RawDates>,
 }
 
 /// An entry as read, before it is placed in the window.
 struct RawEntry {
     id: Option<IdSpan>,
-    owner: String,
+    owner: Msg,
     name: Option<String>,
     note: Option<String>,
     source: Option<String>,
-    paid_by: Option<PaidBy>,
+    /// Who pays, and whether it is `[defaults]`'s.
+    paid_by: Option<(PaidBy, bool)>,
     kind: Option<RawKind>,
     flow: Option<RawFlow>,
     /// The entry's table.
@@ -1577,32 +1972,72 @@ impl<'t> LineTable<'t> {
     }
 }
 
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// `a`, `b` and `c`.
-fn list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match quoted.split_last() {
-        None => "none".to_string(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+/// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
+/// `otherwise`.
+fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> Msg) -> Msg {
+    match nearest(word, names) {
+        Some(near) => Msg::HelpDidYouMean {
+            word: near.to_string(),
+        },
+        None => otherwise(),
     }
 }
 
-/// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
-/// `otherwise`.
-fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> String) -> String {
-    match nearest(word, names) {
-        Some(near) => format!("did you mean `{near}`?"),
+/// The hint for `written` where an id is expected, among `ids` (each with its name): the id
+/// whose name it is ("did you mean `brn`? (`Business Region North Denmark` is its name)"), the
+/// id it is but for case, the nearest id; else `otherwise`.
+fn id_hint(written: &str, ids: &[(&str, &str)], otherwise: impl FnOnce() -> Msg) -> Msg {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = fold(written);
+    let named = |(id, name): &&(&str, &str)| !name.is_empty() && name != id;
+    if let Some((id, name)) = ids
+        .iter()
+        .filter(named)
+        .find(|(_, name)| fold(name) == wanted)
+    {
+        return Msg::HelpIdNotName {
+            id: id.to_string(),
+            name: name.to_string(),
+        };
+    }
+    if let Some((id, _)) = ids.iter().find(|(id, _)| fold(id) == wanted) {
+        return Msg::HelpDidYouMean {
+            word: id.to_string(),
+        };
+    }
+    let only: Vec<&str> = ids.iter().map(|(id, _)| *id).collect();
+    if let Some(near) = nearest(written, &only) {
+        return Msg::HelpDidYouMean {
+            word: near.to_string(),
+        };
+    }
+    // A name written nearly right, or short (`BRN` for Business Region North Denmark).
+    let initials = |name: &str| -> String {
+        (name.split_whitespace())
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let near_name = (ids.iter().filter(named))
+        .map(|(id, name)| (strsim::jaro_winkler(&wanted, &fold(name)), *id, *name))
+        .filter(|(score, _, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id, name)| (id, name))
+        .or_else(|| {
+            (ids.iter().filter(named))
+                .find(|(_, name)| wanted.len() > 1 && initials(name) == wanted)
+                .map(|(id, name)| (*id, *name))
+        });
+    match near_name {
+        Some((id, name)) => Msg::HelpIdNotName {
+            id: id.to_string(),
+            name: name.to_string(),
+        },
         None => otherwise(),
     }
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::files::{KeyFile, key_path, normalize};
 use super::tree::{self, Entry, Node, Table, Value};
-use super::{Access, Loaded, Loader, fields, list, parse_file, parse_named, read_text, suggest};
+use super::{Access, Loaded, Loader, fields, id_hint, parse_file, parse_named, read_text, suggest};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
+use crate::msg::{Count, List, Msg};
 
 /// The most files a chain of `extends` may go through below the scenario: deeper chains are
 /// refused (each level is a frame of recursion: 8,000 overflowed the stack).
@@ -151,6 +152,8 @@ impl Prepared {
             keys_incomplete: false,
             key_files: &self.key_files,
             removed: &self.removed,
+            unknown: Vec::new(),
+            no_funders: None,
             errors: Vec::new(),
             warnings: Vec::new(),
         };
@@ -189,21 +192,19 @@ impl Prepared {
         let Some(extends) = extends else {
             if let Some(r) = remove {
                 self.errors.push(
-                    Diagnostic::error(
-                        path,
-                        "`remove` is for a variant: there is no `extends` to remove entries from",
-                    )
-                    .at(r.key_span, "nothing to remove from")
-                    .help("write extends = \"base.toml\" to build on another scenario"),
+                    Diagnostic::error(path, Msg::RemoveWithoutExtends)
+                        .at(r.key_span, Msg::LabelNothingToRemove)
+                        .help(Msg::HelpWriteExtends),
                 );
             }
             return Some(root);
         };
         let Value::String(written) = &extends.node.value else {
-            self.errors.push(
-                Diagnostic::error(path, "`extends` names one scenario file, such as extends = \"joint-secretariat.toml\"")
-                    .at(extends.node.span.clone(), format!("this is {}", extends.node.value.kind())),
-            );
+            self.errors
+                .push(Diagnostic::error(path, Msg::ExtendsOneFile).at(
+                    extends.node.span.clone(),
+                    super::values::this_is(&extends.node.value),
+                ));
             return None;
         };
         let base_path = normalize(&path.parent().unwrap_or(Path::new("")).join(written));
@@ -216,36 +217,40 @@ impl Prepared {
             self.errors.push(
                 Diagnostic::error(
                     path,
-                    format!("`extends` goes round in a circle: {}", names.join(" → ")),
+                    Msg::ExtendsCircle {
+                        chain: names.join(" → "),
+                    },
                 )
-                .at(extends.node.span.clone(), "leads back")
-                .help("a scenario cannot extend itself, directly or through others"),
+                .at(extends.node.span.clone(), Msg::LabelLeadsBackPlain)
+                .help(Msg::HelpExtendsItself),
             );
             return None;
         }
         if chain.len() > MAX_EXTENDS {
             let names: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
-            let shown = match names.len() {
-                0..=8 => names.join(" → "),
-                n => format!(
-                    "{} → … ({} more) → {}",
-                    names[..3].join(" → "),
-                    n - 6,
-                    names[n - 3..].join(" → ")
-                ),
+            let chain = match names.len() {
+                0..=8 => Msg::Chain {
+                    chain: names.join(" → "),
+                },
+                n => Msg::ChainCut {
+                    first: names[..3].join(" → "),
+                    more: Count(n - 6),
+                    last: names[n - 3..].join(" → "),
+                },
             };
             self.errors.push(
                 Diagnostic::error(
                     path,
-                    format!(
-                        "`extends` goes more than {MAX_EXTENDS} files deep: {shown} → {}",
-                        base_path.display()
-                    ),
+                    Msg::ExtendsTooDeep {
+                        max: Count(MAX_EXTENDS),
+                        chain: chain.boxed(),
+                        next: base_path.display().to_string(),
+                    },
                 )
-                .at(extends.node.span.clone(), "one base too many")
-                .help(format!(
-                    "a variant may build on at most {MAX_EXTENDS} scenarios in a chain; extend one nearer the end of the chain directly"
-                )),
+                .at(extends.node.span.clone(), Msg::LabelOneBaseTooMany)
+                .help(Msg::HelpExtendsDepth {
+                    max: Count(MAX_EXTENDS),
+                }),
             );
             return None;
         }
@@ -253,9 +258,13 @@ impl Prepared {
             self.errors.push(
                 Diagnostic::error(
                     path,
-                    format!("`extends`: `{written}` is not read: {}", refused.reason),
+                    Msg::NamedNotRead {
+                        key: "extends".into(),
+                        written: written.clone(),
+                        reason: refused.reason.boxed(),
+                    },
                 )
-                .at(extends.node.span.clone(), "outside the root")
+                .at(extends.node.span.clone(), Msg::LabelOutsideRoot)
                 .help(refused.help),
             );
             return None;
@@ -266,13 +275,14 @@ impl Prepared {
                 self.errors.push(
                     Diagnostic::error(
                         path,
-                        format!(
-                            "cannot read the scenario `{written}` it extends ({}): {reason}",
-                            base_path.display()
-                        ),
+                        Msg::CannotReadBase {
+                            written: written.clone(),
+                            path: base_path.display().to_string(),
+                            reason,
+                        },
                     )
-                    .at(extends.node.span.clone(), "this file")
-                    .help("`extends` is relative to the variant's own file"),
+                    .at(extends.node.span.clone(), Msg::LabelThisFile)
+                    .help(Msg::HelpExtendsRelative),
                 );
                 return None;
             }
@@ -317,12 +327,12 @@ impl Prepared {
                 continue;
             }
             let entry = match read_text(&path).inspect(|_| self.files.push(path.clone())) {
-                Err((reason, _)) => KeyFile::Unreadable(reason),
+                Err((reason, _)) => KeyFile::Unreadable(*reason),
                 Ok(text) => match parse_named(&mut self.sources, &path, text) {
                     Ok((file, root)) => KeyFile::Parsed { file, root },
                     Err(errors) => {
                         self.errors.extend(errors);
-                        KeyFile::Unreadable("it is not valid TOML".into())
+                        KeyFile::Unreadable(Msg::NotValidToml)
                     }
                 },
             };
@@ -420,15 +430,9 @@ fn merge_scenario(base: &mut Node, variant: Node, path: &Path, errors: &mut Vec<
             (_, value) => {
                 if list {
                     errors.push(
-                        Diagnostic::error(
-                            path,
-                            format!(
-                                "`{}` must be a list of entries in the variant as in its base",
-                                e.key
-                            ),
-                        )
-                        .at(e.node.span.clone(), "not a list")
-                        .help(format!("write each as [[{}]] with its id", e.key)),
+                        Diagnostic::error(path, Msg::VariantListNotAList { key: e.key.clone() })
+                            .at(e.node.span.clone(), Msg::LabelNotAList)
+                            .help(Msg::HelpEachWithId { key: e.key.clone() }),
                     );
                 }
                 b.node = Node {
@@ -452,24 +456,20 @@ fn remove_entries(
         return;
     };
     let Value::Array(ids) = &remove.node.value else {
-        errors.push(
-            Diagnostic::error(
-                path,
-                "`remove` lists the ids of entries to drop, such as remove = [\"gen2040-post\"]",
-            )
-            .at(
-                remove.node.span.clone(),
-                format!("this is {}", remove.node.value.kind()),
-            ),
-        );
+        errors.push(Diagnostic::error(path, Msg::RemoveListsIds).at(
+            remove.node.span.clone(),
+            super::values::this_is(&remove.node.value),
+        ));
         return;
     };
+    // Each entry's and funder's id and name, for a hint where a name is written.
+    let named = named_ids(top);
     for id_node in ids {
         let Value::String(id) = &id_node.value else {
-            errors.push(Diagnostic::error(path, "`remove` lists ids as strings").at(
-                id_node.span.clone(),
-                format!("this is {}", id_node.value.kind()),
-            ));
+            errors.push(
+                Diagnostic::error(path, Msg::RemoveIdsAsStrings)
+                    .at(id_node.span.clone(), super::values::this_is(&id_node.value)),
+            );
             continue;
         };
         let mut found = false;
@@ -491,13 +491,47 @@ fn remove_entries(
             }
         }
         if !found {
+            let pairs: Vec<(&str, &str)> = named
+                .iter()
+                .map(|(i, n)| (i.as_str(), n.as_str()))
+                .collect();
             errors.push(
-                Diagnostic::error(path, format!("`remove`: the base has no entry or funder `{id}`"))
-                    .at(id_node.span.clone(), "nothing by this id")
-                    .help("name the id of a post, cost, funding entry or funder of the scenario it extends"),
+                Diagnostic::error(path, Msg::RemoveNothing { id: id.clone() })
+                    .at(id_node.span.clone(), Msg::LabelNothingById)
+                    .help(id_hint(id, &pairs, || Msg::HelpRemoveWhat)),
             );
         }
     }
+}
+
+/// The id and name (`title` of a post, `name` otherwise) of each entry and funder of `top`.
+fn named_ids(top: &Table) -> Vec<(String, String)> {
+    let text = |t: &Table, key: &str| match t.get(key).map(|e| &e.node.value) {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let mut out = Vec::new();
+    for e in &top.entries {
+        match (e.key.as_str(), &e.node.value) {
+            ("posts" | "costs" | "funding", Value::Array(items)) => {
+                for item in items {
+                    if let (Some(id), Value::Table(t)) = (entry_id(item), &item.value) {
+                        let name = text(t, if e.key == "posts" { "title" } else { "name" });
+                        out.push((id.to_string(), name));
+                    }
+                }
+            }
+            ("funders", Value::Table(funders)) => {
+                for f in &funders.entries {
+                    if let Value::Table(t) = &f.node.value {
+                        out.push((f.key.clone(), text(t, "name")));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// An override of one value in `section`, for messages.
@@ -509,6 +543,7 @@ fn section_example(section: &str) -> Option<&'static str> {
         "posts" => "posts.regional-post.fte=0.8",
         "costs" => "costs.operations.annual=50000",
         "indexation" => "indexation.wages.2025=0.04",
+        "defaults" => "defaults.employer=BRN-sekretariatet",
         _ => return None,
     })
 }
@@ -522,6 +557,7 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
         ["costs", _] => Some(fields::COST),
         ["funding", _] => Some(fields::FUNDING),
         ["indexation"] => Some(fields::INDEXATION),
+        ["defaults"] => Some(fields::DEFAULTS),
         _ => None,
     }
 }
@@ -567,8 +603,9 @@ struct Setting<'a> {
 type Refused = Box<Diagnostic>;
 
 /// The sections a path may start with.
-const SECTIONS: [&str; 6] = [
+const SECTIONS: [&str; 7] = [
     "scenario",
+    "defaults",
     "funders",
     "funding",
     "posts",
@@ -581,13 +618,7 @@ impl Setting<'_> {
         Span::new(self.file, range)
     }
 
-    fn fail(
-        &self,
-        message: String,
-        range: std::ops::Range<usize>,
-        label: &str,
-        help: String,
-    ) -> Refused {
+    fn fail(&self, message: Msg, range: std::ops::Range<usize>, label: Msg, help: Msg) -> Refused {
         Box::new(
             Diagnostic::error(Path::new(self.o.flag), message)
                 .at(self.span(range), label)
@@ -604,10 +635,13 @@ impl Setting<'_> {
         let (flag, text) = (self.o.flag, &self.o.text);
         let Some((path_text, value_text)) = text.split_once('=') else {
             return Err(self.fail(
-                format!("`{flag} {text}` gives no value"),
+                Msg::SetNoValue {
+                    flag: flag.to_string(),
+                    text: text.clone(),
+                },
                 0..text.len(),
-                "no `=`",
-                "write --set path=value, such as --set posts.regional-post.fte=0.8".into(),
+                Msg::LabelNoEquals,
+                Msg::HelpSetForm,
             ));
         };
         let value = self.value(value_text, path_text.len() + 1..text.len());
@@ -627,11 +661,15 @@ impl Setting<'_> {
         {
             let names: Vec<&str> = known.iter().map(|f| f.name).collect();
             return Err(self.fail(
-                format!("{flag}: `{key}` is not a key of {}", table_path.join(".")),
+                Msg::SetNotAKey {
+                    flag: flag.to_string(),
+                    key: key.to_string(),
+                    table: table_path.join("."),
+                },
                 path_text.len() - key.len()..path_text.len(),
-                "unknown key",
-                suggest(key, &names, || {
-                    format!("the keys here are {}", list(&names))
+                Msg::LabelUnknownKey,
+                suggest(key, &names, || Msg::HelpKeysHere {
+                    keys: List::of(&names),
                 }),
             ));
         }
@@ -667,17 +705,22 @@ impl Setting<'_> {
         // A known section with a wrong rest: say what its paths look like, not "did you
         // mean" the very word written.
         let near = match section_example(first) {
-            Some(example) => {
-                format!("a path into `{first}` names one value, such as {flag} {example}")
-            }
-            None => suggest(first, &SECTIONS, || {
-                format!("a path starts with {}", list(&SECTIONS))
+            Some(example) => Msg::HelpPathInto {
+                section: first.to_string(),
+                flag: flag.to_string(),
+                example: example.to_string(),
+            },
+            None => suggest(first, &SECTIONS, || Msg::HelpPathStarts {
+                sections: List::of(&SECTIONS),
             }),
         };
         self.fail(
-            format!("{flag}: `{}` is not a path in a scenario", self.path_text),
+            Msg::SetNotAPath {
+                flag: flag.to_string(),
+                path: self.path_text.to_string(),
+            },
             self.whole_path(),
-            "unknown path",
+            Msg::LabelUnknownPath,
             near,
         )
     }
@@ -689,7 +732,7 @@ impl Setting<'_> {
         table_path: &[&str],
     ) -> Result<&'t mut Table, Refused> {
         let table = match table_path {
-            ["scenario"] | ["indexation"] | ["indexation", _] => {
+            ["scenario"] | ["defaults"] | ["indexation"] | ["indexation", _] => {
                 let made = self.span(self.whole_path());
                 let t = table_in(top, table_path[0], made.clone());
                 match table_path {
@@ -717,7 +760,18 @@ impl Setting<'_> {
             Some(Value::Table(funders)) => funders,
             _ => return Err(self.unknown_section("funders")),
         };
-        let ids: Vec<String> = funders.entries.iter().map(|e| e.key.clone()).collect();
+        let ids: Vec<(String, String)> = (funders.entries.iter())
+            .map(|e| {
+                let name = match &e.node.value {
+                    Value::Table(t) => match t.get("name").map(|n| &n.node.value) {
+                        Some(Value::String(n)) => n.clone(),
+                        _ => String::new(),
+                    },
+                    _ => String::new(),
+                };
+                (e.key.clone(), name)
+            })
+            .collect();
         match funders
             .entries
             .iter_mut()
@@ -726,12 +780,19 @@ impl Setting<'_> {
         {
             Some(Value::Table(t)) => Ok(t),
             _ => {
-                let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let pairs: Vec<(&str, &str)> =
+                    ids.iter().map(|(i, n)| (i.as_str(), n.as_str())).collect();
+                let only: Vec<&str> = pairs.iter().map(|(i, _)| *i).collect();
                 Err(self.fail(
-                    format!("{}: there is no funder `{id}`", self.o.flag),
+                    Msg::SetNoFunder {
+                        flag: self.o.flag.to_string(),
+                        id: id.to_string(),
+                    },
                     self.whole_path(),
-                    "no such funder",
-                    suggest(id, &names, || format!("the funders are {}", list(&names))),
+                    Msg::LabelNoSuchFunder,
+                    id_hint(id, &pairs, || Msg::HelpFundersAreOnly {
+                        funders: List::of(&only),
+                    }),
                 ))
             }
         }
@@ -754,16 +815,35 @@ impl Setting<'_> {
             Some(Value::Array(items)) => items,
             _ => {
                 return Err(self.fail(
-                    format!("{flag}: the scenario has no {list_name}"),
+                    Msg::SetNoList {
+                        flag: flag.to_string(),
+                        list: list_name.to_string(),
+                    },
                     self.whole_path(),
-                    "nothing here",
-                    format!("`{list_name}.<id>.<key>` changes an entry the scenario has"),
+                    Msg::LabelNothingHere,
+                    Msg::HelpSetEntry {
+                        list: list_name.to_string(),
+                    },
                 ));
             }
         };
-        let ids: Vec<String> = items
+        let name_key = if list_name == "posts" {
+            "title"
+        } else {
+            "name"
+        };
+        let ids: Vec<(String, String)> = items
             .iter()
-            .filter_map(|i| entry_id(i).map(str::to_string))
+            .filter_map(|i| {
+                let name = match &i.value {
+                    Value::Table(t) => match t.get(name_key).map(|n| &n.node.value) {
+                        Some(Value::String(n)) => n.clone(),
+                        _ => String::new(),
+                    },
+                    _ => String::new(),
+                };
+                entry_id(i).map(|id| (id.to_string(), name))
+            })
             .collect();
         match items
             .iter_mut()
@@ -772,13 +852,20 @@ impl Setting<'_> {
         {
             Some(Value::Table(t)) => Ok(t),
             _ => {
-                let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let pairs: Vec<(&str, &str)> =
+                    ids.iter().map(|(i, n)| (i.as_str(), n.as_str())).collect();
+                let only: Vec<&str> = pairs.iter().map(|(i, _)| *i).collect();
                 Err(self.fail(
-                    format!("{flag}: there is no entry `{id}` in {list_name}"),
+                    Msg::SetNoEntry {
+                        flag: flag.to_string(),
+                        id: id.to_string(),
+                        list: list_name.to_string(),
+                    },
                     self.whole_path(),
-                    "no such entry",
-                    suggest(id, &names, || {
-                        format!("the ids in {list_name} are {}", list(&names))
+                    Msg::LabelNoSuchEntry,
+                    id_hint(id, &pairs, || Msg::HelpIdsIn {
+                        list: list_name.to_string(),
+                        ids: List::of(&only),
                     }),
                 ))
             }

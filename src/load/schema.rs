@@ -6,7 +6,8 @@ use serde_json::{Map, Value, json};
 use super::fields::{self, Field, Kind};
 
 const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
-const MONEY_PATTERN: &str = "^[0-9][0-9_]*(\\.[0-9]{1,2})?$";
+const MONEY_PATTERN: &str = "^(0|[1-9][0-9]*(_[0-9]+)*)(\\.[0-9]{1,2})?$";
+const RATE_PATTERN: &str = "^ *(-?(0(\\.[0-9]+)?|1(\\.0+)?)|-?[0-9]+([.,][0-9]+)? *%) *$";
 const RATIO_PATTERN: &str = "^ *([0-9]+(\\.[0-9]+)?|[0-9]+ */ *[0-9]+) *$";
 
 /// The JSON Schema (draft-07) of a scenario file. A variant (a file with `extends`) takes the
@@ -88,14 +89,20 @@ impl Schema {
             Kind::KeyRef => json!({"type": "string", "pattern": ID_PATTERN}),
             Kind::Weight => ratio(),
             Kind::Year => json!({"type": "integer", "minimum": 1, "maximum": 9999}),
-            Kind::Rates => json!({
-                "type": "object",
-                "propertyNames": {"pattern": "^[0-9]{4}$"},
-                "additionalProperties": {"anyOf": [
-                    {"type": "number"},
-                    {"type": "string", "pattern": "^ *-?[0-9]+(\\.[0-9]+)? *%? *$"},
-                ]},
-            }),
+            Kind::Rates => {
+                let year = json!({"type": "integer", "minimum": 1, "maximum": 9999});
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "from": {"description": "The first year of `rate`.", "allOf": [year]},
+                        "to": {"description": "The last year of `rate`. Default: the window's last.", "allOf": [year]},
+                        "rate": {"description": "The rise of every year from `from`, unless a year gives its own.", "allOf": [rate()]},
+                    },
+                    "propertyNames": {"pattern": "^([0-9]{4}|from|to|rate)$"},
+                    "additionalProperties": rate(),
+                    "dependencies": {"rate": ["from"], "from": ["rate"], "to": ["from", "rate"]},
+                })
+            }
             Kind::Ids => {
                 json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}})
             }
@@ -105,6 +112,15 @@ impl Schema {
             ]}),
         }
     }
+}
+
+/// A yearly rise: a decimal of at most 1 in size (`0.03`), or a percentage (`"3 %"`,
+/// `"3,5 %"`).
+fn rate() -> Value {
+    json!({"anyOf": [
+        {"type": "number", "minimum": -1, "maximum": 1},
+        {"type": "string", "pattern": RATE_PATTERN},
+    ]})
 }
 
 /// A positive number, or a decimal or fraction string.

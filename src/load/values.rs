@@ -7,8 +7,10 @@ use jiff::civil::Date;
 use num_rational::Ratio;
 use rust_decimal::Decimal;
 
+use super::notation::{Misread, misread, plain};
 use super::tree::Value;
 use crate::model::Money;
+use crate::msg::{Count, Day, Kr, Msg, Num};
 use crate::num::{Rational, decimal_to_rational, decimals, round_half_away, show};
 
 /// The largest amount of money accepted in one value: 1,000,000,000,000 kr.
@@ -20,52 +22,79 @@ pub const MAX_RATIO_DECIMALS: u32 = 6;
 /// The largest denominator of a fraction such as `"1/3"`.
 pub const MAX_DENOMINATOR: i128 = 1_000_000;
 
-const TOO_BIG: &str = "too large";
-/// The label of a number with more decimals than can be held (`5e-324`).
-const TOO_FINE: &str = "too many decimals";
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub message: String,
-    pub label: String,
-    pub help: Option<String>,
+    pub message: Box<Msg>,
+    pub label: Box<Msg>,
+    pub help: Option<Box<Msg>>,
+    /// The number as written, where it could not be held exactly (too large, too fine).
+    written: Option<String>,
 }
 
 impl Problem {
-    fn new(message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub(super) fn new(message: Msg, label: Msg) -> Self {
         Problem {
-            message: message.into(),
-            label: label.into(),
+            message: message.boxed(),
+            label: label.boxed(),
             help: None,
+            written: None,
         }
     }
 
-    fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub(super) fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help.boxed());
         self
+    }
+
+    /// The number as written, for messages that name it.
+    fn written(&self) -> String {
+        self.written.clone().unwrap_or_default()
     }
 }
 
 type Read<T> = Result<T, Problem>;
 
-fn wrong_type(value: &Value, expected: &str) -> Problem {
+/// What a kind of value is called in messages.
+pub fn kind(value: &Value) -> Msg {
+    match value {
+        Value::String(_) => Msg::KindString,
+        Value::Integer(_) => Msg::KindInteger,
+        Value::Float(_) => Msg::KindFloat,
+        Value::Bool(_) => Msg::KindBool,
+        Value::Datetime(_) => Msg::KindDate,
+        Value::Array(_) => Msg::KindArray,
+        Value::Table(_) => Msg::KindTable,
+    }
+}
+
+/// "this is a string", the label under a value of the wrong kind.
+pub fn this_is(value: &Value) -> Msg {
+    Msg::ThisIs {
+        kind: kind(value).boxed(),
+    }
+}
+
+fn wrong_type(value: &Value, expected: Msg) -> Problem {
     Problem::new(
-        format!("expected {expected}, found {}", value.kind()),
-        format!("this is {}", value.kind()),
+        Msg::Expected {
+            expected: expected.boxed(),
+            found: kind(value).boxed(),
+        },
+        this_is(value),
     )
 }
 
 pub fn text(value: &Value) -> Read<String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        other => Err(wrong_type(other, "a string")),
+        other => Err(wrong_type(other, Msg::ExpectString)),
     }
 }
 
 pub fn boolean(value: &Value) -> Read<bool> {
     match value {
         Value::Bool(b) => Ok(*b),
-        other => Err(wrong_type(other, "true or false")),
+        other => Err(wrong_type(other, Msg::ExpectBool)),
     }
 }
 
@@ -82,27 +111,25 @@ pub fn id(raw: &str) -> Read<()> {
         return Ok(());
     }
     let problem = if raw.is_empty() {
-        Problem::new("an id cannot be empty", "empty id")
+        Problem::new(Msg::IdEmpty, Msg::LabelIdEmpty)
     } else {
         Problem::new(
-            format!("`{raw}` is not a valid id"),
-            "ids use ASCII letters, digits, `-` and `_`",
+            Msg::IdInvalid {
+                written: raw.to_string(),
+            },
+            Msg::LabelIdChars,
         )
     };
     let suggestion = ascii_id(raw);
     Err(if !suggestion.is_empty() && suggestion != raw {
-        problem.help(format!(
-            "an id starts with a letter or digit and has only ASCII letters, digits, `-` and `_`: write `{suggestion}`; the display name can keep any letters"
-        ))
+        problem.help(Msg::HelpIdWrite { suggestion })
     } else {
-        problem.help(
-            "an id starts with a letter or digit and has only ASCII letters, digits, `-` and `_`",
-        )
+        problem.help(Msg::HelpIdChars)
     })
 }
 
 /// A valid id close to `raw`: Danish letters spelt out, others replaced by `-`.
-fn ascii_id(raw: &str) -> String {
+pub fn ascii_id(raw: &str) -> String {
     let mut out = String::new();
     for c in raw.chars() {
         match c {
@@ -121,44 +148,58 @@ fn ascii_id(raw: &str) -> String {
 
 pub fn date(value: &Value) -> Read<Date> {
     match value {
-        Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) if d.year == 0 => Err(Problem::new(
-                format!("`{dt}` is in the year 0000, which has no budget: years run from 0001"),
-                "year 0000",
-            )
-            .help("write the year in full, such as 2024-01-01")),
-            (Some(d), None, None) => {
-                Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| {
-                    Problem::new(
-                        format!("`{dt}` is not a valid date: {e}"),
-                        "not a valid date",
-                    )
-                })
+        Value::Datetime(dt) => {
+            let written = dt.to_string();
+            match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) if d.year == 0 => Err(Problem::new(
+                    Msg::DateYearZero { written },
+                    Msg::LabelYearZero,
+                )
+                .help(Msg::HelpYearInFull)),
+                (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8)
+                    .map_err(|_| {
+                        let last = Date::new(d.year as i16, d.month as i8, 1)
+                            .map(|first| first.last_of_month());
+                        match last {
+                            Ok(last) => Problem::new(
+                                Msg::DateNoSuchDay {
+                                    written,
+                                    last: Day(last),
+                                },
+                                Msg::LabelNotADate,
+                            ),
+                            Err(_) => {
+                                Problem::new(Msg::DateInvalid { written }, Msg::LabelNotADate)
+                            }
+                        }
+                    }),
+                (Some(d), _, _) => Err(Problem::new(
+                    Msg::DateWithTime { written },
+                    Msg::LabelDateAndTime,
+                )
+                .help(Msg::HelpWithoutTime {
+                    date: d.to_string(),
+                })),
+                (None, _, _) => Err(Problem::new(
+                    Msg::DateTimeOnly { written },
+                    Msg::LabelTimeNotDate,
+                )
+                .help(Msg::HelpWriteDate)),
             }
-            (Some(d), _, _) => Err(Problem::new(
-                format!("`{dt}` has a time of day; a date here is a day only"),
-                "a date and time",
-            )
-            .help(format!("write `{d}` without the time"))),
-            (None, _, _) => Err(Problem::new(
-                format!("`{dt}` is a time of day, not a date"),
-                "a time, not a date",
-            )
-            .help("write a date such as `2023-07-01`")),
-        },
+        }
         Value::String(s) => {
             let looks_like_date = s.parse::<toml::value::Datetime>().is_ok();
             let problem = Problem::new(
-                format!("dates are written without quotes; found the string \"{s}\""),
-                "a string, not a date",
+                Msg::DateQuoted { written: s.clone() },
+                Msg::LabelStringNotDate,
             );
             Err(if looks_like_date {
-                problem.help(format!("write {s} without quotes, as a TOML date"))
+                problem.help(Msg::HelpUnquoteDate { written: s.clone() })
             } else {
-                problem.help("write a TOML date without quotes, such as 2023-07-01")
+                problem.help(Msg::HelpWriteDateUnquoted)
             })
         }
-        other => Err(wrong_type(other, "a date such as 2023-07-01")),
+        other => Err(wrong_type(other, Msg::ExpectDate)),
     }
 }
 
@@ -177,38 +218,44 @@ fn unheld(raw: &str) -> Problem {
         .unwrap_or("")
         .trim_start_matches('0');
     let whole_digits = i64::try_from(whole.len()).unwrap_or(i64::MAX);
-    if whole_digits.saturating_add(exponent) > 28 {
+    let written = raw.to_string();
+    let mut p = if whole_digits.saturating_add(exponent) > 28 {
         Problem::new(
-            format!("`{raw}` is too large a number to compute exactly"),
-            TOO_BIG,
+            Msg::NumberTooLarge {
+                written: written.clone(),
+            },
+            Msg::LabelTooLarge,
         )
     } else {
         Problem::new(
-            format!("`{raw}` has more decimals than can be computed exactly"),
-            TOO_FINE,
+            Msg::NumberTooFine {
+                written: written.clone(),
+            },
+            Msg::LabelTooFine,
         )
-    }
-}
-
-/// The number as written that `p` is about: the first `quoted` part of its message.
-fn written(p: &Problem) -> &str {
-    p.message.split('`').nth(1).unwrap_or("the number")
+    };
+    p.written = Some(written);
+    p
 }
 
 /// A number as written: integer (any radix), float (as the decimal written) or string.
 fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
     match value {
-        Value::Integer(n) => Ok(Ratio::from_integer(n.get().ok_or_else(|| {
-            Problem::new("the number is too large to compute exactly", TOO_BIG)
-        })?)),
+        Value::Integer(n) => {
+            Ok(Ratio::from_integer(n.get().ok_or_else(|| {
+                Problem::new(Msg::IntegerTooLarge, Msg::LabelTooLarge)
+            })?))
+        }
         Value::Float(raw) => {
             let lower = raw.to_ascii_lowercase();
             if lower.contains("inf") || lower.contains("nan") {
                 return Err(Problem::new(
-                    format!("`{raw}` is not a finite number"),
-                    "not a finite number",
+                    Msg::NotFinite {
+                        written: raw.clone(),
+                    },
+                    Msg::LabelNotFinite,
                 )
-                .help("write a number such as 1 or 0.5"));
+                .help(Msg::HelpWriteNumber));
             }
             let d = if lower.contains('e') {
                 Decimal::from_scientific(raw).map_err(|_| unheld(raw))?
@@ -221,9 +268,9 @@ fn decimal(value: &Value, allow_fraction: bool) -> Read<Rational> {
         other => Err(wrong_type(
             other,
             if allow_fraction {
-                "a number or a string such as \"0.5\" or \"1/3\""
+                Msg::ExpectRatio
             } else {
-                "a number or a string such as \"860000.50\""
+                Msg::ExpectNumber
             },
         )),
     }
@@ -233,28 +280,39 @@ fn parse_number_text(s: &str, allow_fraction: bool) -> Read<Rational> {
     let not_number = || {
         let danish = s.replace('.', "").replace(',', ".");
         let hint = if s.contains(',') && Decimal::from_str_exact(&danish).is_ok() {
-            format!("write numbers with a decimal point and no thousands separators: \"{danish}\"")
+            Msg::HelpDecimalPoint { number: danish }
         } else if allow_fraction {
-            "write a decimal such as \"0.5\" or a fraction such as \"1/3\"".to_string()
+            Msg::HelpWriteRatio
         } else {
-            "write a number such as 860000 or \"860000.50\"".to_string()
+            Msg::HelpWriteNumberText
         };
-        Problem::new(format!("\"{s}\" is not a number"), "not a number").help(hint)
+        Problem::new(
+            Msg::NotANumber {
+                written: s.to_string(),
+            },
+            Msg::LabelNotANumber,
+        )
+        .help(hint)
     };
     if let Some((num, den)) = s.split_once('/').filter(|_| allow_fraction) {
         let num: i128 = num.trim().parse().map_err(|_| not_number())?;
         let den: i128 = den.trim().parse().map_err(|_| not_number())?;
         if den == 0 {
             return Err(Problem::new(
-                format!("\"{s}\" divides by zero"),
-                "denominator is 0",
+                Msg::DividesByZero {
+                    written: s.to_string(),
+                },
+                Msg::LabelDenominatorZero,
             ));
         }
         let r = Ratio::new(num, den);
         if r.denom().abs() > MAX_DENOMINATOR {
             return Err(Problem::new(
-                format!("the fraction \"{s}\" has a denominator over {MAX_DENOMINATOR}"),
-                "denominator too large",
+                Msg::DenominatorTooLarge {
+                    written: s.to_string(),
+                    max: Count(MAX_DENOMINATOR as usize),
+                },
+                Msg::LabelDenominatorTooLarge,
             ));
         }
         return Ok(r);
@@ -282,112 +340,316 @@ pub fn signed(value: &Value) -> Read<Rational> {
     decimal(value, false)
 }
 
-pub fn money(value: &Value) -> Read<Money> {
-    let r = decimal(value, false).map_err(|p| match p.label.as_str() {
-        TOO_BIG => Problem::new(
-            "the amount is more than the largest accepted, 1,000,000,000,000 kr.",
-            "too large",
-        ),
-        TOO_FINE => Problem::new(
-            format!(
-                "{} has more than 2 decimals; money has at most 2 (øre)",
-                written(&p)
-            ),
-            "more than 2 decimals",
+/// Whether `s` is an amount written plainly: digits with `_` between some of them, no
+/// leading zero, and perhaps a decimal point with decimals after it.
+fn is_plain(s: &str) -> bool {
+    let (whole, fraction) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let groups_ok = !whole.is_empty()
+        && whole
+            .split('_')
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    let no_leading_zero = whole == "0" || !whole.starts_with('0');
+    let fraction_ok =
+        fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    groups_ok && no_leading_zero && fraction_ok
+}
+
+/// The error for an amount written so that it reads as more than one number, or as another
+/// number than a program would take it for (`"900.000"`, `650.000`, `"1,5"`), with every
+/// reading and how to write each.
+fn misread_money(written: &str, quoted: bool, how: Misread) -> Problem {
+    let written = match quoted {
+        true => format!("\"{}\"", written.trim()),
+        false => written.trim().to_string(),
+    };
+    let write = |value: Rational| Msg::HelpWriteAmount {
+        code: plain(value),
+        amount: Kr(value),
+    };
+    let either = |thousands: Rational, decimal: Rational| Msg::HelpWriteEither {
+        thousands_code: plain(thousands),
+        thousands: Kr(thousands),
+        decimal_code: plain(decimal),
+        decimal: Kr(decimal),
+    };
+    let two_ways = |thousands: Rational, decimal: Rational| Msg::LabelEitherAmount {
+        thousands: Kr(thousands),
+        decimal: Kr(decimal),
+    };
+    match how {
+        Misread::DotThousands { thousands, decimal } => {
+            let message = if quoted {
+                Msg::MoneyDotThousands {
+                    written,
+                    thousands: Kr(thousands),
+                    decimal: Kr(decimal),
+                }
+            } else {
+                Msg::MoneyFloatDotThousands {
+                    written,
+                    thousands: Kr(thousands),
+                    decimal: Kr(decimal),
+                }
+            };
+            Problem::new(message, two_ways(thousands, decimal)).help(either(thousands, decimal))
+        }
+        Misread::DotsThousands { value } => Problem::new(
+            Msg::MoneyDotsThousands {
+                written,
+                amount: Kr(value),
+            },
+            Msg::LabelDotsBetweenThousands,
         )
-        .help("round the amount to whole øre, such as 0.01"),
-        _ => p,
+        .help(write(value)),
+        Misread::DecimalComma { value } => Problem::new(
+            Msg::MoneyDecimalComma {
+                written,
+                amount: Kr(value),
+            },
+            Msg::LabelDecimalComma,
+        )
+        .help(write(value)),
+        Misread::SmallComma { value } => {
+            let millions = value * Ratio::from_integer(1_000_000);
+            Problem::new(
+                Msg::MoneySmallComma {
+                    written,
+                    amount: Kr(value),
+                    millions: Kr(millions),
+                },
+                two_ways(millions, value),
+            )
+            .help(either(millions, value))
+        }
+        Misread::CommaThousandsOrDecimal { thousands, decimal } => Problem::new(
+            Msg::MoneyCommaThousandsOrDecimal {
+                written,
+                thousands: Kr(thousands),
+                decimal: Kr(decimal),
+            },
+            two_ways(thousands, decimal),
+        )
+        .help(either(thousands, decimal)),
+        Misread::CommaThousands { value } => Problem::new(
+            Msg::MoneyCommaThousands {
+                written,
+                amount: Kr(value),
+            },
+            Msg::LabelCommasBetweenThousands,
+        )
+        .help(write(value)),
+        Misread::SpaceThousands { value } => Problem::new(
+            Msg::MoneySpaceThousands {
+                written,
+                amount: Kr(value),
+            },
+            Msg::LabelSpacesBetweenThousands,
+        )
+        .help(write(value)),
+        Misread::WithUnit { value } => Problem::new(
+            Msg::MoneyWithUnit {
+                written,
+                amount: Kr(value),
+            },
+            Msg::LabelUnitInAmount,
+        )
+        .help(write(value)),
+    }
+}
+
+/// The error for a bare value in a file that is no TOML but reads as an amount in Danish or
+/// English notation (`annual = 1.500.000`, `annual = 1,5`), if it does.
+pub fn misread_bare(written: &str) -> Option<Problem> {
+    misread(written).map(|how| misread_money(written, false, how))
+}
+
+/// How many decimals `written` has after its point (none with an exponent: `8.6e5`).
+fn written_decimals(written: &str) -> usize {
+    if written.contains(['e', 'E']) {
+        return 0;
+    }
+    written.split_once('.').map_or(0, |(_, f)| f.trim().len())
+}
+
+/// Money: a TOML integer, a float as written, or a plain string (`"860000"`, `"860000.50"`,
+/// `"860_000"`); at most 2 decimals, as written; never negative. A number that reads as
+/// another in Danish or English notation (`"900.000"`, `650.000`, `"1,5"`, `"1,500,000"`)
+/// is refused with its readings: an amount is never read as one the user did not write.
+pub fn money(value: &Value) -> Read<Money> {
+    match value {
+        Value::String(s) => {
+            let t = s.trim();
+            if let Some(how) = misread(t) {
+                return Err(misread_money(t, true, how));
+            }
+            let unsigned = t.strip_prefix('-').unwrap_or(t);
+            if !is_plain(unsigned) {
+                let p = parse_number_text(t, false).err().unwrap_or_else(|| {
+                    Problem::new(
+                        Msg::NotANumber {
+                            written: t.to_string(),
+                        },
+                        Msg::LabelNotANumber,
+                    )
+                    .help(Msg::HelpWriteNumberText)
+                });
+                return Err(p);
+            }
+            too_many_decimals(t)?;
+        }
+        Value::Float(raw) if !raw.to_ascii_lowercase().contains(['e', 'i', 'n']) => {
+            if let Some(how @ Misread::DotThousands { .. }) = misread(raw) {
+                return Err(misread_money(raw, false, how));
+            }
+            too_many_decimals(raw)?;
+        }
+        _ => {}
+    }
+    let r = decimal(value, false).map_err(|p| {
+        if *p.label == Msg::LabelTooLarge {
+            Problem::new(Msg::AmountTooLarge, Msg::LabelTooLarge)
+        } else if *p.label == Msg::LabelTooFine {
+            Problem::new(
+                Msg::AmountTooFine {
+                    written: p.written(),
+                },
+                Msg::LabelMoreThanTwoDecimals,
+            )
+            .help(Msg::HelpWholeOre)
+        } else {
+            p
+        }
     })?;
     if r < Ratio::from_integer(0) {
-        return Err(Problem::new(
-            format!("amounts cannot be negative; found {}", show(r)),
-            "negative",
-        )
-        .help(
-            "write the amount as a positive number; money a funder provides goes under [[funding]]",
-        ));
+        return Err(
+            Problem::new(Msg::AmountNegative { amount: Num(r) }, Msg::LabelNegative)
+                .help(Msg::HelpPositiveAmount),
+        );
     }
     if r > Ratio::from_integer(MAX_MONEY as i128) {
         return Err(Problem::new(
-            format!(
-                "{} kr. is more than the largest amount accepted, 1,000,000,000,000 kr.",
-                show(r)
-            ),
-            "too large",
+            Msg::AmountOverMax { amount: Num(r) },
+            Msg::LabelTooLarge,
         ));
     }
     let places = decimals(r).unwrap_or(u32::MAX);
     if places > 2 {
-        let rounded =
-            Decimal::from_i128_with_scale(round_half_away(*r.numer() * 100, *r.denom()), 2);
-        return Err(Problem::new(
-            format!(
-                "{} has {places} decimals; money has at most 2 (øre)",
-                show(r)
-            ),
-            "more than 2 decimals",
-        )
-        .help(format!("write {rounded} or \"{rounded}\"")));
+        return Err(more_decimals(&show(r), places as usize, r));
     }
     let d = Decimal::from_i128_with_scale(*r.numer() * 100 / *r.denom(), 2);
     Ok(Money::new(d))
 }
 
+/// An amount written with more than 2 decimals, trailing zeros counted: `"1000.010"` is
+/// refused as `"1000.005"` is, since a third decimal is a slip of some kind.
+fn too_many_decimals(written: &str) -> Read<()> {
+    let places = written_decimals(written);
+    if places <= 2 {
+        return Ok(());
+    }
+    let number = written.trim().replace('_', "");
+    match Decimal::from_str_exact(&number).map(decimal_to_rational) {
+        Ok(r) => Err(more_decimals(written.trim(), places, r)),
+        // Too many digits to hold: said where the number is read.
+        Err(_) => Ok(()),
+    }
+}
+
+fn more_decimals(written: &str, places: usize, r: Rational) -> Problem {
+    let rounded = Decimal::from_i128_with_scale(round_half_away(*r.numer() * 100, *r.denom()), 2);
+    Problem::new(
+        Msg::AmountDecimals {
+            written: written.to_string(),
+            places: Count(places),
+        },
+        Msg::LabelMoreThanTwoDecimals,
+    )
+    .help(Msg::HelpRounded {
+        rounded: rounded.to_string(),
+    })
+}
+
+/// What a positive number is, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Fte,
+    Share,
+    Weight,
+}
+
+impl What {
+    fn msg(self) -> Box<Msg> {
+        match self {
+            What::Fte => Msg::WhatFte,
+            What::Share => Msg::WhatShare,
+            What::Weight => Msg::WhatWeight,
+        }
+        .boxed()
+    }
+}
+
 /// A positive number (FTE, share, weight): decimals up to [`MAX_RATIO_DECIMALS`] or a
 /// fraction, at most `max`.
-pub fn positive(value: &Value, what: &str, max: i64) -> Read<Rational> {
+pub fn positive(value: &Value, what: What, max: i64) -> Read<Rational> {
+    let too_fine = |written: String| {
+        Problem::new(
+            Msg::RatioTooFine {
+                what: what.msg(),
+                max: Count(MAX_RATIO_DECIMALS as usize),
+                written,
+            },
+            Msg::LabelTooFine,
+        )
+        .help(Msg::HelpFraction)
+    };
     let r = decimal(value, true).map_err(|p| {
-        if p.label == TOO_FINE {
-            Problem::new(
-                format!(
-                    "{what} has more than {MAX_RATIO_DECIMALS} decimals (found {})",
-                    written(&p)
-                ),
-                TOO_FINE,
-            )
-            .help("write a fraction such as \"1/3\" for a repeating decimal")
+        if *p.label == Msg::LabelTooFine {
+            too_fine(p.written())
         } else {
             p
         }
     })?;
     if r <= Ratio::from_integer(0) {
         return Err(Problem::new(
-            format!("{what} must be more than 0 (found {})", show(r)),
-            "must be > 0",
+            Msg::RatioNotPositive {
+                what: what.msg(),
+                found: Num(r),
+            },
+            Msg::LabelMustBePositive,
         )
         .help(match what {
-            "an FTE" => "a post of 0 FTE costs nothing: remove it, or give its size (1 is one person full time)",
-            "a share" => "leave a funder who pays nothing out of `paid_by`",
-            _ => "leave a member that bears nothing out of the key",
+            What::Fte => Msg::HelpFteZero,
+            What::Share => Msg::HelpShareZero,
+            What::Weight => Msg::HelpWeightZero,
         }));
     }
     if r > Ratio::from_integer(max as i128) {
         return Err(Problem::new(
-            format!("{what} must be at most {max} (found {})", show(r)),
-            "too large",
+            Msg::RatioTooLarge {
+                what: what.msg(),
+                max: Count(max as usize),
+                found: Num(r),
+            },
+            Msg::LabelTooLarge,
         ));
     }
     if let Value::Float(_) | Value::String(_) = value
         && decimals(r).is_some_and(|p| p > MAX_RATIO_DECIMALS)
     {
-        return Err(Problem::new(
-            format!(
-                "{what} has more than {MAX_RATIO_DECIMALS} decimals (found {})",
-                show(r)
-            ),
-            "too many decimals",
-        )
-        .help("write a fraction such as \"1/3\" for a repeating decimal"));
+        return Err(too_fine(show(r)));
     }
     Ok(r)
 }
 
 pub fn fte(value: &Value) -> Read<Rational> {
-    positive(value, "an FTE", MAX_FTE)
+    positive(value, What::Fte, MAX_FTE)
 }
 
 pub fn share(value: &Value) -> Read<Rational> {
-    positive(value, "a share", 1)
+    positive(value, What::Share, 1)
 }
 
 #[cfg(test)]
@@ -426,23 +688,71 @@ mod tests {
         assert_eq!(money(&hex).unwrap().to_string(), "255.00");
     }
 
+    fn en(m: &Msg) -> String {
+        m.render(crate::msg::Lang::En)
+    }
+
     #[test]
     fn money_rules() {
         let p = money(&float("1000.005")).unwrap_err();
         assert_eq!(
-            p.message,
+            en(&p.message),
             "1000.005 has 3 decimals; money has at most 2 (øre)"
         );
-        assert_eq!(p.help.as_deref(), Some("write 1000.01 or \"1000.01\""));
-        // Trailing zeros are not decimals that matter.
-        assert_eq!(money(&string("1000.010")).unwrap().to_string(), "1000.01");
-        assert!(money(&int("-5")).unwrap_err().message.contains("negative"));
+        assert_eq!(
+            p.help.as_deref().map(en).as_deref(),
+            Some("write 1000.01 or \"1000.01\"")
+        );
+        // Issue 12: a third decimal was forgiven where it was 0 ("1000.010" was 1000.01, and
+        // "820.500" 820.50 kr.); it is a slip of some kind, and said so.
+        assert_eq!(
+            en(&money(&string("1000.010")).unwrap_err().message),
+            "1000.010 has 3 decimals; money has at most 2 (øre)"
+        );
+        assert!(en(&money(&int("-5")).unwrap_err().message).contains("negative"));
         assert!(money(&float("inf")).is_err());
         assert!(money(&float("nan")).is_err());
         assert!(money(&string("1/3")).is_err());
         assert!(money(&string("abc")).is_err());
-        assert!(money(&int("1000000000001")).unwrap_err().label == "too large");
+        assert!(money(&int("1000000000001")).unwrap_err().label == Msg::LabelTooLarge.boxed());
         assert!(money(&Value::Bool(true)).is_err());
+    }
+
+    #[test]
+    fn money_in_danish_notation_is_refused_with_both_readings() {
+        // Issue 12: "900.000" was read as 900 kr. without a word, 650.000 as 650 kr. with only
+        // a warning about an unusual cost, and "1,5" hinted at "1.5" (1.50 kr.).
+        let p = money(&string("900.000")).unwrap_err();
+        assert_eq!(
+            en(&p.message),
+            "\"900.000\" reads two ways: 900,000 kr. with a dot between thousands, as Danish writes amounts, or 900 kr. with a decimal point"
+        );
+        assert_eq!(
+            en(p.help.as_ref().unwrap()),
+            "write 900_000 for 900,000 kr., or 900 for 900 kr.; in a scenario `_` is the only thousands separator and `.` the decimal point"
+        );
+        let p = money(&float("650.000")).unwrap_err();
+        assert_eq!(
+            en(&p.message),
+            "650.000 is read by TOML as 650 kr., but in Danish notation it is 650,000 kr."
+        );
+        assert_eq!(
+            p.message.render(crate::msg::Lang::Da),
+            "TOML læser 650.000 som 650 kr., men med dansk talnotation er det 650.000 kr."
+        );
+        for written in [
+            "1.500.000",
+            "1,5",
+            "900.000,00",
+            "1,500,000",
+            "1 500 000",
+            "860.000 kr.",
+        ] {
+            assert!(money(&string(written)).is_err(), "{written}");
+        }
+        for written in ["860000", "860000.50", "860_000", "0.5", "0"] {
+            assert!(money(&string(written)).is_ok(), "{written}");
+        }
     }
 
     #[test]
@@ -465,7 +775,7 @@ mod tests {
         assert!(id("-x").is_err());
         assert!(id("").is_err());
         let p = id("læsø").unwrap_err();
-        assert!(p.help.unwrap().contains("`laesoe`"));
+        assert!(en(&p.help.unwrap()).contains("`laesoe`"));
     }
 
     #[test]

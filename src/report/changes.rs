@@ -34,15 +34,36 @@ pub struct FieldChange {
 }
 
 /// The value of a field of an entry, as compared.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Value {
     Text(String),
     Money(Rational),
     Date(Date),
     Number(Rational),
     Flag(bool),
-    /// Funder ids and shares.
-    Payers(Vec<(String, Rational)>),
+    /// Funder ids and shares, with each funder's name for people.
+    Payers(Vec<(String, Rational)>, Vec<String>),
+    /// A funder or key by id, with its name for people.
+    Named {
+        id: String,
+        name: String,
+    },
+}
+
+/// Values are the same when their ids are: a funder renamed is one change, not one in every
+/// entry it pays for.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Text(a), Value::Text(b)) => a == b,
+            (Value::Money(a), Value::Money(b)) | (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::Date(a), Value::Date(b)) => a == b,
+            (Value::Flag(a), Value::Flag(b)) => a == b,
+            (Value::Payers(a, _), Value::Payers(b, _)) => a == b,
+            (Value::Named { id: a, .. }, Value::Named { id: b, .. }) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl Value {
@@ -54,7 +75,8 @@ impl Value {
             Value::Date(d) => d.to_string(),
             Value::Number(n) => crate::num::show(*n),
             Value::Flag(b) => b.to_string(),
-            Value::Payers(p) => payers(p, crate::num::show),
+            Value::Payers(p, _) => payers(p, crate::num::show),
+            Value::Named { id, .. } => id.clone(),
         }
     }
 }
@@ -85,6 +107,11 @@ fn paid_by_value(s: &Scenario, paid_by: &PaidBy) -> Value {
             .0
             .iter()
             .map(|(f, share)| (s.funders[*f].id.clone(), share.rational()))
+            .collect(),
+        paid_by
+            .0
+            .iter()
+            .map(|(f, _)| s.funders[*f].name.clone())
             .collect(),
     )
 }
@@ -142,7 +169,12 @@ fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
         }
         out.push(("key", k.id.clone(), fields));
     }
-    let key = |k: Option<usize>| k.map(|k| Value::Text(s.keys[k].id.clone()));
+    let key = |k: Option<usize>| {
+        k.map(|k| Value::Named {
+            id: s.keys[k].id.clone(),
+            name: s.keys[k].name.clone(),
+        })
+    };
     for fu in &s.funders {
         let mut fields = vec![
             f("name", Value::Text(fu.name.clone())),
@@ -178,7 +210,13 @@ fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
     for fu in &s.funding {
         let mut fields = vec![
             f("name", Value::Text(fu.name.clone())),
-            f("funder", Value::Text(s.funders[fu.funder].id.clone())),
+            f(
+                "funder",
+                Value::Named {
+                    id: s.funders[fu.funder].id.clone(),
+                    name: s.funders[fu.funder].name.clone(),
+                },
+            ),
         ];
         flow_fields(&fu.flow, &mut fields);
         if let Some(index) = fu.indexed {

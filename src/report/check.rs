@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{self, Shortfall};
 use crate::load::{self, Loaded};
 use crate::model::Scenario;
+use crate::msg::Lang;
 use crate::num::Rational;
 use crate::period::By;
 
@@ -138,7 +139,7 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
             }
             (None, Some(balance))
         }
-        Err(e) => (Some(Diagnostic::error(path, e.to_string()).into()), None),
+        Err(e) => (Some(e.diagnostic().into()), None),
     };
     let denied = options.deny_warnings && !warnings.items.is_empty() && errors.is_none();
     let (errors, warnings) = if denied {
@@ -170,12 +171,11 @@ fn link_loop(path: &Path) -> Option<Diagnostic> {
     at.starts_with(&target).then(|| {
         Diagnostic::error(
             path,
-            format!(
-                "is a link to {}, a directory that contains the link: a loop, not followed",
-                target.display()
-            ),
+            crate::msg::Msg::LinkLoop {
+                target: target.display().to_string(),
+            },
         )
-        .help("remove the link, or point it at a scenario file or another directory")
+        .help(crate::msg::Msg::HelpLinkLoop)
     })
 }
 
@@ -261,14 +261,14 @@ pub struct ErrorHead {
     pub column: Option<usize>,
 }
 
-/// Each diagnostic's message and place.
-fn places(d: &Diagnostics) -> Vec<ErrorHead> {
+/// Each diagnostic's message (in `lang`) and place.
+fn places(d: &Diagnostics, lang: Lang) -> Vec<ErrorHead> {
     d.items
         .iter()
         .map(|e| {
             let place = e.line_column(&d.sources);
             ErrorHead {
-                message: e.message.clone(),
+                message: e.message.render(lang),
                 line: place.map(|p| p.0),
                 column: place.map(|p| p.1),
             }
@@ -315,8 +315,9 @@ impl Rows {
 
 /// The report of a check: a line per scenario and a summary; every shortfall and every gap a
 /// residual funder must fill is a figure of one grid, rounded up where shown (the least amount
-/// that closes it).
-pub fn report(checked: &[Checked]) -> Report {
+/// that closes it). Errors and warnings are said in `lang`, as the loader's messages are put
+/// into words only when shown.
+pub fn report(checked: &[Checked], lang: Lang) -> Report {
     let mut rows = Rows {
         heads: Vec::new(),
         amounts: Vec::new(),
@@ -342,8 +343,16 @@ pub fn report(checked: &[Checked]) -> Report {
             }),
             shortfalls: Vec::new(),
             must_find: Vec::new(),
-            errors: c.errors.as_ref().map(places).unwrap_or_default(),
-            warnings: c.warnings.as_ref().map(places).unwrap_or_default(),
+            errors: c
+                .errors
+                .as_ref()
+                .map(|d| places(d, lang))
+                .unwrap_or_default(),
+            warnings: c
+                .warnings
+                .as_ref()
+                .map(|d| places(d, lang))
+                .unwrap_or_default(),
         };
         let mut short = Vec::new();
         let mut must_find = Vec::new();
@@ -373,7 +382,7 @@ pub fn report(checked: &[Checked]) -> Report {
             let first = d
                 .errors()
                 .next()
-                .map(|e| e.one_line(&d.sources))
+                .map(|e| e.one_line(&d.sources, lang))
                 .unwrap_or_default();
             (first, d.errors().count().saturating_sub(1))
         });

@@ -10,6 +10,7 @@ use super::{
 use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::model::Scenario;
+use crate::msg::{Day, Msg, Ore};
 use crate::num::{Rational, product};
 
 /// The report of `s`, projected as `p`, with cost carried to its members if asked.
@@ -26,6 +27,7 @@ pub fn report(s: &Scenario, p: &Projection, members: Option<&Members>) -> Report
     ];
     meta.extend(prices_text(s, p.prices));
     lines.push(Text::Join(meta, " · "));
+    lines.extend(defaults_used(s));
     Report {
         head: Head::Scenario(head(s, p, members)),
         identities: vec![
@@ -344,14 +346,17 @@ fn staff_table(s: &Scenario) -> Table<Fig> {
         .map(|p| {
             Row::new(vec![
                 Cell::text(p.title.as_str()),
-                Cell::text(p.employer.as_deref().unwrap_or("")),
+                Cell::Text(by_default(
+                    Text::Plain(p.employer.clone().unwrap_or_default()),
+                    p.employer_default,
+                )),
                 Cell::figure(Fig::nearest(p.fte.rational(), Measure::Fte)),
                 Cell::Text(Text::Range(p.range.from, p.range.to)),
                 Cell::figure(Fig::nearest(
                     p.annual_cost_per_fte.rational(),
                     Measure::Money,
                 )),
-                Cell::Text(paid_by(s, &p.paid_by)),
+                Cell::Text(by_default(paid_by(s, &p.paid_by), p.paid_by_default)),
             ])
         })
         .collect();
@@ -362,6 +367,68 @@ fn staff_table(s: &Scenario) -> Table<Fig> {
         rows,
         rounding_note: false,
     }
+}
+
+/// `text`, marked "(default)" where it is `[defaults]`'s rather than the entry's own.
+fn by_default(text: Text, default: bool) -> Text {
+    match default {
+        true => Text::Join(vec![text, Text::Term(Term::ByDefault)], " "),
+        false => text,
+    }
+}
+
+/// Which entries take what from `[defaults]`: `Paid by default ([defaults] paid_by): Region
+/// Nordjylland 1/3, BRN 2/3: Klimamedarbejder 1; Konsulentbistand`; one line each.
+fn defaults_used(s: &Scenario) -> Vec<Text> {
+    let mut out = Vec::new();
+    // At most 8 names, then how many in all: a default may serve 100,000 posts.
+    let names = |names: Vec<&str>| {
+        let n = names.len();
+        let mut shown: Vec<Text> = names.into_iter().take(8).map(Text::from).collect();
+        if n > 8 {
+            let all = Text::Join(
+                vec![Text::Term(Term::Total), Text::Number((n as i128).into())],
+                " ",
+            );
+            shown.push(Text::Join(vec![Text::from("…"), all], " "));
+        }
+        Text::Join(shown, "; ")
+    };
+    if let Some(default) = &s.defaults.paid_by {
+        let users: Vec<&str> = (s.posts.iter())
+            .filter(|p| p.paid_by_default)
+            .map(|p| p.title.as_str())
+            .chain(
+                (s.costs.iter())
+                    .filter(|c| c.paid_by_default)
+                    .map(|c| c.name.as_str()),
+            )
+            .collect();
+        if !users.is_empty() {
+            let head = Text::Join(
+                vec![Text::Term(Term::DefaultPaidBy), paid_by(s, default)],
+                ": ",
+            );
+            out.push(Text::Join(vec![head, names(users)], ": "));
+        }
+    }
+    if let Some(employer) = &s.defaults.employer {
+        let users: Vec<&str> = (s.posts.iter())
+            .filter(|p| p.employer_default)
+            .map(|p| p.title.as_str())
+            .collect();
+        if !users.is_empty() {
+            let head = Text::Join(
+                vec![
+                    Text::Term(Term::DefaultEmployer),
+                    Text::Plain(employer.clone()),
+                ],
+                ": ",
+            );
+            out.push(Text::Join(vec![head, names(users)], ": "));
+        }
+    }
+    out
 }
 
 /// Who pays: a funder's name, or names and shares.
@@ -529,16 +596,15 @@ pub fn warnings(s: &Scenario, p: &Projection) -> Vec<Diagnostic> {
         .map(|(f, left)| {
             let mut d = Diagnostic::warning(
                 &s.file,
-                format!(
-                    "funder `{}` has {} kr. of its funding unused at the end of the window ({})",
-                    f.id,
-                    crate::num::kroner_ore(p.scale.exact(*left)),
-                    s.window.to
-                ),
+                Msg::UnusedFunding {
+                    id: f.id.clone(),
+                    amount: Ore(p.scale.exact(*left)),
+                    end: Day(s.window.to),
+                },
             )
-            .help("lower its funding, or give the money a use; if it covers whatever falls to it, mark it `residual = true`");
+            .help(Msg::HelpUnusedFunding);
             if let Some(span) = &f.span {
-                d = d.at(span.clone(), "funding left over");
+                d = d.at(span.clone(), Msg::LabelFundingLeftOver);
             }
             d
         })

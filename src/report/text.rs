@@ -152,6 +152,12 @@ pub enum Term {
     NotesAndSources,
     Source,
     AllocationKeys,
+    /// After a value an entry takes from `[defaults]`.
+    ByDefault,
+    /// Who pays for the entries without their own `paid_by` (`[defaults]`).
+    DefaultPaidBy,
+    /// Who employs the staff of the posts without their own `employer` (`[defaults]`).
+    DefaultEmployer,
 }
 
 /// A sentence with figures `F` (exact in a report, rounded once shown).

@@ -286,7 +286,7 @@ pub fn solve(scenario: &str, path: &str, by: By, solution: &Solution) -> Report 
         date: solution.kind == Kind::Date,
         round_to: solution.round_to.map(decimal_to_rational),
         by,
-        held: solution.funder.clone(),
+        held: held_name(solution),
     }];
     if let Some((past, short)) = &solution.beyond {
         for sf in short {
@@ -357,4 +357,11 @@ pub fn solve(scenario: &str, path: &str, by: By, solution: &Solution) -> Report 
             chart: None,
         },
     }
+}
+
+/// The name of the funder `solve` held to balance, for people (its id stays in the data).
+fn held_name(solution: &crate::whatif::solve::Solution) -> Option<String> {
+    let id = solution.funder.as_ref()?;
+    let named = solution.funders.iter().find(|(i, _)| i == id);
+    Some(named.map_or_else(|| id.clone(), |(_, name)| name.clone()))
 }

@@ -1,0 +1,842 @@
+//! Every message, in English and in Danish.
+
+#[allow(unused_imports)]
+use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Percent};
+
+super::messages! {
+    // How diagnostics are shown.
+    MoreError { shown: Count, total: Count } =>
+        "… and 1 more error ({shown} shown of {total}; --max-errors changes how many)",
+        "… og 1 fejl mere ({shown} vist af {total}; --max-errors ændrer, hvor mange)";
+    MoreErrors { n: Count, shown: Count, total: Count } =>
+        "… and {n} more errors ({shown} shown of {total}; --max-errors changes how many)",
+        "… og {n} fejl mere ({shown} vist af {total}; --max-errors ændrer, hvor mange)";
+    MoreWarning { shown: Count, total: Count } =>
+        "… and 1 more warning ({shown} shown of {total}; --max-errors changes how many)",
+        "… og 1 advarsel mere ({shown} vist af {total}; --max-errors ændrer, hvor mange)";
+    MoreWarnings { n: Count, shown: Count, total: Count } =>
+        "… and {n} more warnings ({shown} shown of {total}; --max-errors changes how many)",
+        "… og {n} advarsler mere ({shown} vist af {total}; --max-errors ændrer, hvor mange)";
+    Denied { message: Box<Msg> } =>
+        "{message} (a warning, denied by --deny-warnings)",
+        "{message} (en advarsel, afvist af --deny-warnings)";
+
+    NotEchoed { message: Box<Msg>, more: Count } =>
+        "{message} (and {more} more in this file, not shown: it is named by the scenario and is not echoed)",
+        "{message} (og {more} mere i denne fil, ikke vist: scenariet henviser til den, og den gengives ikke)";
+
+    // Kinds of value, and values of the wrong kind.
+    KindString => "a string", "en tekst";
+    KindInteger => "an integer", "et heltal";
+    KindFloat => "a float", "et decimaltal";
+    KindBool => "a boolean", "en sandhedsværdi";
+    KindDate => "a date", "en dato";
+    KindArray => "an array", "en liste";
+    KindTable => "a table", "en tabel";
+    ThisIs { kind: Box<Msg> } => "this is {kind}", "dette er {kind}";
+    Expected { expected: Box<Msg>, found: Box<Msg> } =>
+        "expected {expected}, found {found}", "forventede {expected}, fandt {found}";
+    ExpectString => "a string", "en tekst";
+    ExpectBool => "true or false", "true eller false";
+    ExpectDate => "a date such as 2023-07-01", "en dato som 2023-07-01";
+    ExpectRatio => "a number or a string such as \"0.5\" or \"1/3\"",
+        "et tal eller en tekst som \"0.5\" eller \"1/3\"";
+    ExpectNumber => "a number or a string such as \"860000.50\"",
+        "et tal eller en tekst som \"860000.50\"";
+
+    // Ids.
+    IdEmpty => "an id cannot be empty", "et id kan ikke være tomt";
+    LabelIdEmpty => "empty id", "tomt id";
+    IdInvalid { written: String } => "`{written}` is not a valid id", "`{written}` er ikke et gyldigt id";
+    LabelIdChars => "ids use ASCII letters, digits, `-` and `_`",
+        "id'er bruger ASCII-bogstaver, cifre, `-` og `_`";
+    HelpIdWrite { suggestion: String } =>
+        "an id starts with a letter or digit and has only ASCII letters, digits, `-` and `_`: write `{suggestion}`; the display name can keep any letters",
+        "et id begynder med et bogstav eller ciffer og har kun ASCII-bogstaver, cifre, `-` og `_`: skriv `{suggestion}`; navnet, der vises, kan have alle bogstaver";
+    HelpIdChars =>
+        "an id starts with a letter or digit and has only ASCII letters, digits, `-` and `_`",
+        "et id begynder med et bogstav eller ciffer og har kun ASCII-bogstaver, cifre, `-` og `_`";
+
+    // Dates.
+    DateYearZero { written: String } =>
+        "`{written}` is in the year 0000, which has no budget: years run from 0001",
+        "`{written}` ligger i år 0000, som intet budget har: årene begynder med 0001";
+    LabelYearZero => "year 0000", "år 0000";
+    HelpYearInFull => "write the year in full, such as 2024-01-01", "skriv hele årstallet, som 2024-01-01";
+    DateNoSuchDay { written: String, last: Day } =>
+        "`{written}` is not a valid date: the month ends on {last}",
+        "`{written}` er ikke en gyldig dato: måneden slutter den {last}";
+    DateInvalid { written: String } => "`{written}` is not a valid date", "`{written}` er ikke en gyldig dato";
+    LabelNotADate => "not a valid date", "ikke en gyldig dato";
+    DateWithTime { written: String } =>
+        "`{written}` has a time of day; a date here is a day only",
+        "`{written}` har et klokkeslæt; en dato her er kun en dag";
+    LabelDateAndTime => "a date and time", "dato og klokkeslæt";
+    HelpWithoutTime { date: String } => "write `{date}` without the time", "skriv `{date}` uden klokkeslæt";
+    DateTimeOnly { written: String } =>
+        "`{written}` is a time of day, not a date", "`{written}` er et klokkeslæt, ikke en dato";
+    LabelTimeNotDate => "a time, not a date", "klokkeslæt, ikke dato";
+    HelpWriteDate => "write a date such as `2023-07-01`", "skriv en dato som `2023-07-01`";
+    DateQuoted { written: String } =>
+        "dates are written without quotes; found the string \"{written}\"",
+        "datoer skrives uden anførselstegn; fandt teksten \"{written}\"";
+    LabelStringNotDate => "a string, not a date", "tekst, ikke dato";
+    HelpUnquoteDate { written: String } =>
+        "write {written} without quotes, as a TOML date",
+        "skriv {written} uden anførselstegn, som en TOML-dato";
+    HelpWriteDateUnquoted =>
+        "write a TOML date without quotes, such as 2023-07-01",
+        "skriv en TOML-dato uden anførselstegn, som 2023-07-01";
+
+    // Numbers.
+    NumberTooLarge { written: String } =>
+        "`{written}` is too large a number to compute exactly",
+        "`{written}` er et for stort tal til at regne nøjagtigt med";
+    NumberTooFine { written: String } =>
+        "`{written}` has more decimals than can be computed exactly",
+        "`{written}` har flere decimaler, end der kan regnes nøjagtigt med";
+    IntegerTooLarge => "the number is too large to compute exactly",
+        "tallet er for stort til at regne nøjagtigt med";
+    LabelTooLarge => "too large", "for stort";
+    LabelTooFine => "too many decimals", "for mange decimaler";
+    NotFinite { written: String } => "`{written}` is not a finite number", "`{written}` er ikke et endeligt tal";
+    LabelNotFinite => "not a finite number", "ikke et endeligt tal";
+    HelpWriteNumber => "write a number such as 1 or 0.5", "skriv et tal som 1 eller 0.5";
+    NotANumber { written: String } => "\"{written}\" is not a number", "\"{written}\" er ikke et tal";
+    LabelNotANumber => "not a number", "ikke et tal";
+    HelpDecimalPoint { number: String } =>
+        "write numbers with a decimal point and no thousands separators: \"{number}\"",
+        "skriv tal med decimalpunktum og uden tusindtalsseparator: \"{number}\"";
+    HelpWriteRatio =>
+        "write a decimal such as \"0.5\" or a fraction such as \"1/3\"",
+        "skriv et decimaltal som \"0.5\" eller en brøk som \"1/3\"";
+    HelpWriteNumberText =>
+        "write a number such as 860000 or \"860000.50\"",
+        "skriv et tal som 860000 eller \"860000.50\"";
+    DividesByZero { written: String } => "\"{written}\" divides by zero", "\"{written}\" dividerer med nul";
+    LabelDenominatorZero => "denominator is 0", "nævneren er 0";
+    DenominatorTooLarge { written: String, max: Count } =>
+        "the fraction \"{written}\" has a denominator over {max}",
+        "brøken \"{written}\" har en nævner over {max}";
+    LabelDenominatorTooLarge => "denominator too large", "for stor nævner";
+
+    // Money written so that it reads as another amount.
+    MoneyDotThousands { written: String, thousands: Kr, decimal: Kr } =>
+        "{written} reads two ways: {thousands} with a dot between thousands, as Danish writes amounts, or {decimal} with a decimal point",
+        "{written} kan læses på to måder: {thousands} med punktum mellem tusinder, som beløb skrives på dansk, eller {decimal} med decimalpunktum";
+    MoneyFloatDotThousands { written: String, thousands: Kr, decimal: Kr } =>
+        "{written} is read by TOML as {decimal}, but in Danish notation it is {thousands}",
+        "TOML læser {written} som {decimal}, men med dansk talnotation er det {thousands}";
+    LabelEitherAmount { thousands: Kr, decimal: Kr } => "{thousands} or {decimal}?", "{thousands} eller {decimal}?";
+    HelpWriteEither { thousands_code: String, thousands: Kr, decimal_code: String, decimal: Kr } =>
+        "write {thousands_code} for {thousands}, or {decimal_code} for {decimal}; in a scenario `_` is the only thousands separator and `.` the decimal point",
+        "skriv {thousands_code} for {thousands} eller {decimal_code} for {decimal}; i et scenarie er `_` den eneste tusindtalsseparator og `.` decimaltegnet";
+    MoneyDotsThousands { written: String, amount: Kr } =>
+        "{written} is {amount} written with dots between thousands, as Danish writes amounts; a scenario cannot read it",
+        "{written} er {amount} skrevet med punktum mellem tusinder, som beløb skrives på dansk; et scenarie kan ikke læse det";
+    LabelDotsBetweenThousands => "dots between thousands", "punktum mellem tusinder";
+    HelpWriteAmount { code: String, amount: Kr } =>
+        "write {code} for {amount}; in a scenario `_` is the only thousands separator and `.` the decimal point",
+        "skriv {code} for {amount}; i et scenarie er `_` den eneste tusindtalsseparator og `.` decimaltegnet";
+    MoneyDecimalComma { written: String, amount: Kr } =>
+        "{written} is {amount} written with a decimal comma, as Danish writes amounts; a scenario cannot read it",
+        "{written} er {amount} skrevet med decimalkomma, som beløb skrives på dansk; et scenarie kan ikke læse det";
+    LabelDecimalComma => "a decimal comma", "decimalkomma";
+    MoneySmallComma { written: String, amount: Kr, millions: Kr } =>
+        "{written} reads two ways: {amount} with a decimal comma, or {millions} if it means millions, as Danish prose writes them (1,5 mio.)",
+        "{written} kan læses på to måder: {amount} med decimalkomma, eller {millions}, hvis der menes millioner (1,5 mio.)";
+    MoneyCommaThousandsOrDecimal { written: String, thousands: Kr, decimal: Kr } =>
+        "{written} reads two ways: {thousands} with a comma between thousands, as English writes amounts, or {decimal} with a decimal comma, as Danish writes them",
+        "{written} kan læses på to måder: {thousands} med komma mellem tusinder, som beløb skrives på engelsk, eller {decimal} med decimalkomma, som på dansk";
+    MoneyCommaThousands { written: String, amount: Kr } =>
+        "{written} is {amount} written with commas between thousands; a scenario cannot read it",
+        "{written} er {amount} skrevet med komma mellem tusinder; et scenarie kan ikke læse det";
+    LabelCommasBetweenThousands => "commas between thousands", "komma mellem tusinder";
+    MoneySpaceThousands { written: String, amount: Kr } =>
+        "{written} is {amount} written with spaces between thousands; a scenario cannot read it",
+        "{written} er {amount} skrevet med mellemrum mellem tusinder; et scenarie kan ikke læse det";
+    LabelSpacesBetweenThousands => "spaces between thousands", "mellemrum mellem tusinder";
+    MoneyWithUnit { written: String, amount: Kr } =>
+        "{written} is an amount with its unit ({amount}); an amount in a scenario is a number of kroner",
+        "{written} er et beløb med enhed ({amount}); et beløb i et scenarie er et antal kroner";
+    LabelUnitInAmount => "a unit in the amount", "enhed i beløbet";
+
+    // Money.
+    AmountTooLarge =>
+        "the amount is more than the largest accepted, 1,000,000,000,000 kr.",
+        "beløbet er større end det største tilladte, 1.000.000.000.000 kr.";
+    AmountTooFine { written: String } =>
+        "{written} has more than 2 decimals; money has at most 2 (øre)",
+        "{written} har mere end 2 decimaler; beløb har højst 2 (øre)";
+    LabelMoreThanTwoDecimals => "more than 2 decimals", "mere end 2 decimaler";
+    HelpWholeOre => "round the amount to whole øre, such as 0.01", "afrund beløbet til hele øre, som 0.01";
+    AmountNegative { amount: Num } =>
+        "amounts cannot be negative; found {amount}", "beløb kan ikke være negative; fandt {amount}";
+    LabelNegative => "negative", "negativt";
+    HelpPositiveAmount =>
+        "write the amount as a positive number; money a funder provides goes under [[funding]]",
+        "skriv beløbet som et positivt tal; penge, en finansieringskilde stiller til rådighed, hører under [[funding]]";
+    AmountOverMax { amount: Num } =>
+        "{amount} kr. is more than the largest amount accepted, 1,000,000,000,000 kr.",
+        "{amount} kr. er mere end det største tilladte beløb, 1.000.000.000.000 kr.";
+    AmountDecimals { written: String, places: Count } =>
+        "{written} has {places} decimals; money has at most 2 (øre)",
+        "{written} har {places} decimaler; beløb har højst 2 (øre)";
+    HelpRounded { rounded: String } => "write {rounded} or \"{rounded}\"", "skriv {rounded} eller \"{rounded}\"";
+
+    // FTE, shares and weights.
+    WhatFte => "an FTE", "et antal årsværk";
+    WhatShare => "a share", "en andel";
+    WhatWeight => "a weight", "en vægt";
+    RatioTooFine { what: Box<Msg>, max: Count, written: String } =>
+        "{what} has more than {max} decimals (found {written})",
+        "{what} har mere end {max} decimaler (fandt {written})";
+    HelpFraction =>
+        "write a fraction such as \"1/3\" for a repeating decimal",
+        "skriv en brøk som \"1/3\" for et periodisk decimaltal";
+    RatioNotPositive { what: Box<Msg>, found: Num } =>
+        "{what} must be more than 0 (found {found})", "{what} skal være mere end 0 (fandt {found})";
+    LabelMustBePositive => "must be > 0", "skal være > 0";
+    HelpFteZero =>
+        "a post of 0 FTE costs nothing: remove it, or give its size (1 is one person full time)",
+        "en stilling på 0 årsværk koster intet: fjern den, eller angiv dens størrelse (1 er én person på fuld tid)";
+    HelpShareZero =>
+        "leave a funder who pays nothing out of `paid_by`",
+        "udelad en finansieringskilde, der intet betaler, fra `paid_by`";
+    HelpWeightZero =>
+        "leave a member that bears nothing out of the key",
+        "udelad et medlem, der intet bærer, fra nøglen";
+    RatioTooLarge { what: Box<Msg>, max: Count, found: Num } =>
+        "{what} must be at most {max} (found {found})", "{what} må højst være {max} (fandt {found})";
+
+    // Where a problem is.
+    AtKey { owner: Box<Msg>, key: String, message: Box<Msg> } =>
+        "{owner}: `{key}`: {message}", "{owner}: `{key}`: {message}";
+    BareValue { key: String, message: Box<Msg> } => "`{key}`: {message}", "`{key}`: {message}";
+
+    // TOML syntax.
+    InvalidToml { reason: Parser } => "invalid TOML: {reason}", "ugyldig TOML: {reason}";
+    LabelHere => "here", "her";
+    HelpToml =>
+        "this is not valid TOML; see https://toml.io for the syntax",
+        "dette er ikke gyldig TOML; se https://toml.io for syntaksen";
+
+    // Indexation.
+    IndexationNotATable =>
+        "`indexation` must be a table: [indexation] with base_year, wages and prices",
+        "`indexation` skal være en tabel: [indexation] med base_year, wages og prices";
+    RatesNotATable { key: String } =>
+        "[indexation] `{key}` is a table of rates by year, such as {{ 2025 = 0.04, 2026 = \"3 %\" }}, or one rate from a year on, {{ from = 2027, rate = \"3 %\" }}",
+        "[indexation] `{key}` er en tabel med satser pr. år, som {{ 2025 = 0.04, 2026 = \"3 %\" }}, eller én sats fra et år, {{ from = 2027, rate = \"3 %\" }}";
+    RatesKeyNotAYear { key: String, written: String } =>
+        "[indexation] `{key}`: `{written}` is not a year",
+        "[indexation] `{key}`: `{written}` er ikke et år";
+    LabelNotAYear => "not a year", "ikke et år";
+    HelpRatesByYear =>
+        "rates are given by year, {{ 2025 = 0.04 }} is a rise of 4 % in 2025; or from a year on, {{ from = 2027, rate = \"3 %\" }}",
+        "satser angives pr. år, {{ 2025 = 0.04 }} er en stigning på 4 % i 2025; eller fra et år, {{ from = 2027, rate = \"3 %\" }}";
+    RatesToBeforeFrom { key: String, to: String, from: String } =>
+        "[indexation] `{key}`: `to` ({to}) is before `from` ({from})",
+        "[indexation] `{key}`: `to` ({to}) ligger før `from` ({from})";
+    LabelBeforeFrom => "before `from`", "før `from`";
+    HelpRatesFromTo =>
+        "the rate applies from the year `from` to the year `to`, both included",
+        "satsen gælder fra året `from` til året `to`, begge medregnet";
+    RateWithoutFrom { key: String } =>
+        "[indexation] `{key}`: `rate` is given, but not the year it applies `from`",
+        "[indexation] `{key}`: `rate` er angivet, men ikke året, den gælder fra (`from`)";
+    FromWithoutRate { key: String } =>
+        "[indexation] `{key}`: `from` (or `to`) is given, but no `rate`",
+        "[indexation] `{key}`: `from` (eller `to`) er angivet, men ingen `rate`";
+    LabelFromWhen => "from when?", "fra hvornår?";
+    LabelWhatRate => "what rate?", "hvilken sats?";
+    HelpRateFrom { key: String } =>
+        "one rate from a year on is written {key} = {{ from = 2027, rate = \"3 %\" }}",
+        "én sats fra et år skrives {key} = {{ from = 2027, rate = \"3 %\" }}";
+    RateHigh { rate: Percent } =>
+        "a rise of {rate} a year is unusually high",
+        "en stigning på {rate} om året er usædvanlig høj";
+    LabelHighRate { rate: Percent } => "{rate} a year", "{rate} om året";
+    HelpRateHigh =>
+        "check the rate: 0.03 and \"3 %\" are both a rise of 3 % a year",
+        "tjek satsen: 0.03 og \"3 %\" er begge en stigning på 3 % om året";
+    HelpDidYouMeanQuoted { word: String } => "did you mean \"{word}\"?", "mente du \"{word}\"?";
+    HelpIndexedWhat =>
+        "write \"wages\" or \"prices\", or leave it out for an amount fixed in kroner",
+        "skriv \"wages\" eller \"prices\", eller udelad den for et fast beløb i kroner";
+    IndexedNotAnIndex { written: String } =>
+        "`indexed` is \"{written}\", not an index",
+        "`indexed` er \"{written}\", ikke et indeks";
+    LabelNotAnIndex => "not \"wages\" or \"prices\"", "ikke \"wages\" eller \"prices\"";
+    NumberNotAYear => "the number is not a year", "tallet er ikke et år";
+    ExpectYear => "a year such as 2024", "et år som 2024";
+    NotAPercentage { written: String } =>
+        "\"{written}\" is not a percentage", "\"{written}\" er ikke en procentsats";
+    HelpWritePercent =>
+        "write a percentage such as \"3 %\" or \"3,5 %\", or a decimal such as 0.035",
+        "skriv en procentsats som \"3 %\" eller \"3,5 %\", eller et decimaltal som 0.035";
+    RateBare { written: String, rate: Percent } =>
+        "{written} would be a rise of {rate} a year",
+        "{written} ville være en stigning på {rate} om året";
+    RateDecimalComma { written: String } =>
+        "\"{written}\" has a decimal comma, which a rate takes only with `%`",
+        "\"{written}\" har decimalkomma, som en sats kun kan have med `%`";
+    RateNotToml { written: String } =>
+        "{written} is not TOML: a rate in percent is written in quotes",
+        "{written} er ikke TOML: en sats i procent skrives i anførselstegn";
+    LabelRateAYear { rate: Percent } => "+{rate} a year?", "+{rate} om året?";
+    HelpRateBare { decimal: String, rate: Percent } =>
+        "write {decimal} or \"{rate}\" for a rise of {rate} a year",
+        "skriv {decimal} eller \"{rate}\" for en stigning på {rate} om året";
+    RateFallAll { rate: Percent } =>
+        "a fall of 100 % or more ({rate}) leaves nothing",
+        "et fald på 100 % eller mere ({rate}) efterlader intet";
+    LabelFallAll => "-100 % or less", "-100 % eller mindre";
+    RateOver1000 { rate: Percent } =>
+        "a rise of {rate} a year is more than 1,000 %",
+        "en stigning på {rate} om året er mere end 1.000 %";
+    LabelRateTooLarge => "too large", "for stor";
+    HelpRateForm => "write 0.04 or \"4 %\" for 4 %", "skriv 0.04 eller \"4 %\" for 4 %";
+    EffectiveNotADay =>
+        "`effective` is a day in the year, \"MM-DD\", such as \"04-01\"",
+        "`effective` er en dag i året, \"MM-DD\", som \"04-01\"";
+    LabelNotMonthDay => "not \"MM-DD\"", "ikke \"MM-DD\"";
+
+    // Defaults.
+    DefaultsNotATable =>
+        "`defaults` must be a table: [defaults] with paid_by and employer",
+        "`defaults` skal være en tabel: [defaults] med paid_by og employer";
+    HelpPaidByMissing =>
+        "add `paid_by = \"brn\"` (or shares such as {{ region = \"1/3\", brn = \"2/3\" }}), or give every entry the same with [defaults] paid_by = …",
+        "tilføj `paid_by = \"brn\"` (eller andele som {{ region = \"1/3\", brn = \"2/3\" }}), eller giv alle poster den samme med [defaults] paid_by = …";
+    // Reading a file.
+    CannotRead { reason: Box<Msg> } => "cannot read the file: {reason}", "kan ikke læse filen: {reason}";
+    HelpCheckPath =>
+        "check the path; scenario files usually live in scenarios/",
+        "tjek stien; scenariefiler ligger som regel i scenarios/";
+    HelpMayRead =>
+        "check that the file exists and that you may read it",
+        "tjek, at filen findes, og at du må læse den";
+    IsDirectory => "is a directory, not a scenario file", "er en mappe, ikke en scenariefil";
+    HelpIsDirectory =>
+        "give a .toml scenario file; `klimabudget check DIR` checks every scenario in a directory",
+        "angiv en .toml-scenariefil; `klimabudget check MAPPE` tjekker alle scenarier i en mappe";
+    NotRegular { kind: Box<Msg> } =>
+        "is {kind}, not a regular file; only regular files are read",
+        "er {kind}, ikke en almindelig fil; kun almindelige filer læses";
+    HelpRegular => "give the path of a .toml file saved on disk", "angiv stien til en .toml-fil gemt på disken";
+    CharDevice => "a character device", "en tegnenhed";
+    BlockDevice => "a block device", "en blokenhed";
+    Fifo => "a named pipe (FIFO)", "et navngivet rør (FIFO)";
+    Socket => "a socket", "en sokkel (socket)";
+    SpecialFile => "a special file", "en specialfil";
+    TooLarge { mib: Count } =>
+        "is {mib} MiB; scenario files over 100 MiB are refused",
+        "er {mib} MiB; scenariefiler over 100 MiB afvises";
+    HelpTooLarge =>
+        "a scenario is a small text file; check that this is the file you meant",
+        "et scenarie er en lille tekstfil; tjek, at det er den fil, du mente";
+    Binary => "is a binary file, not a TOML scenario", "er en binær fil, ikke et TOML-scenarie";
+    HelpBinary =>
+        "give a scenario file written as text, such as scenarios/status-quo.toml",
+        "angiv en scenariefil skrevet som tekst, som scenarios/status-quo.toml";
+    NotUtf8 { line: Count } =>
+        "is not UTF-8 text (invalid byte on line {line})",
+        "er ikke UTF-8-tekst (ugyldig byte i linje {line})";
+    HelpUtf8 =>
+        "save the file as UTF-8; most editors offer it under \"Save as\" or \"Encoding\"",
+        "gem filen som UTF-8; de fleste editorer har det under \"Gem som\" eller \"Kodning\"";
+    LoneCr { lines: Count } =>
+        "its {lines} lines end in a lone carriage return (CR, as on old Macs); TOML lines end in LF or CR LF",
+        "dens {lines} linjer ender med et enligt vognretur (CR, som på gamle Mac'er); TOML-linjer ender med LF eller CR LF";
+    HelpLineEndings =>
+        "save the file with Unix (LF) or Windows (CR LF) line endings",
+        "gem filen med Unix- (LF) eller Windows-linjeskift (CR LF)";
+    NoSuchFile => "no such file", "filen findes ikke";
+    PermissionDenied => "permission denied", "adgang nægtet";
+    Io { reason: String } => "{reason}", "{reason}";
+    NotValidToml => "it is not valid TOML", "den er ikke gyldig TOML";
+
+    // Who a message is about.
+    OwnerFile => "the file", "filen";
+    OwnerKeyFile => "the key file", "nøglefilen";
+    OwnerTheScenario => "the scenario", "scenariet";
+    OwnerScenario => "[scenario]", "[scenario]";
+    OwnerIndexation => "[indexation]", "[indexation]";
+    OwnerRates { key: String } => "[indexation] `{key}`", "[indexation] `{key}`";
+    OwnerDefaults => "[defaults]", "[defaults]";
+    OwnerFunder { id: String } => "funder `{id}`", "finansieringskilde `{id}`";
+    OwnerPost { id: String } => "post `{id}`", "stilling `{id}`";
+    OwnerCost { id: String } => "cost `{id}`", "udgift `{id}`";
+    OwnerFunding { id: String } => "funding `{id}`", "finansiering `{id}`";
+    OwnerNthEntry { n: Ordinal, list: String } => "the {n} [[{list}]] entry", "den {n} [[{list}]]-post";
+    OwnerKey { id: String } => "key `{id}`", "nøgle `{id}`";
+    OwnerMember { key: Box<Msg>, id: String } => "{key}, member `{id}`", "{key}, medlem `{id}`";
+
+    // The shape of a file.
+    TableTwice { header: String } => "the table {header} is defined twice", "tabellen {header} er defineret to gange";
+    KeyTwice { key: String } =>
+        "the key `{key}` is given twice in one table",
+        "nøglen `{key}` er angivet to gange i samme tabel";
+    LabelAgainHere => "again here", "igen her";
+    LabelFirstHere => "first here", "første gang her";
+    HelpOnce =>
+        "each key and table may appear once; remove one, or rename it",
+        "hver nøgle og tabel må kun optræde én gang; fjern den ene, eller omdøb den";
+    UnknownKey { owner: Box<Msg>, key: String } => "{owner}: unknown key `{key}`", "{owner}: ukendt nøgle `{key}`";
+    LabelUnknownKey => "unknown key", "ukendt nøgle";
+    HelpKeysAllowed { keys: List } => "the keys allowed here are: {keys}", "de tilladte nøgler her er: {keys}";
+    HelpDidYouMean { word: String } => "did you mean `{word}`?", "mente du `{word}`?";
+    HelpIdNotName { id: String, name: String } =>
+        "did you mean `{id}`? (`{name}` is its name; here it is named by its id)",
+        "mente du `{id}`? (`{name}` er dens navn; her angives id'et)";
+    KeyMissing { owner: Box<Msg>, key: String } => "{owner}: `{key}` is missing", "{owner}: `{key}` mangler";
+    LabelNoKeyHere { key: String } => "no `{key}` here", "ingen `{key}` her";
+    HelpAddKey { key: String, example: String } => "add `{key} = {example}`", "tilføj `{key} = {example}`";
+    NoTable { key: String } => "there is no [{key}] table", "der er ingen [{key}]-tabel";
+    EmptyFile => "the file is empty: there is no scenario in it", "filen er tom: der er intet scenarie i den";
+    HelpWhatScenarioHas =>
+        "a scenario has a [scenario] table (name, start, end), [funders.<id>] tables, and [[posts]], [[costs]] and [[funding]] entries; see the README",
+        "et scenarie har en [scenario]-tabel (name, start, end), [funders.<id>]-tabeller og [[posts]]-, [[costs]]- og [[funding]]-poster; se README";
+    NotAScenario { keys: List } =>
+        "this TOML file is not a klimabudget scenario (its keys are {keys})",
+        "denne TOML-fil er ikke et klimabudget-scenarie (dens nøgler er {keys})";
+    LabelNotAScenarioKey => "not a scenario key", "ikke en scenarienøgle";
+    HelpScenarioStarts =>
+        "a scenario starts with a [scenario] table (name, start, end) and [funders.<id>] tables; see the README",
+        "et scenarie begynder med en [scenario]-tabel (name, start, end) og [funders.<id>]-tabeller; se README";
+    ScenarioHeaderMissing { keys: List } =>
+        "there is no [scenario] header above {keys}",
+        "der er ingen [scenario]-overskrift over {keys}";
+    LabelBelongsUnderScenario => "belongs under [scenario]", "hører under [scenario]";
+    HelpAddScenarioHeader { key: String } =>
+        "write [scenario] on a line of its own above `{key}`",
+        "skriv [scenario] på en linje for sig over `{key}`";
+    HelpAddScenario =>
+        "add a [scenario] table with the name and window, such as: [scenario] name = \"Det Fælles Klimasekretariat\" start = 2023-01-01 end = 2026-12-31",
+        "tilføj en [scenario]-tabel med navn og periode, som: [scenario] name = \"Det Fælles Klimasekretariat\" start = 2023-01-01 end = 2026-12-31";
+    ScenarioNotATable =>
+        "`scenario` must be a table: write [scenario] on its own line, then name, start and end below it",
+        "`scenario` skal være en tabel: skriv [scenario] på en linje for sig og name, start og end under den";
+    NameEmpty => "[scenario]: `name` is empty", "[scenario]: `name` er tom";
+    LabelEmptyName => "empty name", "tomt navn";
+    HelpNameScenario => "give the scenario a name; it heads every table", "giv scenariet et navn; det står over alle tabeller";
+    EndBeforeStart { end: Day, start: Day } =>
+        "[scenario]: `end` ({end}) is before `start` ({start})",
+        "[scenario]: `end` ({end}) ligger før `start` ({start})";
+    LabelBeforeStart => "before the start", "før starten";
+    HelpWindow =>
+        "the window runs from `start` to `end`, both days included",
+        "perioden løber fra `start` til `end`, begge dage medregnet";
+
+    // Funders.
+    FundersNotATable =>
+        "`funders` must be a table of funders: write [funders.brn] with name = \"…\" below it",
+        "`funders` skal være en tabel af finansieringskilder: skriv [funders.brn] med name = \"…\" under den";
+    FunderNotATable { owner: Box<Msg> } =>
+        "{owner} must be a table, such as {{ name = \"…\" }}",
+        "{owner} skal være en tabel, som {{ name = \"…\" }}";
+    NoFunders => "there are no funders", "der er ingen finansieringskilder";
+    LabelNoFundersHere => "no funders here", "ingen finansieringskilder her";
+    HelpAddFunderTable =>
+        "add a table for each funder, such as: [funders.brn] name = \"Business Region North Denmark\"",
+        "tilføj en tabel for hver finansieringskilde, som: [funders.brn] name = \"Business Region North Denmark\"";
+    HelpAddFunder =>
+        "add at least one funder: [funders.brn] with name = \"…\"",
+        "tilføj mindst én finansieringskilde: [funders.brn] med name = \"…\"";
+    HelpDeclareFunders { tables: List } =>
+        "declare each funder the entries name, {tables}, with name = \"…\"",
+        "angiv hver finansieringskilde, posterne nævner, {tables}, med name = \"…\"";
+    HelpDeclareFunderFirst => "declare the funder first: [funders.<id>]", "angiv finansieringskilden først: [funders.<id>]";
+    HelpFundersAre { funders: List, id: String } =>
+        "the funders of this scenario are {funders}; declare a new one as [funders.{id}]",
+        "scenariets finansieringskilder er {funders}; angiv en ny som [funders.{id}]";
+    HelpFundersAreOnly { funders: List } =>
+        "the funders of this scenario are {funders}", "scenariets finansieringskilder er {funders}";
+    UnknownFunder { owner: Box<Msg>, key: String, id: String } =>
+        "{owner}: `{key}`: unknown funder `{id}`",
+        "{owner}: `{key}`: ukendt finansieringskilde `{id}`";
+    UnknownFunderNamed { owner: Box<Msg>, key: String, id: String, times: Count } =>
+        "{owner}: `{key}`: unknown funder `{id}` (named {times} times)",
+        "{owner}: `{key}`: ukendt finansieringskilde `{id}` (nævnt {times} gange)";
+    LabelNoSuchFunder => "no such funder", "ingen sådan finansieringskilde";
+    LabelAlsoHere => "also here", "også her";
+    RemovedFunderUsed { id: String, owner: Box<Msg>, key: String } =>
+        "`remove` drops funder `{id}`, but {owner} still names it in `{key}`",
+        "`remove` fjerner finansieringskilden `{id}`, men {owner} nævner den stadig i `{key}`";
+    LabelRemovedHere => "removed here", "fjernet her";
+    LabelStillUsedHere => "still used here", "stadig brugt her";
+    HelpRemovedFunderUsed { id: String, owner: Box<Msg>, key: String } =>
+        "remove or change what uses `{id}` as well (the variant can give {owner} another `{key}`), or keep the funder",
+        "fjern eller ret også det, der bruger `{id}` (varianten kan give {owner} en anden `{key}`), eller behold finansieringskilden";
+    PaidByEmpty { owner: Box<Msg> } =>
+        "{owner}: `paid_by` names no funder", "{owner}: `paid_by` nævner ingen finansieringskilde";
+    LabelNoFunders => "no funders", "ingen finansieringskilder";
+    HelpPaidByEmpty =>
+        "name the funder who pays, such as paid_by = \"brn\", or shares such as {{ brn = 0.5, region = 0.5 }}",
+        "angiv den finansieringskilde, der betaler, som paid_by = \"brn\", eller andele som {{ brn = 0.5, region = 0.5 }}";
+    Number { number: Num } => "{number}", "{number}";
+    UnmanageableFraction => "an unmanageable fraction", "en uhåndterlig brøk";
+    SharesNotOne { owner: Box<Msg>, sum: Box<Msg> } =>
+        "{owner}: the shares of `paid_by` add up to {sum}, not 1",
+        "{owner}: andelene i `paid_by` giver {sum}, ikke 1";
+    LabelAddUpTo { sum: Box<Msg> } => "these add up to {sum}", "disse giver {sum}";
+    HelpSharesOne =>
+        "make the shares add up to exactly 1; write thirds as \"1/3\"",
+        "lad andelene give præcis 1; skriv tredjedele som \"1/3\"";
+    PaidByWrongKind { owner: Box<Msg> } =>
+        "{owner}: `paid_by` must be a funder id such as \"brn\", or shares such as {{ brn = 0.5, municipalities = 0.5 }}",
+        "{owner}: `paid_by` skal være en finansieringskildes id som \"brn\" eller andele som {{ brn = 0.5, municipalities = 0.5 }}";
+
+    // Entries.
+    ListNotAList { key: String } =>
+        "`{key}` must be a list of entries: write each as [[{key}]] followed by its keys",
+        "`{key}` skal være en liste af poster: skriv hver som [[{key}]] efterfulgt af dens nøgler";
+    EntryNotATable { key: String } =>
+        "each entry of `{key}` must be a table, such as [[{key}]] with id = \"…\"",
+        "hver post i `{key}` skal være en tabel, som [[{key}]] med id = \"…\"";
+    ToBeforeFrom { owner: Box<Msg>, to: Day, from: Day } =>
+        "{owner}: `to` ({to}) is before `from` ({from})",
+        "{owner}: `to` ({to}) ligger før `from` ({from})";
+    HelpFromTo =>
+        "`from` is the first day and `to` the last, both included",
+        "`from` er den første dag og `to` den sidste, begge medregnet";
+    HelpFlowShape =>
+        "an entry is either yearly (`annual`, with optional `from` and `to`) or one-off (`amount` with `date`)",
+        "en post er enten årlig (`annual`, evt. med `from` og `to`) eller et engangsbeløb (`amount` med `date`)";
+    BothAnnualAndAmount { owner: Box<Msg> } =>
+        "{owner}: has both `annual` and `amount`", "{owner}: har både `annual` og `amount`";
+    LabelSecondFlow => "second kind of flow", "anden slags beløb";
+    NeitherAnnualNorAmount { owner: Box<Msg> } =>
+        "{owner}: has neither `annual` nor `amount`", "{owner}: har hverken `annual` eller `amount`";
+    LabelNoAmountHere => "no amount here", "intet beløb her";
+    DateWithAnnual { owner: Box<Msg> } =>
+        "{owner}: `date` belongs to a one-off `amount`, not to `annual`",
+        "{owner}: `date` hører til et engangsbeløb (`amount`), ikke til `annual`";
+    LabelNotForAnnual => "not for `annual`", "ikke til `annual`";
+    HelpFromToInstead =>
+        "a yearly flow runs `from` one day `to` another; write those instead",
+        "et årligt beløb løber fra én dag (`from`) til en anden (`to`); skriv dem i stedet";
+    FromToWithAmount { owner: Box<Msg>, key: String } =>
+        "{owner}: `{key}` belongs to an `annual` flow, not to a one-off `amount`",
+        "{owner}: `{key}` hører til et årligt beløb (`annual`), ikke til et engangsbeløb (`amount`)";
+    LabelNotForAmount => "not for `amount`", "ikke til `amount`";
+    HelpGiveDate => "a one-off falls on one day: give it a `date`", "et engangsbeløb falder på én dag: giv det en `date`";
+    AmountWithoutDate { owner: Box<Msg> } =>
+        "{owner}: a one-off `amount` needs a `date`",
+        "{owner}: et engangsbeløb (`amount`) kræver en `date`";
+    LabelNoDate => "no `date` for this", "ingen `date` til dette";
+    HelpAddDate => "add `date = 2023-07-01`: the day the amount falls", "tilføj `date = 2023-07-01`: dagen, beløbet falder";
+    DateOutside { owner: Box<Msg>, date: Day, window: Days } =>
+        "{owner}: `date` {date} is outside the scenario window {window}",
+        "{owner}: `date` {date} ligger uden for scenariets periode {window}";
+    LabelOutsideWindow => "outside the window", "uden for perioden";
+    HelpDateIntoWindow =>
+        "move the date into the window, or widen [scenario] start and end",
+        "flyt datoen ind i perioden, eller udvid [scenario] start og end";
+    StartsAfterWindow { owner: Box<Msg>, from: Day, end: Day } =>
+        "{owner}: starts {from}, after the scenario window ends ({end})",
+        "{owner}: begynder {from}, efter at scenariets periode slutter ({end})";
+    EndsBeforeWindow { owner: Box<Msg>, to: Day, start: Day } =>
+        "{owner}: ends {to}, before the scenario window starts ({start})",
+        "{owner}: slutter {to}, før scenariets periode begynder ({start})";
+    HelpIntoWindow { window: Days } =>
+        "the scenario runs {window}; move `from` and `to` into it, or widen [scenario] start and end",
+        "scenariet løber {window}; flyt `from` og `to` ind i perioden, eller udvid [scenario] start og end";
+    PartlyOutside { owner: Box<Msg>, declared: Days, counted: Days } =>
+        "{owner}: runs {declared}, partly outside the window; only {counted} is counted",
+        "{owner}: løber {declared}, delvis uden for perioden; kun {counted} medregnes";
+    HelpClipped =>
+        "this is fine if intended; set `from` and `to` inside the window to silence it",
+        "det er i orden, hvis det er meningen; sæt `from` og `to` inden for perioden for at fjerne advarslen";
+    LabelClipped => "clipped to the window", "beskåret til perioden";
+    IndexedWithoutIndexation { entries: Count } =>
+        "`indexed` needs an [indexation] table, and there is none (entries indexed: {entries})",
+        "`indexed` kræver en [indexation]-tabel, og der er ingen (fremskrevne poster: {entries})";
+    LabelIndexedByWhat => "indexed by what rates?", "fremskrevet med hvilke satser?";
+    HelpDeclareIndexation =>
+        "declare [indexation] with base_year and the yearly rises of wages and prices",
+        "angiv [indexation] med base_year og de årlige stigninger i løn og priser";
+    FteUnusual { owner: Box<Msg>, fte: Num } =>
+        "{owner}: fte is {fte}; one post of more than 2 FTE is unusual",
+        "{owner}: fte er {fte}; en stilling på mere end 2 årsværk er usædvanlig";
+    LabelMoreThan2Fte => "more than 2 FTE", "mere end 2 årsværk";
+    HelpFteSize =>
+        "fte is the size of one post (1 = one person full time); write several posts for several people",
+        "fte er én stillings størrelse (1 = én person på fuld tid); skriv flere stillinger for flere personer";
+    CostPerFteUnusual { owner: Box<Msg>, cost: Kr } =>
+        "{owner}: annual_cost_per_fte is {cost}, outside the usual 100,000–3,000,000 kr.",
+        "{owner}: annual_cost_per_fte er {cost}, uden for de sædvanlige 100.000–3.000.000 kr.";
+    LabelUnusualCost => "unusual for a full-time year", "usædvanligt for et årsværk";
+    HelpCostPerFte =>
+        "annual_cost_per_fte is what one full-time year costs (salary, pension, overhead), not a month or the whole post",
+        "annual_cost_per_fte er, hvad et årsværk koster (løn, pension, overhead), ikke en måned eller hele stillingen";
+    IdleFunder { id: String } =>
+        "funder `{id}` has neither costs nor funding",
+        "finansieringskilden `{id}` har hverken udgifter eller finansiering";
+    HelpIdleFunder =>
+        "it shows as 0 everywhere; name it in a `paid_by` or a [[funding]] entry, remove it, or add a `note` that says why it is there",
+        "den vises som 0 overalt; nævn den i en `paid_by` eller en [[funding]]-post, fjern den, eller tilføj en `note`, der siger, hvorfor den er med";
+    LabelPaysNothing => "pays and provides nothing", "betaler og bidrager intet";
+    DuplicateId { id: String, first: Box<Msg> } =>
+        "duplicate id `{id}`: {first} has it already",
+        "id'et `{id}` findes to gange: {first} har det allerede";
+    LabelUsedAgain => "used again here", "brugt igen her";
+    LabelFirstUsed => "first used here", "første gang brugt her";
+    HelpUniqueIds =>
+        "ids are unique across [[funding]], [[posts]] and [[costs]]; rename one",
+        "id'er er entydige på tværs af [[funding]], [[posts]] og [[costs]]; omdøb det ene";
+
+    // Keys.
+    KeysListsPaths =>
+        "`keys` lists key files by path, such as keys = [\"../keys/population-2020.toml\"]",
+        "`keys` angiver nøglefiler ved deres sti, som keys = [\"../keys/population-2020.toml\"]";
+    KeysWrongKind =>
+        "`keys` is a list of key files, such as keys = [\"../keys/population-2020.toml\"], or keys defined here as [keys.<id>] tables",
+        "`keys` er en liste af nøglefiler, som keys = [\"../keys/population-2020.toml\"], eller nøgler defineret her som [keys.<id>]-tabeller";
+    NamedNotRead { key: String, written: String, reason: Box<Msg> } =>
+        "`{key}`: `{written}` is not read: {reason}", "`{key}`: `{written}` læses ikke: {reason}";
+    LabelOutsideRoot => "outside the root", "uden for roden";
+    NotReadAhead => "it was not read ahead", "den blev ikke læst på forhånd";
+    KeyFileHoldsKeys => "a key file holds [keys.<id>] tables", "en nøglefil indeholder [keys.<id>]-tabeller";
+    KeyFileNoKeys => "this key file defines no keys", "denne nøglefil definerer ingen nøgler";
+    HelpDefineKeys =>
+        "define keys as [keys.<id>] tables with `name`, `source`, `as_of` and [keys.<id>.members]",
+        "definér nøgler som [keys.<id>]-tabeller med `name`, `source`, `as_of` og [keys.<id>.members]";
+    CannotReadKeyFile { written: String, path: String, reason: Box<Msg> } =>
+        "cannot read the key file `{written}` ({path}): {reason}",
+        "kan ikke læse nøglefilen `{written}` ({path}): {reason}";
+    LabelThisKeyFile => "this key file", "denne nøglefil";
+    HelpKeyFiles =>
+        "key files are found relative to the file that names them: from scenarios/, the shipped ones are ../keys/population-2020.toml and ../keys/brn-contributions.toml",
+        "nøglefiler findes i forhold til den fil, der nævner dem: fra scenarios/ er de medfølgende ../keys/population-2020.toml og ../keys/brn-contributions.toml";
+    KeyNotATable { owner: Box<Msg>, whose: Box<Msg>, id: String } =>
+        "{owner} in {whose} must be a table: [keys.{id}] with its members",
+        "{owner} i {whose} skal være en tabel: [keys.{id}] med dens medlemmer";
+    MembersNotATable { owner: Box<Msg> } =>
+        "{owner}: `members` is a table of members by id, such as aalborg = {{ name = \"Aalborg Kommune\", weight = 217_075 }}",
+        "{owner}: `members` er en tabel af medlemmer efter id, som aalborg = {{ name = \"Aalborg Kommune\", weight = 217_075 }}";
+    LabelNoMembers => "no members", "ingen medlemmer";
+    NoMembers { owner: Box<Msg> } => "{owner} has no members", "{owner} har ingen medlemmer";
+    MemberNotATable { owner: Box<Msg> } =>
+        "{owner} must be a table, such as {{ name = \"Aalborg Kommune\", weight = 217_075 }}",
+        "{owner} skal være en tabel, som {{ name = \"Aalborg Kommune\", weight = 217_075 }}";
+    NoWeight { owner: Box<Msg> } => "{owner} has no weight", "{owner} har ingen vægt";
+    LabelNoWeight => "no weight", "ingen vægt";
+    HelpGiveWeight =>
+        "give each member a `weight` (such as its population), or a `rate` per inhabitant with the key's `per`",
+        "giv hvert medlem en `weight` (som dets folketal) eller en `rate` pr. indbygger med nøglens `per`";
+    KeyTwiceDefined { id: String } => "the key `{id}` is defined twice", "nøglen `{id}` er defineret to gange";
+    LabelDefinedAgain => "defined again here", "defineret igen her";
+    LabelFirstDefined => "first defined here", "første gang defineret her";
+    HelpKeyTwice =>
+        "rename one of them, or name only one of the key files",
+        "omdøb den ene, eller nævn kun én af nøglefilerne";
+    HelpNoKeys =>
+        "define the key as [keys.<id>], or name the key file that defines it: keys = [\"../keys/population-2020.toml\"]",
+        "definér nøglen som [keys.<id>], eller nævn den nøglefil, der definerer den: keys = [\"../keys/population-2020.toml\"]";
+    HelpKeysDefined { keys: List } => "the keys defined are {keys}", "de definerede nøgler er {keys}";
+    KeyNotDefined { owner: Box<Msg>, id: String } =>
+        "{owner}: the key `{id}` is not defined", "{owner}: nøglen `{id}` er ikke defineret";
+    LabelNoSuchKey => "no such key", "ingen sådan nøgle";
+    SplitTwice { member: String, as_funder: String, as_member: String, key: String } =>
+        "`{member}` is split by `{as_funder}` as a funder but by `{as_member}` as a member of key `{key}`",
+        "`{member}` fordeles efter `{as_funder}` som finansieringskilde, men efter `{as_member}` som medlem af nøglen `{key}`";
+    LabelSecondSplit => "a second split", "en anden fordeling";
+    HelpOneSplit =>
+        "a party is split by one key; name the same key in both places, or only in one",
+        "en part fordeles efter én nøgle; nævn den samme nøgle begge steder, eller kun ét sted";
+    RateTimesInhabitants { key: String, member: String, per: String } =>
+        "key `{key}`, member `{member}`: rate × inhabitants of `{per}` is too large or too fine a fraction to compute exactly",
+        "nøgle `{key}`, medlem `{member}`: sats × indbyggere efter `{per}` er for stor eller for fin en brøk til at regne nøjagtigt med";
+    LabelThisRate => "this rate", "denne sats";
+    HelpRateWhole =>
+        "give the rate and the population key's weights as whole numbers or decimals",
+        "angiv satsen og befolkningsnøglens vægte som hele tal eller decimaltal";
+    RateWithoutPer { key: String, member: String } =>
+        "key `{key}`, member `{member}`: a `rate` needs the key's `per`",
+        "nøgle `{key}`, medlem `{member}`: en `rate` kræver nøglens `per`";
+    LabelRateOfWhat => "a rate per inhabitant of what?", "en sats pr. indbygger efter hvad?";
+    HelpNamePer => "name a population key: per = \"population-2020\"", "nævn en befolkningsnøgle: per = \"population-2020\"";
+    GroupsCycle { chain: String } => "groups contain each other: {chain}", "grupper indeholder hinanden: {chain}";
+    LabelLeadsBack { member: String, key: String } =>
+        "`{member}` leads back to `{key}`", "`{member}` fører tilbage til `{key}`";
+    HelpGroupsCycle =>
+        "a group's members cannot contain the group itself; check which key each `members` and `raised_by` names",
+        "en gruppes medlemmer kan ikke indeholde gruppen selv; tjek, hvilken nøgle hver `members` og `raised_by` nævner";
+
+    // The root files a scenario may name are in.
+    RootUnusable { root: String, reason: String } =>
+        "the root directory {root} cannot be used ({reason}), so no file it names is read",
+        "rodmappen {root} kan ikke bruges ({reason}), så ingen fil, den nævner, læses";
+    HelpRootExists => "give an existing directory as --root", "angiv en eksisterende mappe som --root";
+    TheRootFlag => "--root", "--root";
+    TheWorkingDirectory => "the working directory", "arbejdsmappen";
+    OutsideRoot { path: String, root: String, whose: Box<Msg> } =>
+        "{path} is outside {root} ({whose}); a scenario may only name files inside it",
+        "{path} ligger uden for {root} ({whose}); et scenarie må kun nævne filer inden for den";
+    HelpOutsideRoot { flag: String } =>
+        "run klimabudget from a directory that holds both files, give {flag}, or add --allow-outside if you trust this scenario",
+        "kør klimabudget fra en mappe, der rummer begge filer, angiv {flag}, eller tilføj --allow-outside, hvis du stoler på scenariet";
+
+    // Variants (`extends`, `remove`).
+    RemoveWithoutExtends =>
+        "`remove` is for a variant: there is no `extends` to remove entries from",
+        "`remove` er til varianter: der er ingen `extends` at fjerne poster fra";
+    LabelNothingToRemove => "nothing to remove from", "intet at fjerne fra";
+    HelpWriteExtends =>
+        "write extends = \"base.toml\" to build on another scenario",
+        "skriv extends = \"base.toml\" for at bygge på et andet scenarie";
+    ExtendsOneFile =>
+        "`extends` names one scenario file, such as extends = \"joint-secretariat.toml\"",
+        "`extends` nævner én scenariefil, som extends = \"joint-secretariat.toml\"";
+    ExtendsCircle { chain: String } => "`extends` goes round in a circle: {chain}", "`extends` går i ring: {chain}";
+    LabelLeadsBackPlain => "leads back", "fører tilbage";
+    HelpExtendsItself =>
+        "a scenario cannot extend itself, directly or through others",
+        "et scenarie kan ikke bygge på sig selv, hverken direkte eller gennem andre";
+    Chain { chain: String } => "{chain}", "{chain}";
+    ChainCut { first: String, more: Count, last: String } =>
+        "{first} → … ({more} more) → {last}", "{first} → … ({more} mere) → {last}";
+    ExtendsTooDeep { max: Count, chain: Box<Msg>, next: String } =>
+        "`extends` goes more than {max} files deep: {chain} → {next}",
+        "`extends` går mere end {max} filer i dybden: {chain} → {next}";
+    LabelOneBaseTooMany => "one base too many", "ét grundlag for meget";
+    HelpExtendsDepth { max: Count } =>
+        "a variant may build on at most {max} scenarios in a chain; extend one nearer the end of the chain directly",
+        "en variant kan højst bygge på {max} scenarier i en kæde; byg direkte på et nærmere kædens ende";
+    CannotReadBase { written: String, path: String, reason: Box<Msg> } =>
+        "cannot read the scenario `{written}` it extends ({path}): {reason}",
+        "kan ikke læse scenariet `{written}`, som der bygges på ({path}): {reason}";
+    LabelThisFile => "this file", "denne fil";
+    HelpExtendsRelative => "`extends` is relative to the variant's own file", "`extends` angives i forhold til variantens egen fil";
+    VariantListNotAList { key: String } =>
+        "`{key}` must be a list of entries in the variant as in its base",
+        "`{key}` skal være en liste af poster i varianten som i grundlaget";
+    LabelNotAList => "not a list", "ikke en liste";
+    HelpEachWithId { key: String } => "write each as [[{key}]] with its id", "skriv hver som [[{key}]] med dens id";
+    RemoveListsIds =>
+        "`remove` lists the ids of entries to drop, such as remove = [\"gen2040-post\"]",
+        "`remove` angiver id'erne på de poster, der skal fjernes, som remove = [\"gen2040-post\"]";
+    RemoveIdsAsStrings => "`remove` lists ids as strings", "`remove` angiver id'er som tekst";
+    RemoveNothing { id: String } =>
+        "`remove`: the base has no entry or funder `{id}`",
+        "`remove`: grundlaget har ingen post eller finansieringskilde `{id}`";
+    LabelNothingById => "nothing by this id", "intet med dette id";
+    HelpRemoveWhat =>
+        "name the id of a post, cost, funding entry or funder of the scenario it extends",
+        "nævn id'et på en stilling, udgift, finansiering eller finansieringskilde i det scenarie, der bygges på";
+
+    // Figures.
+    UnusedFunding { id: String, amount: Ore, end: Day } =>
+        "funder `{id}` has {amount} of its funding unused at the end of the window ({end})",
+        "finansieringskilden `{id}` har {amount} af sin finansiering tilbage ved periodens udgang ({end})";
+    LabelFundingLeftOver => "funding left over", "finansiering tilbage";
+    HelpUnusedFunding =>
+        "lower its funding, or give the money a use; if it covers whatever falls to it, mark it `residual = true`",
+        "sænk dens finansiering, eller giv pengene en anvendelse; dækker den det, der ikke er finansieret på anden vis, så markér den `residual = true`";
+    ComputeTooFine =>
+        "the FTE, shares and amounts use fractions too fine to compute exactly together; use fewer decimals or simpler fractions",
+        "årsværk, andele og beløb bruger brøker, der tilsammen er for fine til at regne nøjagtigt med; brug færre decimaler eller enklere brøker";
+    ComputeTooLarge =>
+        "the amounts add up to more than can be computed exactly; use smaller amounts or a shorter window",
+        "beløbene giver tilsammen mere, end der kan regnes nøjagtigt med; brug mindre beløb eller en kortere periode";
+    ComputeKey { key: String, what: Box<Msg> } =>
+        "key `{key}`: {what}; give whole weights (such as population counts), decimals or simpler fractions",
+        "nøgle `{key}`: {what}; angiv hele vægte (som folketal), decimaltal eller enklere brøker";
+    KeyTooFineCost =>
+        "its members' shares are fractions too fine to share the cost out exactly",
+        "dens medlemmers andele er for fine brøker til at fordele udgiften nøjagtigt";
+    KeyTooFineOre =>
+        "its members' shares are fractions too fine to share amounts out exactly to the øre",
+        "dens medlemmers andele er for fine brøker til at fordele beløb nøjagtigt til øre";
+    KeyNestsDeep => "its groups nest more than 32 deep", "dens grupper er indlejret mere end 32 niveauer";
+    KeyWeightsTooFine =>
+        "its weights make shares too fine a fraction to compute exactly",
+        "dens vægte giver andele, der er for fine brøker til at regne nøjagtigt med";
+
+    // Commands.
+    CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    HelpWritableDirectory =>
+        "check that the directory exists and that you may write to it",
+        "tjek, at mappen findes, og at du må skrive i den";
+    OutputFormatUnknown =>
+        "cannot tell the output format from the file name",
+        "kan ikke se outputformatet af filnavnet";
+    HelpOutputExtension =>
+        "end the name in .txt, .md, .csv, .json, .html, .xlsx, .pdf or .docx, or give --format",
+        "lad navnet ende på .txt, .md, .csv, .json, .html, .xlsx, .pdf eller .docx, eller angiv --format";
+    OutputIsInput =>
+        "is a scenario given as input; writing there would overwrite it",
+        "er et scenarie, der læses; at skrive dertil ville overskrive det";
+    HelpOtherOutput => "choose another --output file", "vælg en anden --output-fil";
+    BinaryToTerminal { name: String } =>
+        "{name} is binary and would garble the terminal",
+        "{name} er binært og ville forvanske terminalen";
+    HelpBinaryToFile { ext: String } =>
+        "write it to a file: --output report.{ext}",
+        "skriv det til en fil: --output rapport.{ext}";
+    LogoUnreadable { reason: String } =>
+        "--logo: cannot read the logo: {reason}", "--logo: kan ikke læse logoet: {reason}";
+    HelpLogoFile =>
+        "give a PNG, JPEG or SVG file that exists and that you may read",
+        "angiv en PNG-, JPEG- eller SVG-fil, der findes, og som du må læse";
+    LogoBadPng => "--logo: is not a valid PNG image", "--logo: er ikke et gyldigt PNG-billede";
+    LogoBadJpeg => "--logo: is not a valid JPEG image", "--logo: er ikke et gyldigt JPEG-billede";
+    LogoNotImage => "--logo: is not a PNG, JPEG or SVG image", "--logo: er ikke et PNG-, JPEG- eller SVG-billede";
+    HelpLogoKinds => "give a PNG, JPEG or SVG file", "angiv en PNG-, JPEG- eller SVG-fil";
+    LogoSvgNotHere =>
+        "--logo: an SVG logo can go on an HTML page, not in PDF or Word",
+        "--logo: et SVG-logo kan stå på en HTML-side, ikke i PDF eller Word";
+    HelpLogoRaster =>
+        "give the logo as PNG (or JPEG) for PDF and Word",
+        "angiv logoet som PNG (eller JPEG) til PDF og Word";
+    OutputIsRead { input: String } =>
+        "is `{input}`, a file this run reads; writing there would overwrite it",
+        "er `{input}`, en fil, denne kørsel læser; at skrive dertil ville overskrive den";
+    NoScenariosDir =>
+        "no scenarios/ directory here, and no scenario files were given",
+        "ingen scenarios/-mappe her, og ingen scenariefiler angivet";
+    HelpCheckWhat =>
+        "give the scenario files or directories to check: klimabudget check my-scenario.toml, or run it where scenarios/ is",
+        "angiv de scenariefiler eller mapper, der skal tjekkes: klimabudget check mit-scenarie.toml, eller kør det, hvor scenarios/ er";
+    NoScenarioFiles { paths: String } =>
+        "no scenario files (*.toml) in {paths}", "ingen scenariefiler (*.toml) i {paths}";
+    HelpCheckFiles =>
+        "give scenario files or directories that hold them",
+        "angiv scenariefiler eller mapper, der indeholder dem";
+    LinkLoop { target: String } =>
+        "is a link to {target}, a directory that contains the link: a loop, not followed",
+        "er et link til {target}, en mappe, der indeholder linket: en løkke, som ikke følges";
+    HelpLinkLoop =>
+        "remove the link, or point it at a scenario file or another directory",
+        "fjern linket, eller lad det pege på en scenariefil eller en anden mappe";
+
+    // Overrides (`--set`).
+    SetNoValue { flag: String, text: String } => "`{flag} {text}` gives no value", "`{flag} {text}` angiver ingen værdi";
+    LabelNoEquals => "no `=`", "intet `=`";
+    HelpSetForm =>
+        "write --set path=value, such as --set posts.regional-post.fte=0.8",
+        "skriv --set sti=værdi, som --set posts.regional-post.fte=0.8";
+    SetNotAKey { flag: String, key: String, table: String } =>
+        "{flag}: `{key}` is not a key of {table}", "{flag}: `{key}` er ikke en nøgle i {table}";
+    HelpKeysHere { keys: List } => "the keys here are {keys}", "nøglerne her er {keys}";
+    HelpPathInto { section: String, flag: String, example: String } =>
+        "a path into `{section}` names one value, such as {flag} {example}",
+        "en sti ind i `{section}` peger på én værdi, som {flag} {example}";
+    HelpPathStarts { sections: List } => "a path starts with {sections}", "en sti begynder med {sections}";
+    SetNotAPath { flag: String, path: String } =>
+        "{flag}: `{path}` is not a path in a scenario", "{flag}: `{path}` er ikke en sti i et scenarie";
+    LabelUnknownPath => "unknown path", "ukendt sti";
+    SetNoFunder { flag: String, id: String } =>
+        "{flag}: there is no funder `{id}`", "{flag}: der er ingen finansieringskilde `{id}`";
+    SetNoList { flag: String, list: String } => "{flag}: the scenario has no {list}", "{flag}: scenariet har ingen {list}";
+    LabelNothingHere => "nothing here", "intet her";
+    HelpSetEntry { list: String } =>
+        "`{list}.<id>.<key>` changes an entry the scenario has",
+        "`{list}.<id>.<key>` ændrer en post, scenariet har";
+    SetNoEntry { flag: String, id: String, list: String } =>
+        "{flag}: there is no entry `{id}` in {list}", "{flag}: der er ingen post `{id}` i {list}";
+    LabelNoSuchEntry => "no such entry", "ingen sådan post";
+    HelpIdsIn { list: String, ids: List } => "the ids in {list} are {ids}", "id'erne i {list} er {ids}";
+}
