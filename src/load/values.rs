@@ -11,7 +11,7 @@ use super::notation::{Misread, misread, plain};
 use super::tree::Value;
 use crate::model::Money;
 use crate::msg::{Count, Day, Kr, Msg, Num};
-use crate::num::{Rational, decimal_to_rational, decimals, round_half_away, show};
+use crate::num::{Rational, decimal_to_rational, decimals, group, round_half_away, show};
 
 /// The largest amount of money accepted in one value: 1,000,000,000,000 kr.
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
@@ -594,6 +594,11 @@ impl What {
 /// A positive number (FTE, share, weight): decimals up to [`MAX_RATIO_DECIMALS`] or a
 /// fraction, at most `max`.
 pub fn positive(value: &Value, what: What, max: i64) -> Read<Rational> {
+    if what == What::Weight
+        && let Some(problem) = misread_count(value)
+    {
+        return Err(problem);
+    }
     let too_fine = |written: String| {
         Problem::new(
             Msg::RatioTooFine {
@@ -644,6 +649,62 @@ pub fn positive(value: &Value, what: What, max: i64) -> Read<Rational> {
     Ok(r)
 }
 
+/// A weight (inhabitants, a rate per inhabitant) written in Danish or English notation
+/// (`217.075`, `"217.075"`, `"217,075"`, `"1.234.567"`, `"12,5"`): refused with its
+/// readings, since a key's weights read one way and another would share money out wrongly.
+fn misread_count(value: &Value) -> Option<Problem> {
+    let written = match value {
+        Value::String(s) => format!("\"{}\"", s.trim()),
+        Value::Float(raw) => raw.clone(),
+        _ => return None,
+    };
+    let code = |v: Rational| {
+        let text = show(v);
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let whole = whole.parse().map_or(whole.to_string(), |w| group(w, '_'));
+        match fraction {
+            "" => whole,
+            // Written with one more decimal, so that it cannot read as thousands.
+            f if f.len() == 3 => format!("{whole}.{f}0"),
+            f => format!("{whole}.{f}"),
+        }
+    };
+    let (thousands, decimal) = match misread(written.trim_matches('"'))? {
+        Misread::DotThousands { thousands, decimal }
+        | Misread::CommaThousandsOrDecimal { thousands, decimal } => (thousands, decimal),
+        Misread::DotsThousands { value }
+        | Misread::DecimalComma { value }
+        | Misread::SmallComma { value }
+        | Misread::CommaThousands { value }
+        | Misread::SpaceThousands { value } => {
+            return Some(
+                Problem::new(Msg::NumberNotation { written }, Msg::LabelNotation)
+                    .help(Msg::HelpWriteNumberAs { code: code(value) }),
+            );
+        }
+        Misread::WithUnit { .. } => return None,
+    };
+    Some(
+        Problem::new(
+            Msg::NumberTwoWays {
+                written,
+                thousands: Num(thousands),
+                decimal: Num(decimal),
+            },
+            Msg::LabelEitherNumber {
+                thousands: Num(thousands),
+                decimal: Num(decimal),
+            },
+        )
+        .help(Msg::HelpWriteEitherNumber {
+            thousands_code: code(thousands),
+            thousands: Num(thousands),
+            decimal_code: code(decimal),
+            decimal: Num(decimal),
+        }),
+    )
+}
+
 pub fn fte(value: &Value) -> Read<Rational> {
     positive(value, What::Fte, MAX_FTE)
 }
@@ -667,6 +728,41 @@ mod tests {
 
     fn int(s: &str) -> Value {
         Value::Integer(Integer::new(s.parse().ok()))
+    }
+
+    #[test]
+    fn a_weight_reads_one_way_or_is_refused() {
+        let weight = |v: &Value| positive(v, What::Weight, 1_000_000_000);
+        // One reading only: taken as written.
+        for (v, n, d) in [
+            (int("217075"), 217_075, 1),
+            (float("0.125"), 1, 8),
+            (float("1.5"), 3, 2),
+            (string("36.3040"), 363_040, 10_000),
+            (string("1/3"), 1, 3),
+        ] {
+            assert_eq!(weight(&v).unwrap(), Ratio::new(n, d), "{v:?}");
+        }
+        // Thousands or decimals, or separators a scenario does not use: refused.
+        for v in [
+            float("36.304"),
+            string("36.304"),
+            string("36,304"),
+            string("1.036.304"),
+            string("1,036,304"),
+            string("12,5"),
+            string("36 304"),
+        ] {
+            let p = weight(&v).unwrap_err();
+            assert!(
+                matches!(
+                    *p.message,
+                    Msg::NumberTwoWays { .. } | Msg::NumberNotation { .. }
+                ),
+                "{v:?}: {:?}",
+                p.message
+            );
+        }
     }
 
     #[test]

@@ -188,6 +188,20 @@ super::messages! {
     WhatFte => "an FTE", "et antal årsværk";
     WhatShare => "a share", "en andel";
     WhatWeight => "a weight", "en vægt";
+    NumberTwoWays { written: String, thousands: Num, decimal: Num } =>
+        "{written} reads two ways: {thousands} with a separator between thousands, or {decimal} with a decimal mark",
+        "{written} kan læses på to måder: {thousands} med tusindtalsseparator eller {decimal} med decimaltegn";
+    LabelEitherNumber { thousands: Num, decimal: Num } => "{thousands} or {decimal}?", "{thousands} eller {decimal}?";
+    HelpWriteEitherNumber { thousands_code: String, thousands: Num, decimal_code: String, decimal: Num } =>
+        "write {thousands_code} for {thousands}, or {decimal_code} for {decimal}; in a scenario `_` is the only thousands separator and `.` the decimal point",
+        "skriv {thousands_code} for {thousands} eller {decimal_code} for {decimal}; i et scenarie er `_` den eneste tusindtalsseparator og `.` decimaltegnet";
+    NumberNotation { written: String } =>
+        "{written} is a number written as in a text, with Danish or English separators; a scenario cannot read it",
+        "{written} er et tal skrevet som i en tekst, med danske eller engelske skilletegn; et scenarie kan ikke læse det";
+    LabelNotation => "written as in a text, not as in a scenario", "skrevet som i en tekst, ikke som i et scenarie";
+    HelpWriteNumberAs { code: String } =>
+        "write it as {code}: in a scenario `_` is the only thousands separator and `.` the decimal point",
+        "skriv det som {code}: i et scenarie er `_` den eneste tusindtalsseparator og `.` decimaltegnet";
     RatioTooFine { what: Box<Msg>, max: Count, written: String } =>
         "{what} has more than {max} decimals (found {written})",
         "{what} har mere end {max} decimaler (fandt {written})";
