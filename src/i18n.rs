@@ -732,6 +732,8 @@ fn value_text(v: &Value, lang: Lang) -> String {
             payers(&named, |r| lang.written(r))
         }
         Value::Named { name, .. } => name.clone(),
+        Value::Index(crate::model::Index::Wages) => lang.tr("wages", "løn").to_string(),
+        Value::Index(crate::model::Index::Prices) => lang.tr("prices", "priser").to_string(),
         Value::Text(_) => v.plain(),
     }
 }

@@ -629,3 +629,39 @@ fn danish_output_names_funders_and_writes_one_date_style_and_one_unit_per_contex
     .json();
     assert_eq!(json["held_funder"], "brn");
 }
+
+/// Issue 12: the index a funding stream follows was shown as `wages` in a Danish comparison.
+#[test]
+fn the_index_of_a_funding_stream_is_named_in_the_language() {
+    let dir = tempfile::tempdir_in(crate::common::root().join("scenarios")).unwrap();
+    let path = dir.path().join("indexed.toml");
+    std::fs::write(
+        &path,
+        "extends = \"../joint-secretariat-high-wages.toml\"\n\
+         [[funding]]\nid = \"brn-joint-secretariat\"\nindexed = \"wages\"\n",
+    )
+    .unwrap();
+    let compare = |lang: &str| {
+        klimabudget([
+            "compare",
+            "scenarios/joint-secretariat-high-wages.toml",
+            path.to_str().unwrap(),
+            "--lang",
+            lang,
+            "--format",
+            "markdown",
+        ])
+        .code(0)
+        .stdout
+    };
+    let da = compare("da");
+    assert!(
+        da.contains("| finansiering | brn-joint-secretariat | Fremskrives med | – | løn |"),
+        "{da}"
+    );
+    let en = compare("en");
+    assert!(
+        en.contains("| funding | brn-joint-secretariat | Indexed by | – | wages |"),
+        "{en}"
+    );
+}

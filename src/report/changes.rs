@@ -48,6 +48,8 @@ pub enum Value {
         id: String,
         name: String,
     },
+    /// The index an amount follows.
+    Index(crate::model::Index),
 }
 
 /// Values are the same when their ids are: a funder renamed is one change, not one in every
@@ -61,6 +63,7 @@ impl PartialEq for Value {
             (Value::Flag(a), Value::Flag(b)) => a == b,
             (Value::Payers(a, _), Value::Payers(b, _)) => a == b,
             (Value::Named { id: a, .. }, Value::Named { id: b, .. }) => a == b,
+            (Value::Index(a), Value::Index(b)) => a == b,
             _ => false,
         }
     }
@@ -77,6 +80,8 @@ impl Value {
             Value::Flag(b) => b.to_string(),
             Value::Payers(p, _) => payers(p, crate::num::show),
             Value::Named { id, .. } => id.clone(),
+            Value::Index(crate::model::Index::Wages) => "wages".to_string(),
+            Value::Index(crate::model::Index::Prices) => "prices".to_string(),
         }
     }
 }
@@ -220,11 +225,7 @@ fn entries(s: &Scenario) -> Vec<(&'static str, String, Fields)> {
         ];
         flow_fields(&fu.flow, &mut fields);
         if let Some(index) = fu.indexed {
-            let name = match index {
-                crate::model::Index::Wages => "wages",
-                crate::model::Index::Prices => "prices",
-            };
-            fields.push(f("indexed", Value::Text(name.to_string())));
+            fields.push(f("indexed", Value::Index(index)));
         }
         out.push(("funding", fu.id.clone(), fields));
     }
