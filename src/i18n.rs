@@ -287,27 +287,7 @@ impl View {
                 b,
                 compared,
                 common,
-            } => {
-                // A sentence writes its days in words.
-                let range = |(from, to): (Date, Date)| {
-                    format!("{} – {}", lang.date_long(from), lang.date_long(to))
-                };
-                let (a, b, c) = (range(*a), range(*b), range(*compared));
-                match (lang, common) {
-                    (Lang::En, true) => format!(
-                        "The windows differ (A {a}, B {b}): compared over the days both cover, {c}; --window union compares every day of both."
-                    ),
-                    (Lang::En, false) => format!(
-                        "The windows differ (A {a}, B {b}): compared over every day either covers, {c}; a side shows zeros where it has no period."
-                    ),
-                    (Lang::Da, true) => format!(
-                        "Perioderne er forskellige (A {a}, B {b}): sammenlignet over de dage, begge dækker, {c}; --window union sammenligner alle dage i begge."
-                    ),
-                    (Lang::Da, false) => format!(
-                        "Perioderne er forskellige (A {a}, B {b}): sammenlignet over alle dage, mindst én dækker, {c}; en side viser nul, hvor den ingen periode har."
-                    ),
-                }
-            }
+            } => windows_differ(["A", "B"], [*a, *b, *compared], *common, lang),
             Text::Join(parts, sep) => parts
                 .iter()
                 .map(|p| self.text(p))
@@ -709,6 +689,32 @@ fn prices_text(prices: crate::engine::Prices, year: i16, lang: Lang) -> String {
         (Prices::Current, Lang::Da) => format!("løbende priser (basisår {year})"),
         (Prices::Fixed, Lang::En) => format!("fixed {year} prices"),
         (Prices::Fixed, Lang::Da) => format!("faste {year}-priser"),
+    }
+}
+
+/// That a comparison's windows differ (`a`, `b`), the sides called by `names`, and which days
+/// are compared: those both cover (`common`) or every day either covers.
+pub fn windows_differ(
+    [na, nb]: [&str; 2],
+    windows: [(Date, Date); 3],
+    common: bool,
+    lang: Lang,
+) -> String {
+    // A sentence writes its days in words.
+    let [a, b, c] = windows.map(|(from, to)| lang.range_long(from, to));
+    match (lang, common) {
+        (Lang::En, true) => format!(
+            "The windows differ ({na}: {a}; {nb}: {b}): compared over the days both cover, {c}; --window union compares every day of both."
+        ),
+        (Lang::En, false) => format!(
+            "The windows differ ({na}: {a}; {nb}: {b}): compared over every day either covers, {c}; a side shows zeros where it has no period."
+        ),
+        (Lang::Da, true) => format!(
+            "Perioderne er forskellige ({na}: {a}; {nb}: {b}): sammenlignet over de dage, begge dækker, {c}; --window union sammenligner alle dage i begge."
+        ),
+        (Lang::Da, false) => format!(
+            "Perioderne er forskellige ({na}: {a}; {nb}: {b}): sammenlignet over alle dage, mindst én dækker, {c}; en side viser nul, hvor den ingen periode har."
+        ),
     }
 }
 

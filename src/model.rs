@@ -318,6 +318,8 @@ pub struct Scenario {
     /// The file it was loaded from, as the user wrote it.
     pub file: PathBuf,
     pub name: String,
+    /// What a comparison calls it in column heads and sentences (`short_name`), if given.
+    pub short_name: Option<String>,
     pub description: Option<String>,
     pub note: Option<String>,
     pub source: Option<String>,
@@ -345,6 +347,19 @@ pub struct Defaults {
 }
 
 impl Scenario {
+    /// The name a comparison calls it by: its `short_name`, or the part of its name before
+    /// `: ` (`Status quo` of `Status quo: DK2020-sekretariat og GEN2040 fortsætter`), or its
+    /// name.
+    pub fn short(&self) -> &str {
+        self.short_name.as_deref().unwrap_or_else(|| {
+            self.name
+                .split_once(": ")
+                .map(|(short, _)| short.trim())
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&self.name)
+        })
+    }
+
     /// The ids of posts then costs: the `items` of a report, in this order.
     pub fn item_ids(&self) -> impl Iterator<Item = &str> {
         self.posts

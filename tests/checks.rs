@@ -371,7 +371,7 @@ fn different_windows_are_said_and_compared_like_with_like() {
     .code(0);
     assert!(
         run.stdout.contains(
-            "The windows differ (A 1 January 2023 – 31 December 2026, B 1 July 2026 – 31 December 2029): compared over the days both cover, 1 July 2026 – 31 December 2026"
+            "The windows differ (Det Fælles Klimasekretariat: 1 January 2023 – 31 December 2026; Det Fælles Klimasekretariat, fase 2: 1 July 2026 – 31 December 2029): compared over the days both cover, 1 July 2026 – 31 December 2026"
         ),
         "{}",
         run.stdout
@@ -379,7 +379,7 @@ fn different_windows_are_said_and_compared_like_with_like() {
     // Half a year of A: 3 posts of 800,000 a year.
     assert!(
         run.stdout
-            .contains("Business Region North Denmark: 660,000 kr. less in B than in A over 1 July 2026 – 31 December 2026 (1,200,000 kr. → 540,000 kr.)."),
+            .contains("Business Region North Denmark: 660,000 kr. less in Det Fælles Klimasekretariat, fase 2 than in Det Fælles Klimasekretariat over 1 July 2026 – 31 December 2026 (1,200,000 kr. → 540,000 kr.)."),
         "{}",
         run.stdout
     );

@@ -584,7 +584,7 @@ fn danish_output_names_funders_and_writes_one_date_style_and_one_unit_per_contex
     );
     assert!(run.stdout.contains("(t.kr.)"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("De nordjyske kommuner betaler 2.800 t.kr. mindre i B end i A i perioden 1. januar 2023 – 31. december 2026"),
+        run.stdout.contains("De nordjyske kommuner betaler 2.800 t.kr. mindre i Det Fælles Klimasekretariat end i Status quo i perioden 1. januar 2023 – 31. december 2026"),
         "{}",
         run.stdout
     );
@@ -594,7 +594,7 @@ fn danish_output_names_funders_and_writes_one_date_style_and_one_unit_per_contex
         "scenarios/joint-secretariat.toml",
     ])
     .code(0);
-    assert!(run.stdout.contains("De nordjyske kommuner: 2,800,000 kr. less in B than in A over 1 January 2023 – 31 December 2026"), "{}", run.stdout);
+    assert!(run.stdout.contains("De nordjyske kommuner: 2,800,000 kr. less in Det Fælles Klimasekretariat than in Status quo over 1 January 2023 – 31 December 2026"), "{}", run.stdout);
     let run = klimabudget([
         "solve",
         "scenarios/joint-secretariat.toml",

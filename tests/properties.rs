@@ -122,6 +122,7 @@ pub fn build(spec: &Spec) -> Scenario {
     Scenario {
         file: PathBuf::from("generated.toml"),
         name: "generated".into(),
+        short_name: None,
         description: None,
         note: None,
         source: None,

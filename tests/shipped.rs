@@ -147,10 +147,10 @@ fn the_main_job_prints_the_comparison() {
     // (Issue 12: "De nordjyske kommuner pays" took a plural name for one; a sentence writes its
     // days in words.)
     assert!(run.stdout.contains(
-        "De nordjyske kommuner: 2,800,000 kr. less in B than in A over 1 January 2023 – 31 December 2026 (3,200,000 kr. → 400,000 kr.)."
+        "De nordjyske kommuner: 2,800,000 kr. less in Det Fælles Klimasekretariat than in Status quo over 1 January 2023 – 31 December 2026 (3,200,000 kr. → 400,000 kr.)."
     ));
     assert!(run.stdout.contains(
-        "Business Region North Denmark: 2,800,000 kr. more in B than in A over 1 January 2023 – 31 December 2026 (6,400,000 kr. → 9,200,000 kr.)."
+        "Business Region North Denmark: 2,800,000 kr. more in Det Fælles Klimasekretariat than in Status quo over 1 January 2023 – 31 December 2026 (6,400,000 kr. → 9,200,000 kr.)."
     ));
     assert_eq!(run.stderr, "");
 }

@@ -12,7 +12,8 @@ pub struct Markdown {
 
 impl super::Exporter for Markdown {
     fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
-        Ok(render(shown, super::view(shown, self.lang)).into_bytes())
+        let shown = super::names::named(shown, self.lang, true);
+        Ok(render(&shown, super::view(&shown, self.lang)).into_bytes())
     }
 }
 

@@ -11,6 +11,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod names;
 pub mod paper;
 pub mod pdf;
 pub mod table;

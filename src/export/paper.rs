@@ -8,10 +8,11 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::{self, Lang, PaperWord, View, paper_word, term};
+use super::names;
+use crate::i18n::{Lang, PaperWord, View, paper_word, term};
 use crate::msg::Msg;
 use crate::report::text::{Term, Text};
-use crate::report::{Block, Cell, Chart, Figure, Head, Shown, Side};
+use crate::report::{Block, Shown};
 
 /// What a paper carries beside the report. *Default:* nothing of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,166 +136,17 @@ fn number_or_zero(s: &str) -> Option<u32> {
     Some(if v > 0.0 { v.round() as u32 } else { 0 })
 }
 
-/// A scenario's name for a column head: the part before `: ` (`Status quo` of `Status quo:
-/// DK2020-sekretariat og GEN2040 fortsætter`), or the whole name.
-pub fn short_name(name: &str) -> &str {
-    name.split_once(": ")
-        .map(|(short, _)| short)
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or(name)
-}
-
-/// The names a comparison's sides go by on a paper: A, B and B − A.
-struct Sides {
-    a: String,
-    b: String,
-    delta: &'static str,
-}
-
-impl Sides {
-    fn name(&self, side: Side) -> &str {
-        match side {
-            Side::A => &self.a,
-            Side::B => &self.b,
-            Side::Delta => self.delta,
-        }
-    }
-}
-
-/// The report with its words as a paper shows them: the scenarios' names instead of A and B,
-/// no file paths and notes for a board (see the module's head). Figures are untouched.
+/// The report with its words as a paper shows them: the scenarios' names instead of A and B
+/// ([`names::named`]), no file paths and notes for a board (see the module's head). Figures
+/// are untouched.
 pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
-    let view = super::view(shown, lang);
-    let sides = match &shown.head {
-        Head::Comparison(h) => Some(Sides {
-            a: short_name(&h.a.0).to_string(),
-            b: short_name(&h.b.0).to_string(),
-            delta: paper_word(PaperWord::Difference, lang),
-        }),
-        _ => None,
-    };
-    let text = |t: &Text| rename(t, sides.as_ref(), lang, paper.show_sources);
-    let mut out = shown.clone();
-    let page = &mut out.page;
-    page.title = page.title.as_ref().map(text);
-    page.lines = page.lines.iter().map(text).collect();
-    for block in &mut page.blocks {
-        match block {
-            Block::Table(t) => {
-                t.title = text(&t.title);
-                t.name = text(&t.name);
-                t.head = t.head.iter().map(text).collect();
-                for row in &mut t.rows {
-                    for cell in &mut row.cells {
-                        if let Cell::Text(x) = cell {
-                            *x = text(x);
-                        }
-                    }
-                }
-            }
-            Block::Sentence(crate::report::Sentence::Pays {
-                funder,
-                a,
-                b,
-                delta,
-                from,
-                to,
-            }) => {
-                if let Some(s) = &sides {
-                    let said = view.pays_in(
-                        funder,
-                        [a, b, delta],
-                        lang.range_long(*from, *to),
-                        [&s.a, &s.b],
-                    );
-                    *block = Block::Text(Text::Plain(said));
-                }
-            }
-            Block::Text(t) => *t = text(t),
-            _ => {}
-        }
-    }
-    if let Some(chart) = &mut page.chart {
-        chart_names(chart, sides.as_ref(), lang, &text);
-    }
-    page.notes = board_notes(&page.notes, view, paper.show_sources);
+    let mut out = names::named(shown, lang, paper.show_sources);
+    out.page.notes = board_notes(
+        &out.page.notes,
+        super::view(shown, lang),
+        paper.show_sources,
+    );
     out
-}
-
-fn chart_names(
-    chart: &mut Chart<Figure>,
-    sides: Option<&Sides>,
-    lang: Lang,
-    text: &impl Fn(&Text) -> Text,
-) {
-    if let (Some(s), Text::Titled(Term::CostByFunderAB, unit)) = (sides, &chart.title) {
-        chart.title = Text::WithUnit(
-            Box::new(Text::Plain(i18n::cost_by_funder_of(&s.a, &s.b, lang))),
-            *unit,
-        );
-    }
-    chart.after = text(&chart.after);
-    for (_, bars) in &mut chart.groups {
-        for bar in bars {
-            bar.label = text(&bar.label);
-        }
-    }
-}
-
-/// A text with the comparison's sides named and without file paths (unless `sources`).
-fn rename(t: &Text, sides: Option<&Sides>, lang: Lang, sources: bool) -> Text {
-    let again = |t: &Text| rename(t, sides, lang, sources);
-    match (t, sides) {
-        (Text::Side(side), Some(s)) => Text::Plain(s.name(*side).to_string()),
-        (Text::TermSide(term, side), Some(s)) => Text::Join(
-            vec![Text::Term(*term), Text::Plain(s.name(*side).to_string())],
-            " ",
-        ),
-        (Text::TitledSide(term, side, unit), Some(s)) => Text::WithUnit(
-            Box::new(Text::Join(
-                vec![Text::Term(*term), Text::Plain(s.name(*side).to_string())],
-                ", ",
-            )),
-            *unit,
-        ),
-        (Text::Term(Term::DifferencesAreBMinusA), Some(s)) => {
-            Text::Plain(i18n::differences_are(&s.a, &s.b, lang))
-        }
-        (Text::Term(Term::WhatDiffers), Some(s)) => {
-            Text::Plain(i18n::what_differs(&s.a, &s.b, lang))
-        }
-        (
-            Text::Scenario {
-                side,
-                name,
-                file,
-                from,
-                to,
-                prices,
-            },
-            _,
-        ) => {
-            let word = match side {
-                Side::A => PaperWord::Baseline,
-                _ => PaperWord::Compared,
-            };
-            let mut line = format!(
-                "{}: {name} ({}",
-                paper_word(word, lang),
-                lang.range(*from, *to)
-            );
-            if sources {
-                line = format!("{line}, {file}");
-            }
-            line.push(')');
-            let mut parts = vec![Text::Plain(line)];
-            parts.extend(prices.map(|(p, y)| Text::Prices(p, y)));
-            Text::Join(parts, " · ")
-        }
-        (Text::Join(parts, sep), _) => Text::Join(parts.iter().map(again).collect(), sep),
-        (Text::WithUnit(inner, unit), _) => Text::WithUnit(Box::new(again(inner)), *unit),
-        (other, _) => other.clone(),
-    }
 }
 
 /// The notes of a board paper: each said once; without sources and figure numbers unless
@@ -551,16 +403,9 @@ mod tests {
     }
 
     #[test]
-    fn short_names_and_superscripts() {
-        assert_eq!(
-            short_name("Status quo: DK2020-sekretariat og GEN2040 fortsætter"),
-            "Status quo"
-        );
-        assert_eq!(
-            short_name("Det Fælles Klimasekretariat"),
-            "Det Fælles Klimasekretariat"
-        );
+    fn superscripts() {
         assert_eq!(superscript(12), "¹²");
+        assert_eq!(superscript(3), "³");
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub struct Terminal {
 
 impl super::Exporter for Terminal {
     fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
-        Ok(render(shown, super::view(shown, self.lang), self.style).into_bytes())
+        let shown = super::names::named(shown, self.lang, true);
+        Ok(render(&shown, super::view(&shown, self.lang), self.style).into_bytes())
     }
 }
 

@@ -30,7 +30,8 @@ pub struct Xlsx {
 
 impl super::Exporter for Xlsx {
     fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
-        render(shown, super::view(shown, self.lang)).map_err(std::io::Error::other)
+        let shown = super::names::named(shown, self.lang, true);
+        render(&shown, super::view(&shown, self.lang)).map_err(std::io::Error::other)
     }
 }
 

@@ -104,6 +104,11 @@ pub const SCENARIO: &[Field] = &[
         Kind::Text,
         "The scenario's name, shown on every table.",
     ),
+    opt(
+        "short_name",
+        Kind::Text,
+        "What a comparison calls the scenario in column heads and sentences, in place of A and B. Default: the name's part before `: `, or the name.",
+    ),
     opt("description", Kind::Text, "One or two sentences."),
     req("start", Kind::Date, "First day of the window."),
     req("end", Kind::Date, "Last day of the window, inclusive."),

@@ -673,6 +673,21 @@ impl Loader<'_> {
         self.read(entry, owner, values::text)
     }
 
+    /// `[scenario] short_name`: not empty, since a column head must say something.
+    fn short_name(&mut self, table: &Table, owner: &Msg) -> Option<String> {
+        let entry = table.get("short_name")?;
+        let short = self.read(entry, owner, values::text)?;
+        if short.trim().is_empty() {
+            self.push(
+                Diagnostic::error(&self.path, Msg::ShortNameEmpty)
+                    .at(entry.node.span.clone(), Msg::LabelEmptyName)
+                    .help(Msg::HelpShortName),
+            );
+            return None;
+        }
+        Some(short.trim().to_string())
+    }
+
     fn scenario(&mut self, root: &Node) -> Option<Scenario> {
         let Value::Table(top) = &root.value else {
             unreachable!("a TOML document is a table")
@@ -718,6 +733,7 @@ impl Loader<'_> {
         let scenario = Scenario {
             file: self.path.clone(),
             name: header.name,
+            short_name: header.short_name,
             description: header.description,
             note: header.note,
             source: header.source,
@@ -955,6 +971,7 @@ impl Loader<'_> {
             .and_then(|e| self.read_at(e, owner, values::date));
         let header = Header {
             name: name?,
+            short_name: self.short_name(table, owner),
             description: self.optional_text(table, "description", owner),
             note: self.optional_text(table, "note", owner),
             source: self.optional_text(table, "source", owner),
@@ -1824,6 +1841,7 @@ impl Loader<'_> {
 
 struct Header {
     name: String,
+    short_name: Option<String>,
     description: Option<String>,
     note: Option<String>,
     source: Option<String>,

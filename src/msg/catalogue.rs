@@ -434,6 +434,10 @@ super::messages! {
         "`scenario` skal være en tabel: skriv [scenario] på en linje for sig og name, start og end under den";
     NameEmpty => "[scenario]: `name` is empty", "[scenario]: `name` er tom";
     LabelEmptyName => "empty name", "tomt navn";
+    ShortNameEmpty => "[scenario]: `short_name` is empty", "[scenario]: `short_name` er tom";
+    HelpShortName =>
+        "give a short name for column heads (`Status quo`), or leave `short_name` out",
+        "angiv et kort navn til kolonneoverskrifter (`Status quo`), eller udelad `short_name`";
     HelpNameScenario => "give the scenario a name; it heads every table", "giv scenariet et navn; det står over alle tabeller";
     EndBeforeStart { end: Day, start: Day } =>
         "[scenario]: `end` ({end}) is before `start` ({start})",

@@ -75,6 +75,9 @@ pub struct ComparisonHead {
     /// Each side's name and file.
     pub a: (String, String),
     pub b: (String, String),
+    /// What people's formats call the sides in place of A and B (each scenario's
+    /// [`Scenario::short`]), unless both go by the same name.
+    pub short: Option<(String, String)>,
     pub by: By,
     /// The days compared.
     pub window: DateRange,
@@ -481,6 +484,8 @@ impl<'a> Comparison<'a> {
         ComparisonHead {
             a: named(&self.a),
             b: named(&self.b),
+            short: (self.a.short() != self.b.short())
+                .then(|| (self.a.short().to_string(), self.b.short().to_string())),
             by: self.by(),
             window: self.window(),
             window_mode: match self.windows {
