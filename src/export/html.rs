@@ -299,7 +299,7 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
                     PALETTE[s % PALETTE.len()],
                     escape(&view.text(label)),
                     escape(&view.text(&bar.label)),
-                    escape(&chart.series[s]),
+                    escape(&view.text(&chart.series[s])),
                     escape(&view.amount(figure))
                 );
                 base += v;
@@ -326,13 +326,14 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
     let mut lx = left;
     let ly = height - 14;
     for (s, name) in chart.series.iter().enumerate() {
+        let name = view.text(name);
         let _ = writeln!(
             out,
             "<rect x=\"{lx}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{ly}\">{}</text>",
             ly - 9,
             PALETTE[s % PALETTE.len()],
             lx + 14,
-            escape(name)
+            escape(&name)
         );
         lx += 24 + 6 * name.chars().count() as i64;
     }

@@ -10,13 +10,14 @@ mod indexation;
 mod keys;
 pub mod prepare;
 pub mod schema;
-mod tree;
+pub mod tree;
 pub mod values;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use self::access::Access;
+pub use self::files::normalize;
 pub use self::prepare::{Override, Prepared};
 
 use jiff::civil::Date;
@@ -41,6 +42,9 @@ pub struct Loaded {
     pub warnings: Diagnostics,
     /// Every file read to make it: the scenario, the files it extends, the key files.
     files: Vec<PathBuf>,
+    /// The `[actuals]` table as written, with its places: checked and read by
+    /// `crate::actuals` (only `status` and `check` use it). *Default:* none.
+    pub actuals: Option<tree::Entry>,
 }
 
 impl Loaded {
@@ -367,6 +371,7 @@ impl Loader<'_> {
                         items: warnings,
                     },
                     files: self.read,
+                    actuals: None,
                 })
             }
             _ => Err(Diagnostics {
@@ -1600,7 +1605,7 @@ fn list(names: &[&str]) -> String {
 
 /// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
 /// `otherwise`.
-fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> String) -> String {
+pub(crate) fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> String) -> String {
     match nearest(word, names) {
         Some(near) => format!("did you mean `{near}`?"),
         None => otherwise(),

@@ -155,8 +155,14 @@ impl Prepared {
             warnings: Vec::new(),
         };
         let scenario = loader.scenario(&root);
+        let actuals = match &root.value {
+            Value::Table(top) => top.get("actuals").cloned(),
+            _ => None,
+        };
         tree::free_aside(root);
-        loader.finish(scenario)
+        loader
+            .finish(scenario)
+            .map(|loaded| Loaded { actuals, ..loaded })
     }
 
     /// Parses one file of the chain and merges the file it extends under it.
