@@ -549,6 +549,8 @@ impl Serialize for CheckJson<'_> {
         }
         #[derive(Serialize)]
         struct Error<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file: Option<&'a str>,
             message: &'a str,
             #[serde(skip_serializing_if = "Option::is_none")]
             line: Option<usize>,
@@ -564,6 +566,7 @@ impl Serialize for CheckJson<'_> {
         fn errors(list: &[ErrorHead]) -> Vec<Error<'_>> {
             list.iter()
                 .map(|e| Error {
+                    file: e.file.as_deref(),
                     message: &e.message,
                     line: e.line,
                     column: e.column,
