@@ -166,8 +166,16 @@ impl Sources {
             .line_start(first_line)
             .path(self.path(file).display().to_string());
         for ((label, kind), range) in labels.iter().zip(ranges) {
-            let start = range.start.clamp(window.start, window.end) - window.start;
-            let end = range.end.clamp(window.start, window.end) - window.start;
+            // On character boundaries whatever the span says: a slice inside a character
+            // would panic.
+            let start = floor_char_boundary(
+                text,
+                range.start.clamp(window.start, window.end) - window.start,
+            );
+            let end = ceil_char_boundary(
+                text,
+                range.end.clamp(window.start, window.end) - window.start,
+            );
             snippet = snippet.annotation((*kind).span(start..end).label(label.text.as_str()));
         }
         snippet
@@ -177,6 +185,13 @@ impl Sources {
 /// A place more lines than this from the primary one is shown in an excerpt of its own, so an
 /// excerpt never holds many lines between its places.
 const NEAR_LINES: usize = 100;
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset < text.len() && !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset.min(text.len())
+}
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {

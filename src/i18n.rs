@@ -725,6 +725,7 @@ fn status_words(t: StatusTerm) -> (&'static str, &'static str) {
             "Forecast (actuals to date, then run rate)",
             "Prognose (forbrug til dato, derefter lineær fremskrivning)",
         ),
+        S::ForecastShort => ("Forecast", "Prognose"),
         S::Cumulative => (
             "Cumulative balance by funder at each year's end: budget, and re-forecast with the actuals",
             "Akkumuleret balance pr. finansieringskilde ved årets udgang: budget og genberegnet med forbruget",

@@ -220,15 +220,10 @@ impl Reader<'_> {
         let decoded = match file::decode(&bytes, self.config.encoding) {
             Ok(d) => d,
             Err(e) => {
+                // The bad byte is shown as the replacement character, as long as it is.
+                let end = e.at + e.shown[e.at..].chars().next().map_or(0, char::len_utf8);
                 let id = self.sources.add(path, e.shown);
-                self.at(
-                    path,
-                    id,
-                    e.at..e.at + 1,
-                    e.message,
-                    "cannot be read",
-                    e.help,
-                );
+                self.at(path, id, e.at..end, e.message, "cannot be read", e.help);
                 return;
             }
         };

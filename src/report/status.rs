@@ -837,7 +837,11 @@ impl Builder<'_> {
         };
         let zero = Fig::nearest(Rational::from_integer(0), Measure::Money);
         let columns = self.grids[at(0).0].columns.clone();
-        let letters = [StatusTerm::Budget, StatusTerm::Actual, StatusTerm::Forecast];
+        let letters = [
+            StatusTerm::Budget,
+            StatusTerm::Actual,
+            StatusTerm::ForecastShort,
+        ];
         Chart {
             title: monthly_title(d),
             after,

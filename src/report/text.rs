@@ -216,6 +216,8 @@ pub enum StatusTerm {
     Monthly,
     Budget,
     Forecast,
+    /// The forecast in a chart's legend.
+    ForecastShort,
     Cumulative,
     Bookings,
     Count,
