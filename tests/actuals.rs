@@ -196,12 +196,70 @@ fn every_export_dialect_reads_to_the_same_figures() {
 }
 
 #[test]
+fn the_new_users_phase_two_case_splits_actuals_by_thirds() {
+    // tests/cases/fase2.toml (from /shared/cases) with a ledger: figures in its header.
+    let json = status(&[
+        "tests/fixtures/actuals/fase2/fase2.toml",
+        "--as-of",
+        "2027-03-31",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(json["scopes"][0]["start"], "2027-01-01");
+    assert_eq!(row(&json, 0, "funders", "region")["actual"], "207716.67");
+    assert_eq!(row(&json, 0, "funders", "brn")["actual"], "677933.34");
+    assert_eq!(json["scopes"][0]["funders_total"]["actual"], "885650.01");
+    assert_eq!(json["scopes"][0]["cost_total"]["actual"], "885650.01");
+    let consultancy = row(&json, 0, "cost", "consultancy");
+    assert_eq!(
+        figures(consultancy),
+        [
+            "250000.00",
+            "250000.00",
+            "262500.00",
+            "12500.00",
+            "5.00",
+            "105.00",
+            "262500.00",
+            "262500.00",
+        ]
+    );
+    assert_eq!(consultancy["method"], "remaining-budget");
+    // Money received written positive (`income = "positive"`): the region's half-year.
+    assert_eq!(
+        row(&json, 0, "funding", "region-fase2")["actual"],
+        "450000.00"
+    );
+    // In the tables, the thirds add up to the total to the øre.
+    let run = status(&[
+        "tests/fixtures/actuals/fase2/fase2.toml",
+        "--as-of",
+        "2027-03-31",
+        "--format",
+        "markdown",
+    ])
+    .code(0);
+    assert!(
+        run.stdout.contains("| Region Nordjylland | 830,866.67 |"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("| Business Region North Denmark | 1,911,733.33 |")
+    );
+    assert!(run.stdout.contains("| **Total cost** | **2,742,600.00** |"));
+}
+
+#[test]
 fn bad_input_is_reported_all_at_once_at_its_places() {
     let file = "tests/fixtures/actuals/bad/bad.toml";
     let dir = "tests/fixtures/actuals/bad";
     let expected = [
         (
-            format!("{dir}/bad.toml:34:9"),
+            format!("{dir}/bad.toml:35:9"),
             "is no post, cost or funding entry",
         ),
         (
@@ -223,6 +281,10 @@ fn bad_input_is_reported_all_at_once_at_its_places() {
         ),
         (format!("{dir}/no-amount.csv:1:1"), "has no column `Beløb`"),
         (format!("{dir}/latin.csv:1:5"), "is not UTF-8 text"),
+        (
+            format!("{dir}/bad.toml:13:51"),
+            "bookings file tests/fixtures/actuals/bad/missing.csv: cannot be read: no such file",
+        ),
     ];
     let run = status(&[file, "--as-of", "2024-06-30"]).code(2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);

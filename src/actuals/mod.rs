@@ -228,7 +228,12 @@ impl Reader<'_> {
             }
         };
         let encoding = decoded.encoding.name();
-        let id = self.sources.add(path, decoded.text);
+        let mut text = decoded.text;
+        if !text.contains('\n') && text.contains('\r') {
+            // Lines ended by a lone CR (old Macs): as LF, byte for byte, so lines count.
+            text = text.replace('\r', "\n");
+        }
+        let id = self.sources.add(path, text);
         let text = self.sources.shared(id);
         let delimiter = self
             .config
