@@ -60,7 +60,7 @@ fn the_shipped_status_has_the_figures_worked_out_by_hand() {
             "3500.00",
             "0.88",
             "50.44",
-            // 403,500 + the 400,000 not yet due; 403,500 / 6 months × 12.
+            // 403,500 + the 400,000 not yet due; 403,500 + 67,250.00 a month × 6 months.
             "803500.00",
             "807000.00",
         ]
@@ -75,8 +75,10 @@ fn the_shipped_status_has_the_figures_worked_out_by_hand() {
             "-11485.50",
             "-2.87",
             "48.56",
+            // The run rate in whole øre: 388,514.50 / 6 = 64,752.416… → 64,752.42 a month,
+            // so 388,514.50 + 6 × 64,752.42.
             "788514.50",
-            "777029.00",
+            "777029.02",
         ]
     );
     // The whole window from 1 July 2023: the post starting 1 July has 12 months of
@@ -92,9 +94,10 @@ fn the_shipped_status_has_the_figures_worked_out_by_hand() {
             "-115150.00",
             "-14.39",
             "24.46",
-            // 684,850 + 2,000,000 not yet due; 684,850 / 12 months × 42 months.
+            // 684,850 + 2,000,000 not yet due; 684,850 / 12 = 57,070.83 a month (to the
+            // øre) for the 30 months ahead: 684,850 + 1,712,124.90.
             "2684850.00",
-            "2396975.00",
+            "2396974.90",
         ]
     );
     assert_eq!(joint["material"], true);
@@ -141,12 +144,13 @@ fn a_post_from_1_july_has_a_day_exact_budget_to_date_mid_month() {
             "-105416.67",
             "-63.25",
             "15.31",
-            // 61,250 + (400,000 − 166,666.67); 61,250 / 2.5 months × 6 months.
+            // 61,250 + (400,000 − 166,666.67); 61,250 / 2.5 = 24,500 a month for the 3.5
+            // months ahead: 61,250 + 85,750.
             "294583.33",
             "147000.00",
         ]
     );
-    // The window: 61,250 / 2.5 × 42 months.
+    // The window: 24,500 a month for the 39.5 months ahead.
     let window = row(&json, 1, "cost", "joint-municipal-post");
     assert_eq!(window["budget_to_date"], "166666.67");
     assert_eq!(window["forecast_run_rate"], "1029000.00");
@@ -180,7 +184,7 @@ fn every_export_dialect_reads_to_the_same_figures() {
         );
         let travel = row(&json, 0, "cost", "travel");
         assert_eq!(travel["actual"], "1987.65", "{dialect}");
-        assert_eq!(travel["forecast_run_rate"], "3975.30", "{dialect}");
+        assert_eq!(travel["forecast_run_rate"], "3975.33", "{dialect}");
         let grant = row(&json, 0, "funding", "brn-grant");
         assert_eq!(grant["actual"], "300000.00", "{dialect}");
         assert_eq!(grant["method"], "remaining-budget", "{dialect}");
@@ -251,6 +255,28 @@ fn the_new_users_phase_two_case_splits_actuals_by_thirds() {
             .contains("| Business Region North Denmark | 1,911,733.33 |")
     );
     assert!(run.stdout.contains("| **Total cost** | **2,742,600.00** |"));
+}
+
+#[test]
+fn run_rates_over_many_lengths_of_time_are_computed_not_refused() {
+    // Regression (issue 15): the exact run rates of posts begun on different days, as of a
+    // day mid-month, had fractions too fine to add up in 128 bits; the status was refused.
+    let json = status(&[
+        "tests/fixtures/actuals/midmonth/midmonth.toml",
+        "--as-of",
+        "2024-06-17",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    let cost = json["scopes"][0]["cost"].as_array().unwrap();
+    assert_eq!(cost.len(), 12);
+    // The actuals are whole øre: the entries add up to the total exactly.
+    let ore = |v: &Value| -> i64 { v.as_str().unwrap().replace('.', "").parse().unwrap() };
+    let sum: i64 = cost.iter().map(|r| ore(&r["actual"])).sum();
+    assert_eq!(sum, ore(&json["scopes"][0]["cost_total"]["actual"]));
+    assert!(cost.iter().all(|r| r["method"] == "run-rate"));
 }
 
 #[test]
@@ -460,8 +486,7 @@ fn every_format_renders_the_status() {
                 assert!(text.contains("−115.150,00"), "{text}");
             }
             "csv" => assert!(
-                text.contains("window,window,2023-07-01,2026-12-31,cost,joint-municipal-post,Kommunal klimamedarbejder, ansat i BRN-sekretariatet,forecast_run_rate,2396975.00")
-                    || text.contains("window,window,2023-07-01,2026-12-31,cost,joint-municipal-post,\"Kommunal klimamedarbejder, ansat i BRN-sekretariatet\",forecast_run_rate,2396975.00"),
+                text.contains("window,window,2023-07-01,2026-12-31,cost,joint-municipal-post,\"Kommunal klimamedarbejder, ansat i BRN-sekretariatet\",forecast_run_rate,2396974.90\n"),
                 "{text}"
             ),
             "html" => {

@@ -114,8 +114,17 @@ pub struct Rule {
 impl Rule {
     /// Whether a booking with these fields matches the rule.
     pub fn matches(&self, account: &str, text: &str, voucher: &str) -> bool {
-        (self.account.is_empty() || self.account.iter().any(|p| p.matches(account)))
-            && (self.text.is_empty() || self.text.iter().any(|p| p.matches(text)))
+        self.matches_account(account) && self.matches_rest(text, voucher)
+    }
+
+    /// Whether the rule's account criterion (if any) matches `account`.
+    pub fn matches_account(&self, account: &str) -> bool {
+        self.account.is_empty() || self.account.iter().any(|p| p.matches(account))
+    }
+
+    /// Whether the rule's text and voucher criteria (if any) match.
+    pub fn matches_rest(&self, text: &str, voucher: &str) -> bool {
+        (self.text.is_empty() || self.text.iter().any(|p| p.matches(text)))
             && (self.voucher.is_empty() || self.voucher.iter().any(|p| p.matches(voucher)))
     }
 }

@@ -132,6 +132,7 @@ pub fn read(loaded: &Loaded, options: Options) -> Result<Option<Bookings>, Diagn
         errors: &mut errors,
         rows: Vec::new(),
         files: Vec::new(),
+        by_account: std::collections::HashMap::new(),
     };
     for (path, span) in &config.files {
         reader.file(path, span);
@@ -158,6 +159,8 @@ struct Reader<'a> {
     errors: &'a mut Vec<Diagnostic>,
     rows: Vec<Booking>,
     files: Vec<BookingFile>,
+    /// For each account seen, the rules whose account criterion matches it, in order.
+    by_account: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// The export a row is read from: its path, text, index, columns and decimal mark.
@@ -540,8 +543,20 @@ impl Reader<'_> {
         let (path, id, columns) = (x.path, x.id, &x.columns);
         let [account, text, voucher] = fields;
         let rules = &self.config.rules;
-        let matching: Vec<usize> = (0..rules.len())
-            .filter(|&k| rules[k].matches(account, text, voucher))
+        // The rules an account can match, found once per account: exports have many rows
+        // and few accounts, and a scenario may have a rule per account.
+        let candidates = self
+            .by_account
+            .entry(account.to_string())
+            .or_insert_with(|| {
+                (0..rules.len())
+                    .filter(|&k| rules[k].matches_account(account))
+                    .collect()
+            });
+        let matching: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&k| rules[k].matches_rest(text, voucher))
             .collect();
         let place = columns.account.or(columns.text).unwrap_or(columns.amount);
         let Some(&first) = matching.first() else {

@@ -38,6 +38,7 @@ impl Number {
     pub fn matches(&self, value: &str) -> bool {
         let value = value.trim();
         match self {
+            Number::Glob(p) if !p.contains(['*', '?']) => p == value,
             Number::Glob(p) => glob(p, value),
             Number::Range(lo, hi) => {
                 !value.is_empty()

@@ -19,8 +19,9 @@ use super::{Bar, Block, Calc, Cell, Chart, FunderHead, Head, Identity, Page, Rep
 use crate::actuals::{Bookings, Materiality, Place, To};
 use crate::engine::{ComputeError, Prices, project_in};
 use crate::model::{DateRange, Flow, PaidBy, Scenario};
-use crate::num::{Rational, product};
+use crate::num::Rational;
 use crate::period::{By, Calendar};
+use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub};
 
 /// What a status is asked for.
 #[derive(Debug, Clone, Copy)]
@@ -105,66 +106,163 @@ pub struct UnallocatedHead {
     pub reason: Option<String>,
 }
 
-/// The figures of one kind of rows over one scope, exact, by row.
-#[derive(Debug, Clone, Default)]
+/// A figure too large, or with too fine a fraction, to compute exactly in 128 bits: the
+/// status is refused ([`ComputeError::TooFine`]), never computed wrongly.
+#[derive(Debug, Clone, Copy)]
+struct Overflow;
+
+type Checked<T> = Result<T, Overflow>;
+
+/// As the engine says it: the scenario's file is filled in by [`report`].
+impl From<Overflow> for ComputeError {
+    fn from(_: Overflow) -> ComputeError {
+        ComputeError::TooFine {
+            file: String::new(),
+        }
+    }
+}
+
+/// The largest numerator or denominator of a figure, far enough inside 128 bits that
+/// rounding it for showing (in steps of an øre, sums of a table) cannot overflow.
+const BOUND: i128 = 1 << 100;
+
+fn fit(r: Option<Rational>) -> Checked<Rational> {
+    let r = r.ok_or(Overflow)?;
+    if r.numer().abs() < BOUND && *r.denom() < BOUND {
+        Ok(r)
+    } else {
+        Err(Overflow)
+    }
+}
+
+fn add(a: Rational, b: Rational) -> Checked<Rational> {
+    fit(a.checked_add(&b))
+}
+
+fn sub(a: Rational, b: Rational) -> Checked<Rational> {
+    fit(a.checked_sub(&b))
+}
+
+fn mul(a: Rational, b: Rational) -> Checked<Rational> {
+    fit(a.checked_mul(&b))
+}
+
+/// `a / b`, for `b` not zero.
+fn div(a: Rational, b: Rational) -> Checked<Rational> {
+    fit(a.checked_div(&b))
+}
+
+fn sum(values: impl IntoIterator<Item = Rational>) -> Checked<Rational> {
+    values.into_iter().try_fold(Rational::from_integer(0), add)
+}
+
+/// The run rate of `actual` over `elapsed` months: the actuals per month, in whole øre (half
+/// away from zero), as a finance officer states a monthly rate. The one rounding inside a
+/// figure, and a part of the method: without it, run rates of entries begun on different days
+/// have fractions that no sum of them could hold exactly; with it, every forecast and every
+/// sum of them (funders, totals, months) is exact.
+fn per_month(actual: Rational, elapsed: Rational) -> Checked<Rational> {
+    let rate = div(actual, elapsed)?;
+    Ok(Rational::new(
+        crate::num::round_div(*rate.numer(), *rate.denom(), 100),
+        100,
+    ))
+}
+
+/// The money of a row: its budget, budget to date, actuals and the two forecasts.
+#[derive(Debug, Clone, Copy, Default)]
+struct Money {
+    budget: Rational,
+    to_date: Rational,
+    actual: Rational,
+    remaining: Rational,
+    rate: Rational,
+}
+
+impl Money {
+    /// Every figure of the row, in the order of [`StatusFigure::ALL`]; none for a
+    /// percentage without a base.
+    fn figures(&self) -> Checked<[Option<Rational>; 8]> {
+        let zero = Rational::from_integer(0);
+        let hundred = Rational::from_integer(100);
+        let deviation = sub(self.actual, self.to_date)?;
+        let percent = |part: Rational, of: Rational| -> Checked<Option<Rational>> {
+            if of == zero {
+                return Ok(None);
+            }
+            Ok(Some(mul(div(part, of)?, hundred)?))
+        };
+        Ok([
+            Some(self.budget),
+            Some(self.to_date),
+            Some(self.actual),
+            Some(deviation),
+            percent(deviation, self.to_date)?,
+            percent(self.actual, self.budget)?,
+            Some(self.remaining),
+            Some(self.rate),
+        ])
+    }
+}
+
+/// The figures of one kind of rows over one scope, exact, by row, and their total.
+#[derive(Debug, Clone)]
 struct Figures {
-    budget: Vec<Rational>,
-    to_date: Vec<Rational>,
-    actual: Vec<Rational>,
-    remaining: Vec<Rational>,
-    rate: Vec<Rational>,
+    money: Vec<Money>,
+    rows: Vec<[Option<Rational>; 8]>,
+    total: [Option<Rational>; 8],
     /// Whether the run rate applies (else the remaining budget stands in).
     has_rate: Vec<bool>,
 }
 
+/// Where a figure is in [`StatusFigure::ALL`].
+fn index(f: StatusFigure) -> usize {
+    StatusFigure::ALL
+        .iter()
+        .position(|x| *x == f)
+        .unwrap_or_default()
+}
+
 impl Figures {
-    fn of(&self, f: StatusFigure, i: usize) -> Option<Rational> {
-        let zero = Rational::from_integer(0);
-        let hundred = Rational::from_integer(100);
-        Some(match f {
-            StatusFigure::Budget => self.budget[i],
-            StatusFigure::BudgetToDate => self.to_date[i],
-            StatusFigure::Actual => self.actual[i],
-            StatusFigure::Deviation => self.actual[i] - self.to_date[i],
-            StatusFigure::DeviationPercent => {
-                if self.to_date[i] == zero {
-                    return None;
-                }
-                (self.actual[i] - self.to_date[i]) / self.to_date[i] * hundred
-            }
-            StatusFigure::UsedPercent => {
-                if self.budget[i] == zero {
-                    return None;
-                }
-                self.actual[i] / self.budget[i] * hundred
-            }
-            StatusFigure::ForecastRemaining => self.remaining[i],
-            StatusFigure::ForecastRunRate => self.rate[i],
+    fn new(money: Vec<Money>, has_rate: Vec<bool>) -> Checked<Figures> {
+        let rows = money
+            .iter()
+            .map(Money::figures)
+            .collect::<Checked<Vec<_>>>()?;
+        let total = Money {
+            budget: sum(money.iter().map(|m| m.budget))?,
+            to_date: sum(money.iter().map(|m| m.to_date))?,
+            actual: sum(money.iter().map(|m| m.actual))?,
+            remaining: sum(money.iter().map(|m| m.remaining))?,
+            rate: sum(money.iter().map(|m| m.rate))?,
+        }
+        .figures()?;
+        Ok(Figures {
+            money,
+            rows,
+            total,
+            has_rate,
         })
+    }
+
+    fn of(&self, f: StatusFigure, i: usize) -> Option<Rational> {
+        self.rows[i][index(f)]
     }
 
     /// The total's figure: money summed; percentages of the sums.
     fn total(&self, f: StatusFigure) -> Option<Rational> {
-        let sum = |v: &[Rational]| v.iter().sum::<Rational>();
-        let t = Figures {
-            budget: vec![sum(&self.budget)],
-            to_date: vec![sum(&self.to_date)],
-            actual: vec![sum(&self.actual)],
-            remaining: vec![sum(&self.remaining)],
-            rate: vec![sum(&self.rate)],
-            has_rate: vec![true],
-        };
-        t.of(f, 0)
+        self.total[index(f)]
     }
 
     fn shown(&self, i: usize) -> bool {
         let zero = Rational::from_integer(0);
-        self.budget[i] != zero || self.actual[i] != zero || self.to_date[i] != zero
+        let m = &self.money[i];
+        m.budget != zero || m.actual != zero || m.to_date != zero
     }
 
     fn material(&self, m: &Materiality, i: usize) -> bool {
         let zero = Rational::from_integer(0);
-        let deviation = self.actual[i] - self.to_date[i];
+        let deviation = self.of(StatusFigure::Deviation, i).unwrap_or(zero);
         if !m.is_set() || deviation == zero {
             return false;
         }
@@ -191,6 +289,15 @@ struct Days {
 /// The status report of `s` with `bookings` as of `o.as_of`, which the caller has checked to
 /// lie inside the window and not before the follow-up's first day.
 pub fn report(s: &Scenario, bookings: &Bookings, o: &Options) -> Result<Report, ComputeError> {
+    build(s, bookings, o).map_err(|e| match e {
+        ComputeError::TooFine { file } if file.is_empty() => ComputeError::TooFine {
+            file: s.file.display().to_string(),
+        },
+        e => e,
+    })
+}
+
+fn build(s: &Scenario, bookings: &Bookings, o: &Options) -> Result<Report, ComputeError> {
     let from = bookings.config.from.max(s.window.from);
     let follow = DateRange::new(from, s.window.to);
     let year_start = Date::new(o.as_of.year(), 1, 1).unwrap_or(from).max(from);
@@ -308,17 +415,43 @@ fn budgets(
     };
     let cut = s.within(range);
     let p = project_in(&cut, By::Total, prices)?;
-    for (k, id) in cut.item_ids().enumerate() {
-        if let Some(i) = s.item_ids().position(|x| x == id) {
+    for (i, k) in kept(s.item_ids(), cut.item_ids()).into_iter().enumerate() {
+        if let Some(k) = k {
             items[i] = p.scale.exact(p.total.items.get(k));
         }
     }
-    for (k, f) in cut.funding.iter().enumerate() {
-        if let Some(i) = s.funding.iter().position(|x| x.id == f.id) {
+    let ids = |s: &Scenario| -> Vec<String> { s.funding.iter().map(|f| f.id.clone()).collect() };
+    let (all, kept_ids) = (ids(s), ids(&cut));
+    for (i, k) in kept(
+        all.iter().map(String::as_str),
+        kept_ids.iter().map(String::as_str),
+    )
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(k) = k {
             funding[i] = p.scale.exact(p.total.funding[k]);
         }
     }
     Ok((items, funding))
+}
+
+/// For each id of `all`, its place among `cut`, the ids `Scenario::within` kept of them (in
+/// the same order): one pass, however many entries.
+fn kept<'a>(
+    all: impl Iterator<Item = &'a str>,
+    cut: impl Iterator<Item = &'a str>,
+) -> Vec<Option<usize>> {
+    let mut cut = cut.enumerate().peekable();
+    all.map(|id| {
+        let here = cut.peek().is_some_and(|(_, c)| *c == id);
+        if here {
+            cut.next().map(|(k, _)| k)
+        } else {
+            None
+        }
+    })
+    .collect()
 }
 
 /// Who pays item `i` (posts, then costs).
@@ -366,23 +499,23 @@ impl Builder<'_> {
     }
 
     /// Each item's and funding entry's actuals in `range` (money received counted positive).
-    fn actuals(&self, range: Option<DateRange>) -> (Vec<Rational>, Vec<Rational>) {
-        let zero = Rational::from_integer(0);
-        let mut items = vec![zero; self.s.item_count()];
-        let mut funding = vec![zero; self.s.funding.len()];
-        let Some(range) = range else {
-            return (items, funding);
-        };
-        for r in self.bookings.rows.iter().filter(|r| range.contains(r.date)) {
-            match r.to {
-                To::Entry(Place::Item(i)) => items[i] += self.money(r.amount),
-                To::Entry(Place::Funding(i)) => {
-                    funding[i] += self.money(self.bookings.received(r.amount));
-                }
-                _ => {}
+    fn actuals(&self, range: Option<DateRange>) -> Checked<(Vec<Rational>, Vec<Rational>)> {
+        let mut items = vec![0i128; self.s.item_count()];
+        let mut funding = vec![0i128; self.s.funding.len()];
+        if let Some(range) = range {
+            for r in self.bookings.rows.iter().filter(|r| range.contains(r.date)) {
+                let (into, ore) = match r.to {
+                    To::Entry(Place::Item(i)) => (&mut items[i], r.amount),
+                    To::Entry(Place::Funding(i)) => {
+                        (&mut funding[i], self.bookings.received(r.amount))
+                    }
+                    _ => continue,
+                };
+                *into = into.checked_add(ore).ok_or(Overflow)?;
             }
         }
-        (items, funding)
+        let money = |v: Vec<i128>| v.into_iter().map(|ore| self.money(ore)).collect();
+        Ok((money(items), money(funding)))
     }
 
     /// The figures of items and of funding entries over one scope.
@@ -390,74 +523,71 @@ impl Builder<'_> {
         let prices = self.o.prices;
         let (budget_items, budget_funding) = budgets(self.s, Some(d.range), prices)?;
         let (to_date_items, to_date_funding) = budgets(self.s, d.to_date, prices)?;
-        let (actual_items, actual_funding) = self.actuals(d.to_date);
         let rest = after(self.o.as_of)
             .filter(|a| *a <= d.range.to)
             .map(|a| DateRange::new(a.max(d.range.from), d.range.to));
         let make = |budget: Vec<Rational>,
                     to_date: Vec<Rational>,
                     actual: Vec<Rational>,
-                    place: &dyn Fn(usize) -> Place| {
-            let n = budget.len();
-            let mut f = Figures {
-                remaining: (0..n).map(|i| actual[i] + budget[i] - to_date[i]).collect(),
-                rate: Vec::with_capacity(n),
-                has_rate: Vec::with_capacity(n),
-                budget,
-                to_date,
-                actual,
-            };
-            for i in 0..n {
+                    place: &dyn Fn(usize) -> Place|
+         -> Checked<Figures> {
+            let mut money = Vec::with_capacity(budget.len());
+            let mut has_rate = Vec::with_capacity(budget.len());
+            for i in 0..budget.len() {
+                let remaining = sub(add(actual[i], budget[i])?, to_date[i])?;
                 let run = running(self.s, place(i));
                 let elapsed = run.map(|r| months(r, d.to_date)).unwrap_or_default();
                 let ahead = run.map(|r| months(r, rest)).unwrap_or_default();
-                if elapsed > Rational::from_integer(0) {
-                    f.rate.push(f.actual[i] + f.actual[i] / elapsed * ahead);
-                    f.has_rate.push(true);
+                let rated = elapsed > Rational::from_integer(0);
+                let rate = if rated {
+                    add(actual[i], mul(per_month(actual[i], elapsed)?, ahead)?)?
                 } else {
-                    f.rate.push(f.remaining[i]);
-                    f.has_rate.push(false);
-                }
+                    remaining
+                };
+                has_rate.push(rated);
+                money.push(Money {
+                    budget: budget[i],
+                    to_date: to_date[i],
+                    actual: actual[i],
+                    remaining,
+                    rate,
+                });
             }
-            f
+            Figures::new(money, has_rate)
         };
-        let items = make(budget_items, to_date_items, actual_items, &Place::Item);
+        let (actual_items, actual_funding) = self.actuals(d.to_date)?;
+        let items = make(budget_items, to_date_items, actual_items, &Place::Item)?;
         let funding = make(
             budget_funding,
             to_date_funding,
             actual_funding,
             &Place::Funding,
-        );
+        )?;
         Ok((items, funding))
     }
 
     /// Each funder's part of the items' figures, by the items' shares.
-    fn funders(&self, items: &Figures) -> Figures {
-        let zero = Rational::from_integer(0);
+    fn funders(&self, items: &Figures) -> Checked<Figures> {
         let n = self.s.funders.len();
-        let split = |v: &[Rational]| -> Vec<Rational> {
-            let mut out = vec![zero; n];
-            for (i, x) in v.iter().enumerate() {
-                for (f, share) in &paid_by(self.s, i).0 {
-                    out[*f] += product(*x, share.rational());
-                }
+        let mut money = vec![Money::default(); n];
+        for (i, m) in items.money.iter().enumerate() {
+            for (f, share) in &paid_by(self.s, i).0 {
+                let part = |x: Rational| mul(x, share.rational());
+                let into = &mut money[*f];
+                into.budget = add(into.budget, part(m.budget)?)?;
+                into.to_date = add(into.to_date, part(m.to_date)?)?;
+                into.actual = add(into.actual, part(m.actual)?)?;
+                into.remaining = add(into.remaining, part(m.remaining)?)?;
+                into.rate = add(into.rate, part(m.rate)?)?;
             }
-            out
-        };
-        Figures {
-            budget: split(&items.budget),
-            to_date: split(&items.to_date),
-            actual: split(&items.actual),
-            remaining: split(&items.remaining),
-            rate: split(&items.rate),
-            has_rate: vec![true; n],
         }
+        Figures::new(money, vec![true; n])
     }
 
     /// The three tables of a scope (cost, funding, funders) with their grids.
     fn scope(&mut self, d: Days) -> Result<ScopeHead, ComputeError> {
         let (items, funding) = self.figures(d)?;
-        let funders = self.funders(&items);
+        let funders = self.funders(&items)?;
         let s = self.s;
         let explanation = |id: &str| {
             self.bookings
@@ -561,14 +691,21 @@ impl Builder<'_> {
                     }))),
                     _ => Rule::AddsUp,
                 };
-                Grid::sums(
-                    id(figure),
-                    Measure::Money,
-                    rule,
-                    heads.clone(),
-                    vec![Column::single()],
-                    cells,
-                )
+                // Its total is the one summed, checked, with the figures.
+                let total = figures.total(figure).unwrap_or(zero);
+                Grid {
+                    row_totals: Some(cells.iter().map(|r| r[0]).collect()),
+                    column_totals: Some(vec![total]),
+                    total: Some(total),
+                    ..Grid::plain(
+                        id(figure),
+                        Measure::Money,
+                        rule,
+                        heads.clone(),
+                        vec![Column::single()],
+                        cells,
+                    )
+                }
             };
             at.push(At(self.grids.len()));
             self.grids.push(grid);
@@ -734,11 +871,19 @@ impl Builder<'_> {
         };
         let periods: Vec<&crate::engine::Figures> = full.periods.iter().collect();
         let columns = super::scenario::columns(&full);
-        let item_in = |cut: &Scenario, p: &crate::engine::Projection, k: usize, id: &str| {
-            cut.item_ids()
-                .position(|x| x == id)
-                .map_or(zero, |i| p.scale.exact(p.periods[k].items.get(i)))
-        };
+        let in_full = kept(s.item_ids(), cut.item_ids());
+        let in_to_date = to_date_cut
+            .as_ref()
+            .map(|c| kept(s.item_ids(), c.item_ids()))
+            .unwrap_or_default();
+        let item_in =
+            |places: &[Option<usize>], p: &crate::engine::Projection, k: usize, i: usize| {
+                places
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(zero, |j| p.scale.exact(p.periods[k].items.get(j)))
+            };
         let mut budget = Vec::new();
         let mut actual = Vec::new();
         let mut forecast = Vec::new();
@@ -746,38 +891,48 @@ impl Builder<'_> {
         let rest = after(self.o.as_of)
             .filter(|a| *a <= d.range.to)
             .map(|a| DateRange::new(a.max(d.range.from), d.range.to));
+        // Each item's running days and actuals per month so far, where it has a rate.
+        let rates: Vec<Option<(DateRange, Rational)>> = (0..s.item_count())
+            .map(|i| {
+                running(s, Place::Item(i))
+                    .filter(|_| items.has_rate[i])
+                    .map(|run| {
+                        let elapsed = months(run, d.to_date);
+                        Ok((run, per_month(items.money[i].actual, elapsed)?))
+                    })
+                    .transpose()
+            })
+            .collect::<Checked<Vec<_>>>()?;
         for (k, m) in periods.iter().enumerate() {
             let month = DateRange::new(m.period.start, m.period.end);
             budget.push(full.scale.exact(m.cost()));
-            let booked: Rational = self
+            let booked = sum(self
                 .bookings
                 .rows
                 .iter()
                 .filter(|r| month.contains(r.date) && d.to_date.is_some_and(|t| t.contains(r.date)))
                 .filter(|r| matches!(r.to, To::Entry(Place::Item(_))))
-                .map(|r| self.money(r.amount))
-                .sum();
+                .map(|r| self.money(r.amount)))?;
             actual.push(booked);
             let mut ahead = booked;
-            for (i, id) in s.item_ids().enumerate() {
-                if items.has_rate[i] {
-                    let run = running(s, Place::Item(i)).expect("an item with a rate runs");
-                    let left = months(run, rest.and_then(|r| r.intersect(month)));
-                    let elapsed = months(run, d.to_date);
-                    ahead += items.actual[i] / elapsed * left;
-                } else {
-                    let planned = item_in(&cut, &full, k, id);
-                    let due = match &to_date {
-                        Some((c, p)) => {
-                            let key = m.period.key;
-                            p.periods
-                                .iter()
-                                .position(|x| x.period.key == key)
-                                .map_or(zero, |j| item_in(c, p, j, id))
-                        }
-                        None => zero,
-                    };
-                    ahead += planned - due;
+            // The same month of the days to the as-of date, if it has any.
+            let due_month = to_date.as_ref().and_then(|(_, p)| {
+                p.periods
+                    .iter()
+                    .position(|x| x.period.key == m.period.key)
+                    .map(|j| (p, j))
+            });
+            for (i, rate) in rates.iter().enumerate() {
+                match rate {
+                    Some((run, per_month)) => {
+                        let left = months(*run, rest.and_then(|r| r.intersect(month)));
+                        ahead = add(ahead, mul(*per_month, left)?)?;
+                    }
+                    None => {
+                        let planned = item_in(&in_full, &full, k, i);
+                        let due = due_month.map_or(zero, |(p, j)| item_in(&in_to_date, p, j, i));
+                        ahead = add(ahead, sub(planned, due)?)?;
+                    }
                 }
             }
             forecast.push(ahead);
@@ -786,14 +941,21 @@ impl Builder<'_> {
         let mut at = Vec::new();
         for (k, values) in [budget, actual, forecast].into_iter().enumerate() {
             at.push(At(self.grids.len()));
-            self.grids.push(Grid::sums(
-                GridId::of(What::StatusMonthly(k as u8)),
-                Measure::Money,
-                Rule::AddsUp,
-                vec![RowHead::new(["budget", "actual", "forecast"][k], "")],
-                columns.clone(),
-                vec![values],
-            ));
+            // Its totals summed here, checked: one row, so each month is a column's total.
+            let total = sum(values.iter().copied())?;
+            self.grids.push(Grid {
+                row_totals: Some(vec![total]),
+                column_totals: Some(values.clone()),
+                total: Some(total),
+                ..Grid::plain(
+                    GridId::of(What::StatusMonthly(k as u8)),
+                    Measure::Money,
+                    Rule::AddsUp,
+                    vec![RowHead::new(["budget", "actual", "forecast"][k], "")],
+                    columns.clone(),
+                    vec![values],
+                )
+            });
         }
         let n = columns.len();
         let rows = heads
@@ -885,11 +1047,8 @@ impl Builder<'_> {
             match r.to {
                 To::Entry(Place::Item(i)) => {
                     for (f, share) in &paid_by(s, i).0 {
-                        effects.push((
-                            r.date,
-                            *f,
-                            -product(self.money(r.amount), share.rational()),
-                        ));
+                        let part = mul(self.money(r.amount), share.rational())?;
+                        effects.push((r.date, *f, -part));
                     }
                 }
                 To::Entry(Place::Funding(i)) => {
@@ -905,7 +1064,7 @@ impl Builder<'_> {
             let end = period.period.end;
             for f in 0..n {
                 let p = plan.scale.exact(period.cumulative_by_funder[f]);
-                let budget_known: Rational = budgeted
+                let budget_known = sum(budgeted
                     .periods
                     .iter()
                     .filter(|m| m.period.end <= end)
@@ -913,15 +1072,13 @@ impl Builder<'_> {
                         budgeted
                             .scale
                             .exact(m.funding_by_funder[f] - m.cost_by_funder[f])
-                    })
-                    .sum();
-                let actual_known: Rational = effects
+                    }))?;
+                let actual_known = sum(effects
                     .iter()
                     .filter(|(d, g, _)| *d <= end && *g == f)
-                    .map(|(_, _, v)| *v)
-                    .sum();
+                    .map(|(_, _, v)| *v))?;
                 planned[f].push(p);
-                again[f].push(p - budget_known + actual_known);
+                again[f].push(add(sub(p, budget_known)?, actual_known)?);
             }
         }
         let columns = super::scenario::columns(&plan);
