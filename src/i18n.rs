@@ -709,6 +709,14 @@ fn status_words(t: StatusTerm) -> (&'static str, &'static str) {
             "Expected at the end: run rate",
             "Forventet ved periodens slut: lineær fremskrivning",
         ),
+        S::YearReceivedRemaining => (
+            "Expected year-end: received + remaining budget",
+            "Forventet regnskab: modtaget + restbudget",
+        ),
+        S::WindowReceivedRemaining => (
+            "Expected at the end: received + remaining budget",
+            "Forventet ved periodens slut: modtaget + restbudget",
+        ),
         S::Material => ("Material", "Væsentlig"),
         S::Explanation => ("Explanation", "Forklaring"),
         S::Yes => ("yes", "ja"),

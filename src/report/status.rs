@@ -768,10 +768,12 @@ impl Builder<'_> {
             t(S::Deviation),
             t(S::DeviationPercent),
             t(used),
-            t(if year {
-                S::YearForecastRemaining
-            } else {
-                S::WindowForecastRemaining
+            // Money received is forecast from what has come in, not from spending.
+            t(match (year, rows == StatusRows::Funding) {
+                (true, false) => S::YearForecastRemaining,
+                (false, false) => S::WindowForecastRemaining,
+                (true, true) => S::YearReceivedRemaining,
+                (false, true) => S::WindowReceivedRemaining,
             }),
             t(if year {
                 S::YearForecastRunRate

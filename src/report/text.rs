@@ -206,6 +206,8 @@ pub enum StatusTerm {
     YearForecastRunRate,
     WindowForecastRemaining,
     WindowForecastRunRate,
+    YearReceivedRemaining,
+    WindowReceivedRemaining,
     Material,
     Explanation,
     Yes,
