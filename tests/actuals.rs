@@ -162,7 +162,7 @@ fn a_post_from_1_july_has_a_day_exact_budget_to_date_mid_month() {
 #[test]
 fn every_export_dialect_reads_to_the_same_figures() {
     let mut seen: Option<Value> = None;
-    for dialect in ["danish", "dotted", "plain", "utf16"] {
+    for dialect in ["danish", "dotted", "plain", "utf16", "debit-credit"] {
         let file = format!("tests/fixtures/actuals/dialects/{dialect}.toml");
         let mut json = status(&[&file, "--as-of", "2024-06-30", "--format", "json"])
             .code(0)
@@ -434,6 +434,59 @@ fn the_status_date_and_the_table_are_checked() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn an_amount_is_one_column_or_a_debit_and_a_credit() {
+    let dir = tempfile::tempdir_in(crate::common::root().join("target")).unwrap();
+    let base = crate::common::root().join("tests/fixtures/actuals/dialects");
+    let write = |name: &str, columns: &str| {
+        let text = format!(
+            "extends = \"{}/base.toml\"\n[actuals]\nfile = \"{}/debit-credit.csv\"\ndate = \"Dato\"\n{columns}\naccount = \"Kontonr.\"\n[[actuals.map]]\naccount = \"*\"\nentry = \"travel\"\n",
+            base.display(),
+            base.display()
+        );
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let both = write(
+        "both.toml",
+        "amount = \"Debet\"\ndebit = \"Debet\"\ncredit = \"Kredit\"",
+    );
+    let run = status(&[both.to_str().unwrap(), "--as-of", "2024-06-30"]).code(2);
+    assert!(
+        run.stderr
+            .contains("give `amount`, or `debit` and `credit`, not both"),
+        "{}",
+        run.stderr
+    );
+    let half = write("half.toml", "debit = \"Debet\"");
+    let run = status(&[half.to_str().unwrap(), "--as-of", "2024-06-30"]).code(2);
+    assert!(
+        run.stderr.contains("[actuals]: `credit` is missing"),
+        "{}",
+        run.stderr
+    );
+    let none = write("none.toml", "");
+    let run = status(&[none.to_str().unwrap(), "--as-of", "2024-06-30"]).code(2);
+    assert!(
+        run.stderr.contains("[actuals]: `amount` is missing"),
+        "{}",
+        run.stderr
+    );
+    let good = write("good.toml", "debit = \"Debet\"\ncredit = \"Kredit\"");
+    let json = status(&[
+        good.to_str().unwrap(),
+        "--as-of",
+        "2024-06-30",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    // Every booking on travel: the files' sum, debit − credit.
+    assert_eq!(json["bookings"]["total"]["amount"], "-48629.65");
 }
 
 #[test]

@@ -42,7 +42,10 @@ pub struct Config {
 #[derive(Debug, Clone)]
 pub struct Columns {
     pub date: Column,
+    /// The amount column, or, where `credit` is given, the debit column: the amount is then
+    /// debit − credit.
     pub amount: Column,
+    pub credit: Option<Column>,
     pub account: Option<Column>,
     pub text: Option<Column>,
     pub voucher: Option<Column>,
@@ -61,6 +64,7 @@ impl Columns {
     /// Every column named, in the order of the keys.
     pub fn all(&self) -> Vec<&Column> {
         let mut out = vec![&self.date, &self.amount];
+        out.extend(self.credit.iter());
         out.extend(self.account.iter());
         out.extend(self.text.iter());
         out.extend(self.voucher.iter());
@@ -296,7 +300,23 @@ impl Reader<'_> {
             }
         };
         let date = column("date", true, self);
-        let amount = column("amount", true, self);
+        // The amount, or a debit and a credit column (the amount is debit − credit).
+        let split = t.get("debit").is_some() || t.get("credit").is_some();
+        let amount = column("amount", !split, self);
+        let (debit, credit) = (column("debit", split, self), column("credit", split, self));
+        if let (Some(a), true) = (&amount, split) {
+            self.error(
+                &a.span,
+                format!("{OWNER}: give `amount`, or `debit` and `credit`, not both"),
+                "and debit/credit too",
+                "an export has one amount column, or a debit and a credit column",
+            );
+        }
+        let (amount, credit) = match (amount, debit, credit) {
+            (Some(a), _, _) => (Some(a), None),
+            (None, Some(d), Some(c)) => (Some(d), Some(c)),
+            _ => (None, None),
+        };
         let account = column("account", false, self);
         let text = column("text", false, self);
         let voucher = column("voucher", false, self);
@@ -391,6 +411,7 @@ impl Reader<'_> {
             columns: Columns {
                 date: date?,
                 amount: amount?,
+                credit,
                 account,
                 text,
                 voucher,

@@ -264,7 +264,11 @@ impl Reader<'_> {
             .skip(header + 1)
             .filter(|r| !r.is_blank())
             .collect();
-        let mark = self.mark(path, id, &rows, columns.amount, delimiter);
+        let amounts: Vec<usize> = [Some(columns.amount), columns.credit]
+            .into_iter()
+            .flatten()
+            .collect();
+        let mark = self.mark(path, id, &rows, &amounts, delimiter);
         let index = self.files.len();
         self.files.push(BookingFile {
             path: path.to_path_buf(),
@@ -379,7 +383,8 @@ impl Reader<'_> {
             let at = at.unwrap_or(0);
             match c.key {
                 "date" => places.date = at,
-                "amount" => places.amount = at,
+                "amount" | "debit" => places.amount = at,
+                "credit" => places.credit = Some(at),
                 "account" => places.account = Some(at),
                 "text" => places.text = Some(at),
                 _ => places.voucher = Some(at),
@@ -388,34 +393,38 @@ impl Reader<'_> {
         Some((h, places))
     }
 
-    /// The decimal mark of the amounts: as `[actuals]` says, else as the amounts say.
+    /// The decimal mark of the amounts (of the columns `columns`): as `[actuals]` says, else
+    /// as the amounts say.
     fn mark(
         &mut self,
         path: &Path,
         id: FileId,
         rows: &[file::Record],
-        amount: usize,
+        columns: &[usize],
         delimiter: u8,
     ) -> Option<Mark> {
         if let Some(m) = self.config.decimal {
             return Some(m);
         }
-        let mut seen: Option<(Mark, &file::Record)> = None;
-        let mut ambiguous: Option<&file::Record> = None;
-        for raw in rows {
-            let Some(value) = raw.fields.get(amount) else {
+        let mut seen: Option<(Mark, &file::Record, usize)> = None;
+        let mut ambiguous: Option<(&file::Record, usize)> = None;
+        let fields = rows
+            .iter()
+            .flat_map(|r| columns.iter().map(move |&c| (r, c)));
+        for (raw, c) in fields {
+            let Some(value) = raw.fields.get(c) else {
                 continue;
             };
             match notation::evidence(value) {
                 Evidence::Is(m) => match seen {
-                    None => seen = Some((m, raw)),
-                    Some((first, at)) if first != m => {
+                    None => seen = Some((m, raw, c)),
+                    Some((first, at, ac)) if first != m => {
                         let line = at.line;
-                        let shown = at.fields[amount].trim().to_string();
+                        let shown = at.fields[ac].trim().to_string();
                         self.at(
                             path,
                             id,
-                            raw.span(amount),
+                            raw.span(c),
                             format!("`{}` writes the decimal mark as `{}`, but `{shown}` on line {line} writes it as `{}`", value.trim(), m.char(), first.char()),
                             "another decimal mark",
                             "set decimal = \",\" or decimal = \".\" in [actuals] to say which the export uses",
@@ -424,20 +433,20 @@ impl Reader<'_> {
                     }
                     Some(_) => {}
                 },
-                Evidence::Ambiguous => ambiguous = ambiguous.or(Some(raw)),
+                Evidence::Ambiguous => ambiguous = ambiguous.or(Some((raw, c))),
                 Evidence::Nothing => {}
             }
         }
         match (seen, ambiguous) {
-            (Some((m, _)), _) => Some(m),
+            (Some((m, _, _)), _) => Some(m),
             // A `;`-separated export is written where the decimal mark is a comma.
             (None, Some(_)) if delimiter == b';' => Some(Mark::Comma),
-            (None, Some(raw)) => {
-                let value = raw.fields[amount].trim().to_string();
+            (None, Some((raw, c))) => {
+                let value = raw.fields[c].trim().to_string();
                 self.at(
                     path,
                     id,
-                    raw.span(amount),
+                    raw.span(c),
                     format!(
                         "cannot tell whether `{value}` has a thousands separator or three decimals"
                     ),
@@ -474,7 +483,10 @@ impl Reader<'_> {
                 .unwrap_or_default()
         };
         let date = self.field(x, r, columns.date, notation::date);
-        let amount = self.field(x, r, columns.amount, |v| notation::amount(v, mark));
+        let amount = match columns.credit {
+            None => self.field(x, r, columns.amount, |v| notation::amount(v, mark)),
+            Some(credit) => self.debit_credit(x, r, credit),
+        };
         if let Some(d) = date {
             let window = self.scenario.window;
             let from = self.config.from;
@@ -519,6 +531,28 @@ impl Reader<'_> {
                 to,
             });
         }
+    }
+
+    /// The amount of a row with a debit and a credit column: debit − credit, a blank field
+    /// being nothing (but not both).
+    fn debit_credit(&mut self, x: &Export, r: &file::Record, credit: usize) -> Option<i128> {
+        let blank = |i: usize| r.fields[i].trim().is_empty();
+        let debit = x.columns.amount;
+        if blank(debit) && blank(credit) {
+            let message = format!("line {}: both the debit and the credit are empty", r.line);
+            let help = "every booking needs an amount on one side";
+            self.at(x.path, x.id, r.span(debit), message, "no amount", help);
+            return None;
+        }
+        let side = |reader: &mut Self, i: usize| {
+            if blank(i) {
+                Some(0)
+            } else {
+                reader.field(x, r, i, |v| notation::amount(v, x.mark))
+            }
+        };
+        let (d, c) = (side(self, debit), side(self, credit));
+        Some(d? - c?)
     }
 
     /// Field `i` of a row read by `read`, or none after its error.
@@ -612,7 +646,9 @@ impl Reader<'_> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Places {
     date: usize,
+    /// The amount column, or the debit column where there is a credit column.
     amount: usize,
+    credit: Option<usize>,
     account: Option<usize>,
     text: Option<usize>,
     voucher: Option<usize>,
@@ -624,6 +660,7 @@ impl Places {
         [
             Some(self.date),
             Some(self.amount),
+            self.credit,
             self.account,
             self.text,
             self.voucher,

@@ -306,7 +306,17 @@ pub const ACTUALS: &[Field] = &[
         "The bookings export (CSV), relative to this file; or a list of files with the same columns.",
     ),
     req("date", Kind::Text, "The name of the booking-date column."),
-    req("amount", Kind::Text, "The name of the amount column."),
+    opt(
+        "amount",
+        Kind::Text,
+        "The name of the amount column (or give `debit` and `credit`).",
+    ),
+    opt(
+        "debit",
+        Kind::Text,
+        "The name of the debit column, with `credit` instead of `amount`: the amount is debit − credit.",
+    ),
+    opt("credit", Kind::Text, "The name of the credit column."),
     opt("account", Kind::Text, "The name of the account column."),
     opt("text", Kind::Text, "The name of the text column."),
     opt(
