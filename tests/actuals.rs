@@ -411,6 +411,29 @@ fn the_status_date_and_the_table_are_checked() {
     status(&[SHIPPED, "--as-of", "2027-01-01"]).code(2);
     let run = status(&[SHIPPED, "--as-of", "someday"]).code(2);
     assert!(run.stderr.contains("is not a date"), "{}", run.stderr);
+    // `--set` names another export, relative to the working directory.
+    let run = status(&[
+        SHIPPED,
+        "--as-of",
+        "2024-06-30",
+        "--set",
+        "actuals.file=tests/fixtures/actuals/bad/rows.csv",
+    ])
+    .code(2);
+    assert!(
+        run.stderr
+            .contains("--> tests/fixtures/actuals/bad/rows.csv:"),
+        "{}",
+        run.stderr
+    );
+    status(&[
+        SHIPPED,
+        "--as-of",
+        "2024-06-30",
+        "--set",
+        "actuals.file=scenarios/actuals/bogfoering-2023-24.csv",
+    ])
+    .code(0);
     // Danish dates work on the command line too.
     status(&[SHIPPED, "--as-of", "30-06-2024", "--format", "json"]).code(0);
     let run = status(&["scenarios/status-quo.toml", "--as-of", "2024-06-30"]).code(2);

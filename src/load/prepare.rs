@@ -515,6 +515,7 @@ fn section_example(section: &str) -> Option<&'static str> {
         "posts" => "posts.regional-post.fte=0.8",
         "costs" => "costs.operations.annual=50000",
         "indexation" => "indexation.wages.2025=0.04",
+        "actuals" => "actuals.file=bookings-2024.csv",
         _ => return None,
     })
 }
@@ -528,6 +529,7 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
         ["costs", _] => Some(fields::COST),
         ["funding", _] => Some(fields::FUNDING),
         ["indexation"] => Some(fields::INDEXATION),
+        ["actuals"] => Some(fields::ACTUALS),
         _ => None,
     }
 }
@@ -573,13 +575,14 @@ struct Setting<'a> {
 type Refused = Box<Diagnostic>;
 
 /// The sections a path may start with.
-const SECTIONS: [&str; 6] = [
+const SECTIONS: [&str; 7] = [
     "scenario",
     "funders",
     "funding",
     "posts",
     "costs",
     "indexation",
+    "actuals",
 ];
 
 impl Setting<'_> {
@@ -695,7 +698,7 @@ impl Setting<'_> {
         table_path: &[&str],
     ) -> Result<&'t mut Table, Refused> {
         let table = match table_path {
-            ["scenario"] | ["indexation"] | ["indexation", _] => {
+            ["scenario"] | ["indexation"] | ["indexation", _] | ["actuals"] => {
                 let made = self.span(self.whole_path());
                 let t = table_in(top, table_path[0], made.clone());
                 match table_path {
