@@ -311,6 +311,10 @@ fn bad_input_is_reported_all_at_once_at_its_places() {
             format!("{dir}/bad.toml:13:51"),
             "bookings file tests/fixtures/actuals/bad/missing.csv: cannot be read: no such file",
         ),
+        (
+            format!("{dir}/bad.toml:13:66"),
+            "bookings file tests/fixtures/actuals/bad/rows.csv: is named twice",
+        ),
     ];
     let run = status(&[file, "--as-of", "2024-06-30"]).code(2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);

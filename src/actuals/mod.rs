@@ -134,7 +134,20 @@ pub fn read(loaded: &Loaded, options: Options) -> Result<Option<Bookings>, Diagn
         files: Vec::new(),
         by_account: std::collections::HashMap::new(),
     };
+    let mut read: Vec<PathBuf> = Vec::new();
     for (path, span) in &config.files {
+        // The same export twice would count every booking twice.
+        let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if read.contains(&same) {
+            reader.about(
+                path,
+                span,
+                "is named twice: its bookings would count twice".into(),
+                "name each export once",
+            );
+            continue;
+        }
+        read.push(same);
         reader.file(path, span);
     }
     let (rows, files) = (reader.rows, reader.files);
@@ -215,7 +228,7 @@ impl Reader<'_> {
                     path,
                     span,
                     why,
-                    "check the path: it is relative to the scenario file",
+                    "check the path: it is relative to the file that names it (to the working directory for --set)",
                 );
                 return;
             }
