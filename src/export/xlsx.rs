@@ -270,8 +270,9 @@ fn write_chart(
     for (label, bars) in &chart.groups {
         for bar in bars {
             let label = view.text(label);
-            categories.push(if bars.len() > 1 {
-                format!("{label} {}", view.text(&bar.label))
+            let bar = view.text(&bar.label);
+            categories.push(if bars.len() > 1 && !bar.is_empty() {
+                format!("{label} {bar}")
             } else {
                 label
             });
