@@ -1,6 +1,7 @@
 //! Speed, measured here and not in tests: `cargo bench`. The targets (release build, 2 cores):
 //! a shipped report as a whole process in 5 ms; 100,000 posts over 10 years by month as JSON
-//! in 1 s; time linear in posts × months (10× the posts, at most 11× the time); 10,000 variants of the joint secretariat swept in 2 s. The
+//! in 1 s; time linear in posts × months (10× the posts, at most 11× the time); 10,000 variants of the joint secretariat swept in 2 s;
+//! the shipped status (budget follow-up) in 20 ms, and 100,000 bookings read and mapped in 1 s. The
 //! README's performance section gives the medians measured and the commands.
 
 use std::path::Path;
@@ -122,5 +123,68 @@ fn sweep_10000_variants(bencher: divan::Bencher) {
         )
         .expect("sweeps");
         assert_eq!(points.len(), 10_000);
+    });
+}
+
+/// `klimabudget status scenarios/joint-secretariat.toml --as-of 2024-06-30` as a whole
+/// process: the shipped follow-up, its bookings export read and mapped (target: 20 ms).
+#[divan::bench(sample_count = 30)]
+fn status_shipped_process() {
+    let status = Command::new(env!("CARGO_BIN_EXE_klimabudget"))
+        .args([
+            "status",
+            "scenarios/joint-secretariat.toml",
+            "--as-of",
+            "2024-06-30",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("the binary runs");
+    assert!(status.success());
+}
+
+/// Reading and mapping an export of `rows` bookings over 200 accounts, each with its rule:
+/// the work of `check` on a scenario's actuals (target: 100,000 rows in 1 s).
+#[divan::bench(args = [10_000, 100_000], sample_count = 5)]
+fn actuals_read(bencher: divan::Bencher, rows: usize) {
+    let dir = tempfile::tempdir_in(Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .expect("a temporary directory");
+    let mut scenario = klimabudget::generate::scenario(200, 3);
+    scenario.push_str(
+        "\n[actuals]\nfile = \"export.csv\"\ndate = \"Dato\"\namount = \"Beløb\"\naccount = \"Konto\"\n",
+    );
+    let ids: Vec<String> = scenario
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("id = \"")
+                .map(|r| r.trim_end_matches('"').to_string())
+        })
+        .take(200)
+        .collect();
+    for (k, id) in ids.iter().enumerate() {
+        scenario.push_str(&format!(
+            "[[actuals.map]]\naccount = \"{}\"\nentry = \"{id}\"\n",
+            10_000 + k
+        ));
+    }
+    let mut csv = String::from("Dato;Konto;Tekst;Beløb\n");
+    for k in 0..rows {
+        let account = 10_000 + k % ids.len().max(1);
+        csv.push_str(&format!(
+            "{:02}-03-2024;{account};Løn;{}.{:03},{:02}\n",
+            1 + k % 28,
+            k % 90 + 1,
+            k % 1000,
+            k % 100
+        ));
+    }
+    std::fs::write(dir.path().join("export.csv"), csv).expect("written");
+    let path = dir.path().join("scenario.toml");
+    std::fs::write(&path, scenario).expect("written");
+    let loaded = klimabudget::load::load_file(&path).expect("loads");
+    bencher.bench_local(|| {
+        let read = klimabudget::actuals::read(&loaded, klimabudget::actuals::Options::default());
+        assert!(read.is_ok_and(|b| b.is_some_and(|b| b.rows.len() == rows)));
     });
 }

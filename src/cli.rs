@@ -51,6 +51,9 @@ pub enum Command {
     Solve(SolveArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
+    /// Budget follow-up: the bookings of [actuals] against the budget as of a date, per entry
+    /// and funder, with the expected outturn and what residual funders must still find.
+    Status(StatusArgs),
 }
 
 /// A clap value enum that stands for a domain enum of the same variants.
@@ -426,6 +429,55 @@ pub struct SolveArgs {
     pub scenario_args: ScenarioArgs,
 }
 
+value_enum! {
+    /// What money is shown in by `status`.
+    StatusUnit => crate::num::Unit {
+        /// Kroner and øre: exact to the øre.
+        #[default]
+        Ore,
+        /// Kroner, whole.
+        Kr,
+        /// Thousands of kroner, whole.
+        Tkr,
+        /// Millions of kroner, with one decimal.
+        Mio,
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// The scenario file (.toml), with an [actuals] table.
+    pub scenario: PathBuf,
+    /// The status date: bookings up to and including it count (2024-06-30 or 30-06-2024).
+    #[arg(long, value_name = "DATE", value_parser = status_date)]
+    pub as_of: jiff::civil::Date,
+    /// Flag deviations above a percentage of the budget to date (5%) or an amount (25000);
+    /// given twice, above both. Default: the scenario's `materiality`.
+    #[arg(long, value_name = "5%|AMOUNT", value_parser = threshold)]
+    pub materiality: Vec<crate::actuals::config::Threshold>,
+    /// Show bookings no rule matches as not allocated, instead of failing.
+    #[arg(long)]
+    pub allow_unmapped: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Show money in kroner and øre, kroner, thousands of kroner, or millions.
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: StatusUnit,
+    /// How tables are rounded: as a whole so that they add up, or each figure to the nearest.
+    #[arg(long, value_enum, default_value_t)]
+    pub rounding: Rounding,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
+fn status_date(s: &str) -> Result<jiff::civil::Date, String> {
+    crate::actuals::notation::date(s).map_err(|p| p.message)
+}
+
+fn threshold(s: &str) -> Result<crate::actuals::config::Threshold, String> {
+    crate::actuals::config::Threshold::parse(s)
+}
+
 /// Runs the command the arguments ask for.
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
@@ -501,6 +553,30 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
             env,
         )?,
         Command::Schema => cmd::schema::run(env)?,
+        Command::Status(a) => cmd::status::run(
+            &cmd::status::Options {
+                scenario: a.scenario.clone(),
+                as_of: a.as_of,
+                materiality: (!a.materiality.is_empty())
+                    .then(|| crate::actuals::Materiality::of(&a.materiality))
+                    .transpose()
+                    .map_err(|e| {
+                        cmd::Error::Input(
+                            crate::diag::Diagnostic::error(
+                                std::path::Path::new(""),
+                                format!("--materiality: {e}"),
+                            )
+                            .into(),
+                        )
+                    })?,
+                allow_unmapped: a.allow_unmapped,
+                output: (&a.output).into(),
+                unit: a.unit.into(),
+                rounding: a.rounding.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
     };
     env.out.flush()?;
     Ok(exit)

@@ -167,10 +167,18 @@ impl Sources {
         let mut snippet = Snippet::source(text)
             .line_start(first_line)
             .path(self.path(file).display().to_string());
-        for ((_, kind, text), range) in labels.iter().zip(ranges) {
-            let start = range.start.clamp(window.start, window.end) - window.start;
-            let end = range.end.clamp(window.start, window.end) - window.start;
-            snippet = snippet.annotation((*kind).span(start..end).label(*text));
+        for ((_, kind, label), range) in labels.iter().zip(ranges) {
+            // On character boundaries whatever the span says: a slice inside a character
+            // would panic.
+            let start = floor_char_boundary(
+                text,
+                range.start.clamp(window.start, window.end) - window.start,
+            );
+            let end = ceil_char_boundary(
+                text,
+                range.end.clamp(window.start, window.end) - window.start,
+            );
+            snippet = snippet.annotation((*kind).span(start..end).label(*label));
         }
         snippet
     }
@@ -179,6 +187,13 @@ impl Sources {
 /// A place more lines than this from the primary one is shown in an excerpt of its own, so an
 /// excerpt never holds many lines between its places.
 const NEAR_LINES: usize = 100;
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset < text.len() && !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset.min(text.len())
+}
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {

@@ -8,7 +8,9 @@ use num_traits::Signed;
 use crate::num::{Rational, Unit};
 use crate::period::{By, PeriodKey};
 use crate::report::changes::{Fields, Value, field, payers};
-use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
+use crate::report::text::{
+    Checked, Sentence, Shortfall, Status, StatusTerm, StatusText, Term, Text,
+};
 use crate::report::{Figure, Shape, Side};
 
 pub use crate::msg::Lang;
@@ -170,6 +172,7 @@ pub fn term(t: Term, lang: Lang) -> &'static str {
             "Employer by default ([defaults] employer)",
             "Ansat i som standard ([defaults] employer)",
         ),
+        Term::Status(t) => status_words(t),
     };
     lang.tr(en, da)
 }
@@ -187,6 +190,7 @@ impl View {
         match f.shape {
             Shape::Money(unit) => self.lang.number(f.shown / unit.size(), unit.decimals()),
             Shape::Fte => self.lang.number(f.shown, 2),
+            Shape::Percent(decimals) => self.lang.number(f.shown, decimals),
         }
     }
 
@@ -196,6 +200,7 @@ impl View {
         let unit = match f.shape {
             Shape::Money(unit) => unit_label(unit, self.lang),
             Shape::Fte => self.lang.tr("FTE", "årsværk"),
+            Shape::Percent(_) => "%",
         };
         let at_least = if f.is_rounded_up() {
             self.lang.tr("at least ", "mindst ")
@@ -293,6 +298,7 @@ impl View {
                 .map(|p| self.text(p))
                 .collect::<Vec<_>>()
                 .join(sep),
+            Text::Status(t) => self.status_text(t),
         }
     }
 
@@ -337,6 +343,13 @@ impl View {
                 format!("{}: {}.", term(Term::AllocationKeys, lang), keys.join("; "))
             }
             Sentence::Checked(c) => self.checked(c),
+            Sentence::StillToFind {
+                funder,
+                now,
+                plan,
+                by,
+                as_of,
+            } => self.still_to_find(funder, [now, plan], *by, *as_of),
             Sentence::Summary {
                 balanced,
                 unbalanced,
@@ -424,7 +437,7 @@ impl View {
     fn solved(self, v: &crate::report::text::SolvedValue<Figure>) -> String {
         match v {
             crate::report::text::SolvedValue::Figure(f) => match f.shape {
-                Shape::Fte => self.figure(f),
+                Shape::Fte | Shape::Percent(_) => self.figure(f),
                 Shape::Money(_) => self.amount(f),
             },
             crate::report::text::SolvedValue::Text(t) => self.text(t),
@@ -554,6 +567,228 @@ impl View {
                 format!("{funder} (restfinansierende) mangler at finde {amount} senest {by}")
             }
         }
+    }
+}
+
+/// Words of a status (budget follow-up): English and Danish.
+fn status_words(t: StatusTerm) -> (&'static str, &'static str) {
+    use StatusTerm as S;
+    match t {
+        S::Cost => ("Cost", "Udgifter"),
+        S::Funding => ("Funding received", "Finansiering (indtægter)"),
+        S::Funders => ("Cost by funder", "Udgifter pr. finansieringskilde"),
+        S::AnnualBudget => ("Budget for the year", "Årsbudget"),
+        S::WindowBudget => ("Budget, whole period", "Budget i alt"),
+        S::BudgetToDate => ("Budget to date", "Budget til dato"),
+        S::Actual => ("Actual", "Forbrug"),
+        S::Received => ("Received", "Modtaget"),
+        S::Deviation => ("Deviation", "Afvigelse"),
+        S::DeviationPercent => ("Deviation %", "Afvigelse %"),
+        S::UsedPercent => ("Used %", "Forbrugsprocent"),
+        S::ReceivedPercent => ("Received %", "Modtaget i pct."),
+        S::YearForecastRemaining => (
+            "Expected year-end: actuals + remaining budget",
+            "Forventet regnskab: forbrug + restbudget",
+        ),
+        S::YearForecastRunRate => (
+            "Expected year-end: run rate",
+            "Forventet regnskab: lineær fremskrivning",
+        ),
+        S::WindowForecastRemaining => (
+            "Expected at the end: actuals + remaining budget",
+            "Forventet ved periodens slut: forbrug + restbudget",
+        ),
+        S::WindowForecastRunRate => (
+            "Expected at the end: run rate",
+            "Forventet ved periodens slut: lineær fremskrivning",
+        ),
+        S::YearReceivedRemaining => (
+            "Expected year-end: received + remaining budget",
+            "Forventet regnskab: modtaget + restbudget",
+        ),
+        S::WindowReceivedRemaining => (
+            "Expected at the end: received + remaining budget",
+            "Forventet ved periodens slut: modtaget + restbudget",
+        ),
+        S::Material => ("Material", "Væsentlig"),
+        S::Explanation => ("Explanation", "Forklaring"),
+        S::Yes => ("yes", "ja"),
+        S::Entry => ("Item", "Post"),
+        S::FundingEntry => ("Funding", "Finansiering"),
+        S::TotalCost => ("Total cost", "Udgifter i alt"),
+        S::TotalFunding => ("Total funding", "Finansiering i alt"),
+        S::Monthly => (
+            "Cost by month: budget, actuals and forecast",
+            "Udgifter pr. måned: budget, forbrug og prognose",
+        ),
+        S::Budget => ("Budget", "Budget"),
+        S::Forecast => (
+            "Forecast (actuals to date, then run rate)",
+            "Prognose (forbrug til dato, derefter lineær fremskrivning)",
+        ),
+        S::ForecastShort => ("Forecast", "Prognose"),
+        S::Cumulative => (
+            "Cumulative balance by funder at each year's end: budget, and re-forecast with the actuals",
+            "Akkumuleret balance pr. finansieringskilde ved årets udgang: budget og genberegnet med forbruget",
+        ),
+        S::Bookings => (
+            "Bookings: every one accounted for",
+            "Posteringer: hver postering gjort op",
+        ),
+        S::Count => ("Bookings", "Antal"),
+        S::Amount => ("Amount as booked", "Beløb som bogført"),
+        S::ToEntries => (
+            "To entries, up to the as-of date",
+            "Fordelt på poster til og med opgørelsesdatoen",
+        ),
+        S::AfterAsOf => (
+            "To entries, after the as-of date (not counted)",
+            "Fordelt på poster efter opgørelsesdatoen (ikke medregnet)",
+        ),
+        S::Unallocated => (
+            "Not allocated, known (with a reason)",
+            "Ikke fordelt, kendt (med begrundelse)",
+        ),
+        S::Unmapped => (
+            "Not allocated: no rule matches",
+            "Ikke fordelt: ingen regel passer",
+        ),
+        S::FileTotal => ("Total of the files", "Filernes sum"),
+        S::UnallocatedBookings => ("Bookings not allocated", "Ikke fordelte posteringer"),
+        S::Place => ("File and line", "Fil og linje"),
+        S::Date => ("Date", "Dato"),
+        S::Account => ("Account", "Konto"),
+        S::Text => ("Text", "Tekst"),
+        S::Reason => ("Reason", "Begrundelse"),
+        S::NoRule => (
+            "no rule matches (shown by --allow-unmapped)",
+            "ingen regel passer (vist med --allow-unmapped)",
+        ),
+        S::Methods => (
+            "Deviation = actual − budget to date, and in percent of the budget to date; used % = actual in percent of the budget. Expected outturn by two methods: actuals + remaining budget (the budget not yet due, as planned), and run rate (the actuals per month of the entry's running time so far, in whole øre, for every month of it ahead in the period; a month partly covered counts by its days, as in the budget; a one-off amount, or an entry not yet started, takes its remaining budget). Money received is shown as a positive amount.",
+            "Afvigelse = forbrug − budget til dato, og i procent af budgettet til dato; forbrugsprocent = forbrug i procent af budgettet. Forventet regnskab efter to metoder: forbrug + restbudget (den del af budgettet, der endnu ikke er forfalden, som planlagt) og lineær fremskrivning (forbruget pr. måned af postens løbetid indtil nu, i hele øre, for hver af dens resterende måneder i perioden; en delvist dækket måned tæller efter sine dage som i budgettet; et engangsbeløb eller en post, der endnu ikke er begyndt, får sit restbudget). Indtægter vises som positive beløb.",
+        ),
+        S::NotApplicable => ("–", "–"),
+    }
+}
+
+/// The short name of a status table, for a spreadsheet's tab.
+fn status_short(t: StatusTerm, lang: Lang) -> &'static str {
+    use StatusTerm as S;
+    let (en, da) = match t {
+        S::Cost => ("Cost", "Udgifter"),
+        S::Funding => ("Funding", "Finansiering"),
+        S::Funders => ("Funders", "Kilder"),
+        S::Monthly => ("By month", "Pr. måned"),
+        S::Cumulative => ("Balance", "Balance"),
+        S::Bookings => ("Bookings", "Posteringer"),
+        S::UnallocatedBookings => ("Not allocated", "Ikke fordelt"),
+        other => status_words(other),
+    };
+    lang.tr(en, da)
+}
+
+impl View {
+    /// A status's text in the view's language.
+    fn status_text(self, t: &StatusText) -> String {
+        let lang = self.lang;
+        match t {
+            StatusText::Title { as_of, name } => match lang {
+                Lang::En => format!("Budget follow-up as of {}: {name}", lang.date_long(*as_of)),
+                Lang::Da => format!("Budgetopfølgning pr. {}: {name}", lang.date_long(*as_of)),
+            },
+            StatusText::Bookings { files, rows, from } => {
+                let (files, from) = (files.join(", "), lang.date_long(*from));
+                let rows = crate::num::group(*rows as i128, lang.thousands());
+                match lang {
+                    Lang::En => {
+                        format!("Bookings: {files} ({rows} bookings); followed up from {from}")
+                    }
+                    Lang::Da => {
+                        format!("Bogføring: {files} ({rows} posteringer); opfølgning fra {from}")
+                    }
+                }
+            }
+            StatusText::Materiality { percent, amount } => {
+                let percent = percent.map(|p| match lang {
+                    Lang::En => format!("over {} % of the budget to date", lang.written(p)),
+                    Lang::Da => format!("over {} % af budgettet til dato", lang.written(p)),
+                });
+                let amount = amount.map(|a| {
+                    let n = lang.number(a, if a.is_integer() { 0 } else { 2 });
+                    format!("{} {n} kr.", lang.tr("over", "over"))
+                });
+                match (percent, amount, lang) {
+                    (None, None, Lang::En) => "No materiality threshold: no deviation is flagged (--materiality 5% or an amount sets one).".into(),
+                    (None, None, Lang::Da) => "Ingen væsentlighedsgrænse: ingen afvigelse markeres (--materiality 5% eller et beløb sætter en).".into(),
+                    (p, a, _) => {
+                        let both = [p, a].into_iter().flatten().collect::<Vec<_>>().join(lang.tr(" and ", " og "));
+                        full_stop(match lang {
+                            Lang::En => format!("Material deviations (flagged): {both}"),
+                            Lang::Da => format!("Væsentlige afvigelser (markeret): {both}"),
+                        })
+                    }
+                }
+            }
+            StatusText::Scope {
+                what,
+                scope,
+                from,
+                to,
+            } => {
+                let (what, range) = (term(Term::Status(*what), lang), lang.range(*from, *to));
+                match (scope, lang) {
+                    (crate::report::grid::Scope::Year, Lang::En) => {
+                        format!("{what}, budget year {} ({range})", from.year())
+                    }
+                    (crate::report::grid::Scope::Year, Lang::Da) => {
+                        format!("{what}, budgetår {} ({range})", from.year())
+                    }
+                    (crate::report::grid::Scope::Window, Lang::En) => {
+                        format!("{what}, whole period ({range})")
+                    }
+                    (crate::report::grid::Scope::Window, Lang::Da) => {
+                        format!("{what}, hele perioden ({range})")
+                    }
+                }
+            }
+            StatusText::Short { what, year } => {
+                let what = status_short(*what, lang);
+                match year {
+                    Some(y) => format!("{what} {y}"),
+                    None => format!("{what} {}", lang.tr("all", "i alt")),
+                }
+            }
+            StatusText::FunderRow { name, reforecast } => {
+                let how = if *reforecast {
+                    lang.tr("with actuals", "med forbrug")
+                } else {
+                    lang.tr("budget", "budget")
+                };
+                format!("{name}: {how}")
+            }
+        }
+    }
+
+    /// What a residual funder must still find, re-forecast with the actuals, and by budget.
+    fn still_to_find(
+        self,
+        funder: &str,
+        [now, plan]: [&Figure; 2],
+        by: Date,
+        as_of: Date,
+    ) -> String {
+        let lang = self.lang;
+        let (now, plan) = (self.amount(now), self.amount(plan));
+        let (by, as_of) = (lang.date_long(by), lang.date_long(as_of));
+        full_stop(match lang {
+            Lang::En => format!(
+                "{funder} (residual funder) must still find {now} by {by}, with the actuals to {as_of} and the budget after; the budget alone says {plan}"
+            ),
+            Lang::Da => format!(
+                "{funder} (restfinansierende) mangler at finde {now} senest {by} med forbruget til {as_of} og budgettet derefter; budgettet alene giver {plan}"
+            ),
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! ([`report`]) and written by an exporter ([`export`]). The binary only parses arguments and
 //! calls [`cli::run`].
 
+pub mod actuals;
 pub mod allocation;
 pub mod cli;
 pub mod cmd;

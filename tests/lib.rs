@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per feature.
 
+mod actuals;
 mod architecture;
 mod browser;
 mod checks;

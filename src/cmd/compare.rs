@@ -75,12 +75,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     wb.items.extend(own(&b.scenario, &comparison.pb)?);
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
-    let mut options = super::options(env, args.unit, args.rounding, target.file.is_none());
-    options.paper = target.paper.clone();
-    if target.wide {
-        options.style.width = None;
-        options.style.fit = false;
-    }
+    let options = super::target_options(env, &target, args.unit, args.rounding);
     let report = comparison.report();
     target.write(env, |out| {
         out.write_all(&export::render(&report, target.format, &options)?)

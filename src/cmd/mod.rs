@@ -6,6 +6,7 @@ pub mod compare;
 pub mod report;
 pub mod schema;
 pub mod solve;
+pub mod status;
 pub mod sweep;
 
 use std::io::{BufWriter, Write};
@@ -168,6 +169,18 @@ fn options(env: &Env, unit: Unit, mode: Mode, to_stdout: bool) -> export::Option
             width: if to_stdout { env.width } else { None },
         },
     }
+}
+
+/// How to write to `target`: as [`options`] says, with the paper's meeting, date and logo,
+/// and terminal tables on one line each with `--wide`.
+fn target_options(env: &Env, target: &Target, unit: Unit, mode: Mode) -> export::Options {
+    let mut options = options(env, unit, mode, target.file.is_none());
+    options.paper = target.paper.clone();
+    if target.wide {
+        options.style.width = None;
+        options.style.fit = false;
+    }
+    options
 }
 
 /// Renders `report` in `format` to standard output, as `options` say.

@@ -33,12 +33,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .items
         .extend(report::scenario::warnings(s, &projection));
     super::settle_warnings(env, warnings)?;
-    let mut options = super::options(env, args.unit, args.rounding, target.file.is_none());
-    options.paper = target.paper.clone();
-    if target.wide {
-        options.style.width = None;
-        options.style.fit = false;
-    }
+    let options = super::target_options(env, &target, args.unit, args.rounding);
     target.write(env, |out| {
         // A very large report's JSON takes the fast path, which writes the same bytes.
         if target.format == Format::Json

@@ -56,7 +56,18 @@ fn command(
     title: &str,
     text: &str,
 ) -> String {
-    let mut props = format!("file={}", property(&c.file));
+    command_in(kind, &c.file, place, title, text)
+}
+
+/// [`command`] about a place in `file` (a scenario's bookings export, say).
+fn command_in(
+    kind: &str,
+    file: &str,
+    place: Option<(usize, usize)>,
+    title: &str,
+    text: &str,
+) -> String {
+    let mut props = format!("file={}", property(file));
     if let Some((line, col)) = place {
         let _ = write!(props, ",line={line},col={col}");
     }
@@ -72,18 +83,18 @@ impl super::Exporter for Github {
         for (c, said) in head.scenarios.iter().zip(lines) {
             let place = |e: &crate::report::check::ErrorHead| e.line.zip(e.column);
             for e in &c.errors {
-                out.push_str(&command(
+                out.push_str(&command_in(
                     "error",
-                    c,
+                    e.file.as_deref().unwrap_or(&c.file),
                     place(e),
                     "klimabudget check",
                     &e.message,
                 ));
             }
             for w in &c.warnings {
-                out.push_str(&command(
+                out.push_str(&command_in(
                     "warning",
-                    c,
+                    w.file.as_deref().unwrap_or(&c.file),
                     place(w),
                     "klimabudget check",
                     &w.message,

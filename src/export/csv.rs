@@ -2,7 +2,7 @@
 //! plain `.` decimals, amounts in kroner to the øre, each figure rounded to the nearest øre
 //! like the JSON's.
 
-use crate::report::grid::{GridId, What};
+use crate::report::grid::{GridId, StatusFigure, StatusGrid, StatusRows, What};
 use crate::report::{Figure, Head, Shown, ShownGrid, Side};
 
 /// The CSV exporter: reports, comparisons and sweeps.
@@ -15,6 +15,7 @@ impl super::Exporter for Csv {
             Head::Scenario(_) => report(shown, &mut w)?,
             Head::Comparison(_) => compare(shown, &mut w)?,
             Head::Sweep(h) => sweep(shown, h, &mut w)?,
+            Head::Status(h) => status(shown, h, &mut w)?,
             Head::Check(_) | Head::Solve(_) => {
                 return Err(std::io::Error::other(
                     "check and solve have no CSV form; use --format json",
@@ -201,6 +202,128 @@ fn sweep(
             }))
             .collect();
         w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+const STATUS_HEAD: [&str; 9] = [
+    "section", "period", "start", "end", "kind", "id", "name", "measure", "value",
+];
+
+/// `status --format csv`: each row of each scope with each figure (a percentage without a
+/// base is empty); cost per month; each funder's cumulative balance; the bookings.
+fn status(
+    shown: &Shown,
+    head: &crate::report::status::StatusHead,
+    w: &mut Writer,
+) -> csv::Result<()> {
+    w.write_record(STATUS_HEAD)?;
+    for scope in &head.scopes {
+        let (start, end) = (scope.start.to_string(), scope.end.to_string());
+        for (rows, facts) in &scope.parts {
+            let part = match rows {
+                StatusRows::Cost => "cost",
+                StatusRows::Funding => "funding",
+                StatusRows::Funders => "funder",
+            };
+            for figure in StatusFigure::ALL {
+                let g = grid(
+                    shown,
+                    GridId::of(What::Status(StatusGrid {
+                        scope: scope.scope,
+                        rows: *rows,
+                        figure,
+                    })),
+                );
+                for (i, f) in facts.iter().enumerate() {
+                    let defined = match figure {
+                        StatusFigure::DeviationPercent => f.deviation_percent,
+                        StatusFigure::UsedPercent => f.used_percent,
+                        _ => true,
+                    };
+                    let value = if defined {
+                        money(at(g, Some(i), Some(0)))
+                    } else {
+                        String::new()
+                    };
+                    w.write_record([
+                        scope.scope.name(),
+                        scope.scope.name(),
+                        &start,
+                        &end,
+                        part,
+                        &f.id,
+                        &f.name,
+                        figure.name(),
+                        &value,
+                    ])?;
+                }
+            }
+        }
+    }
+    for (k, measure) in ["budget", "actual", "forecast"].iter().enumerate() {
+        let g = grid(shown, GridId::of(What::StatusMonthly(k as u8)));
+        for (j, c) in g.columns.iter().enumerate() {
+            let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            w.write_record([
+                "monthly",
+                &c.label(),
+                &date(c.start),
+                &date(c.end),
+                "total",
+                "",
+                "",
+                measure,
+                &money(at(g, Some(0), Some(j))),
+            ])?;
+        }
+    }
+    for (reforecast, measure) in [
+        (false, "cumulative_budget"),
+        (true, "cumulative_reforecast"),
+    ] {
+        let g = grid(shown, GridId::of(What::StatusCumulative(reforecast)));
+        for (j, c) in g.columns.iter().enumerate() {
+            let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            for (i, r) in g.rows.iter().enumerate() {
+                w.write_record([
+                    "cumulative",
+                    &c.label(),
+                    &date(c.start),
+                    &date(c.end),
+                    "funder",
+                    &r.id,
+                    &r.name,
+                    measure,
+                    &money(at(g, Some(i), Some(j))),
+                ])?;
+            }
+        }
+    }
+    let g = grid(shown, GridId::of(What::StatusBookings));
+    for (i, r) in g.rows.iter().enumerate() {
+        let amount = money(at(g, Some(i), Some(0)));
+        for (measure, value) in [("amount", amount), ("count", head.counts[i].to_string())] {
+            w.write_record([
+                "bookings", "", "", "", "bookings", &r.id, "", measure, &value,
+            ])?;
+        }
+    }
+    if let Some(g) = shown.grid(GridId::of(What::StatusUnallocated)) {
+        for (i, u) in head.unallocated.iter().enumerate() {
+            w.write_record([
+                "unallocated",
+                &u.date.to_string(),
+                &u.date.to_string(),
+                &u.date.to_string(),
+                "booking",
+                &format!("{}:{}", u.file, u.line),
+                &u.text,
+                "amount",
+                &money(at(g, Some(i), Some(0))),
+            ])?;
+        }
     }
     w.flush()?;
     Ok(())

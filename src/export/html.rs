@@ -24,6 +24,7 @@ div.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0 0 6pt; font-variant-numeric: tabular-nums; }
 td.text:first-child { min-width: 9em; max-width: 22em; }
 td.text { min-width: 6em; }
+td.long { min-width: 16em; }
 th, td { padding: 2.5pt 6pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { text-align: left; border-bottom: 1pt solid #333; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
@@ -180,17 +181,17 @@ fn table(t: &Table<Figure>, view: View) -> String {
         } else {
             "<tr>"
         });
-        for c in &row.cells {
-            let _ = write!(
-                out,
-                "<td{}>{}</td>",
-                if c.is_figure() {
-                    " class=\"num\""
-                } else {
-                    " class=\"text\""
-                },
-                escape(&cell_text(c, view))
-            );
+        for (k, c) in row.cells.iter().enumerate() {
+            let text = cell_text(c, view);
+            // A sentence beside the figures (an explanation) gets room to read as one.
+            let class = if c.is_figure() {
+                "num"
+            } else if k > 0 && text.chars().count() > 40 {
+                "text long"
+            } else {
+                "text"
+            };
+            let _ = write!(out, "<td class=\"{class}\">{}</td>", escape(&text));
         }
         out.push_str("</tr>\n");
     }
@@ -299,7 +300,7 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
                     PALETTE[s % PALETTE.len()],
                     escape(&view.text(label)),
                     escape(&view.text(&bar.label)),
-                    escape(&chart.series[s]),
+                    escape(&view.text(&chart.series[s])),
                     escape(&view.amount(figure))
                 );
                 base += v;
@@ -314,9 +315,11 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
                 );
             }
         }
+        // Many periods (a year by month): smaller labels, so that they do not run together.
+        let size = if groups > 8 { " font-size=\"8\"" } else { "" };
         let _ = writeln!(
             out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{size}>{}</text>",
             x0 + group_w / 2,
             top + plot_h + if n > 1 { 25 } else { 15 },
             escape(&view.text(label))
@@ -326,13 +329,14 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
     let mut lx = left;
     let ly = height - 14;
     for (s, name) in chart.series.iter().enumerate() {
+        let name = view.text(name);
         let _ = writeln!(
             out,
             "<rect x=\"{lx}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{ly}\">{}</text>",
             ly - 9,
             PALETTE[s % PALETTE.len()],
             lx + 14,
-            escape(name)
+            escape(&name)
         );
         lx += 24 + 6 * name.chars().count() as i64;
     }

@@ -121,6 +121,8 @@ fn number_format(shape: Shape) -> &'static str {
         Shape::Money(Unit::Tkr) => "#,##0,",
         Shape::Money(Unit::Mio) => "#,##0.0,,",
         Shape::Fte => "0.00",
+        Shape::Percent(1) => "0.0",
+        Shape::Percent(_) => "0.00",
     }
 }
 
@@ -132,7 +134,7 @@ fn number(v: Rational, decimals: u32) -> f64 {
 fn cell_value(f: &Figure) -> Rational {
     let places = match f.shape {
         Shape::Money(_) => 2,
-        Shape::Fte => 6,
+        Shape::Fte | Shape::Percent(_) => 6,
     };
     crate::num::decimal_to_rational(crate::num::round(f.exact, places))
 }
@@ -269,8 +271,9 @@ fn write_chart(
     for (label, bars) in &chart.groups {
         for bar in bars {
             let label = view.text(label);
-            categories.push(if bars.len() > 1 {
-                format!("{label} {}", view.text(&bar.label))
+            let bar = view.text(&bar.label);
+            categories.push(if bars.len() > 1 && !bar.is_empty() {
+                format!("{label} {bar}")
             } else {
                 label
             });
@@ -282,7 +285,7 @@ fn write_chart(
     let mut shape = Shape::Money(view.unit);
     for (s, series) in chart.series.iter().enumerate() {
         let row = top + 2 + s as u32;
-        sheet.write_string(row, 0, series)?;
+        sheet.write_string(row, 0, view.text(series))?;
         let values = chart
             .groups
             .iter()

@@ -39,6 +39,12 @@ impl Access {
         PROCESS.get().cloned().unwrap_or_default()
     }
 
+    /// Whether the file at `path` may be read: why not, and what to do, if not (for files
+    /// other modules read on a scenario's behalf, such as bookings exports).
+    pub fn permits(&self, path: &Path) -> Result<(), (Box<Msg>, Box<Msg>)> {
+        self.check(path).map_err(|r| (r.reason, r.help))
+    }
+
     /// Whether the file at `path` (as found relative to the file naming it) may be read.
     pub(super) fn check(&self, path: &Path) -> Result<(), Refused> {
         if self.allow_outside {

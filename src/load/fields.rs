@@ -37,6 +37,14 @@ pub enum Kind {
     Rates,
     /// A list of entry ids.
     Ids,
+    /// A path relative to the scenario, or a list of them.
+    Files,
+    /// A pattern, or a list of patterns (`"2250*"`, `"22500-22599"`).
+    Patterns,
+    /// A percentage (`"5%"`) or an amount in kroner, or a list of both.
+    Materiality,
+    /// A table of id → free text.
+    Texts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +286,111 @@ pub const DEFAULTS: &[Field] = &[
     ),
 ];
 
+/// A rule of `[[actuals.map]]`: which bookings (every criterion given must match) go where.
+pub const ACTUALS_MAP: &[Field] = &[
+    opt(
+        "account",
+        Kind::Patterns,
+        "Account numbers: exact (\"22510\"), a glob (\"2250*\") or a range (\"22500-22599\"), or a list of them.",
+    ),
+    opt(
+        "text",
+        Kind::Patterns,
+        "Words in the booking's text, any case; `*` stands for any characters. Or a list.",
+    ),
+    opt(
+        "voucher",
+        Kind::Patterns,
+        "Voucher numbers (needs the `voucher` column), such as one booking's.",
+    ),
+    opt(
+        "entry",
+        Kind::Text,
+        "The id of the post, cost or funding entry the bookings belong to.",
+    ),
+    opt(
+        "unallocated",
+        Kind::Text,
+        "Instead of `entry`: why the bookings belong to no entry; they are shown as not allocated.",
+    ),
+    NOTE,
+];
+
+/// `[actuals]`: bookings exported from the finance system, and how they map to entries.
+pub const ACTUALS: &[Field] = &[
+    req(
+        "file",
+        Kind::Files,
+        "The bookings export (CSV), relative to this file; or a list of files with the same columns.",
+    ),
+    req("date", Kind::Text, "The name of the booking-date column."),
+    opt(
+        "amount",
+        Kind::Text,
+        "The name of the amount column (or give `debit` and `credit`).",
+    ),
+    opt(
+        "debit",
+        Kind::Text,
+        "The name of the debit column, with `credit` instead of `amount`: the amount is debit − credit.",
+    ),
+    opt("credit", Kind::Text, "The name of the credit column."),
+    opt("account", Kind::Text, "The name of the account column."),
+    opt("text", Kind::Text, "The name of the text column."),
+    opt(
+        "voucher",
+        Kind::Text,
+        "The name of the voucher-number column.",
+    ),
+    opt(
+        "from",
+        Kind::Date,
+        "The first day the bookings cover: budget and actuals are followed up from it. Default: the scenario start.",
+    ),
+    opt(
+        "income",
+        Kind::Text,
+        "How money received is signed in the export: \"negative\" (the default, as in Danish public accounts) or \"positive\".",
+    ),
+    opt(
+        "delimiter",
+        Kind::Text,
+        "\";\", \",\" or \"tab\". Default: told from the header line.",
+    ),
+    opt(
+        "decimal",
+        Kind::Text,
+        "The decimal mark of amounts, \",\" (1.234,56) or \".\" (1234.56). Default: told from the amounts.",
+    ),
+    opt(
+        "encoding",
+        Kind::Text,
+        "\"utf-8\" or \"windows-1252\". Default: UTF-8 if the file is valid UTF-8, else Windows-1252.",
+    ),
+    opt(
+        "strict",
+        Kind::Bool,
+        "A booking two rules send to different places is an error, instead of the first rule winning. Default: false.",
+    ),
+    opt(
+        "materiality",
+        Kind::Materiality,
+        "Deviations to flag: above a percentage of the budget to date (\"5%\"), an amount, or both ([\"5%\", 25000]).",
+    ),
+    opt(
+        "map",
+        Kind::List(ACTUALS_MAP),
+        "Rules from bookings to entries, tried in order: the first that matches wins.",
+    ),
+    opt(
+        "explanations",
+        Kind::Texts,
+        "Explanations of deviations (afvigelsesforklaringer) by entry or funder id, shown beside their rows.",
+    ),
+    NOTE,
+    SOURCE,
+];
+
 pub const TOP: &[Field] = &[
     req(
         "scenario",
@@ -316,5 +429,10 @@ pub const TOP: &[Field] = &[
         "keys",
         Kind::Keys,
         "Allocation keys: a list of key files (relative to this file), or keys defined here by id.",
+    ),
+    opt(
+        "actuals",
+        Kind::Table(ACTUALS),
+        "Bookings from the finance system, for `klimabudget status` (budget follow-up).",
     ),
 ];

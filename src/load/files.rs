@@ -29,7 +29,7 @@ pub(super) fn key_path(sources: &Sources, span: &Span, written: &str) -> PathBuf
 }
 
 /// `a/b/../c` as `a/c`: the path a user would write.
-pub(super) fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -11,13 +11,14 @@ mod keys;
 mod notation;
 pub mod prepare;
 pub mod schema;
-mod tree;
+pub mod tree;
 pub mod values;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use self::access::Access;
+pub use self::files::normalize;
 pub use self::prepare::{Override, Prepared};
 
 use jiff::civil::Date;
@@ -45,6 +46,9 @@ pub struct Loaded {
     pub warnings: Diagnostics,
     /// Every file read to make it: the scenario, the files it extends, the key files.
     files: Vec<PathBuf>,
+    /// The `[actuals]` table as written, with its places: checked and read by
+    /// `crate::actuals` (only `status` and `check` use it). *Default:* none.
+    pub actuals: Option<tree::Entry>,
 }
 
 impl Loaded {
@@ -378,6 +382,7 @@ impl Loader<'_> {
                         items: warnings,
                     },
                     files: self.read,
+                    actuals: None,
                 })
             }
             _ => Err(Diagnostics {
@@ -2056,6 +2061,19 @@ fn id_hint(written: &str, ids: &[(&str, &str)], otherwise: impl FnOnce() -> Msg)
             id: id.to_string(),
             name: name.to_string(),
         },
+        None => otherwise(),
+    }
+}
+
+/// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
+/// `otherwise`; in English words, for messages not yet in the catalogue.
+pub(crate) fn suggest_text(
+    word: &str,
+    names: &[&str],
+    otherwise: impl FnOnce() -> String,
+) -> String {
+    match nearest(word, names) {
+        Some(near) => format!("did you mean `{near}`?"),
         None => otherwise(),
     }
 }

@@ -158,8 +158,14 @@ impl Prepared {
             warnings: Vec::new(),
         };
         let scenario = loader.scenario(&root);
+        let actuals = match &root.value {
+            Value::Table(top) => top.get("actuals").cloned(),
+            _ => None,
+        };
         tree::free_aside(root);
-        loader.finish(scenario)
+        loader
+            .finish(scenario)
+            .map(|loaded| Loaded { actuals, ..loaded })
     }
 
     /// Parses one file of the chain and merges the file it extends under it.
@@ -544,6 +550,7 @@ fn section_example(section: &str) -> Option<&'static str> {
         "costs" => "costs.operations.annual=50000",
         "indexation" => "indexation.wages.2025=0.04",
         "defaults" => "defaults.employer=BRN-sekretariatet",
+        "actuals" => "actuals.file=bookings-2024.csv",
         _ => return None,
     })
 }
@@ -558,6 +565,7 @@ fn fields_at(path: &[&str]) -> Option<&'static [fields::Field]> {
         ["funding", _] => Some(fields::FUNDING),
         ["indexation"] => Some(fields::INDEXATION),
         ["defaults"] => Some(fields::DEFAULTS),
+        ["actuals"] => Some(fields::ACTUALS),
         _ => None,
     }
 }
@@ -603,7 +611,7 @@ struct Setting<'a> {
 type Refused = Box<Diagnostic>;
 
 /// The sections a path may start with.
-const SECTIONS: [&str; 7] = [
+const SECTIONS: [&str; 8] = [
     "scenario",
     "defaults",
     "funders",
@@ -611,6 +619,7 @@ const SECTIONS: [&str; 7] = [
     "posts",
     "costs",
     "indexation",
+    "actuals",
 ];
 
 impl Setting<'_> {
@@ -732,7 +741,7 @@ impl Setting<'_> {
         table_path: &[&str],
     ) -> Result<&'t mut Table, Refused> {
         let table = match table_path {
-            ["scenario"] | ["defaults"] | ["indexation"] | ["indexation", _] => {
+            ["scenario"] | ["defaults"] | ["indexation"] | ["indexation", _] | ["actuals"] => {
                 let made = self.span(self.whole_path());
                 let t = table_in(top, table_path[0], made.clone());
                 match table_path {

@@ -106,6 +106,22 @@ impl Schema {
             Kind::Ids => {
                 json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}})
             }
+            Kind::Files | Kind::Patterns => json!({"anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]}),
+            Kind::Materiality => {
+                let one = json!({"anyOf": [
+                    {"type": "string", "pattern": "^ *[0-9]+([.,][0-9]+)? *%? *$"},
+                    {"type": "number", "minimum": 0},
+                ]});
+                json!({"anyOf": [one.clone(), {"type": "array", "items": one, "minItems": 1, "maxItems": 2}]})
+            }
+            Kind::Texts => json!({
+                "type": "object",
+                "propertyNames": {"pattern": ID_PATTERN},
+                "additionalProperties": {"type": "string"},
+            }),
             Kind::Keys => json!({"anyOf": [
                 {"type": "array", "items": {"type": "string"}},
                 self.kind(Kind::Map(fields::KEY)),

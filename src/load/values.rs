@@ -41,7 +41,7 @@ impl Problem {
         }
     }
 
-    pub(super) fn help(mut self, help: Msg) -> Self {
+    pub(crate) fn help(mut self, help: Msg) -> Self {
         self.help = Some(help.boxed());
         self
     }

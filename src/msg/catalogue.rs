@@ -773,6 +773,9 @@ super::messages! {
         "its weights make shares too fine a fraction to compute exactly",
         "dens vægte giver andele, der er for fine brøker til at regne nøjagtigt med";
 
+    BookingsFile { path: String, message: Box<Msg> } =>
+        "bookings file {path}: {message}", "bogføringsfil {path}: {message}";
+
     // Commands.
     CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
     HelpWritableDirectory =>

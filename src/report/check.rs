@@ -111,6 +111,11 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
         };
     }
     let loaded = load::Prepared::open(path).and_then(|p| p.into_loaded(&options.overrides));
+    // A scenario's bookings (`[actuals]`) are checked with it: every row read and mapped.
+    let bookings = loaded
+        .as_ref()
+        .ok()
+        .and_then(|l| crate::actuals::read(l, crate::actuals::Options::default()).err());
     let (scenario, mut warnings) = match loaded {
         Ok(Loaded {
             scenario, warnings, ..
@@ -125,21 +130,29 @@ pub fn check_file(path: &Path, options: &Options) -> Checked {
             };
         }
     };
-    let (errors, balance) = match engine::project_in(&scenario, options.by, options.prices) {
-        Ok(projection) => {
-            warnings
-                .items
-                .extend(super::scenario::warnings(&scenario, &projection));
-            let mut balance = Balance {
-                shortfalls: engine::shortfalls(&scenario, &projection),
-                must_find: engine::gaps(&scenario, &projection),
-            };
-            if options.require_funded {
-                balance.shortfalls.append(&mut balance.must_find);
+    let (errors, balance): (Option<Diagnostics>, _) =
+        match engine::project_in(&scenario, options.by, options.prices) {
+            Ok(projection) => {
+                warnings
+                    .items
+                    .extend(super::scenario::warnings(&scenario, &projection));
+                let mut balance = Balance {
+                    shortfalls: engine::shortfalls(&scenario, &projection),
+                    must_find: engine::gaps(&scenario, &projection),
+                };
+                if options.require_funded {
+                    balance.shortfalls.append(&mut balance.must_find);
+                }
+                (None, Some(balance))
             }
-            (None, Some(balance))
+            Err(e) => (Some(e.diagnostic().into()), None),
+        };
+    let errors = match (errors, bookings) {
+        (Some(mut e), Some(b)) => {
+            e.merge(b);
+            Some(e)
         }
-        Err(e) => (Some(e.diagnostic().into()), None),
+        (e, b) => e.or(b),
     };
     let denied = options.deny_warnings && !warnings.items.is_empty() && errors.is_none();
     let (errors, warnings) = if denied {
@@ -256,18 +269,28 @@ pub struct MustFindHead {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorHead {
+    /// The file the place is in, where it is not the scenario's own (a bookings export, a
+    /// key file, a scenario it extends).
+    pub file: Option<String>,
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
 
-/// Each diagnostic's message (in `lang`) and place.
-fn places(d: &Diagnostics, lang: Lang) -> Vec<ErrorHead> {
+/// Each diagnostic's message (in `lang`) and place, and its file where that is not `scenario`.
+fn places(d: &Diagnostics, lang: Lang, scenario: &Path) -> Vec<ErrorHead> {
     d.items
         .iter()
         .map(|e| {
             let place = e.line_column(&d.sources);
+            let file = e
+                .primary
+                .as_ref()
+                .map(|l| d.sources.path(l.span.file))
+                .filter(|f| *f != scenario)
+                .map(|f| f.display().to_string());
             ErrorHead {
+                file,
                 message: e.message.render(lang),
                 line: place.map(|p| p.0),
                 column: place.map(|p| p.1),
@@ -346,12 +369,12 @@ pub fn report(checked: &[Checked], lang: Lang) -> Report {
             errors: c
                 .errors
                 .as_ref()
-                .map(|d| places(d, lang))
+                .map(|d| places(d, lang, &c.file))
                 .unwrap_or_default(),
             warnings: c
                 .warnings
                 .as_ref()
-                .map(|d| places(d, lang))
+                .map(|d| places(d, lang, &c.file))
                 .unwrap_or_default(),
         };
         let mut short = Vec::new();

@@ -423,7 +423,11 @@ impl<'a> Comparison<'a> {
         let chart = Chart {
             title: Text::Titled(Term::CostByFunderAB, None),
             after: Text::Term(Term::CostByFunderShort),
-            series: self.funders.iter().map(|f| f.name.clone()).collect(),
+            series: self
+                .funders
+                .iter()
+                .map(|f| Text::Plain(f.name.clone()))
+                .collect(),
             groups: self
                 .periods
                 .iter()

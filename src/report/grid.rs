@@ -68,6 +68,115 @@ pub enum What {
     Sweep(usize),
     /// The answer `solve` found.
     Answer,
+    /// A figure of `status` (budget follow-up), one row per entry or funder.
+    Status(StatusGrid),
+    /// `status`: cost per month of the year followed up: budget (0), actuals (1), forecast (2).
+    StatusMonthly(u8),
+    /// `status`: each funder's cumulative balance at each year's end, as budgeted (`false`)
+    /// or re-forecast with the actuals to date and the budget after (`true`).
+    StatusCumulative(bool),
+    /// `status`: the bookings, every one accounted for (to entries, after the as-of date, not
+    /// allocated, unmapped).
+    StatusBookings,
+    /// `status`: the bookings not allocated to any entry, one row each.
+    StatusUnallocated,
+    /// `status`: what each residual funder must still find by the end of the window, as
+    /// budgeted (`false`) or re-forecast (`true`); rounded up where shown.
+    StatusMustFind(bool),
+}
+
+/// A grid of `status`: the part of the window, the rows, and the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusGrid {
+    pub scope: Scope,
+    pub rows: StatusRows,
+    pub figure: StatusFigure,
+}
+
+/// The part of the window a status looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The budget year of the as-of date (from the start of the follow-up, if later).
+    Year,
+    /// The whole window from the start of the follow-up.
+    Window,
+}
+
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Year => "year",
+            Scope::Window => "window",
+        }
+    }
+}
+
+/// The rows of a status grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusRows {
+    /// Posts and other costs.
+    Cost,
+    /// Funding entries: money received.
+    Funding,
+    /// Funders: their part of the cost.
+    Funders,
+}
+
+/// A figure of a status row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusFigure {
+    /// The budget of the whole scope (the year's budget: årsbudget).
+    Budget,
+    /// The budget from the scope's start to the as-of date, by the projection's day-exact
+    /// rules.
+    BudgetToDate,
+    /// What the bookings to the as-of date say (forbrug; money received for funding).
+    Actual,
+    /// Actual − budget to date (afvigelse).
+    Deviation,
+    /// The deviation in percent of the budget to date.
+    DeviationPercent,
+    /// Actuals in percent of the scope's budget (forbrugsprocent).
+    UsedPercent,
+    /// Expected at the scope's end: actuals + the budget not yet due.
+    ForecastRemaining,
+    /// Expected at the scope's end: actuals per month of running time so far, for every
+    /// month of it in the scope.
+    ForecastRunRate,
+}
+
+impl StatusFigure {
+    pub const ALL: [StatusFigure; 8] = [
+        StatusFigure::Budget,
+        StatusFigure::BudgetToDate,
+        StatusFigure::Actual,
+        StatusFigure::Deviation,
+        StatusFigure::DeviationPercent,
+        StatusFigure::UsedPercent,
+        StatusFigure::ForecastRemaining,
+        StatusFigure::ForecastRunRate,
+    ];
+
+    /// The key in JSON and CSV.
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusFigure::Budget => "budget",
+            StatusFigure::BudgetToDate => "budget_to_date",
+            StatusFigure::Actual => "actual",
+            StatusFigure::Deviation => "deviation",
+            StatusFigure::DeviationPercent => "deviation_percent",
+            StatusFigure::UsedPercent => "used_percent",
+            StatusFigure::ForecastRemaining => "forecast_remaining_budget",
+            StatusFigure::ForecastRunRate => "forecast_run_rate",
+        }
+    }
+
+    pub fn is_percent(self) -> bool {
+        matches!(
+            self,
+            StatusFigure::DeviationPercent | StatusFigure::UsedPercent
+        )
+    }
 }
 
 /// A side of a comparison.
@@ -99,6 +208,8 @@ pub enum Measure {
     MoneyIn(crate::num::Unit),
     /// Full-time equivalents, shown with two decimals.
     Fte,
+    /// Percent (5 is 5 %), shown with one decimal (two in data formats).
+    Percent,
 }
 
 /// How a grid's figures are rounded when shown.

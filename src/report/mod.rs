@@ -15,6 +15,7 @@ pub mod compare;
 pub mod grid;
 pub mod scenario;
 pub mod shown;
+pub mod status;
 pub mod text;
 pub mod whatif;
 
@@ -164,8 +165,8 @@ pub struct Chart<F> {
     pub title: Text,
     /// The table the chart belongs under, by its `name`.
     pub after: Text,
-    /// Funder names, one series each.
-    pub series: Vec<String>,
+    /// The series' names (funders, or budget and actuals), one each.
+    pub series: Vec<Text>,
     /// One group of bars per period; one bar per side (one for a report, A and B for a
     /// comparison); each bar has a figure per series.
     pub groups: Vec<(Text, Vec<Bar<F>>)>,
@@ -185,6 +186,7 @@ pub enum Head {
     Check(check::CheckHead),
     Sweep(whatif::SweepHead),
     Solve(whatif::SolveHead),
+    Status(status::StatusHead),
 }
 
 /// One scenario's report: its name and window, and who its funders and paying parties are.

@@ -142,7 +142,11 @@ fn chart(s: &Scenario, grids: &[Grid]) -> Chart<Fig> {
     Chart {
         title: Text::Titled(Term::CostByFunder, None),
         after: Text::Term(Term::CostByFunderShort),
-        series: s.funders.iter().map(|f| f.name.clone()).collect(),
+        series: s
+            .funders
+            .iter()
+            .map(|f| Text::Plain(f.name.clone()))
+            .collect(),
         groups: grids[cost.0]
             .columns
             .iter()
@@ -173,21 +177,25 @@ fn head(s: &Scenario, p: &Projection, members: Option<&Members>) -> ScenarioHead
         end: s.window.to,
         by: p.by,
         prices: s.indexation.as_ref().map(|_| p.prices),
-        funders: s
-            .funders
-            .iter()
-            .map(|f| FunderHead {
-                id: f.id.clone(),
-                name: f.name.clone(),
-                residual: f.residual,
-            })
-            .collect(),
+        funders: funder_heads(s),
         members: members.map(|m| MembersHead {
             mode: m.allocation.mode,
             precision: m.precision,
             parties: m.allocation.parties.clone(),
         }),
     }
+}
+
+/// Who the funders of `s` are, for data formats.
+pub(crate) fn funder_heads(s: &Scenario) -> Vec<FunderHead> {
+    s.funders
+        .iter()
+        .map(|f| FunderHead {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            residual: f.residual,
+        })
+        .collect()
 }
 
 /// The columns of a projection: its periods.

@@ -56,6 +56,8 @@ impl Rounding {
             Measure::MoneyIn(_) if self.unit == Unit::Ore => Shape::Money(Unit::Ore),
             Measure::MoneyIn(unit) => Shape::Money(unit),
             Measure::Fte => Shape::Fte,
+            Measure::Percent if self == Rounding::data() => Shape::Percent(2),
+            Measure::Percent => Shape::Percent(1),
         }
     }
 }
@@ -67,6 +69,8 @@ pub enum Shape {
     Money(Unit),
     /// Full-time equivalents, with two decimals.
     Fte,
+    /// Percent, with this many decimals.
+    Percent(u32),
 }
 
 impl Shape {
@@ -75,6 +79,7 @@ impl Shape {
         match self {
             Shape::Money(unit) => unit.step(),
             Shape::Fte => Rational::new(1, 100),
+            Shape::Percent(decimals) => Rational::new(1, 10i128.pow(decimals)),
         }
     }
 }

@@ -71,6 +71,37 @@ pub enum Text {
     },
     /// Pieces joined by a separator.
     Join(Vec<Text>, &'static str),
+    /// Words of a status (budget follow-up).
+    Status(StatusText),
+}
+
+/// Texts of a status (`klimabudget status`) that hold data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusText {
+    /// `Budget follow-up as of 30 June 2024: <name>`.
+    Title { as_of: Date, name: String },
+    /// The exports read: their files, how many bookings, and from when the follow-up runs.
+    Bookings {
+        files: Vec<String>,
+        rows: usize,
+        from: Date,
+    },
+    /// Which deviations are flagged as material.
+    Materiality {
+        percent: Option<Rational>,
+        amount: Option<Rational>,
+    },
+    /// A table's title: what, over which part of the window.
+    Scope {
+        what: StatusTerm,
+        scope: super::grid::Scope,
+        from: Date,
+        to: Date,
+    },
+    /// A sheet's name: what, and the year (or `all`).
+    Short { what: StatusTerm, year: Option<i16> },
+    /// A funder's row of the cumulative table: its name and budget or re-forecast.
+    FunderRow { name: String, reforecast: bool },
 }
 
 impl From<String> for Text {
@@ -158,6 +189,63 @@ pub enum Term {
     DefaultPaidBy,
     /// Who employs the staff of the posts without their own `employer` (`[defaults]`).
     DefaultEmployer,
+    /// Words of a status (budget follow-up).
+    Status(StatusTerm),
+}
+
+/// Words of a status (budget follow-up), by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusTerm {
+    Cost,
+    Funding,
+    Funders,
+    AnnualBudget,
+    WindowBudget,
+    BudgetToDate,
+    Actual,
+    Received,
+    Deviation,
+    DeviationPercent,
+    UsedPercent,
+    ReceivedPercent,
+    YearForecastRemaining,
+    YearForecastRunRate,
+    WindowForecastRemaining,
+    WindowForecastRunRate,
+    YearReceivedRemaining,
+    WindowReceivedRemaining,
+    Material,
+    Explanation,
+    Yes,
+    Entry,
+    FundingEntry,
+    TotalCost,
+    TotalFunding,
+    Monthly,
+    Budget,
+    Forecast,
+    /// The forecast in a chart's legend.
+    ForecastShort,
+    Cumulative,
+    Bookings,
+    Count,
+    Amount,
+    ToEntries,
+    AfterAsOf,
+    Unallocated,
+    Unmapped,
+    FileTotal,
+    UnallocatedBookings,
+    Place,
+    Date,
+    Account,
+    Text,
+    Reason,
+    NoRule,
+    /// How the figures are found: the two forecasts, deviation, percentages.
+    Methods,
+    /// No figure: a percentage of nothing.
+    NotApplicable,
 }
 
 /// A sentence with figures `F` (exact in a report, rounded once shown).
@@ -208,6 +296,15 @@ pub enum Sentence<F> {
     Below {
         value: SolvedValue<F>,
         then: Box<Sentence<F>>,
+    },
+    /// `status`: what a residual funder must still find by `by`, with the actuals to `as_of`
+    /// and the budget after; and what the budget alone says.
+    StillToFind {
+        funder: String,
+        now: F,
+        plan: F,
+        by: Date,
+        as_of: Date,
     },
 }
 
@@ -352,6 +449,19 @@ impl<F> Sentence<F> {
             Sentence::Below { value, then } => Sentence::Below {
                 value: value.map(f),
                 then: Box::new(then.map(f)),
+            },
+            Sentence::StillToFind {
+                funder,
+                now,
+                plan,
+                by,
+                as_of,
+            } => Sentence::StillToFind {
+                funder,
+                now: f(now),
+                plan: f(plan),
+                by,
+                as_of,
             },
         }
     }

@@ -4,6 +4,7 @@
 //! reference path. Very large reports take [`fast`], which writes the same bytes.
 
 pub mod fast;
+mod status;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -28,6 +29,7 @@ impl super::Exporter for Json {
             Head::Check(head) => self.write(&CheckJson { shown, head }),
             Head::Sweep(head) => self.write(&SweepJson { shown, head }),
             Head::Solve(head) => self.write(&SolveJson { shown, head }),
+            Head::Status(head) => self.write(&status::StatusJson { shown, head }),
         }
     }
 }
@@ -138,25 +140,33 @@ struct ReportJson<'a> {
     head: &'a ScenarioHead,
 }
 
+/// A report's `scenario`: its name, file and window.
+#[derive(Serialize)]
+struct ScenarioJson<'a> {
+    name: &'a str,
+    file: &'a str,
+    start: String,
+    end: String,
+}
+
+impl<'a> ScenarioJson<'a> {
+    fn new(name: &'a str, file: &'a str, start: jiff::civil::Date, end: jiff::civil::Date) -> Self {
+        ScenarioJson {
+            name,
+            file,
+            start: start.to_string(),
+            end: end.to_string(),
+        }
+    }
+}
+
 impl Serialize for ReportJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Scenario<'a> {
-            name: &'a str,
-            file: &'a str,
-            start: String,
-            end: String,
-        }
         let h = self.head;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(
             "scenario",
-            &Scenario {
-                name: &h.name,
-                file: &h.file,
-                start: h.start.to_string(),
-                end: h.end.to_string(),
-            },
+            &ScenarioJson::new(&h.name, &h.file, h.start, h.end),
         )?;
         m.serialize_entry("by", h.by.name())?;
         if let Some(prices) = h.prices {
@@ -539,6 +549,8 @@ impl Serialize for CheckJson<'_> {
         }
         #[derive(Serialize)]
         struct Error<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file: Option<&'a str>,
             message: &'a str,
             #[serde(skip_serializing_if = "Option::is_none")]
             line: Option<usize>,
@@ -554,6 +566,7 @@ impl Serialize for CheckJson<'_> {
         fn errors(list: &[ErrorHead]) -> Vec<Error<'_>> {
             list.iter()
                 .map(|e| Error {
+                    file: e.file.as_deref(),
                     message: &e.message,
                     line: e.line,
                     column: e.column,
