@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod engine;
+pub mod explain;
 pub mod export;
 pub mod generate;
 pub mod i18n;

@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod corpus;
 mod diagnostics;
+mod explain;
 mod fixtures;
 mod formats;
 mod hardening;

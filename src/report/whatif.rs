@@ -241,7 +241,7 @@ fn path_label(s: &Scenario, path: &str) -> Text {
 /// A shown figure as a person reads it: `Cost by funder: Business Region North Denmark,
 /// Total`.
 fn show_label(s: &Scenario, show: &Show) -> Text {
-    use crate::whatif::Measure;
+    use crate::explain::Measure;
     let funder = |id: &str| {
         s.funders
             .iter()
@@ -256,7 +256,7 @@ fn show_label(s: &Scenario, show: &Show) -> Text {
             .or_else(|| s.costs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
             .unwrap_or_else(|| id.to_string())
     };
-    let (what, whose) = match &show.measure {
+    let (what, whose) = match &show.name.measure {
         Measure::Cost => (Term::Cost, None),
         Measure::Fte => (Term::Fte, None),
         Measure::Item(id) => (Term::Cost, Some(item(id))),
@@ -264,13 +264,13 @@ fn show_label(s: &Scenario, show: &Show) -> Text {
         Measure::FundingBy(id) => (Term::FundingByFunderShort, Some(funder(id))),
         Measure::BalanceBy(id) => (Term::BalanceShort, Some(funder(id))),
         Measure::CumulativeBy(id) => (Term::CumulativeShort, Some(funder(id))),
+        Measure::MustFind(id) => (Term::StillToFindShort, Some(funder(id))),
     };
     let mut measure = Text::Term(what);
     if let Some(name) = whose {
         measure = Text::Join(vec![measure, Text::Plain(name)], ": ");
     }
-    let period = crate::period::PeriodKey::parse(&show.period)
-        .map_or_else(|| Text::Plain(show.period.clone()), Text::Period);
+    let period = Text::Period(show.name.period);
     Text::Join(vec![measure, period], ", ")
 }
 
