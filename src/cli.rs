@@ -51,6 +51,9 @@ pub enum Command {
     Solve(SolveArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
+    /// How one figure is computed: every entry that contributes, where it is written, its
+    /// formula with the numbers, the sum, and how the report rounds it.
+    Explain(ExplainArgs),
 }
 
 /// A clap value enum that stands for a domain enum of the same variants.
@@ -202,6 +205,16 @@ value_enum! {
     SolveFormat => cmd::solve::SolveFormat {
         #[default]
         Text,
+        Json,
+    }
+}
+
+value_enum! {
+    ExplainFormat => cmd::explain::ExplainFormat {
+        /// The derivation as a table and sentences.
+        #[default]
+        Text,
+        /// The derivation as a tree: parts, lines, exact and to the øre.
         Json,
     }
 }
@@ -426,6 +439,27 @@ pub struct SolveArgs {
     pub scenario_args: ScenarioArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// The figure, as the report's JSON names it: cost_by_funder.brn.2024,
+    /// items.joint-municipal-post.2023H2, cumulative_balance_by_funder.brn.2026, must_find.brn,
+    /// cost, fte.2024. The period (2024, 2024H2, 2024-07, total) may come first; without one it
+    /// is total.
+    pub figure: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ExplainFormat,
+    /// The unit the report shows the figure in (for how it was rounded).
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    /// How the report's tables are rounded (for how the figure was rounded).
+    #[arg(long, value_enum, default_value_t)]
+    pub rounding: Rounding,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
 /// Runs the command the arguments ask for.
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
@@ -501,6 +535,17 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
             env,
         )?,
         Command::Schema => cmd::schema::run(env)?,
+        Command::Explain(a) => cmd::explain::run(
+            &cmd::explain::Options {
+                scenario: a.scenario.clone(),
+                figure: a.figure.clone(),
+                format: a.format.into(),
+                unit: a.unit.into(),
+                rounding: a.rounding.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
     };
     env.out.flush()?;
     Ok(exit)

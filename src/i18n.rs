@@ -11,6 +11,8 @@ use crate::report::changes::{Fields, Value, field, payers};
 use crate::report::text::{Checked, Sentence, Shortfall, Status, Term, Text};
 use crate::report::{Figure, Shape, Side};
 
+mod explain;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
@@ -420,6 +422,7 @@ impl View {
                 .map(|p| self.text(p))
                 .collect::<Vec<_>>()
                 .join(sep),
+            Text::Words(w) => explain::word(self, w),
         }
     }
 
@@ -532,6 +535,7 @@ impl View {
                 let at = lang.tr("At", "Ved");
                 format!("{at} {} {}", self.solved(value), self.sentence(then))
             }
+            Sentence::Said(said) => explain::said(self, said),
         }
     }
 

@@ -10,7 +10,7 @@ use klimabudget::num::Rational;
 use num_rational::Ratio;
 use proptest::prelude::*;
 
-use crate::common::{root, toml_files};
+use crate::common::{klimabudget, root, toml_files};
 use crate::invariants::ALL;
 use crate::properties::{build, spec};
 
@@ -169,5 +169,122 @@ proptest! {
         month in 1i8..=12,
     ) {
         explain_everything(&indexed(build(&spec), &rates, (month, day)));
+    }
+}
+
+/// An amount of the JSON (`"800000.00"`) in øre.
+fn ore(v: &serde_json::Value) -> i64 {
+    let s = v.as_str().expect("a figure");
+    let (kr, ore) = s.split_once('.').expect("two decimals");
+    let sign = if kr.starts_with('-') { -1 } else { 1 };
+    sign * (kr.trim_start_matches('-').parse::<i64>().unwrap() * 100 + ore.parse::<i64>().unwrap())
+}
+
+#[test]
+fn the_json_tree_adds_up_and_points_at_each_entry() {
+    let j = klimabudget([
+        "explain",
+        "scenarios/joint-secretariat.toml",
+        "cost_by_funder.brn.2024",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(j["figure"], "cost_by_funder.brn.2024");
+    assert_eq!(j["value"], "2400000.00");
+    assert_eq!(j["exact"], "2400000");
+    assert_eq!(j["shown"]["value"], "2400000");
+    let parts = j["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 3);
+    let sum: i64 = parts.iter().map(|p| ore(&p["value"])).sum();
+    assert_eq!(sum, 240_000_000);
+    let text = std::fs::read_to_string(root().join("scenarios/joint-secretariat.toml")).unwrap();
+    for part in parts {
+        // `file:line`, the line where the entry starts: its `[[posts]]`, then its id.
+        let at = part["at"].as_str().unwrap();
+        let (file, line) = at.rsplit_once(':').unwrap();
+        assert_eq!(file, "scenarios/joint-secretariat.toml");
+        let line: usize = line.parse().unwrap();
+        let id = part["id"].as_str().unwrap();
+        let lines: Vec<&str> = text.lines().skip(line - 1).take(2).collect();
+        assert_eq!(lines, ["[[posts]]", &format!("id = \"{id}\"")], "{at}");
+        let lines = part["lines"].as_array().unwrap();
+        assert_eq!(lines[0]["months"], 12);
+        assert_eq!(lines[0]["index"], "1");
+        assert_eq!(part["base"]["annual_cost_per_fte"], "800000");
+    }
+}
+
+#[test]
+fn thirds_say_how_they_were_rounded() {
+    // 100,000 kr. a year shared in thirds: January's third is 25,000/9 = 2,777.78 kr.; the
+    // report's table of whole kroner shows 2,777, rounded down so that its thirds add up.
+    let j = klimabudget([
+        "explain",
+        "tests/fixtures/thirds.toml",
+        "2023-01.cost_by_funder.y",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .json();
+    assert_eq!(j["exact"], "25000/9");
+    assert_eq!(j["value"], "2777.78");
+    assert_eq!(j["parts"][0]["share"], "1/3");
+    let run = klimabudget([
+        "explain",
+        "tests/fixtures/thirds.toml",
+        "2023-01.cost_by_funder.y",
+    ])
+    .code(0);
+    assert!(
+        run.stdout.contains("The report shows it as 2,777 kr.: rounded down from 25000/9 = 2,777.7778…: not to the nearest, so that its table adds up"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn unknown_figures_are_exit_2_with_what_exists() {
+    let cases = [
+        ("costs_by_funder.brn", "did you mean `cost_by_funder.brn`?"),
+        (
+            "cost_by_funder.bnr.2024",
+            "did you mean `cost_by_funder.brn.2024`?",
+        ),
+        (
+            "items.nobody.2024",
+            "the posts and costs are `regional-post`, `municipal-staff`",
+        ),
+        ("cost.2031", "has no period 2031"),
+        (
+            "must_find.municipalities",
+            "funder `municipalities` is not residual",
+        ),
+        ("brn", "is not a figure: write a measure"),
+    ];
+    for (figure, message) in cases {
+        let run = klimabudget(["explain", "scenarios/joint-secretariat.toml", figure]).code(2);
+        assert!(run.stderr.contains(message), "{figure}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+#[test]
+fn explanations_in_both_languages() {
+    for (figure, lang) in [
+        ("must_find.brn", "da"),
+        ("items.joint-municipal-post.2023H2", "en"),
+    ] {
+        let run = klimabudget([
+            "explain",
+            "scenarios/joint-secretariat.toml",
+            figure,
+            "--lang",
+            lang,
+        ])
+        .code(0);
+        insta::assert_snapshot!(format!("explain-{figure}-{lang}"), run.stdout);
     }
 }

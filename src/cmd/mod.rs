@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod explain;
 pub mod report;
 pub mod schema;
 pub mod solve;

@@ -147,6 +147,29 @@ impl Name {
         Ok(Name { measure, period })
     }
 
+    /// [`Name::parse`], with `did you mean …?` where one word is a near miss of a measure.
+    pub fn parse_or_suggest(text: &str) -> Result<Name, String> {
+        Name::parse(text).map_err(|e| {
+            let parts: Vec<&str> = text.trim().split('.').collect();
+            for (i, part) in parts.iter().enumerate() {
+                let near = KEYS
+                    .iter()
+                    .map(|k| (strsim::damerau_levenshtein(part, k), *k))
+                    .filter(|(d, k)| *d > 0 && *d <= 2.max(k.len() / 4))
+                    .min();
+                if let Some((_, key)) = near {
+                    let mut fixed = parts.clone();
+                    fixed[i] = key;
+                    let fixed = fixed.join(".");
+                    if Name::parse(&fixed).is_ok() {
+                        return format!("`{text}` is not a figure; did you mean `{fixed}`?");
+                    }
+                }
+            }
+            e
+        })
+    }
+
     /// The granularity of the name's period.
     pub fn by(&self) -> By {
         match self.period {
@@ -171,10 +194,18 @@ impl Name {
                 .map(|(_, r)| r.clone())
         };
         if let Some(id) = self.measure.id() {
-            let (what, ids): (&str, Vec<String>) = if self.measure.by_funder() {
-                ("funder", s.funders.iter().map(|f| f.id.clone()).collect())
+            let (what, whats, ids): (&str, &str, Vec<String>) = if self.measure.by_funder() {
+                (
+                    "funder",
+                    "funders",
+                    s.funders.iter().map(|f| f.id.clone()).collect(),
+                )
             } else {
-                ("post or cost", s.item_ids().map(str::to_string).collect())
+                (
+                    "post or cost",
+                    "posts and costs",
+                    s.item_ids().map(str::to_string).collect(),
+                )
             };
             if !ids.iter().any(|x| x == id) {
                 let hint = match nearest(id, &ids) {
@@ -183,7 +214,7 @@ impl Name {
                         fixed.measure = with_id(&self.measure, &near);
                         format!("did you mean `{fixed}`?")
                     }
-                    None => format!("the {what}s are {}", list(&ids)),
+                    None => format!("the {whats} are {}", list(&ids)),
                 };
                 return Err(format!("`{me}`: the scenario has no {what} `{id}`; {hint}"));
             }

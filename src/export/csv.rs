@@ -15,9 +15,9 @@ impl super::Exporter for Csv {
             Head::Scenario(_) => report(shown, &mut w)?,
             Head::Comparison(_) => compare(shown, &mut w)?,
             Head::Sweep(h) => sweep(shown, h, &mut w)?,
-            Head::Check(_) | Head::Solve(_) => {
+            Head::Check(_) | Head::Solve(_) | Head::Explain(_) => {
                 return Err(std::io::Error::other(
-                    "check and solve have no CSV form; use --format json",
+                    "check, solve and explain have no CSV form; use --format json",
                 ));
             }
         }

@@ -68,6 +68,12 @@ pub enum What {
     Sweep(usize),
     /// The answer `solve` found.
     Answer,
+    /// The lines of a derivation, one row each (`explain`).
+    Lines,
+    /// The parts of a derivation, an entry each (`explain`).
+    Parts,
+    /// The figure a derivation explains (`explain`).
+    Explained,
 }
 
 /// A side of a comparison.

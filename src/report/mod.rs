@@ -12,11 +12,13 @@
 pub mod changes;
 pub mod check;
 pub mod compare;
+pub mod explain;
 pub mod grid;
 pub mod scenario;
 pub mod shown;
 pub mod text;
 pub mod whatif;
+pub mod words;
 
 use jiff::civil::Date;
 
@@ -185,6 +187,8 @@ pub enum Head {
     Check(check::CheckHead),
     Sweep(whatif::SweepHead),
     Solve(whatif::SolveHead),
+    /// One figure's derivation (`explain`).
+    Explain(Box<explain::ExplainHead>),
 }
 
 /// One scenario's report: its name and window, and who its funders and paying parties are.

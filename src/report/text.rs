@@ -9,6 +9,7 @@ use crate::period::{By, PeriodKey};
 
 use super::changes::{Fields, Value};
 use super::grid::Side;
+use super::words::{Said, Word};
 
 /// A piece of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +72,8 @@ pub enum Text {
     },
     /// Pieces joined by a separator.
     Join(Vec<Text>, &'static str),
+    /// Words of derivations, bridges and sensitivities.
+    Words(Box<Word>),
 }
 
 impl From<String> for Text {
@@ -82,6 +85,12 @@ impl From<String> for Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
         Text::Plain(s.to_string())
+    }
+}
+
+impl From<Word> for Text {
+    fn from(w: Word) -> Text {
+        Text::Words(Box::new(w))
     }
 }
 
@@ -203,6 +212,8 @@ pub enum Sentence<F> {
         value: SolvedValue<F>,
         then: Box<Sentence<F>>,
     },
+    /// A sentence of a derivation, a bridge or a sensitivity.
+    Said(Said<F>),
 }
 
 /// A value `solve` found: a figure (an amount, an FTE), or words (a rate, a date).
@@ -347,6 +358,7 @@ impl<F> Sentence<F> {
                 value: value.map(f),
                 then: Box::new(then.map(f)),
             },
+            Sentence::Said(said) => Sentence::Said(said.map(f)),
         }
     }
 }

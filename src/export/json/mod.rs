@@ -3,6 +3,7 @@
 //! shown report (as ripgrep's JSON printer does), and serde_json writes them: this is the
 //! reference path. Very large reports take [`fast`], which writes the same bytes.
 
+mod explain;
 pub mod fast;
 
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -28,6 +29,7 @@ impl super::Exporter for Json {
             Head::Check(head) => self.write(&CheckJson { shown, head }),
             Head::Sweep(head) => self.write(&SweepJson { shown, head }),
             Head::Solve(head) => self.write(&SolveJson { shown, head }),
+            Head::Explain(head) => self.write(&explain::ExplainJson { shown, head }),
         }
     }
 }

@@ -1,0 +1,208 @@
+//! `explain --format json`: a figure's derivation as a tree a program can walk: the figure,
+//! its parts (each entry, where it is written, its base amount and share), and each part's
+//! lines (months, fraction, index level). Every amount is given twice: to the øre as the
+//! report's JSON writes figures (`value`), and exactly (`exact`: a decimal, or a fraction
+//! such as `"100000/3"` where it has no finite decimal form).
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use super::{Num, Seq, figure, grid};
+use crate::explain::{Base, Fraction, How};
+use crate::num::show;
+use crate::report::Shown;
+use crate::report::explain::ExplainHead;
+use crate::report::grid::{GridId, What};
+
+pub(super) struct ExplainJson<'a> {
+    pub shown: &'a Shown,
+    pub head: &'a ExplainHead,
+}
+
+impl Serialize for ExplainJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let h = self.head;
+        let d = &h.derivation;
+        let lines = grid(self.shown, GridId::of(What::Lines));
+        let parts = grid(self.shown, GridId::of(What::Parts));
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "scenario",
+            &super::Named {
+                name: &h.scenario,
+                file: &h.file,
+            },
+        )?;
+        m.serialize_entry("figure", &d.name.to_string())?;
+        m.serialize_entry("measure", d.name.measure.key())?;
+        m.serialize_entry("id", &d.name.measure.id())?;
+        m.serialize_entry(
+            "period",
+            &Period {
+                label: d.name.period.label(),
+                start: d.start.to_string(),
+                end: d.end.to_string(),
+            },
+        )?;
+        m.serialize_entry("from", &d.from.to_string())?;
+        m.serialize_entry("prices", &h.prices.map(|p| p.name()))?;
+        m.serialize_entry(
+            "how",
+            match (d.how, d.months) {
+                (How::Shortfall, _) => "shortfall",
+                (How::Sum, Some(_)) => "average",
+                (How::Sum, None) => "sum",
+            },
+        )?;
+        // The figure: the lines' sum, or (for what must be found) what is below zero.
+        let value = grid(self.shown, GridId::of(What::Explained));
+        m.serialize_entry("value", &figure(value, Some(0), Some(0)))?;
+        m.serialize_entry("exact", &show(d.value))?;
+        m.serialize_entry("sum", &figure(lines, None, Some(0)))?;
+        m.serialize_entry("sum_exact", &show(d.sum))?;
+        m.serialize_entry("months", &d.months.map(show))?;
+        m.serialize_entry(
+            "shown",
+            &h.shown.map(|(value, unit)| ShownJson {
+                value: show(value),
+                unit: match unit {
+                    crate::num::Unit::Kr => "kr",
+                    crate::num::Unit::Tkr => "tkr",
+                    crate::num::Unit::Mio => "mio",
+                    crate::num::Unit::Ore => "ore",
+                },
+            }),
+        )?;
+        let mut row = 0;
+        let mut part_rows = Vec::with_capacity(d.parts.len());
+        for part in &d.parts {
+            part_rows.push(row);
+            row += part.lines.len();
+        }
+        m.serialize_entry(
+            "parts",
+            &Seq(d.parts.len(), |i: usize| {
+                let part: &crate::explain::Part = &d.parts[i];
+                PartJson {
+                    kind: part.kind,
+                    id: &part.id,
+                    name: &part.name,
+                    at: h.places.get(i).cloned().flatten(),
+                    sign: part.sign,
+                    share: part.share.map(show),
+                    base: base(part.base),
+                    value: figure(parts, Some(i), Some(0)),
+                    exact: show(part.value),
+                    lines: part
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .map(|(k, line)| {
+                            let (months, days, of_days) = match line.fraction {
+                                Fraction::Months(n) => (Some(n), None, None),
+                                Fraction::Days { days, of } => (None, Some(days), Some(of)),
+                                Fraction::Whole => (None, None, None),
+                            };
+                            LineJson {
+                                from: format!("{:04}-{:02}", line.first.0, line.first.1),
+                                to: format!("{:04}-{:02}", line.last.0, line.last.1),
+                                months,
+                                days,
+                                of_days,
+                                fraction: show(
+                                    line.fraction.of_base(matches!(part.base, Base::Fte(_))),
+                                ),
+                                index: show(line.level),
+                                value: figure(lines, Some(part_rows[i] + k), Some(0)),
+                                exact: show(line.value),
+                            }
+                        })
+                        .collect(),
+                }
+            }),
+        )?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Period {
+    label: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct ShownJson {
+    value: String,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct PartJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    at: Option<String>,
+    sign: i8,
+    share: Option<String>,
+    base: BaseJson,
+    value: Num<'a>,
+    exact: String,
+    lines: Vec<LineJson<'a>>,
+}
+
+#[derive(Serialize, Default)]
+struct BaseJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fte: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annual_cost_per_fte: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annual: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+fn base(b: Base) -> BaseJson {
+    match b {
+        Base::Post { fte, cost_per_fte } => BaseJson {
+            fte: Some(show(fte)),
+            annual_cost_per_fte: Some(show(cost_per_fte)),
+            annual: Some(show(fte * cost_per_fte)),
+            ..BaseJson::default()
+        },
+        Base::Annual(a) => BaseJson {
+            annual: Some(show(a)),
+            ..BaseJson::default()
+        },
+        Base::OneOff { amount, date } => BaseJson {
+            amount: Some(show(amount)),
+            date: Some(date.to_string()),
+            ..BaseJson::default()
+        },
+        Base::Fte(f) => BaseJson {
+            fte: Some(show(f)),
+            ..BaseJson::default()
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct LineJson<'a> {
+    from: String,
+    to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    months: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    of_days: Option<i64>,
+    /// Of the base: of a year (money) or a month (FTE).
+    fraction: String,
+    index: String,
+    value: Num<'a>,
+    exact: String,
+}
