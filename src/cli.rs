@@ -372,6 +372,12 @@ pub struct CompareArgs {
     /// Like --set, for B only: `compare x.toml x.toml --set-b ...` shows what a change does.
     #[arg(long = "set-b", value_name = "PATH=VALUE")]
     pub set_b: Vec<String>,
+    /// Split B − A of a figure into one step per difference (a post added, funding ended, a
+    /// rate changed), each exact, with a waterfall in HTML: cost_by_funder.brn,
+    /// must_find.brn, cost.2024. Without a figure, each funder's cost over the window.
+    /// Repeatable; give it after A and B.
+    #[arg(long, value_name = "FIGURE", num_args = 0..=1, default_missing_value = "")]
+    pub bridge: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -497,6 +503,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 scenarios: (&a.scenario_args).into(),
                 set_a: a.set_a.clone(),
                 set_b: a.set_b.clone(),
+                bridge: a.bridge.clone(),
             },
             env,
         )?,

@@ -6,6 +6,7 @@
 //! calls [`cli::run`].
 
 pub mod allocation;
+pub mod bridge;
 pub mod cli;
 pub mod cmd;
 pub mod diag;

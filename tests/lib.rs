@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per feature.
 
 mod architecture;
+mod bridge;
 mod browser;
 mod checks;
 mod cli;

@@ -185,14 +185,6 @@ impl Name {
     /// suggests the nearest name.
     pub fn check(&self, s: &Scenario) -> Result<(), String> {
         let me = self.to_string();
-        let nearest = |wrong: &str, right: &[String]| -> Option<String> {
-            right
-                .iter()
-                .map(|r| (strsim::damerau_levenshtein(wrong, r), r))
-                .filter(|(d, r)| *d <= 2.max(r.len() / 3))
-                .min()
-                .map(|(_, r)| r.clone())
-        };
         if let Some(id) = self.measure.id() {
             let (what, whats, ids): (&str, &str, Vec<String>) = if self.measure.by_funder() {
                 (
@@ -209,11 +201,7 @@ impl Name {
             };
             if !ids.iter().any(|x| x == id) {
                 let hint = match nearest(id, &ids) {
-                    Some(near) => {
-                        let mut fixed = self.clone();
-                        fixed.measure = with_id(&self.measure, &near);
-                        format!("did you mean `{fixed}`?")
-                    }
+                    Some(near) => format!("did you mean `{}`?", self.with_id(&near)),
                     None => format!("the {whats} are {}", list(&ids)),
                 };
                 return Err(format!("`{me}`: the scenario has no {what} `{id}`; {hint}"));
@@ -318,6 +306,26 @@ impl Name {
             }
         }
         out
+    }
+}
+
+/// The one of `right` nearest to `wrong`, if it is near enough to be a slip.
+pub fn nearest(wrong: &str, right: &[String]) -> Option<String> {
+    right
+        .iter()
+        .map(|r| (strsim::damerau_levenshtein(wrong, r), r))
+        .filter(|(d, r)| *d <= 2.max(r.len() / 3))
+        .min()
+        .map(|(_, r)| r.clone())
+}
+
+impl Name {
+    /// The name with its id replaced by `id`.
+    pub fn with_id(&self, id: &str) -> Name {
+        Name {
+            measure: with_id(&self.measure, id),
+            period: self.period,
+        }
     }
 }
 

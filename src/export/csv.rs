@@ -171,7 +171,57 @@ fn compare(shown: &Shown, w: &mut Writer) -> csv::Result<()> {
             row("total", "", "", "fte", money(at(fte, Some(0), col)))?;
         }
     }
+    if let Some(bridge) = &head.bridge {
+        bridge_rows(shown, bridge, &window, w)?;
+    }
     w.flush()?;
+    Ok(())
+}
+
+/// A bridge's rows: side `bridge`, a row per step and figure (kind and id of the entry, the
+/// change as `field: a -> b`, the figure's name as the measure, how much it moves), in the
+/// order of the steps.
+fn bridge_rows(
+    shown: &Shown,
+    head: &crate::report::bridge::BridgeHead,
+    window: &(String, String),
+    w: &mut Writer,
+) -> csv::Result<()> {
+    use crate::bridge::{Change, Value};
+    let steps = grid(shown, GridId::of(What::BridgeSteps));
+    let plain = |v: &Option<Value>| match v {
+        Some(Value::Money(r) | Value::Number(r)) => crate::num::show(*r),
+        Some(Value::Date(d)) => d.to_string(),
+        Some(Value::MonthDay(m, d)) => format!("{m:02}-{d:02}"),
+        None => "-".to_string(),
+    };
+    let (start, end) = head
+        .common
+        .map_or_else(|| window.clone(), |(a, b)| (a.to_string(), b.to_string()));
+    for (k, st) in head.bridge.steps.iter().enumerate() {
+        let change = match &st.change {
+            Change::Added => "added".to_string(),
+            Change::Removed => "removed".to_string(),
+            Change::Field { field, a, b } => format!("{field}: {} -> {}", plain(a), plain(b)),
+            Change::PaidBy => "paid_by".to_string(),
+            Change::Funder { a, b } => format!("funder: {a} -> {b}"),
+            Change::Indexed => "indexed".to_string(),
+            Change::Flow => "flow".to_string(),
+        };
+        for (j, name) in head.bridge.names.iter().enumerate() {
+            w.write_record([
+                "bridge",
+                &name.period.label(),
+                &start,
+                &end,
+                st.kind,
+                &st.id,
+                &change,
+                &name.to_string(),
+                &money(at(steps, Some(k), Some(j))),
+            ])?;
+        }
+    }
     Ok(())
 }
 

@@ -209,7 +209,20 @@ pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
                 }
             }
             Block::Text(t) => *t = text(t),
+            Block::Bars(b) => {
+                b.title = text(&b.title);
+                for bar in &mut b.bars {
+                    bar.label = text(&bar.label);
+                }
+            }
             _ => {}
+        }
+        // A board reads no file paths: the column of where a bridge's or a derivation's
+        // entries are written goes, unless the sources are asked for.
+        if let Block::Table(t) = block
+            && !paper.show_sources
+        {
+            drop_where(t);
         }
     }
     if let Some(chart) = &mut page.chart {
@@ -217,6 +230,45 @@ pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
     }
     page.notes = board_notes(&page.notes, view, paper.show_sources);
     out
+}
+
+/// Drops a table's column headed `Where` (file:line of entries).
+fn drop_where(t: &mut crate::report::Table<Figure>) {
+    let Some(k) = t
+        .head
+        .iter()
+        .position(|h| *h == Text::from(crate::report::words::Word::Where))
+    else {
+        return;
+    };
+    t.head.remove(k);
+    for row in &mut t.rows {
+        if k < row.cells.len() {
+            row.cells.remove(k);
+        }
+        // Formulas count columns: those right of the column move left.
+        for cell in &mut row.cells {
+            if let Cell::Figure { calc: Some(c), .. } = cell {
+                use crate::report::Calc;
+                let shift = |x: &mut usize| {
+                    if *x > k {
+                        *x -= 1;
+                    }
+                };
+                match c {
+                    Calc::SumRow { from, to } => {
+                        shift(from);
+                        shift(to);
+                    }
+                    Calc::ColumnDiff { plus, minus } => {
+                        shift(plus);
+                        shift(minus);
+                    }
+                    Calc::SumColumn { .. } | Calc::RowDiff { .. } => {}
+                }
+            }
+        }
+    }
 }
 
 fn chart_names(
@@ -482,6 +534,8 @@ impl Doc {
                     }
                 }
                 Block::Text(t) => blocks.push(DocBlock::Paragraph(view.text(t))),
+                // PDF and Word draw no charts: the table beside it has the figures.
+                Block::Bars(_) => {}
             }
         }
         let tied = order.len();

@@ -9,7 +9,7 @@ use crate::num::Rational;
 use crate::period::PeriodKey;
 use crate::report::Figure;
 use crate::report::text::Term;
-use crate::report::words::{FormulaWords, Said, StepChange, StepWords, Value, Why, Word};
+use crate::report::words::{Change, FormulaWords, Said, StepWords, Value, Why, Word};
 
 const MONTHS_EN_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -185,6 +185,21 @@ pub(super) fn said(view: View, s: &Said<Figure>) -> String {
                 ),
             }
         }
+        Said::Silent { count } => match lang {
+            Lang::En => format!(
+                "{count} other difference{} between A and B move{} none of these figures (see what differs).",
+                if *count == 1 { "" } else { "s" },
+                if *count == 1 { "s" } else { "" }
+            ),
+            Lang::Da => format!(
+                "{count} {} mellem A og B flytter ikke disse tal (se forskellene).",
+                if *count == 1 {
+                    "anden forskel"
+                } else {
+                    "andre forskelle"
+                }
+            ),
+        },
         Said::Ranked { count, percent } => {
             let p = lang.written(*percent * Rational::from_integer(100));
             match lang {
@@ -257,6 +272,10 @@ fn value(lang: Lang, v: Value) -> String {
         Value::Money(m) => kroner(lang, m),
         Value::Number(n) => lang.written(n),
         Value::Date(d) => lang.date(d),
+        Value::MonthDay(m, d) => match lang {
+            Lang::En => format!("{m:02}-{d:02}"),
+            Lang::Da => format!("{d:02}.{m:02}"),
+        },
     }
 }
 
@@ -385,18 +404,23 @@ fn step(lang: Lang, s: &StepWords) -> String {
     };
     let none = "–".to_string();
     let change = match &s.change {
-        StepChange::Added => lang.tr("added", "tilføjet").to_string(),
-        StepChange::Removed => lang.tr("removed", "fjernet").to_string(),
-        StepChange::Field { field, a, b } => format!(
+        Change::Added => lang.tr("added", "tilføjet").to_string(),
+        Change::Removed => lang.tr("removed", "fjernet").to_string(),
+        Change::Field { field, a, b } => format!(
             "{} {} → {}",
             field_label(field, lang),
             a.map_or_else(|| none.clone(), |v| value(lang, v)),
             b.map_or_else(|| none.clone(), |v| value(lang, v))
         ),
-        StepChange::PaidBy => lang
-            .tr("who pays changed", "finansiering ændret")
+        Change::PaidBy => lang.tr("who pays changed", "fordeling ændret").to_string(),
+        Change::Funder { a, b } => format!("{} {a} → {b}", field_label("funder", lang)),
+        Change::Indexed => field_label("indexed", lang),
+        Change::Flow => lang
+            .tr(
+                "a yearly amount became a one-off, or the other way",
+                "et årligt beløb blev et engangsbeløb eller omvendt",
+            )
             .to_string(),
-        StepChange::Other(what) => field_label(what, lang),
     };
     format!("{who}: {change}")
 }

@@ -83,6 +83,8 @@ pub struct ComparisonHead {
     pub window_mode: &'static str,
     pub members: Option<MembersHead>,
     pub changes: Vec<Change>,
+    /// A bridge from A to B (`--bridge`), where asked for.
+    pub bridge: Option<Box<super::bridge::BridgeHead>>,
 }
 
 impl<'a> Comparison<'a> {
@@ -497,6 +499,7 @@ impl<'a> Comparison<'a> {
                 })
             }),
             changes: self.changes.clone(),
+            bridge: None,
         }
     }
 

@@ -74,6 +74,10 @@ pub enum What {
     Parts,
     /// The figure a derivation explains (`explain`).
     Explained,
+    /// The steps of a bridge from A to B, a row each, a column per figure.
+    BridgeSteps,
+    /// A bridge's figures in A (row 0) and B (row 1).
+    BridgeEnds,
 }
 
 /// A side of a comparison.

@@ -9,6 +9,7 @@
 //! table showing it shows the same figures ([`shown`]). Every output format renders the shown
 //! report and computes nothing of its own ([`crate::export`]).
 
+pub mod bridge;
 pub mod changes;
 pub mod check;
 pub mod compare;
@@ -66,6 +67,59 @@ pub enum Block<F> {
     /// Sentences each on a line of its own, together one paragraph.
     Lines(Vec<Sentence<F>>),
     Text(Text),
+    /// A waterfall or a tornado: floating bars, drawn where the format draws charts.
+    Bars(Bars<F>),
+}
+
+/// Floating bars: a waterfall (a bridge from A to B, step by step) or a tornado (how far each
+/// assumption moves a figure). Drawn to the exact figures; each bar says its shown ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bars<F> {
+    pub title: Text,
+    pub kind: BarsKind,
+    /// A tornado's figure with every value as written: the line its bars spread from.
+    pub base: Option<F>,
+    pub bars: Vec<FloatBar<F>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarsKind {
+    Waterfall,
+    Tornado,
+}
+
+/// A bar from one figure to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FloatBar<F> {
+    pub label: Text,
+    pub from: F,
+    pub to: F,
+    /// The figures written beside the bar: a step's change, or a tornado's two ends.
+    pub said: Vec<F>,
+    /// A whole bar from zero (A and B of a waterfall) rather than a step.
+    pub whole: bool,
+}
+
+impl<F> Bars<F> {
+    /// The bars with their figures turned into others by `f`.
+    pub fn map<G>(&self, f: &mut impl FnMut(&F) -> G) -> Bars<G> {
+        Bars {
+            title: self.title.clone(),
+            kind: self.kind,
+            base: self.base.as_ref().map(&mut *f),
+            bars: self
+                .bars
+                .iter()
+                .map(|b| FloatBar {
+                    label: b.label.clone(),
+                    from: f(&b.from),
+                    to: f(&b.to),
+                    said: b.said.iter().map(&mut *f).collect(),
+                    whole: b.whole,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+pub use crate::bridge::{Change, Value};
 use crate::explain::{Base, Fraction};
 use crate::num::Rational;
 use crate::period::PeriodKey;
@@ -49,7 +50,7 @@ pub enum Word {
     InA,
     InB,
     /// What a step of a bridge changes.
-    StepWhat(Box<StepWords>),
+    StepWhat(StepWords),
     /// The order of the steps, stated under the bridge.
     BridgeOrder,
     /// The sensitivity table's title, short name and heads.
@@ -94,14 +95,6 @@ pub enum Why {
     Enough,
 }
 
-/// A value of a scenario's field, for people: an amount, a number, a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Value {
-    Money(Rational),
-    Number(Rational),
-    Date(Date),
-}
-
 /// What one step of a bridge does: the entry (kind, id, name) and the change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepWords {
@@ -109,25 +102,7 @@ pub struct StepWords {
     pub kind: &'static str,
     pub id: String,
     pub name: String,
-    pub change: StepChange,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StepChange {
-    /// In B only.
-    Added,
-    /// In A only.
-    Removed,
-    /// A field with its value in A and in B (`None` where a side has no such field).
-    Field {
-        field: String,
-        a: Option<Value>,
-        b: Option<Value>,
-    },
-    /// Who pays changed (funder ids and shares).
-    PaidBy,
-    /// Anything else about the entry (its funder, its index).
-    Other(String),
+    pub change: Change,
 }
 
 /// A sentence of these reports, with figures `F`.
@@ -155,6 +130,8 @@ pub enum Said<F> {
     CutAt { assumption: String, edge: Value },
     /// The assumptions of a sensitivity, and the relative range of those without their own.
     Ranked { count: usize, percent: Rational },
+    /// How many differences between A and B move none of a bridge's figures.
+    Silent { count: usize },
 }
 
 impl<F> Said<F> {
@@ -189,6 +166,7 @@ impl<F> Said<F> {
             Said::CommonWindow { from, to } => Said::CommonWindow { from, to },
             Said::CutAt { assumption, edge } => Said::CutAt { assumption, edge },
             Said::Ranked { count, percent } => Said::Ranked { count, percent },
+            Said::Silent { count } => Said::Silent { count },
         }
     }
 }

@@ -8,9 +8,11 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::{Num, Seq, figure, grid};
+use crate::bridge::Change;
 use crate::explain::{Base, Fraction, How};
 use crate::num::show;
 use crate::report::Shown;
+use crate::report::bridge::BridgeHead;
 use crate::report::explain::ExplainHead;
 use crate::report::grid::{GridId, What};
 
@@ -205,4 +207,117 @@ struct LineJson<'a> {
     index: String,
     value: Num<'a>,
     exact: String,
+}
+
+/// `compare --bridge --format json`: the figures bridged, their values in A and B, and each
+/// step (what changed, where it is written in A and B, and how much each figure moves).
+pub(super) struct BridgeJson<'a> {
+    pub shown: &'a Shown,
+    pub head: &'a BridgeHead,
+}
+
+impl Serialize for BridgeJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let b = &self.head.bridge;
+        let steps = grid(self.shown, GridId::of(What::BridgeSteps));
+        let ends = grid(self.shown, GridId::of(What::BridgeEnds));
+        let names: Vec<String> = b.names.iter().map(ToString::to_string).collect();
+        let by_name = |g, row: Option<usize>| ByName {
+            names: &names,
+            grid: g,
+            row,
+        };
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("figures", &names)?;
+        m.serialize_entry(
+            "window",
+            &self.head.common.map(|(from, to)| Period {
+                label: "common".into(),
+                start: from.to_string(),
+                end: to.to_string(),
+            }),
+        )?;
+        m.serialize_entry("a", &by_name(ends, Some(0)))?;
+        m.serialize_entry("b", &by_name(ends, Some(1)))?;
+        m.serialize_entry("delta", &by_name(steps, None))?;
+        m.serialize_entry(
+            "steps",
+            &Seq(b.steps.len(), |k: usize| {
+                let st: &crate::bridge::Step = &b.steps[k];
+                let (at_a, at_b) = self.head.places.get(k).cloned().unwrap_or_default();
+                let (change, field, a, b) = match &st.change {
+                    Change::Added => ("added", None, None, None),
+                    Change::Removed => ("removed", None, None, None),
+                    Change::Field { field, a, b } => {
+                        ("changed", Some(field.clone()), a.map(value), b.map(value))
+                    }
+                    Change::PaidBy => ("changed", Some("paid_by".into()), None, None),
+                    Change::Funder { a, b } => (
+                        "changed",
+                        Some("funder".into()),
+                        Some(a.clone()),
+                        Some(b.clone()),
+                    ),
+                    Change::Indexed => ("changed", Some("indexed".into()), None, None),
+                    Change::Flow => ("changed", Some("flow".into()), None, None),
+                };
+                StepJson {
+                    kind: st.kind,
+                    id: &st.id,
+                    name: &st.name,
+                    change,
+                    field,
+                    a,
+                    b,
+                    at_a,
+                    at_b,
+                    deltas: by_name(steps, Some(k)),
+                }
+            }),
+        )?;
+        m.serialize_entry("silent", &b.silent)?;
+        m.end()
+    }
+}
+
+/// A row of a grid (or its column totals, `row` none) as a map of figure name → figure.
+struct ByName<'a> {
+    names: &'a [String],
+    grid: &'a crate::report::ShownGrid,
+    row: Option<usize>,
+}
+
+impl Serialize for ByName<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.names.len()))?;
+        for (j, name) in self.names.iter().enumerate() {
+            m.serialize_entry(name, &figure(self.grid, self.row, Some(j)))?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    change: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    a: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    b: Option<String>,
+    at_a: Option<String>,
+    at_b: Option<String>,
+    deltas: ByName<'a>,
+}
+
+fn value(v: crate::bridge::Value) -> String {
+    match v {
+        crate::bridge::Value::Money(r) | crate::bridge::Value::Number(r) => show(r),
+        crate::bridge::Value::Date(d) => d.to_string(),
+        crate::bridge::Value::MonthDay(m, d) => format!("{m:02}-{d:02}"),
+    }
 }

@@ -291,6 +291,15 @@ impl Serialize for CompareJson<'_> {
         )?;
         let changes = Seq(h.changes.len(), |i: usize| change(&h.changes[i]));
         m.serialize_entry("changes", &changes)?;
+        if let Some(bridge) = &h.bridge {
+            m.serialize_entry(
+                "bridge",
+                &explain::BridgeJson {
+                    shown: self.shown,
+                    head: bridge,
+                },
+            )?;
+        }
         m.end()
     }
 }
