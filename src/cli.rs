@@ -54,6 +54,9 @@ pub enum Command {
     /// How one figure is computed: every entry that contributes, where it is written, its
     /// formula with the numbers, the sum, and how the report rounds it.
     Explain(ExplainArgs),
+    /// Which assumption matters most: each value marked `assumption` set to both ends of its
+    /// range, the figure at each, ranked; a table and a tornado.
+    Sensitivity(SensitivityArgs),
 }
 
 /// A clap value enum that stands for a domain enum of the same variants.
@@ -466,6 +469,26 @@ pub struct ExplainArgs {
     pub scenario_args: ScenarioArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// The figure the assumptions move, as the report's JSON names it:
+    /// total.cost_by_funder.brn, must_find.brn, cost.2024.
+    #[arg(long, value_name = "FIGURE")]
+    pub show: String,
+    /// How far either way each assumption is varied, unless its mark gives a range.
+    #[arg(long, value_name = "PERCENT", default_value = "10%")]
+    pub sensitivity: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
 /// Runs the command the arguments ask for.
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
@@ -542,6 +565,17 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
             env,
         )?,
         Command::Schema => cmd::schema::run(env)?,
+        Command::Sensitivity(a) => cmd::sensitivity::run(
+            &cmd::sensitivity::Options {
+                scenario: a.scenario.clone(),
+                show: a.show.clone(),
+                sensitivity: a.sensitivity.clone(),
+                output: (&a.output).into(),
+                unit: a.unit.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
         Command::Explain(a) => cmd::explain::run(
             &cmd::explain::Options {
                 scenario: a.scenario.clone(),

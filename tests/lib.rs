@@ -18,6 +18,7 @@ mod members;
 mod paper;
 mod properties;
 mod rounding;
+mod sensitivity;
 mod shipped;
 mod snapshots;
 mod terminal;

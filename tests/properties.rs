@@ -143,6 +143,7 @@ pub fn build(spec: &Spec) -> Scenario {
             .collect(),
         keys: Vec::new(),
         indexation: None,
+        assumptions: Vec::new(),
         posts: spec
             .posts
             .iter()

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod explain;
 pub mod report;
 pub mod schema;
+pub mod sensitivity;
 pub mod solve;
 pub mod sweep;
 

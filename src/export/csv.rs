@@ -15,6 +15,7 @@ impl super::Exporter for Csv {
             Head::Scenario(_) => report(shown, &mut w)?,
             Head::Comparison(_) => compare(shown, &mut w)?,
             Head::Sweep(h) => sweep(shown, h, &mut w)?,
+            Head::Sensitivity(h) => sensitivity(shown, h, &mut w)?,
             Head::Check(_) | Head::Solve(_) | Head::Explain(_) => {
                 return Err(std::io::Error::other(
                     "check, solve and explain have no CSV form; use --format json",
@@ -222,6 +223,49 @@ fn bridge_rows(
             ])?;
         }
     }
+    Ok(())
+}
+
+/// `sensitivity --format csv`: a row per assumption, the one that moves the figure most
+/// first: its path, the ends tried, and the figure at each end and their distance (empty for
+/// one left out).
+fn sensitivity(
+    shown: &Shown,
+    head: &crate::report::sensitivity::SensitivityHead,
+    w: &mut Writer,
+) -> csv::Result<()> {
+    use crate::whatif::sensitivity::setting_text;
+    let figures = grid(shown, GridId::of(What::Sensitivity));
+    w.write_record([
+        "path",
+        "low",
+        "high",
+        "figure",
+        "figure_low",
+        "figure_high",
+        "swing",
+    ])?;
+    let name = head.sensitivity.name.to_string();
+    let mut row = 0;
+    for t in &head.sensitivity.tested {
+        let cell = |col: usize| match t.skipped {
+            None => money(at(figures, Some(row), Some(col))),
+            Some(_) => String::new(),
+        };
+        w.write_record([
+            t.assumption.path(),
+            setting_text(t.low),
+            setting_text(t.high),
+            name.clone(),
+            cell(0),
+            cell(1),
+            cell(2),
+        ])?;
+        if t.skipped.is_none() {
+            row += 1;
+        }
+    }
+    w.flush()?;
     Ok(())
 }
 

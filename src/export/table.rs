@@ -144,9 +144,12 @@ pub(crate) fn text_bars(b: &Bars<Figure>, view: View) -> String {
         );
         let z = z.max(a + 1);
         let axis = col(base);
+        let tornado = b.base.is_some();
         let line: String = (0..=WIDTH)
             .map(|c| {
-                if c >= a && c < z {
+                if tornado && c == axis {
+                    '│'
+                } else if c >= a && c < z {
                     if bar.whole { '█' } else { '▒' }
                 } else if c == axis {
                     '│'

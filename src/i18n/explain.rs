@@ -39,7 +39,9 @@ pub(super) fn word(view: View, w: &Word) -> String {
         Word::Formula(f) => formula(lang, f),
         Word::Named(k, name, id) => {
             let kind = kind(lang, k);
-            if name == id {
+            if id.is_empty() {
+                capitalise(&kind)
+            } else if name == id {
                 format!("{} {id}", capitalise(&kind))
             } else {
                 format!("{} {name} ({id})", capitalise(&kind))
@@ -61,8 +63,8 @@ pub(super) fn word(view: View, w: &Word) -> String {
             "Trinene følger en fast rækkefølge: pris- og lønfremskrivningen, så finansieringskilder, stillinger, øvrige udgifter og finansiering i B's rækkefølge (poster, der kun findes i A, til sidst), og inden for en post dens felter i filformatets rækkefølge. Hvert trin er ændringen i tallet, når netop den forskel indføres oven på trinene før, eksakt; trinene summerer eksakt til B − A uanset rækkefølgen.",
         ),
         Word::Sensitivity => tr(
-            "Which assumption matters most: the figure at each end of each assumption's range",
-            "Hvilken antagelse betyder mest: tallet i hver ende af hver antagelses interval",
+            "Which assumption matters most",
+            "Hvilken antagelse betyder mest",
         ),
         Word::SensitivityShort => tr("Sensitivity", "Følsomhed"),
         Word::Assumption => tr("Assumption", "Antagelse"),
@@ -71,6 +73,37 @@ pub(super) fn word(view: View, w: &Word) -> String {
         Word::High => tr("At the high end", "Ved højeste værdi"),
         Word::Swing => tr("Swing", "Udsving"),
         Word::Values(a, b) => format!("{} – {}", value(lang, *a), value(lang, *b)),
+        Word::AssumedField(field) => match field.as_str() {
+            "wages" => tr("Wage rises, every year", "Lønstigninger, alle år"),
+            "prices" => tr("Price rises, every year", "Prisstigninger, alle år"),
+            other => field_label(other, lang),
+        },
+        Word::Percents(a, b) => format!("{} – {}", percent(lang, *a), percent(lang, *b)),
+        Word::TimesEach(a, b) => match lang {
+            Lang::En => format!(
+                "each year's rise × {} – × {}",
+                lang.written(*a),
+                lang.written(*b)
+            ),
+            Lang::Da => format!(
+                "hvert års stigning × {} – × {}",
+                lang.written(*a),
+                lang.written(*b)
+            ),
+        },
+        Word::EachRate(a, b) => match lang {
+            Lang::En => format!(
+                "each year's rise {} – {}",
+                percent(lang, *a),
+                percent(lang, *b)
+            ),
+            Lang::Da => format!(
+                "hvert års stigning {} – {}",
+                percent(lang, *a),
+                percent(lang, *b)
+            ),
+        },
+        Word::Assumed => tr("Assumption", "Antagelse"),
         Word::Cut(v) => match lang {
             Lang::En => format!("cut at {}", value(lang, *v)),
             Lang::Da => format!("afskåret ved {}", value(lang, *v)),
@@ -200,6 +233,35 @@ pub(super) fn said(view: View, s: &Said<Figure>) -> String {
                 }
             ),
         },
+        Said::Base { value } => {
+            let v = amount(view, value);
+            match lang {
+                Lang::En => format!("With every value as written, the figure is {v}"),
+                Lang::Da => format!("Med alle værdier som skrevet er tallet {v}"),
+            }
+        }
+        Said::NoRange { assumption } => match lang {
+            Lang::En => format!(
+                "{assumption} is a date: it varies only in a range its mark gives, such as range = [2023-01-01, 2023-06-30]; left out."
+            ),
+            Lang::Da => format!(
+                "{assumption} er en dato: den varieres kun i et interval, som markeringen giver, fx range = [2023-01-01, 2023-06-30]; udeladt."
+            ),
+        },
+        Said::Nothing { assumption } => match lang {
+            Lang::En => format!(
+                "{assumption}: its range holds one value (a share of 0 is 0), so it moves nothing; give its mark a range = [low, high]; left out."
+            ),
+            Lang::Da => format!(
+                "{assumption}: intervallet rummer én værdi (en andel af 0 er 0), så den flytter intet; giv markeringen et range = [lav, høj]; udeladt."
+            ),
+        },
+        Said::Ranked { count: 0, .. } => lang
+            .tr(
+                "The scenario marks no value as an assumption: mark one with assumption = \"why\" on its entry, or assumption = { field = \"fte\", why = \"…\", range = \"10%\" }.",
+                "Scenariet markerer ingen værdi som en antagelse: markér en med assumption = \"hvorfor\" på dens post, eller assumption = { field = \"fte\", why = \"…\", range = \"10%\" }.",
+            )
+            .to_string(),
         Said::Ranked { count, percent } => {
             let p = lang.written(*percent * Rational::from_integer(100));
             match lang {
@@ -218,6 +280,11 @@ pub(super) fn said(view: View, s: &Said<Figure>) -> String {
             }
         }
     }
+}
+
+/// A rate as a percentage: `4.5 %`, `4,5 %`.
+fn percent(lang: Lang, r: Rational) -> String {
+    format!("{} %", lang.written(r * Rational::from_integer(100)))
 }
 
 /// A figure with its unit, as shown: `2,400,000.00 kr.`, `3.00 FTE`.

@@ -4,6 +4,7 @@
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
 mod access;
+mod assumptions;
 pub mod fields;
 mod files;
 mod indexation;
@@ -585,6 +586,15 @@ impl Loader<'_> {
         let funding = self.funding(funding, window, indexation.is_some());
         let posts = self.posts(posts, window);
         let costs = self.costs(costs, window);
+        let assumptions = self.assumptions(
+            top,
+            &assumptions::Built {
+                posts: &posts,
+                costs: &costs,
+                funding: &funding,
+                indexation: indexation.as_ref(),
+            },
+        );
         if !self.errors.is_empty() {
             return None;
         }
@@ -601,6 +611,7 @@ impl Loader<'_> {
             costs,
             keys,
             indexation,
+            assumptions,
         };
         self.idle_funders(&scenario);
         Some(scenario)

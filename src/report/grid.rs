@@ -72,12 +72,16 @@ pub enum What {
     Lines,
     /// The parts of a derivation, an entry each (`explain`).
     Parts,
-    /// The figure a derivation explains (`explain`).
+    /// The figure a derivation explains (`explain`), or that a sensitivity varies, with every
+    /// value as written (`sensitivity`).
     Explained,
     /// The steps of a bridge from A to B, a row each, a column per figure.
     BridgeSteps,
     /// A bridge's figures in A (row 0) and B (row 1).
     BridgeEnds,
+    /// A sensitivity: an assumption a row; the figure at the low end, at the high end, and
+    /// how far apart they are.
+    Sensitivity,
 }
 
 /// A side of a comparison.

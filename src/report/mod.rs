@@ -16,6 +16,7 @@ pub mod compare;
 pub mod explain;
 pub mod grid;
 pub mod scenario;
+pub mod sensitivity;
 pub mod shown;
 pub mod text;
 pub mod whatif;
@@ -243,6 +244,8 @@ pub enum Head {
     Solve(whatif::SolveHead),
     /// One figure's derivation (`explain`).
     Explain(Box<explain::ExplainHead>),
+    /// How far each assumption moves a figure (`sensitivity`).
+    Sensitivity(Box<sensitivity::SensitivityHead>),
 }
 
 /// One scenario's report: its name and window, and who its funders and paying parties are.

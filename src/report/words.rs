@@ -65,6 +65,17 @@ pub enum Word {
     Values(Value, Value),
     /// A value cut at the edge of what is valid, with the edge.
     Cut(Value),
+    /// A field marked as an assumption, as people call it; `wages` and `prices` are every
+    /// year's rise.
+    AssumedField(String),
+    /// Two rates as percentages: `4.5 % – 5.5 %`.
+    Percents(Rational, Rational),
+    /// Every year's rate times each of two factors: `each year's rise × 0.9 – × 1.1`.
+    TimesEach(Rational, Rational),
+    /// Every year's rate set to each of two rates.
+    EachRate(Rational, Rational),
+    /// The marks of a sensitivity's figure, where an assumption's why is said.
+    Assumed,
 }
 
 /// The numbers of one line of a derivation.
@@ -132,6 +143,12 @@ pub enum Said<F> {
     Ranked { count: usize, percent: Rational },
     /// How many differences between A and B move none of a bridge's figures.
     Silent { count: usize },
+    /// A sensitivity's figure with every value as written.
+    Base { value: F },
+    /// An assumed date without a range of its own: left out.
+    NoRange { assumption: String },
+    /// An assumption whose range holds one value: left out.
+    Nothing { assumption: String },
 }
 
 impl<F> Said<F> {
@@ -167,6 +184,9 @@ impl<F> Said<F> {
             Said::CutAt { assumption, edge } => Said::CutAt { assumption, edge },
             Said::Ranked { count, percent } => Said::Ranked { count, percent },
             Said::Silent { count } => Said::Silent { count },
+            Said::Base { value } => Said::Base { value: f(value) },
+            Said::NoRange { assumption } => Said::NoRange { assumption },
+            Said::Nothing { assumption } => Said::Nothing { assumption },
         }
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub mod sensitivity;
 pub mod solve;
 
 pub use solve::{Direction, Solution, Value, solve};

@@ -15,6 +15,7 @@ use crate::report::Shown;
 use crate::report::bridge::BridgeHead;
 use crate::report::explain::ExplainHead;
 use crate::report::grid::{GridId, What};
+use crate::report::sensitivity::SensitivityHead;
 
 pub(super) struct ExplainJson<'a> {
     pub shown: &'a Shown,
@@ -28,14 +29,7 @@ impl Serialize for ExplainJson<'_> {
         let lines = grid(self.shown, GridId::of(What::Lines));
         let parts = grid(self.shown, GridId::of(What::Parts));
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry(
-            "scenario",
-            &super::Named {
-                name: &h.scenario,
-                file: &h.file,
-            },
-        )?;
-        m.serialize_entry("figure", &d.name.to_string())?;
+        scenario_and_figure(&mut m, (&h.scenario, &h.file), &d.name)?;
         m.serialize_entry("measure", d.name.measure.key())?;
         m.serialize_entry("id", &d.name.measure.id())?;
         m.serialize_entry(
@@ -125,6 +119,17 @@ impl Serialize for ExplainJson<'_> {
         )?;
         m.end()
     }
+}
+
+/// The scenario (`name`, `file`) and the figure's name, first in the JSON of `explain` and
+/// `sensitivity`.
+fn scenario_and_figure<M: SerializeMap>(
+    m: &mut M,
+    (name, file): (&str, &str),
+    figure: &crate::explain::Name,
+) -> Result<(), M::Error> {
+    m.serialize_entry("scenario", &super::Named { name, file })?;
+    m.serialize_entry("figure", &figure.to_string())
 }
 
 #[derive(Serialize)]
@@ -320,4 +325,83 @@ fn value(v: crate::bridge::Value) -> String {
         crate::bridge::Value::Date(d) => d.to_string(),
         crate::bridge::Value::MonthDay(m, d) => format!("{m:02}-{d:02}"),
     }
+}
+
+/// `sensitivity --format json`: the figure with every value as written, and each assumption
+/// with its range as tried and the figure at both ends, the one that moves it most first.
+pub(super) struct SensitivityJson<'a> {
+    pub shown: &'a Shown,
+    pub head: &'a SensitivityHead,
+}
+
+impl Serialize for SensitivityJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::whatif::sensitivity::{Skip, setting_text};
+        let h = self.head;
+        let sens = &h.sensitivity;
+        let figures = grid(self.shown, GridId::of(What::Sensitivity));
+        let base = grid(self.shown, GridId::of(What::Explained));
+        let mut m = s.serialize_map(None)?;
+        scenario_and_figure(&mut m, (&h.scenario, &h.file), &sens.name)?;
+        m.serialize_entry("prices", &h.prices.map(|p| p.name()))?;
+        m.serialize_entry("base", &figure(base, Some(0), Some(0)))?;
+        m.serialize_entry("base_exact", &show(sens.base))?;
+        m.serialize_entry("sensitivity", &show(sens.percent))?;
+        let mut row = 0;
+        let list: Vec<AssumptionJson> = sens
+            .tested
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let a = &t.assumption;
+                let tried = t.skipped.is_none();
+                let at = |col: usize| tried.then(|| figure(figures, Some(row), Some(col)));
+                let item = AssumptionJson {
+                    path: a.path(),
+                    section: a.section,
+                    id: &a.id,
+                    field: &a.field,
+                    why: a.why.as_deref(),
+                    at: h.places.get(i).cloned().flatten(),
+                    low: setting_text(t.low),
+                    high: setting_text(t.high),
+                    cut: t.cut.map(setting_text),
+                    skipped: t.skipped.map(|k| match k {
+                        Skip::NoRange => "no_range",
+                        Skip::Nothing => "nothing",
+                    }),
+                    figure_low: at(0),
+                    figure_high: at(1),
+                    swing: at(2),
+                    exact_low: t.figures.map(|f| show(f.0)),
+                    exact_high: t.figures.map(|f| show(f.1)),
+                };
+                if tried {
+                    row += 1;
+                }
+                item
+            })
+            .collect();
+        m.serialize_entry("assumptions", &list)?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct AssumptionJson<'a> {
+    path: String,
+    section: &'static str,
+    id: &'a str,
+    field: &'a str,
+    why: Option<&'a str>,
+    at: Option<String>,
+    low: String,
+    high: String,
+    cut: Option<String>,
+    skipped: Option<&'static str>,
+    figure_low: Option<Num<'a>>,
+    figure_high: Option<Num<'a>>,
+    swing: Option<Num<'a>>,
+    exact_low: Option<String>,
+    exact_high: Option<String>,
 }

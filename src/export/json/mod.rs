@@ -30,6 +30,7 @@ impl super::Exporter for Json {
             Head::Sweep(head) => self.write(&SweepJson { shown, head }),
             Head::Solve(head) => self.write(&SolveJson { shown, head }),
             Head::Explain(head) => self.write(&explain::ExplainJson { shown, head }),
+            Head::Sensitivity(head) => self.write(&explain::SensitivityJson { shown, head }),
         }
     }
 }
