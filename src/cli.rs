@@ -343,6 +343,10 @@ pub struct ReportArgs {
     pub members: MembersArgs,
     #[command(flatten)]
     pub scenario_args: ScenarioArgs,
+    /// Add an appendix of how each figure is computed ("Sådan er tallene beregnet"), and in
+    /// HTML show each figure's derivation when the pointer rests on it.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -510,6 +514,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 rounding: a.rounding.into(),
                 members: (&a.members).into(),
                 scenarios: (&a.scenario_args).into(),
+                explain: a.explain,
             },
             env,
         )?,

@@ -288,3 +288,67 @@ fn explanations_in_both_languages() {
         insta::assert_snapshot!(format!("explain-{figure}-{lang}"), run.stdout);
     }
 }
+
+#[test]
+fn the_report_explains_each_figure_in_an_appendix_and_in_tooltips() {
+    let html = klimabudget([
+        "report",
+        "scenarios/joint-secretariat.toml",
+        "--explain",
+        "--format",
+        "html",
+    ])
+    .code(0)
+    .stdout;
+    // The cell of the municipal post in 2023 carries its derivation, and the figure it ends
+    // in is the cell's own.
+    assert!(
+        html.contains("<td class=\"num\" title=\"Kommunal klimamedarbejder, ansat i BRN-sekretariatet, 2023: 1 FTE × 800,000 kr. a year × 6/12 (Jul–Dec 2023) = 400,000 kr.\">400,000</td>"),
+        "{html}"
+    );
+    assert!(html.contains("title=\"Business Region North Denmark, Cost, 2024: Klimamedarbejder, ansat i regionen + GEN2040-medarbejder"));
+    assert!(html.contains("<h2>How the figures are computed: Cost by item (kr.)</h2>"));
+    // Every figure of the tables of cost by item and by funder has one.
+    let items = html
+        .split("<h2>Cost by post and other cost (kr.)</h2>")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    let cells = items.matches("<td class=\"num\"").count();
+    let explained = items.matches("<td class=\"num\" title=").count();
+    // Four posts by year with their totals, the total row and the FTE: the posts' cells of a
+    // year in which they run are explained (the municipal staff run in 2023 only).
+    assert_eq!(explained, 13, "{items}");
+    assert!(cells > explained);
+    // Without --explain, neither.
+    let plain = klimabudget([
+        "report",
+        "scenarios/joint-secretariat.toml",
+        "--format",
+        "html",
+    ])
+    .code(0)
+    .stdout;
+    assert!(!plain.contains(" title=") && !plain.contains("How the figures are computed"));
+    // The board's paper in Danish has the appendix.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("sag.docx");
+    klimabudget([
+        "report",
+        "scenarios/joint-secretariat.toml",
+        "--explain",
+        "--lang",
+        "da",
+        "--output",
+        docx.to_str().unwrap(),
+    ])
+    .code(0);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Sådan er tallene beregnet: Udgifter pr. post"));
+    assert!(xml.contains("1 årsværk × 800.000 kr. om året × 6/12 (jul.–dec. 2023)"));
+}

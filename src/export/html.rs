@@ -9,7 +9,9 @@ use super::table::cell_text;
 use crate::i18n::{Lang, PaperWord, View, paper_word, term};
 use crate::num::Rational;
 use crate::report::text::Term;
-use crate::report::{Bars, BarsKind, Block, Chart, Figure, Shown, Table};
+use crate::report::text::Text;
+use crate::report::words::Word;
+use crate::report::{Bars, BarsKind, Block, Cell, Chart, Figure, GridRef, Shown, Table};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -119,11 +121,12 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
             escape(&lang.date_long(date))
         );
     }
+    let tips = tips(shown, view);
     let mut chart_drawn = false;
     for block in &page.blocks {
         match block {
             Block::Table(t) => {
-                out.push_str(&table(t, view));
+                out.push_str(&table(t, view, &tips));
                 if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
                     out.push_str(&svg(chart, view));
                     chart_drawn = true;
@@ -160,7 +163,36 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
     out
 }
 
-fn table(t: &Table<Figure>, view: View) -> String {
+/// Each figure's derivation, from the report's appendix (`report --explain`): by the
+/// figure's origin, the appendix row's words, shown when the pointer rests on the figure.
+fn tips(shown: &Shown, view: View) -> Vec<(GridRef, String)> {
+    let appendix = Text::from(Word::HowComputed);
+    let mut out = Vec::new();
+    for block in &shown.page.blocks {
+        let Block::Table(t) = block else {
+            continue;
+        };
+        if t.name != appendix {
+            continue;
+        }
+        for row in &t.rows {
+            if let [what, how, .., Cell::Figure { figure, .. }] = row.cells.as_slice()
+                && let Some(origin) = figure.origin
+            {
+                let tip = format!(
+                    "{}: {} = {}",
+                    cell_text(what, view),
+                    cell_text(how, view),
+                    view.amount(figure)
+                );
+                out.push((origin, tip));
+            }
+        }
+    }
+    out
+}
+
+fn table(t: &Table<Figure>, view: View, tips: &[(GridRef, String)]) -> String {
     let numeric = t.numeric_columns();
     let mut out = format!(
         "<h2>{}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>",
@@ -182,9 +214,24 @@ fn table(t: &Table<Figure>, view: View) -> String {
             "<tr>"
         });
         for c in &row.cells {
+            let tip = match c {
+                Cell::Figure {
+                    figure:
+                        Figure {
+                            origin: Some(origin),
+                            ..
+                        },
+                    ..
+                } => tips
+                    .iter()
+                    .find(|(o, _)| o == origin)
+                    .map(|(_, tip)| format!(" title=\"{}\"", escape(tip)))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
             let _ = write!(
                 out,
-                "<td{}>{}</td>",
+                "<td{}{tip}>{}</td>",
                 if c.is_figure() {
                     " class=\"num\""
                 } else {

@@ -104,6 +104,29 @@ pub(super) fn word(view: View, w: &Word) -> String {
             ),
         },
         Word::Assumed => tr("Assumption", "Antagelse"),
+        Word::FigureHead => tr("Figure", "Tal"),
+        Word::AmountHead => tr("Amount", "Beløb"),
+        Word::AppendixLine => tr(
+            "Each figure of the tables by post and by funder, computed from the scenario's entries: a post's cost is its FTE × its cost per FTE a year × the part of the year it runs (whole months in twelfths, part months by the day) × the index where amounts rise; a funder's cost is its share of each post and cost. The amounts are the tables' own, rounded alike.",
+            "Hvert tal i tabellerne pr. post og pr. finansieringskilde, beregnet ud fra scenariets poster: en stillings udgift er dens årsværk × dens årlige udgift pr. årsværk × den del af året, den løber (hele måneder i tolvtedele, dele af måneder efter dage) × indekset, hvor beløb fremskrives; en finansieringskildes udgift er dens andel af hver stilling og udgift. Beløbene er tabellernes egne, afrundet ens.",
+        ),
+        Word::BalanceIs => tr("funding − cost", "finansiering − udgifter"),
+        Word::ShortfallIs => tr(
+            "how far the cumulative balance is below 0 (else 0)",
+            "hvor meget den akkumulerede balance er under 0 (ellers 0)",
+        ),
+        Word::CumulativeIs { from, to } => match lang {
+            Lang::En => format!(
+                "the balances from {} to {}",
+                lang.date_long(*from),
+                lang.date_long(*to)
+            ),
+            Lang::Da => format!(
+                "balancerne fra {} til {}",
+                lang.date_long(*from),
+                lang.date_long(*to)
+            ),
+        },
         Word::Cut(v) => match lang {
             Lang::En => format!("cut at {}", value(lang, *v)),
             Lang::Da => format!("afskåret ved {}", value(lang, *v)),

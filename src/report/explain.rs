@@ -7,7 +7,7 @@ use super::text::{Sentence, Term, Text};
 use super::words::{FormulaWords, Said, Why, Word};
 use super::{Block, Calc, Cell, Head, Mode, Page, Report, Rounding, Row, Shape, Table};
 use crate::engine::{ComputeError, Prices, Projection};
-use crate::explain::{Derivation, How, Measure as Of, Name};
+use crate::explain::{Derivation, How, Line, Measure as Of, Name, Part};
 use crate::model::Scenario;
 use crate::num::{Rational, Unit};
 use crate::period::By;
@@ -181,17 +181,7 @@ fn table(d: &Derivation, places: &[Option<String>]) -> Table<Fig> {
     let mut rows = Vec::new();
     for (i, part) in d.parts.iter().enumerate() {
         for (k, line) in part.lines.iter().enumerate() {
-            let one = Rational::from_integer(1);
-            let formula = Word::Formula(FormulaWords {
-                base: part.base,
-                fraction: line.fraction,
-                first: line.first,
-                last: line.last,
-                level: Some(line.level).filter(|l| *l != one),
-                share: part.share.filter(|x| *x != one),
-                minus: part.sign < 0,
-                months: d.months,
-            });
+            let formula = formula(part, line, part.sign < 0, d.months);
             let (entry, place) = if k == 0 {
                 (
                     Cell::Text(Word::Named(part.kind, part.name.clone(), part.id.clone()).into()),
@@ -232,6 +222,21 @@ fn table(d: &Derivation, places: &[Option<String>]) -> Table<Fig> {
         rows,
         rounding_note: false,
     }
+}
+
+/// A line's formula in words, with its numbers: the level and share where they are not 1.
+pub fn formula(part: &Part, line: &Line, minus: bool, months: Option<Rational>) -> Word {
+    let one = Rational::from_integer(1);
+    Word::Formula(FormulaWords {
+        base: part.base,
+        fraction: line.fraction,
+        first: line.first,
+        last: line.last,
+        level: Some(line.level).filter(|l| *l != one),
+        share: part.share.filter(|x| *x != one),
+        minus,
+        months,
+    })
 }
 
 /// What the parts make: their sum, a shortfall below zero, or an average FTE.

@@ -9,6 +9,7 @@
 //! table showing it shows the same figures ([`shown`]). Every output format renders the shown
 //! report and computes nothing of its own ([`crate::export`]).
 
+pub mod appendix;
 pub mod bridge;
 pub mod changes;
 pub mod check;

@@ -76,6 +76,20 @@ pub enum Word {
     EachRate(Rational, Rational),
     /// The marks of a sensitivity's figure, where an assumption's why is said.
     Assumed,
+    /// The heads of an appendix of derivations: the figure, and its amount.
+    FigureHead,
+    AmountHead,
+    /// What an appendix of derivations is.
+    AppendixLine,
+    /// A balance is funding − cost.
+    BalanceIs,
+    /// A cumulative balance is the balances from the window's start to a period's end.
+    CumulativeIs {
+        from: Date,
+        to: Date,
+    },
+    /// What a residual funder must still find: how far its cumulative balance is below 0.
+    ShortfallIs,
 }
 
 /// The numbers of one line of a derivation.
