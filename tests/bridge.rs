@@ -109,6 +109,22 @@ fn what_brn_must_find_grows_by_the_post_and_the_dk2020_money_that_ends() {
     assert_eq!(steps[1]["field"], "to");
 }
 
+/// The comparison of the shipped scenarios with its bridge, written as a file of `ext`.
+fn written(ext: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("bridge.{ext}"));
+    klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--bridge",
+        "--output",
+        path.to_str().unwrap(),
+    ])
+    .code(0);
+    (dir, path)
+}
+
 #[test]
 fn the_bridge_is_a_table_a_waterfall_and_live_sums() {
     let run = klimabudget([
@@ -142,17 +158,7 @@ fn the_bridge_is_a_table_a_waterfall_and_live_sums() {
     // A waterfall for each funder whose cost moves, drawn as bars.
     assert_eq!(html.matches("<figcaption>Cost by funder: ").count(), 2);
     assert!(html.contains("2,800,000 kr.</title></rect>"), "{html}");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bridge.xlsx");
-    klimabudget([
-        "compare",
-        "scenarios/status-quo.toml",
-        "scenarios/joint-secretariat.toml",
-        "--bridge",
-        "--output",
-        path.to_str().unwrap(),
-    ])
-    .code(0);
+    let (_dir, path) = written("xlsx");
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let formulas = book.worksheet_formula("Bridge").unwrap();
@@ -406,4 +412,34 @@ proptest! {
         assert_bridges(&a, &b)?;
         assert_bridges(&b, &a)?;
     }
+}
+
+#[test]
+fn the_papers_draw_the_waterfall_with_the_scenarios_named() {
+    let Some(pdftotext) = crate::common::tool("pdftotext", "PDFTOTEXT") else {
+        return;
+    };
+    let (_dir, pdf) = written("pdf");
+    let out = std::process::Command::new(pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // A waterfall for BRN and one for the municipalities, their first and last bars named
+    // after the scenarios, each bar saying its figure; no file lines on a board's paper.
+    assert_eq!(
+        text.matches("Cost by funder: Business Region North Denmark, Total (kr.)")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("Cost by funder: De nordjyske kommuner, Total (kr.)"));
+    for said in ["6,400,000", "9,200,000", "−2,800,000", "400,000"] {
+        assert!(text.contains(said), "{said}: {text}");
+    }
+    assert!(
+        !text.contains("scenarios/joint-secretariat.toml:"),
+        "{text}"
+    );
 }

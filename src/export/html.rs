@@ -396,9 +396,7 @@ fn bars_svg(b: &Bars<Figure>, view: View) -> String {
     let (top, bottom) = (8i64, 30i64);
     let height = top + row * b.bars.len().max(1) as i64 + bottom;
     let zero = Rational::from_integer(0);
-    let base = b.base.map_or(zero, |f| f.exact);
-    let ends = b.bars.iter().flat_map(|x| [x.from.exact, x.to.exact]);
-    let (lo, hi) = ends.fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (base, lo, hi) = b.extent();
     let step = tick_step(if hi > lo {
         hi - lo
     } else {

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::i18n::{self, Lang, PaperWord, View, paper_word, term};
 use crate::report::text::{Term, Text};
+use crate::report::words::Word;
 use crate::report::{Block, Cell, Chart, Figure, Head, Shown, Side};
 
 /// What a paper carries beside the report. *Default:* nothing of it.
@@ -234,11 +235,7 @@ pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
 
 /// Drops a table's column headed `Where` (file:line of entries).
 fn drop_where(t: &mut crate::report::Table<Figure>) {
-    let Some(k) = t
-        .head
-        .iter()
-        .position(|h| *h == Text::from(crate::report::words::Word::Where))
-    else {
+    let Some(k) = t.head.iter().position(|h| *h == Text::from(Word::Where)) else {
         return;
     };
     t.head.remove(k);
@@ -341,6 +338,8 @@ fn rename(t: &Text, sides: Option<&Sides>, lang: Lang, sources: bool) -> Text {
             parts.extend(prices.map(|(p, y)| Text::Prices(p, y)));
             Text::Join(parts, " · ")
         }
+        (Text::Words(w), Some(s)) if **w == Word::InA => Text::Plain(s.a.clone()),
+        (Text::Words(w), Some(s)) if **w == Word::InB => Text::Plain(s.b.clone()),
         (Text::Join(parts, sep), _) => Text::Join(parts.iter().map(again).collect(), sep),
         (Text::WithUnit(inner, unit), _) => Text::WithUnit(Box::new(again(inner)), *unit),
         (other, _) => other.clone(),
@@ -431,7 +430,7 @@ pub fn without_figure_refs(s: &str) -> String {
 
 /// A report as a paper reads it: plain strings in reading order, notes numbered once and tied
 /// to the rows they are about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
     pub lang: Lang,
     pub title: String,
@@ -447,10 +446,75 @@ pub struct Doc {
     pub loose: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DocBlock {
     Table(DocTable),
     Paragraph(String),
+    /// A waterfall or a tornado, laid out: where each bar starts and ends across the plot.
+    Bars(DocBars),
+}
+
+/// Floating bars on a common scale from 0 (the plot's left) to 1 (its right).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocBars {
+    pub title: String,
+    /// Where zero, or a tornado's base figure, is.
+    pub axis: f32,
+    pub bars: Vec<DocBar>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocBar {
+    pub label: String,
+    pub from: f32,
+    pub to: f32,
+    /// The figures the bar says.
+    pub said: String,
+    /// A whole bar (A, B); else a step or a range.
+    pub whole: bool,
+    /// The bar goes up (its end above its start).
+    pub up: bool,
+}
+
+impl DocBars {
+    /// The bars of `b` placed on one scale, drawn to the exact figures (positions for drawing
+    /// only), each saying its shown figures in `view`.
+    fn new(b: &crate::report::Bars<Figure>, view: View) -> DocBars {
+        let (base, lo, hi) = b.extent();
+        let span = if hi > lo {
+            hi - lo
+        } else {
+            crate::num::Rational::from_integer(1)
+        };
+        // A position on the plot, to a thousandth: for drawing, never for a figure.
+        let at = |v: crate::num::Rational| {
+            let thousandths = ((v - lo) * crate::num::Rational::from_integer(1000) / span)
+                .round()
+                .to_integer();
+            thousandths as f32 / 1000.0
+        };
+        DocBars {
+            title: view.text(&b.title),
+            axis: at(base),
+            bars: b
+                .bars
+                .iter()
+                .map(|x| DocBar {
+                    label: view.text(&x.label),
+                    from: at(x.from.exact),
+                    to: at(x.to.exact),
+                    said: x
+                        .said
+                        .iter()
+                        .map(|f| view.figure(f))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                    whole: x.whole,
+                    up: x.to.exact >= x.from.exact,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -534,8 +598,7 @@ impl Doc {
                     }
                 }
                 Block::Text(t) => blocks.push(DocBlock::Paragraph(view.text(t))),
-                // PDF and Word draw no charts: the table beside it has the figures.
-                Block::Bars(_) => {}
+                Block::Bars(b) => blocks.push(DocBlock::Bars(DocBars::new(b, view))),
             }
         }
         let tied = order.len();

@@ -115,10 +115,7 @@ fn render_unwrapped(shown: &Shown, view: View, style: TableStyle) -> String {
 /// scale (`│` marks zero, or a tornado's base), and the figures it says.
 pub(crate) fn text_bars(b: &Bars<Figure>, view: View) -> String {
     const WIDTH: i128 = 40;
-    let zero = Rational::from_integer(0);
-    let base = b.base.map_or(zero, |f| f.exact);
-    let ends = b.bars.iter().flat_map(|x| [x.from.exact, x.to.exact]);
-    let (lo, hi) = ends.fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (base, lo, hi) = b.extent();
     let span = if hi > lo {
         hi - lo
     } else {

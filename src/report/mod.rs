@@ -31,6 +31,7 @@ pub use text::{Sentence, Term, Text};
 
 use crate::allocation;
 use crate::engine::Prices;
+use crate::num;
 use crate::period::By;
 
 /// What a command shows, exact.
@@ -100,6 +101,17 @@ pub struct FloatBar<F> {
     pub said: Vec<F>,
     /// A whole bar from zero (A and B of a waterfall) rather than a step.
     pub whole: bool,
+}
+
+impl Bars<Figure> {
+    /// The line the bars spread from (zero, or a tornado's base figure) and the lowest and
+    /// highest exact figure of all, that line included: the scale to draw them on.
+    pub fn extent(&self) -> (num::Rational, num::Rational, num::Rational) {
+        let base = self.base.map_or_else(num::Rational::default, |f| f.exact);
+        let ends = self.bars.iter().flat_map(|x| [x.from.exact, x.to.exact]);
+        let (lo, hi) = ends.fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        (base, lo, hi)
+    }
 }
 
 impl<F> Bars<F> {
