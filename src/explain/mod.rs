@@ -173,71 +173,114 @@ impl Line {
 /// is an error.
 pub fn derive(s: &Scenario, p: &Projection, name: &Name) -> Result<Derivation, ExplainError> {
     name.check(s).map_err(ExplainError::Name)?;
-    let figure = name
-        .value(s, p)
-        .ok_or_else(|| ExplainError::Name(format!("`{name}` is not a figure of this report")))?;
-    let tracer = Tracer::new(s, p)?;
-    let period = tracer
-        .period(name.period)
-        .ok_or_else(|| ExplainError::Name(format!("`{name}`: no such period")))?;
-    let cumulative = matches!(
-        name.measure,
-        Measure::CumulativeBy(_) | Measure::MustFind(_)
-    );
-    let months = if cumulative {
-        0..period.months.end
-    } else {
-        period.months.clone()
-    };
-    let builder = Builder {
-        s,
-        tracer: &tracer,
-        months: months.clone(),
-    };
-    let funder = |id: &str| s.funder_index(id);
-    let mut parts = Vec::new();
-    let mut divisor = None;
-    match &name.measure {
-        Measure::Cost => parts.extend(builder.items(None, 1, None)),
-        Measure::Item(id) => parts.extend(builder.items(None, 1, Some(id))),
-        Measure::Fte => {
-            let m = tracer
-                .scale()
-                .exact(Amount(tracer.months_covered(months.clone())));
-            parts.extend(builder.ftes(m));
-            divisor = Some(m);
-        }
-        Measure::CostBy(id) => parts.extend(builder.items(funder(id), 1, None)),
-        Measure::FundingBy(id) => parts.extend(builder.funding(funder(id))),
-        Measure::BalanceBy(id) | Measure::CumulativeBy(id) | Measure::MustFind(id) => {
-            parts.extend(builder.funding(funder(id)));
-            parts.extend(builder.items(funder(id), -1, None));
-        }
+    Deriver::new(s, p)?.derive(name)
+}
+
+/// Derivations of figures of one projection, made with one tracer and the scenario's items
+/// looked up once: for the many figures of an appendix, each in time linear in the entries
+/// it has (not in all of the scenario's).
+pub struct Deriver<'a> {
+    s: &'a Scenario,
+    p: &'a Projection,
+    tracer: Tracer<'a>,
+    /// Each post's and cost's index among the items (posts, then costs), by id.
+    items: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Deriver<'a> {
+    pub fn new(s: &'a Scenario, p: &'a Projection) -> Result<Deriver<'a>, ComputeError> {
+        Ok(Deriver {
+            s,
+            p,
+            tracer: Tracer::new(s, p)?,
+            items: s.item_ids().enumerate().map(|(i, id)| (id, i)).collect(),
+        })
     }
-    let sum: Rational = parts.iter().map(|p| p.value).sum();
-    let (how, value) = match name.measure {
-        Measure::MustFind(_) => (How::Shortfall, (-sum).max(Rational::from_integer(0))),
-        _ => (How::Sum, sum),
-    };
-    if value != figure {
-        return Err(ExplainError::Disagrees {
-            name: name.to_string(),
-            parts: crate::num::show(value),
-            figure: crate::num::show(figure),
-        });
+
+    /// The derivation of `name`, a figure of this projection ([`Name::check`]ed: a name the
+    /// scenario does not have is an error here too, without the list of what it has).
+    pub fn derive(&self, name: &Name) -> Result<Derivation, ExplainError> {
+        let (s, p, tracer) = (self.s, self.p, &self.tracer);
+        let unknown = || ExplainError::Name(format!("`{name}` is not a figure of this report"));
+        let figure = match &name.measure {
+            Measure::Item(id) => {
+                let i = *self.items.get(id.as_str()).ok_or_else(unknown)?;
+                let f = if name.period == crate::period::PeriodKey::Total {
+                    &p.total
+                } else {
+                    p.periods
+                        .iter()
+                        .find(|f| f.period.key == name.period)
+                        .ok_or_else(unknown)?
+                };
+                p.scale.exact(f.items.get(i))
+            }
+            _ => name.value(s, p).ok_or_else(unknown)?,
+        };
+        let period = tracer
+            .period(name.period)
+            .ok_or_else(|| ExplainError::Name(format!("`{name}`: no such period")))?;
+        let cumulative = matches!(
+            name.measure,
+            Measure::CumulativeBy(_) | Measure::MustFind(_)
+        );
+        let months = if cumulative {
+            0..period.months.end
+        } else {
+            period.months.clone()
+        };
+        let builder = Builder {
+            s,
+            tracer,
+            months: months.clone(),
+        };
+        let funder = |id: &str| s.funder_index(id);
+        let mut parts = Vec::new();
+        let mut divisor = None;
+        match &name.measure {
+            Measure::Cost => parts.extend(builder.items(None, 1, None)),
+            Measure::Item(id) => {
+                parts.extend(builder.items(None, 1, self.items.get(id.as_str()).copied()))
+            }
+            Measure::Fte => {
+                let m = tracer
+                    .scale()
+                    .exact(Amount(tracer.months_covered(months.clone())));
+                parts.extend(builder.ftes(m));
+                divisor = Some(m);
+            }
+            Measure::CostBy(id) => parts.extend(builder.items(funder(id), 1, None)),
+            Measure::FundingBy(id) => parts.extend(builder.funding(funder(id))),
+            Measure::BalanceBy(id) | Measure::CumulativeBy(id) | Measure::MustFind(id) => {
+                parts.extend(builder.funding(funder(id)));
+                parts.extend(builder.items(funder(id), -1, None));
+            }
+        }
+        let sum: Rational = parts.iter().map(|p| p.value).sum();
+        let (how, value) = match name.measure {
+            Measure::MustFind(_) => (How::Shortfall, (-sum).max(Rational::from_integer(0))),
+            _ => (How::Sum, sum),
+        };
+        if value != figure {
+            return Err(ExplainError::Disagrees {
+                name: name.to_string(),
+                parts: crate::num::show(value),
+                figure: crate::num::show(figure),
+            });
+        }
+        let calendar = tracer.calendar();
+        Ok(Derivation {
+            name: name.clone(),
+            start: period.start,
+            end: period.end,
+            from: calendar.months[months.start].first,
+            how,
+            months: divisor,
+            parts,
+            sum,
+            value,
+        })
     }
-    let calendar = tracer.calendar();
-    Ok(Derivation {
-        name: name.clone(),
-        start: period.start,
-        end: period.end,
-        from: calendar.months[months.start].first,
-        how,
-        months: divisor,
-        parts,
-        sum,
-        value,
-    })
 }
 
 /// Parts made from the tracer over a run of months.
@@ -248,41 +291,46 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// Every post and other cost (or only the one of id `only`), whole (`funder` none) or the
-    /// share `funder` pays, with `sign`; those that accrue nothing in the months (or that the
-    /// funder does not share) left out.
-    fn items(&self, funder: Option<usize>, sign: i8, only: Option<&str>) -> Vec<Part> {
+    /// Every post and other cost (or only item `only`, by its index among the items),
+    /// whole (`funder` none) or the share `funder` pays, with `sign`; those that accrue
+    /// nothing in the months (or that the funder does not share) left out.
+    fn items(&self, funder: Option<usize>, sign: i8, only: Option<usize>) -> Vec<Part> {
         let s = self.s;
-        let posts = s.posts.iter().enumerate().map(|(i, p)| {
-            let base = Base::Post {
-                fte: p.fte.rational(),
-                cost_per_fte: p.annual_cost_per_fte.rational(),
-            };
-            (
-                Entry::Post(i),
-                "post",
-                &p.id,
-                &p.title,
-                &p.span,
-                &p.paid_by,
-                base,
-            )
-        });
-        let costs = s.costs.iter().enumerate().map(|(j, c)| {
-            (
-                Entry::Cost(j),
-                "cost",
-                &c.id,
-                &c.name,
-                &c.span,
-                &c.paid_by,
-                flow_base(&c.flow),
-            )
-        });
-        posts
-            .chain(costs)
-            .filter(|(_, _, id, ..)| only.is_none_or(|o| o == id.as_str()))
-            .filter_map(|(entry, kind, id, name, span, paid_by, base)| {
+        let posts = s.posts.len();
+        let which: Box<dyn Iterator<Item = usize>> = match only {
+            Some(i) => Box::new(std::iter::once(i)),
+            None => Box::new(0..s.item_count()),
+        };
+        which
+            .filter_map(|i| {
+                let (entry, kind, id, name, span, paid_by, base) = if i < posts {
+                    let p = &s.posts[i];
+                    let base = Base::Post {
+                        fte: p.fte.rational(),
+                        cost_per_fte: p.annual_cost_per_fte.rational(),
+                    };
+                    (
+                        Entry::Post(i),
+                        "post",
+                        &p.id,
+                        &p.title,
+                        &p.span,
+                        &p.paid_by,
+                        base,
+                    )
+                } else {
+                    let c = &s.costs[i - posts];
+                    let base = flow_base(&c.flow);
+                    (
+                        Entry::Cost(i - posts),
+                        "cost",
+                        &c.id,
+                        &c.name,
+                        &c.span,
+                        &c.paid_by,
+                        base,
+                    )
+                };
                 let share = match funder {
                     None => None,
                     Some(f) => Some(*paid_by.0.iter().find(|(g, _)| *g == f).map(|(_, s)| s)?),
@@ -455,11 +503,11 @@ fn flow_base(flow: &Flow) -> Base {
     }
 }
 
-/// Every figure's derivation for `s` by each period of `p` and in total: what the tests hold
-/// to add up; also the figures a report's appendix explains.
+/// Every figure's derivation for `s` by each period of `p` and in total.
 pub fn all(s: &Scenario, p: &Projection) -> Result<Vec<Derivation>, ExplainError> {
+    let deriver = Deriver::new(s, p)?;
     Name::all(s, p.by)
         .iter()
-        .map(|name| derive(s, p, name))
+        .map(|name| deriver.derive(name))
         .collect()
 }

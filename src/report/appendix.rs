@@ -28,12 +28,12 @@ pub fn add(report: &mut Report, s: &Scenario, p: &Projection) -> Result<(), Expl
         grid(What::BalanceByFunder),
         grid(What::CumulativeByFunder),
     );
+    let deriver = explain::Deriver::new(s, p)?;
     let derive = |measure: Measure, col: usize| -> Result<Derivation, ExplainError> {
-        let name = Name {
+        deriver.derive(&Name {
             measure,
             period: p.periods[col].period.key,
-        };
-        explain::derive(s, p, &name)
+        })
     };
     let at = |grid: usize, row: usize, col: usize| {
         Fig::Ref(GridRef {
@@ -43,16 +43,13 @@ pub fn add(report: &mut Report, s: &Scenario, p: &Projection) -> Result<(), Expl
         })
     };
     let period = |col: usize| Text::Period(p.periods[col].period.key);
+    let names = s
+        .posts
+        .iter()
+        .map(|x| &x.title)
+        .chain(s.costs.iter().map(|c| &c.name));
     let mut item_rows = Vec::new();
-    for (i, id) in s.item_ids().enumerate() {
-        let name = s
-            .posts
-            .iter()
-            .map(|x| &x.title)
-            .chain(s.costs.iter().map(|c| &c.name))
-            .nth(i)
-            .cloned()
-            .unwrap_or_default();
+    for (i, (id, name)) in s.item_ids().zip(names).enumerate() {
         for col in 0..p.periods.len() {
             let d = derive(Measure::Item(id.to_string()), col)?;
             if d.parts.is_empty() {
