@@ -89,15 +89,30 @@ pub struct Bridge {
     pub silent: usize,
 }
 
-/// The figures the bridge follows when none is named: each funder's cost over the window.
+/// The figures the bridge follows when none is named: each funder's cost over the window,
+/// then what each funder that is residual on either side must still find by its end.
 pub fn default_names(a: &Scenario, b: &Scenario) -> Vec<Name> {
-    union_funders(a, b)
-        .into_iter()
-        .map(|f| Name {
-            measure: Measure::CostBy(f.id),
-            period: PeriodKey::Total,
-        })
-        .collect()
+    let funders = union_funders(a, b);
+    let residual = |id: &str| {
+        [a, b]
+            .iter()
+            .any(|s| s.funders.iter().any(|f| f.id == id && f.residual))
+    };
+    let total = |measure| Name {
+        measure,
+        period: PeriodKey::Total,
+    };
+    let mut names: Vec<Name> = funders
+        .iter()
+        .map(|f| total(Measure::CostBy(f.id.clone())))
+        .collect();
+    names.extend(
+        funders
+            .iter()
+            .filter(|f| residual(&f.id))
+            .map(|f| total(Measure::MustFind(f.id.clone()))),
+    );
+    names
 }
 
 /// The bridge from `a` to `b` (whose windows must be the same: cut both to the days both

@@ -58,7 +58,13 @@ fn brn_pays_2_800_000_more_because_the_municipal_post_is_added() {
     assert_eq!(b["b"][brn], "9200000.00");
     assert_eq!(b["delta"][brn], "2800000.00");
     let steps = b["steps"].as_array().unwrap();
-    assert_eq!(steps.len(), 2, "{steps:?}");
+    // The municipal staff ending, the municipal post added, and BRN's DK2020 contribution
+    // ending, which moves no cost but what BRN must still find (residual: also bridged).
+    assert_eq!(steps.len(), 3, "{steps:?}");
+    assert_eq!(b["figures"][3], "must_find.brn.total");
+    assert_eq!(steps[2]["id"], "brn-dk2020");
+    assert_eq!(steps[2]["deltas"][brn], "0.00");
+    assert_eq!(steps[2]["deltas"]["must_find.brn.total"], "2800000.00");
     let post = &steps[1];
     assert_eq!(post["id"], "joint-municipal-post");
     assert_eq!(post["change"], "added");
@@ -80,8 +86,8 @@ fn brn_pays_2_800_000_more_because_the_municipal_post_is_added() {
         lines_at(ended["at_a"].as_str().unwrap())[1],
         "id = \"municipal-staff\""
     );
-    // The funding ended moves no funder's cost: it is one of the silent differences.
-    assert_eq!(b["silent"], 3);
+    // The municipalities' DK2020 money ending and BRN's yearly line (0) move none of these.
+    assert_eq!(b["silent"], 2);
 }
 
 #[test]
@@ -162,14 +168,14 @@ fn the_bridge_is_a_table_a_waterfall_and_live_sums() {
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let formulas = book.worksheet_formula("Bridge").unwrap();
-    // Row 0 title, 1 head, 2 A, 3–4 the steps, 5 B − A, 6 B; column 2 is BRN.
-    assert_eq!(
-        formulas.get_value((5, 2)).map(String::as_str),
-        Some("SUM(C4:C5)")
-    );
+    // Row 0 title, 1 head, 2 A, 3–5 the steps, 6 B − A, 7 B; column 2 is BRN.
     assert_eq!(
         formulas.get_value((6, 2)).map(String::as_str),
-        Some("SUM(C3:C5)")
+        Some("SUM(C4:C6)")
+    );
+    assert_eq!(
+        formulas.get_value((7, 2)).map(String::as_str),
+        Some("SUM(C3:C6)")
     );
 }
 

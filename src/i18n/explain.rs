@@ -273,10 +273,10 @@ pub(super) fn said(view: View, s: &Said<Figure>) -> String {
         },
         Said::Nothing { assumption } => match lang {
             Lang::En => format!(
-                "{assumption}: its range holds one value (a share of 0 is 0), so it moves nothing; give its mark a range = [low, high]; left out."
+                "{assumption}: its range holds one value (a value of 0, or a range of 0 %), so it moves nothing; give its mark a range = [low, high]; left out."
             ),
             Lang::Da => format!(
-                "{assumption}: intervallet rummer én værdi (en andel af 0 er 0), så den flytter intet; giv markeringen et range = [lav, høj]; udeladt."
+                "{assumption}: intervallet rummer én værdi (værdien 0, eller et interval på 0 %), så den flytter intet; giv markeringen et range = [lav, høj]; udeladt."
             ),
         },
         Said::Ranked { count: 0, .. } => lang
@@ -466,7 +466,7 @@ fn formula(lang: Lang, f: &FormulaWords) -> String {
 }
 
 /// A figure as people read it: `Cost by funder: Business Region North Denmark, 2024`.
-fn figure(lang: Lang, measure: &str, whose: Option<&str>, period: PeriodKey) -> String {
+fn figure(lang: Lang, measure: &str, whose: Option<&str>, period: Option<PeriodKey>) -> String {
     let what = match measure {
         "cost" | "items" => term(Term::Cost, lang),
         "fte" => term(Term::Fte, lang),
@@ -480,7 +480,10 @@ fn figure(lang: Lang, measure: &str, whose: Option<&str>, period: PeriodKey) -> 
     if let Some(w) = whose {
         out = format!("{out}: {w}");
     }
-    format!("{out}, {}", lang.period(period))
+    match period {
+        Some(period) => format!("{out}, {}", lang.period(period)),
+        None => out,
+    }
 }
 
 /// What a step of a bridge does: `Post Kommunal klimamedarbejder (joint-municipal-post):

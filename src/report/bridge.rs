@@ -76,35 +76,45 @@ pub fn add(report: &mut Report, s: &Scenario, head: BridgeHead) {
     }
 }
 
-/// The head of a figure's column: the funder's (or item's) name where every figure is the
-/// same measure and period, else the figure's whole label.
-fn heads(s: &Scenario, names: &[Name]) -> (Text, Vec<Text>) {
-    let uniform = names
-        .windows(2)
-        .all(|w| w[0].measure.key() == w[1].measure.key() && w[0].period == w[1].period);
-    match names.first() {
-        Some(first) if uniform && first.measure.id().is_some() => {
-            let whole = Word::Figure {
-                measure: first.measure.key(),
-                whose: None,
-                period: first.period,
-            };
-            let heads = names
-                .iter()
-                .map(|n| match figure_words(s, n) {
-                    Word::Figure {
-                        whose: Some(who), ..
-                    } => Text::Plain(who),
-                    other => other.into(),
-                })
-                .collect();
-            (whole.into(), heads)
-        }
-        _ => (
-            Text::Plain(String::new()),
+/// The title's figure and each figure's column head: where every figure is of one period,
+/// the period goes in the title and a head is the measure and whose it is (only whose, where
+/// the measure is one too); else each head is the figure's whole label.
+fn heads(s: &Scenario, names: &[Name]) -> (Option<Text>, Vec<Text>) {
+    let same = |f: &dyn Fn(&Name, &Name) -> bool| names.windows(2).all(|w| f(&w[0], &w[1]));
+    let one_period = same(&|a, b| a.period == b.period);
+    let one_measure = same(&|a, b| a.measure.key() == b.measure.key());
+    let Some(first) = names.first().filter(|_| one_period) else {
+        return (
+            None,
             names.iter().map(|n| figure_words(s, n).into()).collect(),
-        ),
-    }
+        );
+    };
+    let heads = names
+        .iter()
+        .map(|n| match figure_words(s, n) {
+            Word::Figure {
+                whose: Some(who), ..
+            } if one_measure => Text::Plain(who),
+            Word::Figure { measure, whose, .. } => Word::Figure {
+                measure,
+                whose,
+                period: None,
+            }
+            .into(),
+            other => other.into(),
+        })
+        .collect();
+    let title = if one_measure {
+        Word::Figure {
+            measure: first.measure.key(),
+            whose: None,
+            period: Some(first.period),
+        }
+        .into()
+    } else {
+        Text::Period(first.period)
+    };
+    (Some(title), heads)
 }
 
 fn table(s: &Scenario, head: &BridgeHead, steps: At, ends: At) -> Table<Fig> {
@@ -154,8 +164,8 @@ fn table(s: &Scenario, head: &BridgeHead, steps: At, ends: At) -> Table<Fig> {
     ));
     rows.push(Row::total(bb));
     let title = match what {
-        Text::Plain(p) if p.is_empty() => Word::Bridge.into(),
-        what => Text::Join(vec![Word::Bridge.into(), what], ": "),
+        None => Word::Bridge.into(),
+        Some(what) => Text::Join(vec![Word::Bridge.into(), what], ": "),
     };
     Table {
         title: Text::WithUnit(Box::new(title), None),

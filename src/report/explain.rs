@@ -48,7 +48,7 @@ pub fn figure_words(s: &Scenario, name: &Name) -> Word {
     Word::Figure {
         measure: name.measure.key(),
         whose,
-        period: name.period,
+        period: Some(name.period),
     }
 }
 

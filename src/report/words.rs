@@ -28,7 +28,8 @@ pub enum Word {
     Figure {
         measure: &'static str,
         whose: Option<String>,
-        period: PeriodKey,
+        /// None where the heading says it.
+        period: Option<PeriodKey>,
     },
     /// The days the parts accrue over: a period, or from the window's start.
     Over {
