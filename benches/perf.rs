@@ -188,3 +188,44 @@ fn actuals_read(bencher: divan::Bencher, rows: usize) {
         assert!(read.is_ok_and(|b| b.is_some_and(|b| b.rows.len() == rows)));
     });
 }
+
+/// `report --explain` by year for a generated scenario of `posts` posts over 4 years: the
+/// appendix derives every item's and funder's figure of each year. Each derivation takes time
+/// in the entries it has, so 10× the posts should take about 10× the time (it took n² once).
+#[divan::bench(args = [1_000, 10_000], sample_count = 3)]
+fn report_explain_appendix(bencher: divan::Bencher, posts: usize) {
+    let loaded = Prepared::parse(
+        Path::new("gen.toml"),
+        klimabudget::generate::scenario(posts, 4),
+    )
+    .into_loaded(&[])
+    .expect("valid");
+    let s = &loaded.scenario;
+    bencher.bench_local(|| {
+        let p = engine::project(s, By::Year).expect("computes");
+        let mut report = klimabudget::report::scenario::report(s, &p, None);
+        klimabudget::report::appendix::add(&mut report, s, &p).expect("explains");
+        export::render(&report, Format::Markdown, &Options::default()).expect("renders");
+    });
+}
+
+/// `compare --bridge` of the shipped status quo and joint secretariat: every funder's cost and
+/// what BRN must find, a projection per difference.
+#[divan::bench(sample_count = 20)]
+fn bridge_shipped(bencher: divan::Bencher) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let load = |f: &str| {
+        klimabudget::load::load_file(&root.join(f))
+            .expect("valid")
+            .scenario
+    };
+    let (a, b) = (
+        load("scenarios/status-quo.toml"),
+        load("scenarios/joint-secretariat.toml"),
+    );
+    let mut names = klimabudget::bridge::default_names(&a, &b);
+    names.push(klimabudget::explain::Name::parse("must_find.brn").unwrap());
+    bencher.bench_local(|| {
+        klimabudget::bridge::bridge(&a, &b, &names, Prices::Current).expect("bridges")
+    });
+}

@@ -54,6 +54,12 @@ pub enum Command {
     /// Budget follow-up: the bookings of [actuals] against the budget as of a date, per entry
     /// and funder, with the expected outturn and what residual funders must still find.
     Status(StatusArgs),
+    /// How one figure is computed: every entry that contributes, where it is written, its
+    /// formula with the numbers, the sum, and how the report rounds it.
+    Explain(ExplainArgs),
+    /// Which assumption matters most: each value marked `assumption` set to both ends of its
+    /// range, the figure at each, ranked; a table and a tornado.
+    Sensitivity(SensitivityArgs),
 }
 
 /// A clap value enum that stands for a domain enum of the same variants.
@@ -210,6 +216,16 @@ value_enum! {
 }
 
 value_enum! {
+    ExplainFormat => cmd::explain::ExplainFormat {
+        /// The derivation as a table and sentences.
+        #[default]
+        Text,
+        /// The derivation as a tree: parts, lines, exact and to the øre.
+        Json,
+    }
+}
+
+value_enum! {
     Goal => cmd::solve::Goal {
         /// Every funder that is not residual (and the varied funding's funder) has a cumulative
         /// balance of at least 0 at the end of every period.
@@ -330,6 +346,10 @@ pub struct ReportArgs {
     pub members: MembersArgs,
     #[command(flatten)]
     pub scenario_args: ScenarioArgs,
+    /// Add an appendix of how each figure is computed ("Sådan er tallene beregnet"), and in
+    /// HTML show each figure's derivation when the pointer rests on it.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -362,6 +382,12 @@ pub struct CompareArgs {
     /// Like --set, for B only: `compare x.toml x.toml --set-b ...` shows what a change does.
     #[arg(long = "set-b", value_name = "PATH=VALUE")]
     pub set_b: Vec<String>,
+    /// Split B − A of a figure into one step per difference (a post added, funding ended, a
+    /// rate changed), each exact, with a waterfall in HTML: cost_by_funder.brn,
+    /// must_find.brn, cost.2024. Without a figure, each funder's cost over the window.
+    /// Repeatable; give it after A and B.
+    #[arg(long, value_name = "FIGURE", num_args = 0..=1, default_missing_value = "")]
+    pub bridge: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -470,12 +496,53 @@ pub struct StatusArgs {
     pub scenario_args: ScenarioArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// The figure, as the report's JSON names it: cost_by_funder.brn.2024,
+    /// items.joint-municipal-post.2023H2, cumulative_balance_by_funder.brn.2026, must_find.brn,
+    /// cost, fte.2024. The period (2024, 2024H2, 2024-07, total) may come first; without one it
+    /// is total.
+    pub figure: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ExplainFormat,
+    /// The unit the report shows the figure in (for how it was rounded).
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    /// How the report's tables are rounded (for how the figure was rounded).
+    #[arg(long, value_enum, default_value_t)]
+    pub rounding: Rounding,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
+}
+
 fn status_date(s: &str) -> Result<jiff::civil::Date, String> {
     crate::actuals::notation::date(s).map_err(|p| p.message)
 }
 
 fn threshold(s: &str) -> Result<crate::actuals::config::Threshold, String> {
     crate::actuals::config::Threshold::parse(s)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// The scenario file (.toml).
+    pub scenario: PathBuf,
+    /// The figure the assumptions move, as the report's JSON names it:
+    /// total.cost_by_funder.brn, must_find.brn, cost.2024.
+    #[arg(long, value_name = "FIGURE")]
+    pub show: String,
+    /// How far either way each assumption is varied, unless its mark gives a range.
+    #[arg(long, value_name = "PERCENT", default_value = "10%")]
+    pub sensitivity: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Show money in kroner, thousands of kroner, or millions with one decimal.
+    #[arg(long, value_enum, default_value_t)]
+    pub unit: Unit,
+    #[command(flatten)]
+    pub scenario_args: ScenarioArgs,
 }
 
 /// Runs the command the arguments ask for.
@@ -499,6 +566,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 rounding: a.rounding.into(),
                 members: (&a.members).into(),
                 scenarios: (&a.scenario_args).into(),
+                explain: a.explain,
             },
             env,
         )?,
@@ -515,6 +583,7 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 scenarios: (&a.scenario_args).into(),
                 set_a: a.set_a.clone(),
                 set_b: a.set_b.clone(),
+                bridge: a.bridge.clone(),
             },
             env,
         )?,
@@ -571,6 +640,28 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                     })?,
                 allow_unmapped: a.allow_unmapped,
                 output: (&a.output).into(),
+                unit: a.unit.into(),
+                rounding: a.rounding.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Sensitivity(a) => cmd::sensitivity::run(
+            &cmd::sensitivity::Options {
+                scenario: a.scenario.clone(),
+                show: a.show.clone(),
+                sensitivity: a.sensitivity.clone(),
+                output: (&a.output).into(),
+                unit: a.unit.into(),
+                scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Explain(a) => cmd::explain::run(
+            &cmd::explain::Options {
+                scenario: a.scenario.clone(),
+                figure: a.figure.clone(),
+                format: a.format.into(),
                 unit: a.unit.into(),
                 rounding: a.rounding.into(),
                 scenarios: (&a.scenario_args).into(),

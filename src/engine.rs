@@ -16,6 +16,8 @@ use crate::model::{DateRange, Flow, Index, PaidBy, Scenario};
 use crate::num::{Rational, round_div};
 use crate::period::{By, Calendar, Month, Period, PeriodKey};
 
+pub mod trace;
+
 /// `lcm(12 × d)` for every month length `d` of 28–31 days: one twelfth of a year, prorated by
 /// the day, is a whole number of units when the scale is a multiple of this.
 const MONTH_DENOMINATOR: i128 = 4_530_960;
@@ -936,6 +938,15 @@ impl<'a> Annual<'a> {
 
     /// What the amount accrues over the `days` of `range` within `month`.
     fn accrue(&mut self, month: &Month, range: DateRange, days: i64) -> i128 {
+        let [(_, _, a), (_, _, b)] = self.pieces(month, range, days);
+        a + b
+    }
+
+    /// What the amount accrues over the `days` of `range` within `month`, in at most two
+    /// pieces (a rise of the index can take effect within the month): each piece's days, the
+    /// index of its level (0 without an index) and its units; an unused piece is all zeros.
+    /// The projection sums them ([`Annual::accrue`]); [`trace`] shows them.
+    fn pieces(&mut self, month: &Month, range: DateRange, days: i64) -> [(i64, usize, i128); 2] {
         let accrue_at = |(yearly, monthly): (i128, i128), days: i64| {
             if days == i64::from(month.days_in_month) {
                 monthly
@@ -943,21 +954,29 @@ impl<'a> Annual<'a> {
                 accrue(yearly, month, days)
             }
         };
+        let mut out = [(0, 0, 0); 2];
         match self.levels {
-            None => accrue_at(self.level(0), days),
-            Some(l) => l
-                .segments(month, range)
-                .into_iter()
-                .filter(|(d, _)| *d > 0)
-                .map(|(d, k)| accrue_at(self.level(k), d))
-                .sum(),
+            None => out[0] = (days, 0, accrue_at(self.level(0), days)),
+            Some(l) => {
+                for (slot, (d, k)) in out.iter_mut().zip(l.segments(month, range)) {
+                    if d > 0 {
+                        *slot = (d, k, accrue_at(self.level(k), d));
+                    }
+                }
+            }
         }
+        out
     }
 
     /// A one-off on `date`.
     fn once(&mut self, date: jiff::civil::Date) -> i128 {
+        self.once_at(date).1
+    }
+
+    /// A one-off on `date`: the index of its level (0 without an index) and its units.
+    fn once_at(&mut self, date: jiff::civil::Date) -> (usize, i128) {
         let k = self.levels.map_or(0, |l| l.at(date));
-        self.level(k).0
+        (k, self.level(k).0)
     }
 }
 
@@ -1044,11 +1063,16 @@ fn split(
     for (f, amount) in figures.iter_mut().zip(per_period) {
         let by_funder = target(f);
         for (funder, share) in &paid_by.0 {
-            let share = share.rational();
-            // The scale makes every amount a multiple of every share's denominator.
-            by_funder[*funder] += Amount(amount.0 / share.denom() * share.numer());
+            by_funder[*funder] += share_of(*amount, *share);
         }
     }
+}
+
+/// A funder's exact share of an amount.
+fn share_of(amount: Amount, share: crate::model::Share) -> Amount {
+    let share = share.rational();
+    // The scale makes every amount a multiple of every share's denominator.
+    Amount(amount.0 / share.denom() * share.numer())
 }
 
 /// A non-residual funder whose cumulative balance is negative at the end of a period.

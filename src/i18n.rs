@@ -15,6 +15,8 @@ use crate::report::{Figure, Shape, Side};
 
 pub use crate::msg::Lang;
 
+mod explain;
+
 impl Lang {
     /// A period's name: `2024`, `2024H1`, `2024-07`, `Total`; in Danish `2024`,
     /// `1. halvår 2024`, `jul. 2024`, `I alt`.
@@ -299,6 +301,7 @@ impl View {
                 .collect::<Vec<_>>()
                 .join(sep),
             Text::Status(t) => self.status_text(t),
+            Text::Words(w) => explain::word(self, w),
         }
     }
 
@@ -430,6 +433,7 @@ impl View {
                     format!("{at} {} {}", self.solved(value), self.sentence(then))
                 }
             },
+            Sentence::Said(said) => explain::said(self, said),
         }
     }
 

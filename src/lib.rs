@@ -7,10 +7,12 @@
 
 pub mod actuals;
 pub mod allocation;
+pub mod bridge;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod engine;
+pub mod explain;
 pub mod export;
 pub mod generate;
 pub mod i18n;

@@ -335,6 +335,8 @@ pub struct Scenario {
     pub indexation: Option<Indexation>,
     /// What entries take that do not say otherwise (`[defaults]`).
     pub defaults: Defaults,
+    /// The values marked as assumptions, in file order. *Default:* none.
+    pub assumptions: Vec<Assumption>,
 }
 
 /// What posts and costs take that do not say otherwise: `[defaults]`.
@@ -344,6 +346,48 @@ pub struct Defaults {
     pub paid_by: Option<PaidBy>,
     /// Who employs the staff of a post without its own `employer`. *Default:* none.
     pub employer: Option<String>,
+}
+
+/// A value of the scenario marked as an assumption (`assumption = …`): which entry and field,
+/// why, and how far it may vary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assumption {
+    /// `posts`, `costs`, `funding`, or `indexation`.
+    pub section: &'static str,
+    /// The entry's id; empty for the indexation.
+    pub id: String,
+    /// The field: `fte`, `annual_cost_per_fte`, `annual`, `amount`, `date`, `from`, `to`;
+    /// for the indexation `wages` or `prices` (every year's rate together) or `wages.2025`.
+    pub field: String,
+    /// Why it is assumed. *Default:* none.
+    pub why: Option<String>,
+    /// How far it may vary. *Default:* none: as far as the command says (`--sensitivity`).
+    pub range: Option<AssumedRange>,
+    /// Where the mark is written.
+    pub span: Option<Span>,
+}
+
+/// How far an assumed value may vary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssumedRange {
+    /// This fraction of the value either way (0.1 for `"10%"`).
+    Relative(Rational),
+    /// From the first number to the second.
+    Numbers(Rational, Rational),
+    /// From the first day to the second.
+    Dates(Date, Date),
+}
+
+impl Assumption {
+    /// The path of the value for `--set`: `posts.gen2040-post.annual_cost_per_fte`,
+    /// `indexation.wages` (every year's rate).
+    pub fn path(&self) -> String {
+        if self.id.is_empty() {
+            format!("{}.{}", self.section, self.field)
+        } else {
+            format!("{}.{}.{}", self.section, self.id, self.field)
+        }
+    }
 }
 
 impl Scenario {

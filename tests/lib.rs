@@ -2,6 +2,7 @@
 
 mod actuals;
 mod architecture;
+mod bridge;
 mod browser;
 mod checks;
 mod cli;
@@ -9,6 +10,7 @@ mod common;
 mod corpus;
 mod danish;
 mod diagnostics;
+mod explain;
 mod fixtures;
 mod formats;
 mod hardening;
@@ -18,6 +20,7 @@ mod members;
 mod paper;
 mod properties;
 mod rounding;
+mod sensitivity;
 mod shipped;
 mod snapshots;
 mod terminal;

@@ -31,8 +31,8 @@ struct FlowSpec {
 
 #[derive(Debug, Clone)]
 pub struct Spec {
-    start: i64,
-    days: i64,
+    pub start: i64,
+    pub days: i64,
     residual: Vec<bool>,
     posts: Vec<(FlowSpec, (i128, i128), Vec<u8>)>,
     costs: Vec<(FlowSpec, Vec<u8>)>,
@@ -145,6 +145,7 @@ pub fn build(spec: &Spec) -> Scenario {
         keys: Vec::new(),
         indexation: None,
         defaults: Default::default(),
+        assumptions: Vec::new(),
         posts: spec
             .posts
             .iter()

@@ -26,6 +26,9 @@ pub struct Options {
     pub set_a: Vec<String>,
     /// `--set` for B only.
     pub set_b: Vec<String>,
+    /// Figures to bridge from A to B (`--bridge`); an empty name asks for each funder's cost
+    /// over the window. *Default:* none, no bridge.
+    pub bridge: Vec<String>,
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
@@ -69,16 +72,100 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
             }
         })
     };
-    let mut warnings = a.warnings;
+    let mut warnings = a.warnings.clone();
     warnings.items.extend(own(&a.scenario, &comparison.pa)?);
-    let mut wb = b.warnings;
+    let mut wb = b.warnings.clone();
     wb.items.extend(own(&b.scenario, &comparison.pb)?);
     warnings.merge(wb);
     super::settle_warnings(env, warnings)?;
     let options = super::target_options(env, &target, args.unit, args.rounding);
-    let report = comparison.report();
+    let mut report = comparison.report();
+    if !args.bridge.is_empty() {
+        add_bridge(&mut report, args, (&a, &b))?;
+    }
     target.write(env, |out| {
         out.write_all(&export::render(&report, target.format, &options)?)
     })?;
     Ok(Exit::Success)
+}
+
+/// Adds the bridge from A to B of the figures `--bridge` names to the report, over the days
+/// both windows cover.
+fn add_bridge(
+    report: &mut report::Report,
+    args: &Options,
+    (la, lb): (&crate::load::Loaded, &crate::load::Loaded),
+) -> Result<(), Error> {
+    use crate::bridge::{self, BridgeError};
+    use crate::explain::Name;
+    let usage = |m: String| {
+        Error::Input(
+            crate::diag::Diagnostic::error(&args.b, m)
+                .help("name figures as the report's JSON keys them, such as cost_by_funder.brn or must_find.brn; --bridge alone bridges each funder's cost")
+                .into(),
+        )
+    };
+    let (a, b) = (&la.scenario, &lb.scenario);
+    let common = a.window.intersect(b.window).ok_or_else(|| {
+        usage(format!(
+            "the windows have no day in common (A {}, B {}): there is nothing to bridge",
+            a.window, b.window
+        ))
+    })?;
+    let (ca, cb) = (a.within(common), b.within(common));
+    let mut names = Vec::new();
+    if args.bridge.iter().any(|n| n.trim().is_empty()) {
+        names.extend(bridge::default_names(&ca, &cb));
+    }
+    for n in args.bridge.iter().filter(|n| !n.trim().is_empty()) {
+        names.push(Name::parse_or_suggest(n).map_err(|e| usage(format!("--bridge {e}")))?);
+    }
+    let made = bridge::bridge(&ca, &cb, &names, args.scenarios.prices).map_err(|e| match e {
+        BridgeError::Compute(c) => Error::Compute(c),
+        other => usage(other.to_string()),
+    })?;
+    let place = |loaded: &crate::load::Loaded, span: &Option<crate::diag::Span>| {
+        span.as_ref()
+            .map(|s| super::explain::place(&loaded.warnings.sources, s))
+    };
+    let places = made
+        .steps
+        .iter()
+        .map(|st| (place(la, &st.a), place(lb, &st.b)))
+        .collect();
+    let naming = naming(&ca, &cb);
+    report::bridge::add(
+        report,
+        &naming,
+        report::bridge::BridgeHead {
+            bridge: made,
+            places,
+            common: (a.window != b.window).then_some((common.from, common.to)),
+        },
+    );
+    Ok(())
+}
+
+/// B with what only A has added: every funder, post and cost either names, for labels.
+fn naming(a: &crate::model::Scenario, b: &crate::model::Scenario) -> crate::model::Scenario {
+    let mut s = b.clone();
+    s.funders.extend(
+        a.funders
+            .iter()
+            .filter(|f| b.funder_index(&f.id).is_none())
+            .cloned(),
+    );
+    s.posts.extend(
+        a.posts
+            .iter()
+            .filter(|p| !b.posts.iter().any(|q| q.id == p.id))
+            .cloned(),
+    );
+    s.costs.extend(
+        a.costs
+            .iter()
+            .filter(|c| !b.costs.iter().any(|q| q.id == c.id))
+            .cloned(),
+    );
+    s
 }

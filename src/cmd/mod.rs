@@ -3,8 +3,10 @@
 
 pub mod check;
 pub mod compare;
+pub mod explain;
 pub mod report;
 pub mod schema;
+pub mod sensitivity;
 pub mod solve;
 pub mod status;
 pub mod sweep;

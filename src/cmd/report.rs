@@ -19,6 +19,9 @@ pub struct Options {
     pub rounding: Mode,
     pub members: super::MembersOptions,
     pub scenarios: super::ScenarioOptions,
+    /// Add an appendix of how each figure is computed, and tooltips in HTML (`--explain`).
+    /// *Default:* `false`.
+    pub explain: bool,
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
@@ -34,6 +37,15 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .extend(report::scenario::warnings(s, &projection));
     super::settle_warnings(env, warnings)?;
     let options = super::target_options(env, &target, args.unit, args.rounding);
+    let mut report = report::scenario::report(s, &projection, members.as_ref());
+    if args.explain && !target.format.is_data() {
+        report::appendix::add(&mut report, s, &projection).map_err(|e| match e {
+            crate::explain::ExplainError::Compute(c) => Error::Compute(c),
+            other => Error::Input(
+                crate::diag::Diagnostic::error(&args.scenario, other.to_string()).into(),
+            ),
+        })?;
+    }
     target.write(env, |out| {
         // A very large report's JSON takes the fast path, which writes the same bytes.
         if target.format == Format::Json
@@ -42,7 +54,6 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         {
             return export::json::fast::report(s, &projection, out, options.pretty);
         }
-        let report = report::scenario::report(s, &projection, members.as_ref());
         out.write_all(&export::render(&report, target.format, &options)?)
     })?;
     Ok(Exit::Success)

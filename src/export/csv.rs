@@ -16,9 +16,10 @@ impl super::Exporter for Csv {
             Head::Comparison(_) => compare(shown, &mut w)?,
             Head::Sweep(h) => sweep(shown, h, &mut w)?,
             Head::Status(h) => status(shown, h, &mut w)?,
-            Head::Check(_) | Head::Solve(_) => {
+            Head::Sensitivity(h) => sensitivity(shown, h, &mut w)?,
+            Head::Check(_) | Head::Solve(_) | Head::Explain(_) => {
                 return Err(std::io::Error::other(
-                    "check and solve have no CSV form; use --format json",
+                    "check, solve and explain have no CSV form; use --format json",
                 ));
             }
         }
@@ -170,6 +171,99 @@ fn compare(shown: &Shown, w: &mut Writer) -> csv::Result<()> {
             }
             row("total", "", "", "cost", money(at(cost, None, col)))?;
             row("total", "", "", "fte", money(at(fte, Some(0), col)))?;
+        }
+    }
+    if let Some(bridge) = &head.bridge {
+        bridge_rows(shown, bridge, &window, w)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A bridge's rows: side `bridge`, a row per step and figure (kind and id of the entry, the
+/// change as `field: a -> b`, the figure's name as the measure, how much it moves), in the
+/// order of the steps.
+fn bridge_rows(
+    shown: &Shown,
+    head: &crate::report::bridge::BridgeHead,
+    window: &(String, String),
+    w: &mut Writer,
+) -> csv::Result<()> {
+    use crate::bridge::{Change, Value};
+    let steps = grid(shown, GridId::of(What::BridgeSteps));
+    let plain = |v: &Option<Value>| match v {
+        Some(Value::Money(r) | Value::Number(r)) => crate::num::show(*r),
+        Some(Value::Date(d)) => d.to_string(),
+        Some(Value::MonthDay(m, d)) => format!("{m:02}-{d:02}"),
+        None => "-".to_string(),
+    };
+    let (start, end) = head
+        .common
+        .map_or_else(|| window.clone(), |(a, b)| (a.to_string(), b.to_string()));
+    for (k, st) in head.bridge.steps.iter().enumerate() {
+        let change = match &st.change {
+            Change::Added => "added".to_string(),
+            Change::Removed => "removed".to_string(),
+            Change::Field { field, a, b } => format!("{field}: {} -> {}", plain(a), plain(b)),
+            Change::PaidBy => "paid_by".to_string(),
+            Change::Funder { a, b } => format!("funder: {a} -> {b}"),
+            Change::Indexed => "indexed".to_string(),
+            Change::Flow => "flow".to_string(),
+        };
+        for (j, name) in head.bridge.names.iter().enumerate() {
+            w.write_record([
+                "bridge",
+                &name.period.label(),
+                &start,
+                &end,
+                st.kind,
+                &st.id,
+                &change,
+                &name.to_string(),
+                &money(at(steps, Some(k), Some(j))),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// `sensitivity --format csv`: a row per assumption, the one that moves the figure most
+/// first: its path, the ends tried, and the figure at each end and their distance (empty for
+/// one left out).
+fn sensitivity(
+    shown: &Shown,
+    head: &crate::report::sensitivity::SensitivityHead,
+    w: &mut Writer,
+) -> csv::Result<()> {
+    use crate::whatif::sensitivity::setting_text;
+    let figures = grid(shown, GridId::of(What::Sensitivity));
+    w.write_record([
+        "path",
+        "low",
+        "high",
+        "figure",
+        "figure_low",
+        "figure_high",
+        "swing",
+    ])?;
+    let name = head.sensitivity.name.to_string();
+    let mut row = 0;
+    for t in &head.sensitivity.tested {
+        let cell = |col: usize| match t.skipped {
+            None => money(at(figures, Some(row), Some(col))),
+            Some(_) => String::new(),
+        };
+        w.write_record([
+            t.assumption.path(),
+            setting_text(t.low),
+            setting_text(t.high),
+            name.clone(),
+            cell(0),
+            cell(1),
+            cell(2),
+        ])?;
+        if t.skipped.is_none() {
+            row += 1;
         }
     }
     w.flush()?;

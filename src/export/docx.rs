@@ -77,6 +77,8 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
         match block {
             DocBlock::Paragraph(text) => body.push_str(&paragraph(None, "", &run(text, false))),
             DocBlock::Table(t) => table(&mut body, &mut footnotes, t, doc),
+            // Word draws no charts here: the table beside it has the figures.
+            DocBlock::Bars(_) => {}
         }
     }
     if !doc.loose.is_empty() {

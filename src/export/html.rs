@@ -9,7 +9,9 @@ use super::table::cell_text;
 use crate::i18n::{Lang, PaperWord, View, paper_word, term};
 use crate::num::Rational;
 use crate::report::text::Term;
-use crate::report::{Block, Chart, Figure, Shown, Table};
+use crate::report::text::Text;
+use crate::report::words::Word;
+use crate::report::{Bars, BarsKind, Block, Cell, Chart, Figure, GridRef, Shown, Table};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -120,11 +122,12 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
             escape(&lang.date_long(date))
         );
     }
+    let tips = tips(shown, view);
     let mut chart_drawn = false;
     for block in &page.blocks {
         match block {
             Block::Table(t) => {
-                out.push_str(&table(t, view));
+                out.push_str(&table(t, view, &tips));
                 if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
                     out.push_str(&svg(chart, view));
                     chart_drawn = true;
@@ -140,6 +143,7 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
             Block::Text(t) => {
                 let _ = writeln!(out, "<p>{}</p>", escape(&view.text(t)));
             }
+            Block::Bars(b) => out.push_str(&bars_svg(b, view)),
         }
     }
     if !chart_drawn && let Some(chart) = &page.chart {
@@ -160,7 +164,36 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
     out
 }
 
-fn table(t: &Table<Figure>, view: View) -> String {
+/// Each figure's derivation, from the report's appendix (`report --explain`): by the
+/// figure's origin, the appendix row's words, shown when the pointer rests on the figure.
+fn tips(shown: &Shown, view: View) -> Vec<(GridRef, String)> {
+    let appendix = Text::from(Word::HowComputed);
+    let mut out = Vec::new();
+    for block in &shown.page.blocks {
+        let Block::Table(t) = block else {
+            continue;
+        };
+        if t.name != appendix {
+            continue;
+        }
+        for row in &t.rows {
+            if let [what, how, .., Cell::Figure { figure, .. }] = row.cells.as_slice()
+                && let Some(origin) = figure.origin
+            {
+                let tip = format!(
+                    "{}: {} = {}",
+                    cell_text(what, view),
+                    cell_text(how, view),
+                    view.amount(figure)
+                );
+                out.push((origin, tip));
+            }
+        }
+    }
+    out
+}
+
+fn table(t: &Table<Figure>, view: View, tips: &[(GridRef, String)]) -> String {
     let numeric = t.numeric_columns();
     let mut out = format!(
         "<h2>{}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>",
@@ -191,7 +224,22 @@ fn table(t: &Table<Figure>, view: View) -> String {
             } else {
                 "text"
             };
-            let _ = write!(out, "<td class=\"{class}\">{}</td>", escape(&text));
+            let tip = match c {
+                Cell::Figure {
+                    figure:
+                        Figure {
+                            origin: Some(origin),
+                            ..
+                        },
+                    ..
+                } => tips
+                    .iter()
+                    .find(|(o, _)| o == origin)
+                    .map(|(_, tip)| format!(" title=\"{}\"", escape(tip)))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            let _ = write!(out, "<td class=\"{class}\"{tip}>{}</td>", escape(&text));
         }
         out.push_str("</tr>\n");
     }
@@ -339,6 +387,86 @@ fn svg(chart: &Chart<Figure>, view: View) -> String {
             escape(&name)
         );
         lx += 24 + 6 * name.chars().count() as i64;
+    }
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+/// Floating bars as inline SVG, one row each: a waterfall (A, each step from the running
+/// total, B) or a tornado (each assumption's range around the base figure). Drawn to the
+/// exact figures; each bar says its shown ones, and tells them again on hover.
+fn bars_svg(b: &Bars<Figure>, view: View) -> String {
+    let (width, row, left, plot_w) = (760i64, 24i64, 250i64, 340i64);
+    let (top, bottom) = (8i64, 30i64);
+    let height = top + row * b.bars.len().max(1) as i64 + bottom;
+    let zero = Rational::from_integer(0);
+    let (base, lo, hi) = b.extent();
+    let step = tick_step(if hi > lo {
+        hi - lo
+    } else {
+        Rational::from_integer(1)
+    });
+    let lo = (lo / step).floor() * step;
+    let hi = ((hi / step).ceil() * step).max(lo + step);
+    let x = |v: Rational| -> i64 {
+        let px = (v - lo) * Rational::from_integer(i128::from(plot_w)) / (hi - lo);
+        left + px.round().to_integer() as i64
+    };
+    let unit = view.unit;
+    let title = escape(&view.text(&b.title));
+    let mut out = format!(
+        "<figure>\n<figcaption>{title}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{title}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
+    );
+    let axis_y = top + row * b.bars.len() as i64;
+    let mut v = lo;
+    while v <= hi {
+        let xx = x(v);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{xx}\" x2=\"{xx}\" y1=\"{top}\" y2=\"{axis_y}\" stroke=\"#e3e3e3\"/>\n<text x=\"{xx}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\">{}</text>",
+            axis_y + 12,
+            escape(&view.lang.number(v / unit.size(), unit.decimals()))
+        );
+        v += step;
+    }
+    for (i, bar) in b.bars.iter().enumerate() {
+        let y = top + row * i as i64;
+        let (a, z) = (
+            x(bar.from.exact.min(bar.to.exact)),
+            x(bar.from.exact.max(bar.to.exact)),
+        );
+        let up = bar.to.exact >= bar.from.exact;
+        let fill = match (b.kind, bar.whole, up) {
+            (_, true, _) => "#0072B2",
+            (BarsKind::Waterfall, false, true) => "#E69F00",
+            (BarsKind::Waterfall, false, false) => "#009E73",
+            (BarsKind::Tornado, false, _) => "#56B4E9",
+        };
+        let label = view.text(&bar.label);
+        let short: String = label.chars().take(40).collect();
+        let said: Vec<String> = bar.said.iter().map(|f| view.amount(f)).collect();
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n<rect x=\"{a}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"><title>{}: {}</title></rect>\n<text x=\"{}\" y=\"{}\">{}</text>",
+            left - 6,
+            y + 15,
+            escape(&short),
+            y + 4,
+            (z - a).max(1),
+            row - 8,
+            escape(&label),
+            escape(&said.join(" / ")),
+            left + plot_w + 8,
+            y + 15,
+            escape(&said.join(" / "))
+        );
+    }
+    if b.base.is_some() || lo < zero {
+        let xb = x(base);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{xb}\" x2=\"{xb}\" y1=\"{top}\" y2=\"{axis_y}\" stroke=\"#333\" stroke-width=\"1\"/>"
+        );
     }
     out.push_str("</svg>\n</figure>\n");
     out

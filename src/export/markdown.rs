@@ -50,6 +50,12 @@ pub fn render(shown: &Shown, view: View) -> String {
                 }
             }
             Block::Text(t) => paragraph(&mut out, view.text(t)),
+            Block::Bars(b) => {
+                out.push_str(&format!("## {}\n\n", escape(&view.text(&b.title))));
+                out.push_str("```text\n");
+                out.push_str(&super::table::text_bars(b, view));
+                out.push_str("```\n");
+            }
         }
     }
     if !page.notes.is_empty() {

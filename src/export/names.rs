@@ -8,6 +8,7 @@
 
 use crate::i18n::{self, Lang, PaperWord, paper_word};
 use crate::report::text::{Term, Text};
+use crate::report::words::Word;
 use crate::report::{Block, Cell, Chart, Figure, Head, Shown, Side};
 
 /// The names a comparison's sides go by: A, B and B − A.
@@ -79,6 +80,12 @@ pub fn named(shown: &Shown, lang: Lang, files: bool) -> Shown {
                 *block = Block::Text(Text::Plain(said));
             }
             Block::Text(t) => *t = text(t),
+            Block::Bars(b) => {
+                b.title = text(&b.title);
+                for bar in &mut b.bars {
+                    bar.label = text(&bar.label);
+                }
+            }
             _ => {}
         }
     }
@@ -162,6 +169,8 @@ fn rename(t: &Text, sides: &Sides, lang: Lang, files: bool) -> Text {
             *common,
             lang,
         )),
+        Text::Words(w) if **w == Word::InA => Text::Plain(sides.a.clone()),
+        Text::Words(w) if **w == Word::InB => Text::Plain(sides.b.clone()),
         Text::Join(parts, sep) => Text::Join(parts.iter().map(again).collect(), sep),
         Text::WithUnit(inner, unit) => Text::WithUnit(Box::new(again(inner)), *unit),
         other => other.clone(),

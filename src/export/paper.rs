@@ -12,7 +12,8 @@ use super::names;
 use crate::i18n::{Lang, PaperWord, View, paper_word, term};
 use crate::msg::Msg;
 use crate::report::text::{Term, Text};
-use crate::report::{Block, Shown};
+use crate::report::words::Word;
+use crate::report::{Block, Cell, Figure, Shown};
 
 /// What a paper carries beside the report. *Default:* nothing of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,12 +142,56 @@ fn number_or_zero(s: &str) -> Option<u32> {
 /// are untouched.
 pub fn for_paper(shown: &Shown, lang: Lang, paper: &Paper) -> Shown {
     let mut out = names::named(shown, lang, paper.show_sources);
+    // A board reads no file paths: the column of where a bridge's or a derivation's entries
+    // are written goes, unless the sources are asked for.
+    if !paper.show_sources {
+        for block in &mut out.page.blocks {
+            if let Block::Table(t) = block {
+                drop_where(t);
+            }
+        }
+    }
     out.page.notes = board_notes(
         &out.page.notes,
         super::view(shown, lang),
         paper.show_sources,
     );
     out
+}
+
+/// Drops a table's column headed `Where` (file:line of entries).
+fn drop_where(t: &mut crate::report::Table<Figure>) {
+    let Some(k) = t.head.iter().position(|h| *h == Text::from(Word::Where)) else {
+        return;
+    };
+    t.head.remove(k);
+    for row in &mut t.rows {
+        if k < row.cells.len() {
+            row.cells.remove(k);
+        }
+        // Formulas count columns: those right of the column move left.
+        for cell in &mut row.cells {
+            if let Cell::Figure { calc: Some(c), .. } = cell {
+                use crate::report::Calc;
+                let shift = |x: &mut usize| {
+                    if *x > k {
+                        *x -= 1;
+                    }
+                };
+                match c {
+                    Calc::SumRow { from, to } => {
+                        shift(from);
+                        shift(to);
+                    }
+                    Calc::ColumnDiff { plus, minus } => {
+                        shift(plus);
+                        shift(minus);
+                    }
+                    Calc::SumColumn { .. } | Calc::RowDiff { .. } => {}
+                }
+            }
+        }
+    }
 }
 
 /// The notes of a board paper: each said once; without sources and figure numbers unless
@@ -233,7 +278,7 @@ pub fn without_figure_refs(s: &str) -> String {
 
 /// A report as a paper reads it: plain strings in reading order, notes numbered once and tied
 /// to the rows they are about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
     pub lang: Lang,
     pub title: String,
@@ -249,10 +294,75 @@ pub struct Doc {
     pub loose: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DocBlock {
     Table(DocTable),
     Paragraph(String),
+    /// A waterfall or a tornado, laid out: where each bar starts and ends across the plot.
+    Bars(DocBars),
+}
+
+/// Floating bars on a common scale from 0 (the plot's left) to 1 (its right).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocBars {
+    pub title: String,
+    /// Where zero, or a tornado's base figure, is.
+    pub axis: f32,
+    pub bars: Vec<DocBar>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocBar {
+    pub label: String,
+    pub from: f32,
+    pub to: f32,
+    /// The figures the bar says.
+    pub said: String,
+    /// A whole bar (A, B); else a step or a range.
+    pub whole: bool,
+    /// The bar goes up (its end above its start).
+    pub up: bool,
+}
+
+impl DocBars {
+    /// The bars of `b` placed on one scale, drawn to the exact figures (positions for drawing
+    /// only), each saying its shown figures in `view`.
+    fn new(b: &crate::report::Bars<Figure>, view: View) -> DocBars {
+        let (base, lo, hi) = b.extent();
+        let span = if hi > lo {
+            hi - lo
+        } else {
+            crate::num::Rational::from_integer(1)
+        };
+        // A position on the plot, to a thousandth: for drawing, never for a figure.
+        let at = |v: crate::num::Rational| {
+            let thousandths = ((v - lo) * crate::num::Rational::from_integer(1000) / span)
+                .round()
+                .to_integer();
+            thousandths as f32 / 1000.0
+        };
+        DocBars {
+            title: view.text(&b.title),
+            axis: at(base),
+            bars: b
+                .bars
+                .iter()
+                .map(|x| DocBar {
+                    label: view.text(&x.label),
+                    from: at(x.from.exact),
+                    to: at(x.to.exact),
+                    said: x
+                        .said
+                        .iter()
+                        .map(|f| view.figure(f))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                    whole: x.whole,
+                    up: x.to.exact >= x.from.exact,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,6 +446,7 @@ impl Doc {
                     }
                 }
                 Block::Text(t) => blocks.push(DocBlock::Paragraph(view.text(t))),
+                Block::Bars(b) => blocks.push(DocBlock::Bars(DocBars::new(b, view))),
             }
         }
         let tied = order.len();

@@ -179,6 +179,14 @@ enum Op {
         w: f32,
         h: f32,
     },
+    /// A filled box: a bar of a chart.
+    Bar {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: (u8, u8, u8),
+    },
 }
 
 /// A piece of the page that is never split: a line of text, a table row.
@@ -328,6 +336,7 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
                 }
             }
             DocBlock::Table(t) => table(&faces, t, doc, &mut pieces, &mut heads),
+            DocBlock::Bars(b) => bars(&faces, b, &mut pieces),
         }
     }
 
@@ -353,6 +362,78 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
 
     let pages = paginate(&pieces, &heads);
     write(doc, paper, &faces, &pages)
+}
+
+/// A waterfall or a tornado: its title, then a row per bar (the label, the bar on the common
+/// scale, the figures it says), the rows kept together.
+fn bars(faces: &Faces, b: &super::paper::DocBars, pieces: &mut Vec<Piece>) {
+    let (label_w, said_w) = (170.0, 110.0);
+    let plot_x = label_w + 6.0;
+    let plot_w = WIDTH - plot_x - said_w - 6.0;
+    pieces.push(Piece::space(10.0));
+    let start = pieces.len();
+    pieces.extend(text_pieces(
+        faces,
+        &b.title,
+        true,
+        11.0,
+        15.0,
+        0.0,
+        WIDTH,
+        Tone::Black,
+    ));
+    let row = 13.0;
+    for bar in &b.bars {
+        // The label cut to its column's width.
+        let mut label = bar.label.clone();
+        while faces.regular.width(&label, SMALL) > label_w && label.chars().count() > 1 {
+            label.pop();
+        }
+        let (a, z) = (bar.from.min(bar.to), bar.from.max(bar.to));
+        let color = match (bar.whole, bar.up) {
+            (true, _) => (0, 114, 178),
+            (false, true) => (230, 159, 0),
+            (false, false) => (0, 158, 115),
+        };
+        pieces.push(Piece {
+            height: row,
+            ops: vec![
+                Op::Text {
+                    x: 0.0,
+                    y: row * 0.72,
+                    text: label,
+                    bold: false,
+                    size: SMALL,
+                    tone: Tone::Black,
+                },
+                Op::Bar {
+                    x: plot_x + a * plot_w,
+                    y: 2.0,
+                    w: ((z - a) * plot_w).max(0.8),
+                    h: row - 4.0,
+                    color,
+                },
+                Op::Bar {
+                    x: plot_x + b.axis * plot_w,
+                    y: 0.0,
+                    w: 0.6,
+                    h: row,
+                    color: (51, 51, 51),
+                },
+                Op::Text {
+                    x: plot_x + plot_w + 6.0,
+                    y: row * 0.72,
+                    text: bar.said.clone(),
+                    bold: false,
+                    size: SMALL,
+                    tone: Tone::Black,
+                },
+            ],
+            ..Piece::default()
+        });
+    }
+    let n = pieces.len() - start;
+    keep(pieces, start, n);
 }
 
 /// A note under a table or at the end: its number, then its text with a hanging indent.
@@ -785,6 +866,20 @@ fn write(
                             }));
                             surface.draw_path(&path);
                             surface.set_stroke(None);
+                        }
+                    }
+                    Op::Bar { x, y, w, h, color } => {
+                        if let Some(rect) = krilla::geom::Rect::from_xywh(LEFT + x, top + y, *w, *h)
+                        {
+                            let mut pb = PathBuilder::new();
+                            pb.push_rect(rect);
+                            if let Some(path) = pb.finish() {
+                                surface.set_fill(Some(Fill {
+                                    paint: rgb::Color::new(color.0, color.1, color.2).into(),
+                                    ..Fill::default()
+                                }));
+                                surface.draw_path(&path);
+                            }
                         }
                     }
                     Op::Logo { x, y, w, h } => {

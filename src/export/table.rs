@@ -4,8 +4,9 @@
 use comfy_table::{Attribute, CellAlignment, ContentArrangement, presets};
 
 use crate::i18n::{Lang, View, term};
+use crate::num::Rational;
 use crate::report::text::Term;
-use crate::report::{Block, Cell, Figure, Shown, Table};
+use crate::report::{Bars, Block, Cell, Figure, Shown, Table};
 
 /// How the terminal output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,7 +102,66 @@ fn render_unwrapped(shown: &Shown, view: View, style: TableStyle) -> String {
                 out.push_str(&view.text(t));
                 out.push('\n');
             }
+            Block::Bars(b) => {
+                out.push_str(&bold(&view.text(&b.title)));
+                out.push('\n');
+                out.push_str(&text_bars(b, view));
+            }
         }
+    }
+    out
+}
+
+/// Floating bars drawn in text, a line each: the label, the bar between its ends on a common
+/// scale (`│` marks zero, or a tornado's base), and the figures it says.
+pub(crate) fn text_bars(b: &Bars<Figure>, view: View) -> String {
+    const WIDTH: i128 = 40;
+    let (base, lo, hi) = b.extent();
+    let span = if hi > lo {
+        hi - lo
+    } else {
+        Rational::from_integer(1)
+    };
+    let col = |v: Rational| {
+        ((v - lo) * Rational::from_integer(WIDTH) / span)
+            .round()
+            .to_integer()
+    };
+    let labels: Vec<String> = b.bars.iter().map(|x| view.text(&x.label)).collect();
+    let label_width = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(48);
+    let mut out = String::new();
+    for (bar, label) in b.bars.iter().zip(&labels) {
+        let (a, z) = (
+            col(bar.from.exact.min(bar.to.exact)),
+            col(bar.from.exact.max(bar.to.exact)),
+        );
+        let z = z.max(a + 1);
+        let axis = col(base);
+        let tornado = b.base.is_some();
+        let line: String = (0..=WIDTH)
+            .map(|c| {
+                if tornado && c == axis {
+                    '│'
+                } else if c >= a && c < z {
+                    if bar.whole { '█' } else { '▒' }
+                } else if c == axis {
+                    '│'
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        let said: Vec<String> = bar.said.iter().map(|f| view.figure(f)).collect();
+        let label: String = label.chars().take(label_width).collect();
+        out.push_str(&format!(
+            "{label:<label_width$} {line} {}\n",
+            said.join(" / ")
+        ));
     }
     out
 }

@@ -58,7 +58,8 @@ pub fn render(shown: &Shown, view: View) -> Result<Vec<u8>, XlsxError> {
             Block::Sentence(s) => vec![view.sentence(s)],
             Block::Lines(l) => l.iter().map(|s| view.sentence(s)).collect(),
             Block::Text(t) => vec![view.text(t)],
-            Block::Table(_) => Vec::new(),
+            // Their figures are a table's, on that table's sheet.
+            Block::Table(_) | Block::Bars(_) => Vec::new(),
         };
         for line in lines {
             overview.write_string(row, 0, line)?;

@@ -45,6 +45,11 @@ pub enum Kind {
     Materiality,
     /// A table of id → free text.
     Texts,
+    /// A value marked as an assumption: `true`, a reason, a table of [`ASSUMPTION_MARK`], or
+    /// a list of such tables.
+    Assumption,
+    /// The range an assumption may vary in: `"10%"` (either way), or `[low, high]`.
+    Range,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +105,27 @@ const AMOUNT: Field = opt(
     "A one-off amount in kroner, falling in the month of `date`.",
 );
 const DATE: Field = opt("date", Kind::Date, "The day a one-off `amount` falls.");
+const ASSUMPTION: Field = opt(
+    "assumption",
+    Kind::Assumption,
+    "Marks a value as an assumption, not a fact: true, the reason (\"why\"), or { field = \"annual_cost_per_fte\", why = \"…\", range = \"10%\" or [low, high] }, or a list of these. Default field: the amount (annual_cost_per_fte, annual or amount; the wage rises). `klimabudget sensitivity` varies it.",
+);
+
+/// The table form of an assumption mark.
+pub const ASSUMPTION_MARK: &[Field] = &[
+    opt(
+        "field",
+        Kind::Text,
+        "The field assumed: fte, annual_cost_per_fte, annual, amount, date, from, to; for the indexation wages, prices or wages.2025. Default: the amount.",
+    ),
+    opt("why", Kind::Text, "Why it is assumed, and from what."),
+    opt(
+        "range",
+        Kind::Range,
+        "How far it may vary: \"10%\" either way, or [low, high] (numbers, or dates for a date). Default: --sensitivity.",
+    ),
+];
+
 const PAID_BY: Field = opt(
     "paid_by",
     Kind::PaidBy,
@@ -212,6 +238,7 @@ pub const FUNDING: &[Field] = &[
         Kind::Text,
         "\"wages\" or \"prices\": the amount rises with that index. Default: fixed in kroner.",
     ),
+    ASSUMPTION,
     NOTE,
     SOURCE,
 ];
@@ -233,6 +260,7 @@ pub const POST: &[Field] = &[
     FROM,
     TO,
     PAID_BY,
+    ASSUMPTION,
     NOTE,
     SOURCE,
 ];
@@ -246,6 +274,7 @@ pub const COST: &[Field] = &[
     AMOUNT,
     DATE,
     PAID_BY,
+    ASSUMPTION,
     NOTE,
     SOURCE,
 ];
@@ -271,6 +300,7 @@ pub const INDEXATION: &[Field] = &[
         Kind::Text,
         "The day in the year a rise takes effect, \"MM-DD\". Default: \"01-01\".",
     ),
+    ASSUMPTION,
 ];
 
 pub const DEFAULTS: &[Field] = &[

@@ -4,6 +4,7 @@
 //! with any error yields no scenario at all, so no table is ever printed from bad input.
 
 mod access;
+mod assumptions;
 pub mod fields;
 mod files;
 mod indexation;
@@ -732,6 +733,15 @@ impl Loader<'_> {
         let funding = self.funding(funding, window, indexation.is_some());
         let posts = self.posts(posts, window);
         let costs = self.costs(costs, window);
+        let assumptions = self.assumptions(
+            top,
+            &assumptions::Built {
+                posts: &posts,
+                costs: &costs,
+                funding: &funding,
+                indexation: indexation.as_ref(),
+            },
+        );
         if !self.errors.is_empty() {
             return None;
         }
@@ -753,6 +763,7 @@ impl Loader<'_> {
                 paid_by: refs.defaults.paid_by.flatten(),
                 employer: refs.defaults.employer,
             },
+            assumptions,
         };
         self.idle_funders(&scenario);
         Some(scenario)

@@ -126,6 +126,24 @@ impl Schema {
                 {"type": "array", "items": {"type": "string"}},
                 self.kind(Kind::Map(fields::KEY)),
             ]}),
+            Kind::Assumption => {
+                let mark = Schema { strict: false }.table(fields::ASSUMPTION_MARK);
+                json!({"anyOf": [
+                    {"type": "boolean"},
+                    {"type": "string"},
+                    mark.clone(),
+                    {"type": "array", "items": mark},
+                ]})
+            }
+            Kind::Range => json!({"anyOf": [
+                {"type": "string", "pattern": "^ *[0-9]+([.,][0-9]+)? *% *$"},
+                {
+                    "type": "array",
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "items": {"type": ["number", "string"]},
+                },
+            ]}),
         }
     }
 }

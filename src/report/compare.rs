@@ -86,6 +86,8 @@ pub struct ComparisonHead {
     pub window_mode: &'static str,
     pub members: Option<MembersHead>,
     pub changes: Vec<Change>,
+    /// A bridge from A to B (`--bridge`), where asked for.
+    pub bridge: Option<Box<super::bridge::BridgeHead>>,
 }
 
 impl<'a> Comparison<'a> {
@@ -506,6 +508,7 @@ impl<'a> Comparison<'a> {
                 })
             }),
             changes: self.changes.clone(),
+            bridge: None,
         }
     }
 

@@ -83,6 +83,20 @@ pub enum What {
     /// `status`: what each residual funder must still find by the end of the window, as
     /// budgeted (`false`) or re-forecast (`true`); rounded up where shown.
     StatusMustFind(bool),
+    /// The lines of a derivation, one row each (`explain`).
+    Lines,
+    /// The parts of a derivation, an entry each (`explain`).
+    Parts,
+    /// The figure a derivation explains (`explain`), or that a sensitivity varies, with every
+    /// value as written (`sensitivity`).
+    Explained,
+    /// The steps of a bridge from A to B, a row each, a column per figure.
+    BridgeSteps,
+    /// A bridge's figures in A (row 0) and B (row 1).
+    BridgeEnds,
+    /// A sensitivity: an assumption a row; the figure at the low end, at the high end, and
+    /// how far apart they are.
+    Sensitivity,
 }
 
 /// A grid of `status`: the part of the window, the rows, and the figure.

@@ -9,15 +9,20 @@
 //! table showing it shows the same figures ([`shown`]). Every output format renders the shown
 //! report and computes nothing of its own ([`crate::export`]).
 
+pub mod appendix;
+pub mod bridge;
 pub mod changes;
 pub mod check;
 pub mod compare;
+pub mod explain;
 pub mod grid;
 pub mod scenario;
+pub mod sensitivity;
 pub mod shown;
 pub mod status;
 pub mod text;
 pub mod whatif;
+pub mod words;
 
 use jiff::civil::Date;
 
@@ -27,6 +32,7 @@ pub use text::{Sentence, Term, Text};
 
 use crate::allocation;
 use crate::engine::Prices;
+use crate::num;
 use crate::period::By;
 
 /// What a command shows, exact.
@@ -65,6 +71,70 @@ pub enum Block<F> {
     /// Sentences each on a line of its own, together one paragraph.
     Lines(Vec<Sentence<F>>),
     Text(Text),
+    /// A waterfall or a tornado: floating bars, drawn where the format draws charts.
+    Bars(Bars<F>),
+}
+
+/// Floating bars: a waterfall (a bridge from A to B, step by step) or a tornado (how far each
+/// assumption moves a figure). Drawn to the exact figures; each bar says its shown ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bars<F> {
+    pub title: Text,
+    pub kind: BarsKind,
+    /// A tornado's figure with every value as written: the line its bars spread from.
+    pub base: Option<F>,
+    pub bars: Vec<FloatBar<F>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarsKind {
+    Waterfall,
+    Tornado,
+}
+
+/// A bar from one figure to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FloatBar<F> {
+    pub label: Text,
+    pub from: F,
+    pub to: F,
+    /// The figures written beside the bar: a step's change, or a tornado's two ends.
+    pub said: Vec<F>,
+    /// A whole bar from zero (A and B of a waterfall) rather than a step.
+    pub whole: bool,
+}
+
+impl Bars<Figure> {
+    /// The line the bars spread from (zero, or a tornado's base figure) and the lowest and
+    /// highest exact figure of all, that line included: the scale to draw them on.
+    pub fn extent(&self) -> (num::Rational, num::Rational, num::Rational) {
+        let base = self.base.map_or_else(num::Rational::default, |f| f.exact);
+        let ends = self.bars.iter().flat_map(|x| [x.from.exact, x.to.exact]);
+        let (lo, hi) = ends.fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        (base, lo, hi)
+    }
+}
+
+impl<F> Bars<F> {
+    /// The bars with their figures turned into others by `f`.
+    pub fn map<G>(&self, f: &mut impl FnMut(&F) -> G) -> Bars<G> {
+        Bars {
+            title: self.title.clone(),
+            kind: self.kind,
+            base: self.base.as_ref().map(&mut *f),
+            bars: self
+                .bars
+                .iter()
+                .map(|b| FloatBar {
+                    label: b.label.clone(),
+                    from: f(&b.from),
+                    to: f(&b.to),
+                    said: b.said.iter().map(&mut *f).collect(),
+                    whole: b.whole,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +257,10 @@ pub enum Head {
     Sweep(whatif::SweepHead),
     Solve(whatif::SolveHead),
     Status(status::StatusHead),
+    /// One figure's derivation (`explain`).
+    Explain(Box<explain::ExplainHead>),
+    /// How far each assumption moves a figure (`sensitivity`).
+    Sensitivity(Box<sensitivity::SensitivityHead>),
 }
 
 /// One scenario's report: its name and window, and who its funders and paying parties are.

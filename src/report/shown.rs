@@ -449,6 +449,7 @@ fn shown_page(
             Block::Sentence(s) => Block::Sentence(s.clone().map(&mut figure)),
             Block::Lines(l) => Block::Lines(l.iter().map(|s| s.clone().map(&mut figure)).collect()),
             Block::Text(t) => Block::Text(t.clone()),
+            Block::Bars(b) => Block::Bars(b.map(&mut |x: &Fig| figure(*x))),
         });
     }
     let chart = page.chart.as_ref().map(|c| Chart {

@@ -9,6 +9,7 @@ use crate::period::{By, PeriodKey};
 
 use super::changes::{Fields, Value};
 use super::grid::Side;
+use super::words::{Said, Word};
 
 /// A piece of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +74,8 @@ pub enum Text {
     Join(Vec<Text>, &'static str),
     /// Words of a status (budget follow-up).
     Status(StatusText),
+    /// Words of derivations, bridges and sensitivities.
+    Words(Box<Word>),
 }
 
 /// Texts of a status (`klimabudget status`) that hold data.
@@ -113,6 +116,12 @@ impl From<String> for Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
         Text::Plain(s.to_string())
+    }
+}
+
+impl From<Word> for Text {
+    fn from(w: Word) -> Text {
+        Text::Words(Box::new(w))
     }
 }
 
@@ -306,6 +315,8 @@ pub enum Sentence<F> {
         by: Date,
         as_of: Date,
     },
+    /// A sentence of a derivation, a bridge or a sensitivity.
+    Said(Said<F>),
 }
 
 /// A value `solve` found: a figure (an amount, an FTE), or words (a rate, a date).
@@ -463,6 +474,7 @@ impl<F> Sentence<F> {
                 by,
                 as_of,
             },
+            Sentence::Said(said) => Sentence::Said(said.map(f)),
         }
     }
 }

@@ -241,37 +241,7 @@ fn path_label(s: &Scenario, path: &str) -> Text {
 /// A shown figure as a person reads it: `Cost by funder: Business Region North Denmark,
 /// Total`.
 fn show_label(s: &Scenario, show: &Show) -> Text {
-    use crate::whatif::Measure;
-    let funder = |id: &str| {
-        s.funders
-            .iter()
-            .find(|f| f.id == id)
-            .map_or_else(|| id.to_string(), |f| f.name.clone())
-    };
-    let item = |id: &str| {
-        s.posts
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.title.clone())
-            .or_else(|| s.costs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
-            .unwrap_or_else(|| id.to_string())
-    };
-    let (what, whose) = match &show.measure {
-        Measure::Cost => (Term::Cost, None),
-        Measure::Fte => (Term::Fte, None),
-        Measure::Item(id) => (Term::Cost, Some(item(id))),
-        Measure::CostBy(id) => (Term::CostByFunderShort, Some(funder(id))),
-        Measure::FundingBy(id) => (Term::FundingByFunderShort, Some(funder(id))),
-        Measure::BalanceBy(id) => (Term::BalanceShort, Some(funder(id))),
-        Measure::CumulativeBy(id) => (Term::CumulativeShort, Some(funder(id))),
-    };
-    let mut measure = Text::Term(what);
-    if let Some(name) = whose {
-        measure = Text::Join(vec![measure, Text::Plain(name)], ": ");
-    }
-    let period = crate::period::PeriodKey::parse(&show.period)
-        .map_or_else(|| Text::Plain(show.period.clone()), Text::Period);
-    Text::Join(vec![measure, period], ", ")
+    super::explain::figure_words(s, &show.name).into()
 }
 
 /// `solve`'s answer, and the shortfalls one step past it: the funders and periods that bind.

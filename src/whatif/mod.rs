@@ -6,16 +6,18 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub mod sensitivity;
 pub mod solve;
 
 pub use solve::{Direction, Solution, Value, solve};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
+use crate::engine::{self, ComputeError, Prices, Projection};
+use crate::explain::Name;
 use crate::load::{Override, Prepared};
 use crate::model::Scenario;
 use crate::num::Rational;
-use crate::period::By;
+use crate::period::{By, PeriodKey};
 
 /// The most points a sweep may have.
 pub const MAX_POINTS: u64 = 1_000_000;
@@ -162,104 +164,59 @@ impl Vary {
     }
 }
 
-/// A figure to show: `total.cost_by_funder.brn`, `2024.cost`, `2024H1.items.regional-post`.
+/// A figure to show: `total.cost_by_funder.brn`, `2024.cost`, `2024H1.items.regional-post`,
+/// or measure first as `explain` names it (`cost_by_funder.brn.2024`, `must_find.brn`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Show {
+    /// As written.
     pub text: String,
-    /// `total`, or a period's label (`2024`, `2024H1`, `2024-07`).
-    pub period: String,
-    pub measure: Measure,
+    pub name: Name,
 }
-
-/// What a shown figure measures: of the whole, of an item, or of a funder (by id).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Measure {
-    Cost,
-    Fte,
-    Item(String),
-    CostBy(String),
-    FundingBy(String),
-    BalanceBy(String),
-    CumulativeBy(String),
-}
-
-const MEASURES: &str = "cost, fte, items.<id>, cost_by_funder.<id>, funding_by_funder.<id>, balance_by_funder.<id> or cumulative_balance_by_funder.<id>";
 
 impl Show {
     pub fn parse(text: &str) -> Result<Show, String> {
-        let parts: Vec<&str> = text.split('.').collect();
-        let measure = match parts.as_slice() {
-            [_, "cost"] => Measure::Cost,
-            [_, "fte"] => Measure::Fte,
-            [_, "items", id] => Measure::Item(id.to_string()),
-            [_, "cost_by_funder", id] => Measure::CostBy(id.to_string()),
-            [_, "funding_by_funder", id] => Measure::FundingBy(id.to_string()),
-            [_, "balance_by_funder", id] => Measure::BalanceBy(id.to_string()),
-            [_, "cumulative_balance_by_funder", id] => Measure::CumulativeBy(id.to_string()),
-            _ => {
-                return Err(format!(
-                    "`--show {text}` is not a figure: write a period (total, 2024, 2024H1, 2024-07) and one of {MEASURES}, such as total.cost_by_funder.brn"
-                ));
-            }
-        };
         Ok(Show {
             text: text.to_string(),
-            period: parts[0].to_string(),
-            measure,
+            name: Name::parse(text).map_err(|e| format!("--show {e}"))?,
         })
     }
 
     /// The figure in a projection of `s`, exact; an error naming what is missing.
     pub fn of(&self, s: &Scenario, p: &Projection) -> Result<Rational, String> {
-        let f: &Figures = if self.period == "total" {
-            &p.total
-        } else {
-            p.periods
-                .iter()
-                .find(|f| f.period.label() == self.period)
-                .ok_or_else(|| {
-                    let labels: Vec<String> = p.periods.iter().map(|f| f.period.label()).collect();
-                    format!(
-                        "`--show {}`: there is no period `{}` by {}; the periods are total and {}",
-                        self.text,
-                        self.period,
-                        p.by,
-                        labels.join(", ")
-                    )
-                })?
-        };
-        let funder = |id: &str| {
-            s.funder_index(id).ok_or_else(|| {
+        let period = self.name.period;
+        if period != PeriodKey::Total && !p.periods.iter().any(|f| f.period.key == period) {
+            let labels: Vec<String> = p.periods.iter().map(|f| f.period.label()).collect();
+            return Err(format!(
+                "`--show {}`: there is no period `{}` by {}; the periods are total and {}",
+                self.text,
+                period.label(),
+                p.by,
+                labels.join(", ")
+            ));
+        }
+        if let Some(id) = self.name.measure.id() {
+            if self.name.measure.by_funder() && s.funder_index(id).is_none() {
                 let ids: Vec<&str> = s.funders.iter().map(|f| f.id.as_str()).collect();
-                format!(
+                return Err(format!(
                     "`--show {}`: there is no funder `{id}`; the funders are {}",
                     self.text,
                     ids.join(", ")
-                )
-            })
-        };
-        let money = |a: Amount| p.scale.exact(a);
-        Ok(match &self.measure {
-            Measure::Cost => money(f.cost()),
-            Measure::Fte => f.fte.average(),
-            Measure::Item(id) => {
-                let i = s.item_ids().position(|x| x == id).ok_or_else(|| {
-                    format!("`--show {}`: there is no post or cost `{id}`", self.text)
-                })?;
-                money(f.items.get(i))
+                ));
             }
-            Measure::CostBy(id) => money(f.cost_by_funder[funder(id)?]),
-            Measure::FundingBy(id) => money(f.funding_by_funder[funder(id)?]),
-            Measure::BalanceBy(id) => {
-                let i = funder(id)?;
-                money(f.funding_by_funder[i] - f.cost_by_funder[i])
+            if !self.name.measure.by_funder() && !s.item_ids().any(|x| x == id) {
+                return Err(format!(
+                    "`--show {}`: there is no post or cost `{id}`",
+                    self.text
+                ));
             }
-            Measure::CumulativeBy(id) => money(f.cumulative_by_funder[funder(id)?]),
-        })
+        }
+        self.name
+            .value(s, p)
+            .ok_or_else(|| format!("`--show {}` is not a figure of this report", self.text))
     }
 
     pub fn is_fte(&self) -> bool {
-        self.measure == Measure::Fte
+        self.name.is_fte()
     }
 }
 

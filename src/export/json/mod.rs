@@ -3,6 +3,7 @@
 //! shown report (as ripgrep's JSON printer does), and serde_json writes them: this is the
 //! reference path. Very large reports take [`fast`], which writes the same bytes.
 
+mod explain;
 pub mod fast;
 mod status;
 
@@ -30,6 +31,8 @@ impl super::Exporter for Json {
             Head::Sweep(head) => self.write(&SweepJson { shown, head }),
             Head::Solve(head) => self.write(&SolveJson { shown, head }),
             Head::Status(head) => self.write(&status::StatusJson { shown, head }),
+            Head::Explain(head) => self.write(&explain::ExplainJson { shown, head }),
+            Head::Sensitivity(head) => self.write(&explain::SensitivityJson { shown, head }),
         }
     }
 }
@@ -299,6 +302,15 @@ impl Serialize for CompareJson<'_> {
         )?;
         let changes = Seq(h.changes.len(), |i: usize| change(&h.changes[i]));
         m.serialize_entry("changes", &changes)?;
+        if let Some(bridge) = &h.bridge {
+            m.serialize_entry(
+                "bridge",
+                &explain::BridgeJson {
+                    shown: self.shown,
+                    head: bridge,
+                },
+            )?;
+        }
         m.end()
     }
 }
