@@ -1,7 +1,7 @@
 //! Every message, in English and in Danish.
 
 #[allow(unused_imports)]
-use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Percent};
+use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Parts, Percent};
 
 super::messages! {
     // How diagnostics are shown.
@@ -776,6 +776,333 @@ super::messages! {
     BookingsFile { path: String, message: Box<Msg> } =>
         "bookings file {path}: {message}", "bogføringsfil {path}: {message}";
 
+    // `[actuals]`: the bookings exports and the rules that map them.
+    OwnerActuals => "[actuals]", "[actuals]";
+    OwnerExplanations => "[actuals.explanations]", "[actuals.explanations]";
+    OwnerRule { n: Count } => "[[actuals.map]] number {n}", "[[actuals.map]] nr. {n}";
+    ColumnDate => "date", "dato";
+    ColumnAmount => "amount", "beløb";
+    ColumnDebit => "debit", "debet";
+    ColumnCredit => "credit", "kredit";
+    ColumnAccount => "account", "konto";
+    ColumnText => "text", "tekst";
+    ColumnVoucher => "voucher", "bilagsnummer";
+    ActualsNotATable { found: Box<Msg> } =>
+        "[actuals] must be a table, found {found}", "[actuals] skal være en tabel, fandt {found}";
+    LabelNotATable => "not a table", "ikke en tabel";
+    HelpActualsTable =>
+        "write [actuals] with file, date and amount under it",
+        "skriv [actuals] med file, date og amount under den";
+    ListEmpty { owner: Box<Msg>, key: String } =>
+        "{owner}: `{key}` is an empty list", "{owner}: `{key}` er en tom liste";
+    LabelEmpty => "empty", "tom";
+    HelpOneOrMore { key: String } =>
+        "give `{key}` one value, or a list of at least one",
+        "giv `{key}` én værdi eller en liste med mindst én";
+    HelpAddFile =>
+        "add `file = \"bookings.csv\"`: the export, relative to this scenario",
+        "tilføj `file = \"bookings.csv\"`: eksporten, angivet i forhold til dette scenarie";
+    KeyEmpty { owner: Box<Msg>, key: String } => "{owner}: `{key}` is empty", "{owner}: `{key}` er tom";
+    LabelNoColumnName => "no column name", "intet kolonnenavn";
+    HelpColumnName =>
+        "give the column's name as the header line of the export writes it",
+        "angiv kolonnens navn, som eksportens overskriftslinje skriver det";
+    HelpAddColumn { key: String, column: Box<Msg> } =>
+        "add `{key} = \"…\"` to [actuals]: the name of the export's {column} column, as its header line writes it",
+        "tilføj `{key} = \"…\"` i [actuals]: navnet på eksportens kolonne med {column}, som overskriftslinjen skriver det";
+    AmountAndDebitCredit =>
+        "[actuals]: give `amount`, or `debit` and `credit`, not both",
+        "[actuals]: angiv `amount` eller `debit` og `credit`, ikke begge dele";
+    LabelDebitCreditToo => "and debit/credit too", "og også debit/credit";
+    HelpOneAmountColumn =>
+        "an export has one amount column, or a debit and a credit column",
+        "en eksport har én beløbskolonne eller en debet- og en kreditkolonne";
+    DelimiterUnknown { written: String } =>
+        "[actuals]: `delimiter` must be \";\", \",\" or \"tab\", not \"{written}\"",
+        "[actuals]: `delimiter` skal være \";\", \",\" eller \"tab\", ikke \"{written}\"";
+    LabelUnknownDelimiter => "unknown delimiter", "ukendt skilletegn";
+    HelpDelimiterOut =>
+        "leave `delimiter` out to have it told from the header line",
+        "udelad `delimiter`, så aflæses det af overskriftslinjen";
+    DecimalUnknown { written: String } =>
+        "[actuals]: `decimal` must be \",\" or \".\", not \"{written}\"",
+        "[actuals]: `decimal` skal være \",\" eller \".\", ikke \"{written}\"";
+    LabelUnknownDecimal => "unknown decimal mark", "ukendt decimaltegn";
+    HelpDecimalMarks =>
+        "\",\" for 1.234,56 (Danish), \".\" for 1234.56",
+        "\",\" for 1.234,56 (dansk), \".\" for 1234.56";
+    EncodingUnknown { written: String } =>
+        "[actuals]: `encoding` \"{written}\" is not an encoding this program knows",
+        "[actuals]: `encoding` \"{written}\" er ikke et tegnsæt, programmet kender";
+    LabelUnknownEncoding => "unknown encoding", "ukendt tegnsæt";
+    HelpEncodings =>
+        "write \"utf-8\" or \"windows-1252\", or leave it out to have it told from the file",
+        "skriv \"utf-8\" eller \"windows-1252\", eller udelad den, så aflæses tegnsættet af filen";
+    IncomeUnknown { written: String } =>
+        "[actuals]: `income` must be \"negative\" or \"positive\", not \"{written}\"",
+        "[actuals]: `income` skal være \"negative\" eller \"positive\", ikke \"{written}\"";
+    LabelUnknownSign => "unknown sign", "ukendt fortegn";
+    HelpIncome =>
+        "\"negative\" where money received is written with a minus, as in Danish public accounts",
+        "\"negative\", hvor indtægter skrives med minus som i danske offentlige regnskaber";
+    FromOutsideWindow { from: Day, window: Days } =>
+        "[actuals]: `from` {from} is outside the scenario's window ({window})",
+        "[actuals]: `from` {from} ligger uden for scenariets periode ({window})";
+    HelpFromInWindow =>
+        "give the first day the bookings cover, inside the window",
+        "angiv den første dag, posteringerne dækker, inden for perioden";
+    MaterialityCount =>
+        "[actuals]: `materiality` takes a percentage, an amount, or one of each",
+        "[actuals]: `materiality` er en procentsats, et beløb eller én af hver";
+    LabelOneOrTwoThresholds => "one or two thresholds", "én eller to grænser";
+    HelpMateriality =>
+        "write a percentage of the budget to date such as \"5%\", an amount in kroner such as 25000, or both: [\"5%\", 25000]",
+        "skriv en procentdel af budgettet til dato som \"5%\", et beløb i kroner som 25000 eller begge: [\"5%\", 25000]";
+    MaterialityTwoPercentages =>
+        "[actuals]: `materiality` gives two percentages",
+        "[actuals]: `materiality` angiver to procentsatser";
+    LabelSecondPercentage => "a second percentage", "en procentsats til";
+    MaterialityNotPercentage { written: String } =>
+        "[actuals]: `materiality`: \"{written}%\" is not a percentage",
+        "[actuals]: `materiality`: \"{written}%\" er ikke en procentsats";
+    LabelNotAPercentage => "not a percentage", "ikke en procentsats";
+    MaterialityTwoAmounts =>
+        "[actuals]: `materiality` gives two amounts",
+        "[actuals]: `materiality` angiver to beløb";
+    LabelSecondAmount => "a second amount", "et beløb til";
+    MapNotAList =>
+        "[actuals]: `map` must be a list of rules", "[actuals]: `map` skal være en liste af regler";
+    HelpMapRules =>
+        "write each rule as [[actuals.map]] with `account`, `text` or `voucher`, and `entry`",
+        "skriv hver regel som [[actuals.map]] med `account`, `text` eller `voucher` og `entry`";
+    RuleNotATable { owner: Box<Msg> } => "{owner} must be a table", "{owner} skal være en tabel";
+    HelpRuleTable =>
+        "write each rule as [[actuals.map]] with its keys below",
+        "skriv hver regel som [[actuals.map]] med dens nøgler nedenunder";
+    RuleNeedsColumn { owner: Box<Msg>, key: String, column: Box<Msg> } =>
+        "{owner}: `{key}` needs the export's {column} column: [actuals] names none",
+        "{owner}: `{key}` kræver eksportens kolonne med {column}: [actuals] nævner ingen";
+    LabelNoSuchColumn => "no such column", "ingen sådan kolonne";
+    LabelNotAPattern => "not a pattern", "ikke et mønster";
+    HelpNumberPattern =>
+        "write a number (22510), a glob (2250*) or a range (22500-22599)",
+        "skriv et nummer (22510), et mønster med jokertegn (2250*) eller et interval (22500-22599)";
+    HelpTextPattern =>
+        "write words of the booking's text, such as \"GEN2040\"",
+        "skriv ord fra posteringens tekst, som \"GEN2040\"";
+    PatternEmpty => "an empty pattern matches nothing", "et tomt mønster passer på intet";
+    PatternTooLong { written: String } =>
+        "`{written}` has numbers too long to compare", "`{written}` har for lange tal til at sammenligne";
+    PatternRangeBackwards { written: String } =>
+        "the range `{written}` ends before it starts", "intervallet `{written}` slutter, før det begynder";
+    PatternNoWords =>
+        "a text pattern needs at least one letter or digit",
+        "et tekstmønster skal have mindst ét bogstav eller ciffer";
+    RuleMatchesAll { owner: Box<Msg> } =>
+        "{owner} matches every booking: it has no `account`, `text` or `voucher`",
+        "{owner} passer på alle posteringer: den har hverken `account`, `text` eller `voucher`";
+    LabelNoCriterion => "no criterion", "intet kriterium";
+    HelpRuleCriterion =>
+        "say which bookings it is for: account = \"2250*\", text = \"GEN2040\" or voucher = \"10234\"",
+        "angiv, hvilke posteringer den gælder: account = \"2250*\", text = \"GEN2040\" eller voucher = \"10234\"";
+    RuleBothTargets { owner: Box<Msg> } =>
+        "{owner} has both `entry` and `unallocated`", "{owner} har både `entry` og `unallocated`";
+    LabelOneOrTheOther => "one or the other", "det ene eller det andet";
+    HelpRuleTarget =>
+        "a rule sends bookings to an entry, or says why they belong to none",
+        "en regel sender posteringer til en post eller siger, hvorfor de ikke hører til nogen";
+    RuleUnknownEntry { owner: Box<Msg>, id: String } =>
+        "{owner}: `entry` \"{id}\" is no post, cost or funding entry of the scenario",
+        "{owner}: `entry` \"{id}\" er hverken en stilling, en udgift eller en finansiering i scenariet";
+    LabelUnknownEntry => "unknown entry", "ukendt post";
+    HelpEntriesAre { ids: List } => "the entries are: {ids}", "posterne er: {ids}";
+    LabelNoReason => "no reason", "ingen begrundelse";
+    HelpUnallocatedReason =>
+        "say why these bookings belong to no entry, such as \"Fejlkonteret; omposteres i juli\"",
+        "angiv, hvorfor posteringerne ikke hører til nogen post, som \"Fejlkonteret; omposteres i juli\"";
+    RuleNowhere { owner: Box<Msg> } =>
+        "{owner} sends its bookings nowhere", "{owner} sender ikke sine posteringer nogen steder hen";
+    LabelNoEntry => "no `entry`", "ingen `entry`";
+    HelpRuleEntry =>
+        "add `entry = \"<id>\"` (a post, cost or funding entry), or `unallocated = \"why\"`",
+        "tilføj `entry = \"<id>\"` (en stilling, udgift eller finansiering) eller `unallocated = \"hvorfor\"`";
+    ExplanationsNotATable =>
+        "[actuals]: `explanations` must be a table of id = \"text\"",
+        "[actuals]: `explanations` skal være en tabel med id = \"tekst\"";
+    HelpExplanations =>
+        "write [actuals.explanations] with lines such as regional-post = \"Vakant i august\"",
+        "skriv [actuals.explanations] med linjer som regional-post = \"Vakant i august\"";
+    ExplanationUnknownId { id: String } =>
+        "[actuals]: explanation for `{id}`, which is no entry or funder of the scenario",
+        "[actuals]: forklaring til `{id}`, som hverken er en post eller en finansieringskilde i scenariet";
+    LabelUnknownId => "unknown id", "ukendt id";
+    HelpExplanationIds { ids: List } =>
+        "explanations are by the id of a post, cost, funding entry or funder: {ids}",
+        "forklaringer angives ved id'et på en stilling, udgift, finansiering eller finansieringskilde: {ids}";
+    ThresholdNotPercentage { written: String } =>
+        "`{written}` is not a percentage such as 5%", "`{written}` er ikke en procentsats som 5%";
+    ThresholdNeither { written: String } =>
+        "`{written}` is neither a percentage such as 5% nor an amount such as 25000",
+        "`{written}` er hverken en procentsats som 5% eller et beløb som 25000";
+    ThresholdNegative { written: String } =>
+        "`{written}` is negative; a threshold is an amount of at least 0",
+        "`{written}` er negativ; en grænse er et beløb på mindst 0";
+    ThresholdsTooMany =>
+        "give at most one percentage and one amount: --materiality 5% --materiality 25000",
+        "angiv højst én procentsats og ét beløb: --materiality 5% --materiality 25000";
+
+    // A bookings export as a file, and its lines.
+    ExportNamedTwice =>
+        "is named twice: its bookings would count twice", "er nævnt to gange: dens posteringer ville tælle dobbelt";
+    HelpNameExportOnce => "name each export once", "nævn hver eksport én gang";
+    ExportIsDirectory => "is a directory, not a bookings export", "er en mappe, ikke en bogføringseksport";
+    ExportNotRegular =>
+        "is not a regular file; only files saved on disk are read",
+        "er ikke en almindelig fil; kun filer gemt på disken læses";
+    ExportTooLarge => "is over 100 MiB; split the export by year", "er over 100 MiB; del eksporten op efter år";
+    ExportCannotBeRead { reason: Box<Msg> } => "cannot be read: {reason}", "kan ikke læses: {reason}";
+    HelpExportPath =>
+        "check the path: it is relative to the file that names it (to the working directory for --set)",
+        "tjek stien: den angives i forhold til den fil, der nævner den (til arbejdsmappen ved --set)";
+    ExportHasNul =>
+        "holds NUL bytes: it is not a text export (or UTF-16 without a byte-order mark)",
+        "indeholder NUL-byte: den er ikke en teksteksport (eller er UTF-16 uden byte order mark)";
+    HelpExportCsv =>
+        "export the bookings as CSV text in UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)",
+        "eksportér posteringerne som CSV-tekst i UTF-8 eller Windows-1252 (\"CSV (semikolonsepareret)\" i Excel)";
+    ExportNotInEncoding { encoding: String, byte: String } =>
+        "is not {encoding} text: byte {byte} cannot be read",
+        "er ikke {encoding}-tekst: byten {byte} kan ikke læses";
+    HelpSaveUtf8 =>
+        "save the export as UTF-8, or set encoding = \"windows-1252\" in [actuals] if that is what it is",
+        "gem eksporten som UTF-8, eller sæt encoding = \"windows-1252\" i [actuals], hvis det er det, den er";
+    HelpOtherEncoding =>
+        "the export is in some other encoding: save it as UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)",
+        "eksporten er i et andet tegnsæt: gem den som UTF-8 eller Windows-1252 (\"CSV (semikolonsepareret)\" i Excel)";
+    LabelCannotBeRead => "cannot be read", "kan ikke læses";
+    NotValidCsv { reason: String } => "is not valid CSV: {reason}", "er ikke gyldig CSV: {reason}";
+    HelpCheckQuotes => "check the quotes on this line", "tjek anførselstegnene på denne linje";
+    ExportEmpty =>
+        "is empty: it has no header line and no bookings",
+        "er tom: den har hverken overskriftslinje eller posteringer";
+    HelpExportHeader =>
+        "export the bookings with a header line naming the columns",
+        "eksportér posteringerne med en overskriftslinje, der navngiver kolonnerne";
+    ExportNoColumn { name: String, column: Box<Msg> } =>
+        "has no column `{name}` (the {column} column [actuals] names)",
+        "har ingen kolonne `{name}` (kolonnen med {column}, som [actuals] nævner)";
+    LabelHeaderLine => "the header line", "overskriftslinjen";
+    LabelNamedHere => "named here", "nævnt her";
+    HelpHeaderColumns { columns: List, key: String } =>
+        "the header line's columns are: {columns}; set `{key}` in [actuals] to one of them",
+        "overskriftslinjens kolonner er: {columns}; sæt `{key}` i [actuals] til en af dem";
+    ExportColumnTwice { name: String, column: Box<Msg> } =>
+        "has the column `{name}` twice: which one holds the {column}?",
+        "har kolonnen `{name}` to gange: hvilken af dem er kolonnen med {column}?";
+    LabelTwice => "twice", "to gange";
+    HelpRenameColumn => "rename one of the columns in the export", "omdøb en af kolonnerne i eksporten";
+    DecimalMarkConflict { value: String, mark: String, other: String, line: Count, first: String } =>
+        "`{value}` writes the decimal mark as `{mark}`, but `{other}` on line {line} writes it as `{first}`",
+        "`{value}` skriver decimaltegnet som `{mark}`, men `{other}` i linje {line} skriver det som `{first}`";
+    LabelOtherDecimalMark => "another decimal mark", "et andet decimaltegn";
+    HelpSetDecimal =>
+        "set decimal = \",\" or decimal = \".\" in [actuals] to say which the export uses",
+        "sæt decimal = \",\" eller decimal = \".\" i [actuals] for at angive, hvilket eksporten bruger";
+    DecimalMarkAmbiguous { value: String } =>
+        "cannot tell whether `{value}` has a thousands separator or three decimals",
+        "kan ikke afgøre, om `{value}` har tusindtalsseparator eller tre decimaler";
+    LabelWhichDecimalMark => "which decimal mark?", "hvilket decimaltegn?";
+    HelpSetDecimalExamples =>
+        "set decimal = \",\" (1.234,56) or decimal = \".\" (1234.56) in [actuals]",
+        "sæt decimal = \",\" (1.234,56) eller decimal = \".\" (1234.56) i [actuals]";
+    LineTooShort { line: Count, fields: Count, width: Count } =>
+        "line {line} has {fields} fields; the columns read need {width}",
+        "linje {line} har {fields} felter; de kolonner, der læses, kræver {width}";
+    LabelLineEnds => "the line ends here", "linjen slutter her";
+    HelpCheckDelimiter =>
+        "check the delimiter and the quotes on this line",
+        "tjek skilletegnet og anførselstegnene på denne linje";
+    OnLine { line: Count, message: Box<Msg> } => "line {line}: {message}", "linje {line}: {message}";
+    BookingOutsideWindow { date: Day, window: Days } =>
+        "the booking date {date} is outside the scenario's window ({window})",
+        "bogføringsdatoen {date} ligger uden for scenariets periode ({window})";
+    HelpBookingOtherYears =>
+        "remove bookings of other years from the export, or widen the scenario's window",
+        "fjern posteringer fra andre år fra eksporten, eller udvid scenariets periode";
+    BookingBeforeFrom { date: Day, from: Day } =>
+        "the booking date {date} is before `from` in [actuals] ({from})",
+        "bogføringsdatoen {date} ligger før `from` i [actuals] ({from})";
+    LabelBeforeFollowUp => "before the follow-up starts", "før opfølgningen begynder";
+    HelpBookingBeforeFrom =>
+        "remove the booking from the export, or move `from` in [actuals] back",
+        "fjern posteringen fra eksporten, eller flyt `from` i [actuals] tilbage";
+    DebitCreditEmpty => "both the debit and the credit are empty", "både debet og kredit er tomme";
+    LabelNoAmount => "no amount", "intet beløb";
+    HelpAmountOneSide => "every booking needs an amount on one side", "hver postering skal have et beløb på den ene side";
+    BookingAccount { value: String } => "account `{value}`", "konto `{value}`";
+    BookingText { value: String } => "text `{value}`", "tekst `{value}`";
+    BookingVoucher { value: String } => "voucher `{value}`", "bilag `{value}`";
+    Unmapped { what: Parts } =>
+        "no rule of [[actuals.map]] matches this booking ({what})",
+        "ingen regel i [[actuals.map]] passer på denne postering ({what})";
+    LabelUnmapped => "unmapped", "ikke fordelt";
+    HelpUnmapped =>
+        "add a rule for it to [actuals] ([[actuals.map]] with `entry`, or with `unallocated = \"why\"` if it belongs to no entry); `status --allow-unmapped` shows such bookings as not allocated",
+        "tilføj en regel for den i [actuals] ([[actuals.map]] med `entry`, eller med `unallocated = \"hvorfor\"`, hvis den ikke hører til nogen post); `status --allow-unmapped` viser den slags posteringer som ikke fordelt";
+    RulesDisagree { a: Count, b: Count } =>
+        "rules {a} and {b} of [[actuals.map]] both match this booking and send it to different places (strict = true)",
+        "regel {a} og {b} i [[actuals.map]] passer begge på denne postering og sender den forskellige steder hen (strict = true)";
+    LabelAmbiguous => "ambiguous", "tvetydig";
+    LabelRule { n: Count } => "rule {n}", "regel {n}";
+    HelpRulesExclusive =>
+        "make the rules exclusive (a narrower account range or text), or leave out strict = true to let the first rule win",
+        "lad reglerne udelukke hinanden (et snævrere kontointerval eller en snævrere tekst), eller udelad strict = true, så den første regel vinder";
+
+    // Amounts and dates as exports write them.
+    AmountEmpty => "the amount is empty", "beløbet er tomt";
+    HelpBookingAmount =>
+        "every booking needs an amount; a booking of nothing can be left out",
+        "hver postering skal have et beløb; en postering på nul kan udelades";
+    NotAnAmount { written: String } => "`{written}` is not an amount", "`{written}` er ikke et beløb";
+    LabelNotAnAmount => "not an amount", "ikke et beløb";
+    HelpAmountComma =>
+        "write the amount as the export does, such as 1.234,56 or -1234,56",
+        "skriv beløbet, som eksporten skriver beløb, for eksempel 1.234,56 eller -1234,56";
+    HelpAmountPoint =>
+        "write the amount as the export does, such as 1234.56 or -1,234.56",
+        "skriv beløbet, som eksporten skriver beløb, for eksempel 1234.56 eller -1,234.56";
+    AmountGrouping { written: String } =>
+        "`{written}` has its thousands separators in the wrong places",
+        "`{written}` har tusindtalsseparatorerne de forkerte steder";
+    AmountOreOnly { written: String } =>
+        "`{written}` has more than 2 decimals; amounts are in kroner and øre",
+        "`{written}` har mere end 2 decimaler; beløb er i kroner og øre";
+    HelpCheckDecimalMark { mark: String } =>
+        "check the decimal mark: this file's is `{mark}`; set `decimal` in [actuals] if that is wrong",
+        "tjek decimaltegnet: denne fils er `{mark}`; sæt `decimal` i [actuals], hvis det er forkert";
+    BookingTooLarge { written: String, max: Kr } =>
+        "`{written}` is more than the largest amount of a booking, {max}",
+        "`{written}` er mere end det største beløb på en postering, {max}";
+    HelpCheckAmount => "check the amount and the decimal mark", "tjek beløbet og decimaltegnet";
+    DateEmpty => "the date is empty", "datoen er tom";
+    LabelNoBookingDate => "no date", "ingen dato";
+    HelpBookingDate => "every booking needs its booking date", "hver postering skal have sin bogføringsdato";
+    NotADate { written: String } => "`{written}` is not a date", "`{written}` er ikke en dato";
+    LabelNotADay => "not a date", "ikke en dato";
+    HelpExportDates =>
+        "write dates as the export does: 31-12-2023, 31.12.2023 or 2023-12-31",
+        "skriv datoer, som eksporten skriver dem: 31-12-2023, 31.12.2023 eller 2023-12-31";
+    DateNoCentury { written: String } =>
+        "`{written}` has no four-digit year", "`{written}` har ikke et firecifret årstal";
+    LabelWhichCentury => "which century?", "hvilket århundrede?";
+    HelpExportYearInFull =>
+        "export dates with the year in full, such as 31-12-2023",
+        "eksportér datoer med hele årstallet, som 31-12-2023";
+    LabelNoSuchDay => "no such day", "den dag findes ikke";
+    DateNoSuchDayAtAll { written: String } =>
+        "`{written}` is not a valid date: there is no such day",
+        "`{written}` er ikke en gyldig dato: den dag findes ikke";
+
     // Commands.
     CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
     HelpWritableDirectory =>
@@ -832,6 +1159,22 @@ super::messages! {
     HelpLinkLoop =>
         "remove the link, or point it at a scenario file or another directory",
         "fjern linket, eller lad det pege på en scenariefil eller en anden mappe";
+
+    OnFlag { flag: String, message: Box<Msg> } => "{flag}: {message}", "{flag}: {message}";
+
+    // `status`.
+    NoActuals =>
+        "has no [actuals] table: there are no bookings to follow up",
+        "har ingen [actuals]-tabel: der er ingen posteringer at følge op på";
+    HelpAddActuals =>
+        "add [actuals] with the bookings export (file), its date and amount columns, and [[actuals.map]] rules; see the README's \"Budget follow-up\"",
+        "tilføj [actuals] med bogføringseksporten (file), dens dato- og beløbskolonne og [[actuals.map]]-regler; se afsnittet \"Budget follow-up\" i README";
+    StatusDateOutside { as_of: String, from: Day, end: Day } =>
+        "--as-of {as_of}: the status date must lie from the follow-up's first day ({from}) to the scenario's end ({end})",
+        "--as-of {as_of}: opgørelsesdatoen skal ligge fra opfølgningens første dag ({from}) til scenariets slutning ({end})";
+    HelpStatusDate =>
+        "give the last day the bookings cover, such as --as-of 2024-06-30",
+        "angiv den sidste dag, posteringerne dækker, som --as-of 2024-06-30";
 
     // Overrides (`--set`).
     SetNoValue { flag: String, text: String } => "`{flag} {text}` gives no value", "`{flag} {text}` angiver ingen værdi";
