@@ -605,6 +605,47 @@ super::messages! {
         "ids are unique across [[funding]], [[posts]] and [[costs]]; rename one",
         "id'er er entydige på tværs af [[funding]], [[posts]] og [[costs]]; omdøb det ene";
 
+    // Assumption marks (`assumption = …` on an entry or on [indexation]).
+    OwnerAssumption { owner: Box<Msg> } => "{owner}: `assumption`", "{owner}: `assumption`";
+    MarkedTwice { owner: Box<Msg>, field: String } =>
+        "{owner}: `assumption`: `{field}` is marked twice",
+        "{owner}: `assumption`: `{field}` er markeret to gange";
+    LabelMarkedAgain => "marked again", "markeret igen";
+    HelpMarkOnce => "mark each field once, with one range", "markér hvert felt én gang, med ét interval";
+    NothingToVary { owner: Box<Msg> } =>
+        "{owner}: `assumption`: there is nothing to vary",
+        "{owner}: `assumption`: der er intet at variere";
+    LabelNoRates => "no rates", "ingen satser";
+    HelpGiveRates =>
+        "give the yearly rises of wages or prices the mark is about",
+        "angiv de årlige stigninger i løn eller priser, som markeringen handler om";
+    FieldNotVariable { owner: Box<Msg>, field: String } =>
+        "{owner}: `field` `{field}` is not a number or date of it that can be varied",
+        "{owner}: `field` `{field}` er ikke et tal eller en dato, der kan varieres her";
+    LabelNoSuchField => "no such field", "intet sådant felt";
+    HelpMarkOneOf { fields: List } => "mark one of {fields}", "markér et af felterne {fields}";
+    AssumptionWrongKind { owner: Box<Msg>, kind: Box<Msg> } =>
+        "{owner}: `assumption` is {kind}", "{owner}: `assumption` er {kind}";
+    LabelNotAMark => "not a mark", "ikke en markering";
+    HelpAssumptionForms =>
+        "write assumption = true, assumption = \"why\", or assumption = {{ field = \"…\", why = \"…\", range = \"10%\" }}",
+        "skriv assumption = true, assumption = \"hvorfor\" eller assumption = {{ field = \"…\", why = \"…\", range = \"10%\" }}";
+    RangeNotPercentage =>
+        "not a percentage from 0 % to below 100 %", "ikke en procentsats fra 0 % til under 100 %";
+    RangeDaysBackwards => "the low end is after the high end", "den lave ende ligger efter den høje";
+    RangeBackwards => "the low end is above the high end", "den lave ende er højere end den høje";
+    RangeNotARange => "not a range", "ikke et interval";
+    HelpRangeForms { both: String } =>
+        "write range = \"10%\" (either way), or the two ends: range = {both}",
+        "skriv range = \"10%\" (i begge retninger) eller de to ender: range = {both}";
+    HelpEarlierFirst { both: String } =>
+        "write the earlier day first: {both}", "skriv den tidligste dag først: {both}";
+    HelpLowerFirst { both: String } =>
+        "write the lower value first: {both}", "skriv den laveste værdi først: {both}";
+    HelpDateRange { both: String } =>
+        "a date varies between two days: range = {both}",
+        "en dato varierer mellem to dage: range = {both}";
+
     // Keys.
     KeysListsPaths =>
         "`keys` lists key files by path, such as keys = [\"../keys/population-2020.toml\"]",

@@ -694,9 +694,7 @@ mod tests {
     /// The words of `text` outside backticks and double quotes, and outside the names of
     /// options (`--as-of`).
     fn words(text: &str) -> Vec<String> {
-        let text: Vec<&str> = (text.split(' '))
-            .filter(|w| !w.starts_with("--"))
-            .collect();
+        let text: Vec<&str> = (text.split(' ')).filter(|w| !w.starts_with("--")).collect();
         let mut out = Vec::new();
         let mut quoted = None;
         let mut word = String::new();
