@@ -1203,6 +1203,178 @@ super::messages! {
 
     OnFlag { flag: String, message: Box<Msg> } => "{flag}: {message}", "{flag}: {message}";
 
+    // Figures named (`explain`, `compare --bridge`, `sweep --show`, `sensitivity --show`).
+    Flagged { flag: String, message: Box<Msg> } => "{flag} {message}", "{flag} {message}";
+    ByYear => "year", "år";
+    ByHalfYear => "half-year", "halvår";
+    ByMonth => "month", "måned";
+    ByTotal => "total", "total";
+    WhatFunder => "funder", "finansieringskilde";
+    WhatPostOrCost => "post or cost", "stilling eller udgift";
+    NotAFigure { written: String, measures: String } =>
+        "`{written}` is not a figure: write a measure ({measures}) and a period (total, 2024, 2024H1, 2024-07), such as cost_by_funder.brn.2024 or must_find.brn",
+        "`{written}` betegner ikke et tal i rapporten: skriv et mål ({measures}) og en periode (total, 2024, 2024H1, 2024-07), som cost_by_funder.brn.2024 eller must_find.brn";
+    NotAFigureDidYouMean { written: String, fixed: String } =>
+        "`{written}` is not a figure; did you mean `{fixed}`?",
+        "`{written}` betegner ikke et tal i rapporten; mente du `{fixed}`?";
+    FigureNoSuch { name: String, what: Box<Msg>, id: String, hint: Box<Msg> } =>
+        "`{name}`: the scenario has no {what} `{id}`; {hint}",
+        "`{name}`: scenariet har ingen {what} `{id}`; {hint}";
+    HelpTheFundersAre { ids: List } => "the funders are {ids}", "finansieringskilderne er {ids}";
+    HelpThePostsAndCostsAre { ids: List } =>
+        "the posts and costs are {ids}", "stillingerne og udgifterne er {ids}";
+    MustFindNotResidual { name: String, id: String, period: String } =>
+        "`{name}`: funder `{id}` is not residual, so nothing falls to it to find; explain cumulative_balance_by_funder.{id}.{period} instead",
+        "`{name}`: finansieringskilden `{id}` er ikke restfinansierende, så den har intet at finde; brug cumulative_balance_by_funder.{id}.{period} i stedet";
+    FigureNoPeriod { name: String, window: Days, period: String, by: Box<Msg>, first: String, last: String } =>
+        "`{name}`: the window ({window}) has no period {period}; by {by} its periods are {first} to {last}, or total",
+        "`{name}`: scenariets periode ({window}) rummer ikke {period}; pr. {by} går den fra {first} til {last}, eller brug total";
+    FigureNotInReport { name: String } =>
+        "`{name}` is not a figure of this report", "`{name}` er ikke et tal i denne rapport";
+    FigureNoSuchPeriod { name: String } => "`{name}`: no such period", "`{name}`: perioden findes ikke";
+    ExplainDisagrees { name: String, parts: Num, figure: Num } =>
+        "internal error: the derivation of `{name}` adds up to {parts}, the projection says {figure}; please report it",
+        "intern fejl: udledningen af `{name}` giver {parts}, men beregningen giver {figure}; meld venligst fejlen";
+    HelpNameFigure =>
+        "name a figure as the report's JSON keys it: a measure, an id, a period",
+        "navngiv tallet, som rapportens JSON angiver det: et mål, et id, en periode";
+    BridgeNoSuch { name: String, what: Box<Msg>, id: String, hint: Box<Msg> } =>
+        "--bridge `{name}`: neither scenario has a {what} `{id}`; {hint}",
+        "--bridge `{name}`: ingen af scenarierne har en {what} `{id}`; {hint}";
+    BridgeNoPeriod { name: String, window: Days, period: String } =>
+        "--bridge `{name}`: the days compared ({window}) have no period {period}",
+        "--bridge `{name}`: de sammenlignede dage ({window}) rummer ikke perioden {period}";
+    BridgeDisagrees { name: String } =>
+        "internal error: the bridge of `{name}` does not end at B's figure; please report it",
+        "intern fejl: broen for `{name}` ender ikke ved B's tal; meld venligst fejlen";
+    BridgeNoCommonDays { a: Days, b: Days } =>
+        "the windows have no day in common (A {a}, B {b}): there is nothing to bridge",
+        "perioderne har ingen dag til fælles (A {a}, B {b}): der er intet at bygge bro over";
+    HelpBridgeNames =>
+        "name figures as the report's JSON keys them, such as cost_by_funder.brn or must_find.brn; --bridge alone bridges each funder's cost",
+        "navngiv tallene, som rapportens JSON angiver dem, som cost_by_funder.brn eller must_find.brn; --bridge alene bygger bro over hver finansieringskildes udgift";
+
+    // What if: `sweep`, `solve` and `sensitivity`.
+    SweepProgress =>
+        "{{bar:40}} {{pos}}/{{len}} variants, {{eta}} left",
+        "{{bar:40}} {{pos}}/{{len}} varianter, {{eta}} tilbage";
+    SweepOneOrTwo => "a sweep varies one or two paths", "en følsomhedsberegning varierer én eller to stier";
+    VaryForm =>
+        "write --vary path=FROM..TO/STEP or path=A,B,C, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000",
+        "skriv --vary sti=FRA..TIL/TRIN eller sti=A,B,C, som posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
+    VaryNoEquals { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `=`: {form}", "`--vary {text}` har intet `=`: {form}";
+    VaryNoStep { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `/STEP`: {form}", "`--vary {text}` har intet `/TRIN`: {form}";
+    VaryNoRange { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `FROM..TO`: {form}", "`--vary {text}` har intet `FRA..TIL`: {form}";
+    VaryStart => "start", "starten";
+    VaryEnd => "end", "slutningen";
+    VaryStep => "step", "trinnet";
+    VaryNotANumber { text: String, what: Box<Msg>, written: String } =>
+        "`--vary {text}`: the {what} `{written}` is not a number",
+        "`--vary {text}`: {what} `{written}` er ikke et tal";
+    VaryStepNotPositive { text: String, step: Num } =>
+        "`--vary {text}`: the step must be more than 0 (found {step})",
+        "`--vary {text}`: trinnet skal være større end 0 (fandt {step})";
+    VaryEndBeforeStart { text: String, to: Num, from: Num } =>
+        "`--vary {text}`: the end ({to}) is before the start ({from})",
+        "`--vary {text}`: slutningen ({to}) ligger før starten ({from})";
+    MoreThan { n: Num } => "more than {n}", "mere end {n}";
+    VaryTooMany { text: String, count: Box<Msg>, max: Count } =>
+        "`--vary {text}` has {count} values; a sweep has at most {max} points: use a larger step or a narrower range",
+        "`--vary {text}` har {count} værdier; en følsomhedsberegning har højst {max} punkter: brug et større trin eller et snævrere interval";
+    VaryNotExact { text: String, from: Num, k: Count, step: Num } =>
+        "`--vary {text}`: {from} + {k} × {step} cannot be computed exactly (more than 28 digits): use a larger step or a narrower range",
+        "`--vary {text}`: {from} + {k} × {step} kan ikke beregnes nøjagtigt (mere end 28 cifre): brug et større trin eller et snævrere interval";
+    VaryListNotANumber { text: String, item: String } =>
+        "`--vary {text}`: `{item}` is not a number; write path=A,B,C with numbers, or a range path=FROM..TO/STEP",
+        "`--vary {text}`: `{item}` er ikke et tal; skriv sti=A,B,C med tal eller et interval sti=FRA..TIL/TRIN";
+    VaryListedTwice { text: String, value: Num } =>
+        "`--vary {text}`: {value} is listed twice", "`--vary {text}`: {value} står der to gange";
+    VaryListTooMany { text: String, count: Count, max: Count } =>
+        "`--vary {text}` has {count} values; a sweep has at most {max} points",
+        "`--vary {text}` har {count} værdier; en følsomhedsberegning har højst {max} punkter";
+    SweepTooManyPoints { total: Count, max: Count } =>
+        "the sweep has {total} points; at most {max} are computed: use larger steps or narrower ranges",
+        "følsomhedsberegningen har {total} punkter; højst {max} beregnes: brug større trin eller snævrere intervaller";
+    ShowNoPeriod { text: String, period: String, by: Box<Msg>, periods: String } =>
+        "`--show {text}`: there is no period `{period}` by {by}; the periods are total and {periods}",
+        "`--show {text}`: der er ingen periode `{period}` pr. {by}; perioderne er total og {periods}";
+    ShowNoFunder { text: String, id: String, funders: List } =>
+        "`--show {text}`: there is no funder `{id}`; the funders are {funders}",
+        "`--show {text}`: der er ingen finansieringskilde `{id}`; finansieringskilderne er {funders}";
+    ShowNoItem { text: String, id: String } =>
+        "`--show {text}`: there is no post or cost `{id}`",
+        "`--show {text}`: der er ingen stilling eller udgift `{id}`";
+    ShowNotAFigure { text: String } =>
+        "`--show {text}` is not a figure of this report",
+        "`--show {text}` er ikke et tal i denne rapport";
+    SolveWhatKind { path: String } =>
+        "solve finds a number or a date: `{path}` is neither; vary an entry's annual, amount or annual_cost_per_fte, a post's fte, a rate indexation.wages.<year> or indexation.prices.<year>, or an entry's from, to or date",
+        "solve finder et tal eller en dato: `{path}` er ingen af delene; variér en posts annual, amount eller annual_cost_per_fte, en stillings fte, en sats indexation.wages.<år> eller indexation.prices.<år> eller en posts from, to eller date";
+    SolveRoundTo { round_to: String } =>
+        "--round-to {round_to}: give a number above 0 (it rounds amounts, FTE and rates; a date is found to the day)",
+        "--round-to {round_to}: angiv et tal over 0 (det afrunder beløb, årsværk og satser; en dato findes på dagen)";
+    DayValue { day: Day } => "{day}", "{day}";
+    SolveAt { at: Box<Msg> } => "at {at}", "ved {at}";
+    SolveShortAt { at: Box<Msg>, funder: String, short: Ore, period: String } =>
+        "at {at}, {funder} is short {short} at the end of {period}",
+        "ved {at} mangler {funder} {short} ved udgangen af {period}";
+    SolveNotProportional { path: String } =>
+        "`{path}` does not move the balances in proportion, so solve cannot find it exactly",
+        "`{path}` flytter ikke balancerne proportionalt, så solve kan ikke finde værdien nøjagtigt";
+    SolveOutOfReach { path: String, funder: String, short: Ore, period: String } =>
+        "no value of `{path}` balances the scenario: {funder} is short {short} at the end of {period} whatever it is, because `{path}` does not reach that funder's money",
+        "ingen værdi af `{path}` får scenariet til at balancere: {funder} mangler {short} ved udgangen af {period} uanset værdien, fordi `{path}` ikke påvirker den finansieringskildes penge";
+    SolveNeedsAtLeast { funder: String, period: String, least: Num } =>
+        "{funder} (at the end of {period} it needs at least {least})",
+        "{funder} (ved udgangen af {period} kræves mindst {least})";
+    SolveAllowsAtMost { funder: String, period: String, most: Num } =>
+        "{funder} (at the end of {period} it allows at most {most})",
+        "{funder} (ved udgangen af {period} tillades højst {most})";
+    SolvePulledBothWays { path: String, helps: Box<Msg>, hurts: Box<Msg> } =>
+        "no value of `{path}` balances the scenario: raising it helps {helps} and hurts {hurts}",
+        "ingen værdi af `{path}` får scenariet til at balancere: en højere værdi hjælper {helps} og skader {hurts}";
+    SolveEven { path: String, short: Box<Msg> } =>
+        "no value of `{path}` balances the scenario: even {short}",
+        "ingen værdi af `{path}` får scenariet til at balancere: selv {short}";
+    SolveAnyValue { path: String } =>
+        "any value of `{path}` balances the scenario: it does not move the balance of any funder that must balance",
+        "enhver værdi af `{path}` får scenariet til at balancere: den flytter ikke balancen for nogen finansieringskilde, der skal balancere";
+    SolveNoMultiple { round_to: String, path: String, low: Num, high: Num } =>
+        "no multiple of {round_to} of `{path}` balances the scenario; the values that do lie between {low} and {high}",
+        "intet multiplum af {round_to} for `{path}` får scenariet til at balancere; de værdier, der gør, ligger mellem {low} og {high}";
+    SolveNoMultipleFrom { round_to: String, path: String, low: Num } =>
+        "no multiple of {round_to} of `{path}` balances the scenario; the values that do are {low} and above",
+        "intet multiplum af {round_to} for `{path}` får scenariet til at balancere; de værdier, der gør, er {low} og derover";
+    SolveStillShort { path: String, at: Box<Msg> } =>
+        "no value of `{path}` balances the scenario (at {at} it is still short)",
+        "ingen værdi af `{path}` får scenariet til at balancere (ved {at} mangler der stadig penge)";
+    SolveAnyBetween { path: String, low: Box<Msg>, high: Box<Msg> } =>
+        "any value of `{path}` from {low} to {high} balances the scenario",
+        "enhver værdi af `{path}` fra {low} til {high} får scenariet til at balancere";
+    SolveNoneBetween { path: String, low: Box<Msg>, high: Box<Msg>, at_low: Box<Msg>, at_high: Box<Msg> } =>
+        "no value of `{path}` from {low} to {high} balances the scenario: {at_low}; {at_high}",
+        "ingen værdi af `{path}` fra {low} til {high} får scenariet til at balancere: {at_low}; {at_high}";
+    SolveNoNearbyMultiple { path: String, value: Num, round_to: String } =>
+        "{path}: {value} balances the scenario but no nearby multiple of {round_to} does",
+        "{path}: {value} får scenariet til at balancere, men intet nærliggende multiplum af {round_to} gør";
+    SensitivityPercent { text: String } =>
+        "--sensitivity {text}: give a percentage from 0 % to below 100 %, such as --sensitivity 10%",
+        "--sensitivity {text}: angiv en procentsats fra 0 % til under 100 %, som --sensitivity 10%";
+    FlaggedValue { flag: String, value: String, message: Box<Msg> } =>
+        "{flag} {value}: {message}", "{flag} {value}: {message}";
+    AssumptionMarksNothing { path: String } =>
+        "the assumption on `{path}` marks nothing this scenario has",
+        "antagelsen om `{path}` markerer intet, som scenariet har";
+    AssumptionRangeKind { path: String } =>
+        "the range of the assumption on `{path}` is not of its kind",
+        "intervallet for antagelsen om `{path}` passer ikke til værdiens art";
+    AssumptionRangeInvalid { path: String, low: Box<Msg>, high: Box<Msg> } =>
+        "no value in the range of the assumption on `{path}` is valid ({low} to {high}); give it a range that is",
+        "ingen værdi i intervallet for antagelsen om `{path}` er gyldig ({low} til {high}); giv den et gyldigt interval";
+
     // `status`.
     NoActuals =>
         "has no [actuals] table: there are no bookings to follow up",
