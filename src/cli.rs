@@ -535,7 +535,7 @@ fn status_options(
         Error::Input(d.into())
     };
     let as_of = crate::actuals::notation::date(&a.as_of)
-        .map_err(|p| usage("--as-of", *p.message, Some(*p.help)))?;
+        .map_err(|p| usage("--as-of", *p.message, Some(Msg::HelpStatusDate)))?;
     let materiality = if a.materiality.is_empty() {
         None
     } else {

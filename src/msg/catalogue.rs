@@ -1237,7 +1237,7 @@ super::messages! {
         "intern fejl: udledningen af `{name}` giver {parts}, men beregningen giver {figure}; meld venligst fejlen";
     HelpNameFigure =>
         "name a figure as the report's JSON keys it: a measure, an id, a period",
-        "navngiv tallet, som rapportens JSON angiver det: et mål, et id, en periode";
+        "angiv tallet, som det hedder i rapportens JSON: et mål, et id og en periode";
     BridgeNoSuch { name: String, what: Box<Msg>, id: String, hint: Box<Msg> } =>
         "--bridge `{name}`: neither scenario has a {what} `{id}`; {hint}",
         "--bridge `{name}`: ingen af scenarierne har en {what} `{id}`; {hint}";
@@ -1249,10 +1249,10 @@ super::messages! {
         "intern fejl: broen for `{name}` ender ikke ved B's tal; meld venligst fejlen";
     BridgeNoCommonDays { a: Days, b: Days } =>
         "the windows have no day in common (A {a}, B {b}): there is nothing to bridge",
-        "perioderne har ingen dag til fælles (A {a}, B {b}): der er intet at bygge bro over";
+        "perioderne har ingen dag til fælles (A {a}, B {b}): der er intet at følge fra A til B";
     HelpBridgeNames =>
         "name figures as the report's JSON keys them, such as cost_by_funder.brn or must_find.brn; --bridge alone bridges each funder's cost",
-        "navngiv tallene, som rapportens JSON angiver dem, som cost_by_funder.brn eller must_find.brn; --bridge alene bygger bro over hver finansieringskildes udgift";
+        "angiv tallene, som de hedder i rapportens JSON, for eksempel cost_by_funder.brn eller must_find.brn; --bridge alene viser vejen fra A til B for hver finansieringskildes udgift";
 
     // What if: `sweep`, `solve` and `sensitivity`.
     SweepProgress =>
@@ -1291,7 +1291,7 @@ super::messages! {
         "`--vary {text}`: `{item}` is not a number; write path=A,B,C with numbers, or a range path=FROM..TO/STEP",
         "`--vary {text}`: `{item}` er ikke et tal; skriv sti=A,B,C med tal eller et interval sti=FRA..TIL/TRIN";
     VaryListedTwice { text: String, value: Num } =>
-        "`--vary {text}`: {value} is listed twice", "`--vary {text}`: {value} står der to gange";
+        "`--vary {text}`: {value} is listed twice", "`--vary {text}`: {value} er angivet to gange";
     VaryListTooMany { text: String, count: Count, max: Count } =>
         "`--vary {text}` has {count} values; a sweep has at most {max} points",
         "`--vary {text}` har {count} værdier; en følsomhedsberegning har højst {max} punkter";
