@@ -736,14 +736,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Msg> {
 }
 
 fn reason(e: &std::io::Error) -> Msg {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => Msg::NoSuchFile,
-        std::io::ErrorKind::PermissionDenied => Msg::PermissionDenied,
-        _ => Msg::Io {
-            reason: e.to_string(),
-        },
-    };
     Msg::ExportCannotBeRead {
-        reason: reason.boxed(),
+        reason: crate::load::io_reason(e).boxed(),
     }
 }

@@ -278,7 +278,8 @@ fn syntax_diagnostics(
     loader.errors
 }
 
-fn io_reason(e: &std::io::Error) -> Msg {
+/// Why a file cannot be read, in words: the common reasons by id, others as the system says.
+pub(crate) fn io_reason(e: &std::io::Error) -> Msg {
     match e.kind() {
         std::io::ErrorKind::NotFound => Msg::NoSuchFile,
         std::io::ErrorKind::PermissionDenied => Msg::PermissionDenied,

@@ -367,6 +367,7 @@ super::messages! {
         "save the file with Unix (LF) or Windows (CR LF) line endings",
         "gem filen med Unix- (LF) eller Windows-linjeskift (CR LF)";
     NoSuchFile => "no such file", "filen findes ikke";
+    NoSuchDirectory => "no such directory", "mappen findes ikke";
     PermissionDenied => "permission denied", "adgang nægtet";
     Io { reason: String } => "{reason}", "{reason}";
     NotValidToml => "it is not valid TOML", "den er ikke gyldig TOML";
@@ -725,7 +726,7 @@ super::messages! {
         "en gruppes medlemmer kan ikke indeholde gruppen selv; tjek, hvilken nøgle hver `members` og `raised_by` nævner";
 
     // The root files a scenario may name are in.
-    RootUnusable { root: String, reason: String } =>
+    RootUnusable { root: String, reason: Box<Msg> } =>
         "the root directory {root} cannot be used ({reason}), so no file it names is read",
         "rodmappen {root} kan ikke bruges ({reason}), så ingen fil, den nævner, læses";
     HelpRootExists => "give an existing directory as --root", "angiv en eksisterende mappe som --root";
@@ -1145,7 +1146,10 @@ super::messages! {
         "`{written}` er ikke en gyldig dato: den dag findes ikke";
 
     // Commands.
-    CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    CannotWriteOutput { reason: Box<Msg> } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    LinksLoop =>
+        "too many levels of symbolic links (a link that leads back to itself?)",
+        "for mange led af symbolske links (et link, der fører tilbage til sig selv?)";
     HelpWritableDirectory =>
         "check that the directory exists and that you may write to it",
         "tjek, at mappen findes, og at du må skrive i den";
@@ -1165,7 +1169,7 @@ super::messages! {
     HelpBinaryToFile { ext: String } =>
         "write it to a file: --output report.{ext}",
         "skriv det til en fil: --output rapport.{ext}";
-    LogoUnreadable { reason: String } =>
+    LogoUnreadable { reason: Box<Msg> } =>
         "--logo: cannot read the logo: {reason}", "--logo: kan ikke læse logoet: {reason}";
     HelpLogoFile =>
         "give a PNG, JPEG or SVG file that exists and that you may read",
