@@ -12,19 +12,32 @@ use crate::diag::Span;
 use crate::engine::{self, ComputeError, Prices};
 use crate::explain::{Measure, Name};
 use crate::model::{Cost, DateRange, Flow, Funder, Funding, Index, PaidBy, Scenario};
+use crate::msg::{Days, Msg};
 use crate::num::Rational;
 use crate::period::{Calendar, PeriodKey};
 
-/// Why a bridge cannot be made.
+/// Why a bridge cannot be made. (Its `Display` is English, for logs; people read
+/// [`BridgeError::message`], in the language of the run.)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BridgeError {
-    #[error("{0}")]
-    Name(String),
+    #[error("{}", .0.render(crate::msg::Lang::En))]
+    Name(Box<Msg>),
     #[error(transparent)]
     Compute(#[from] ComputeError),
     /// The steps do not end at B's figures: a fault of this program.
     #[error("internal error: the bridge of `{0}` does not end at B's figure; please report it")]
     Disagrees(String),
+}
+
+impl BridgeError {
+    /// What went wrong, for people.
+    pub fn message(&self) -> Msg {
+        match self {
+            BridgeError::Name(m) => (**m).clone(),
+            BridgeError::Compute(c) => c.diagnostic().message,
+            BridgeError::Disagrees(name) => Msg::BridgeDisagrees { name: name.clone() },
+        }
+    }
 }
 
 /// A value of a field as the bridge shows it.
@@ -167,20 +180,21 @@ fn check(a: &Scenario, b: &Scenario, funders: &[&str], names: &[Name]) -> Result
     let items: Vec<&str> = a.item_ids().chain(b.item_ids()).collect();
     for name in names {
         if let Some(id) = name.measure.id() {
-            let (known, what): (&[&str], &str) = if name.measure.by_funder() {
-                (funders, "funder")
+            let known: &[&str] = if name.measure.by_funder() {
+                funders
             } else {
-                (&items, "post or cost")
+                &items
             };
             if !known.contains(&id) {
                 let known: Vec<String> = known.iter().map(|k| k.to_string()).collect();
-                let hint = match crate::explain::name::nearest(id, &known) {
-                    Some(near) => format!("did you mean `{}`?", name.with_id(&near)),
-                    None => format!("the {what}s are {}", known.join(", ")),
+                let (what, hint) = name.unknown_id(id, &known);
+                let message = Msg::BridgeNoSuch {
+                    name: name.to_string(),
+                    what,
+                    id: id.to_string(),
+                    hint,
                 };
-                return Err(BridgeError::Name(format!(
-                    "--bridge `{name}`: neither scenario has a {what} `{id}`; {hint}"
-                )));
+                return Err(BridgeError::Name(message.boxed()));
             }
         }
         if name.period != PeriodKey::Total
@@ -189,12 +203,12 @@ fn check(a: &Scenario, b: &Scenario, funders: &[&str], names: &[Name]) -> Result
                 .iter()
                 .any(|p| p.key == name.period)
         {
-            return Err(BridgeError::Name(format!(
-                "--bridge `{name}`: the days compared ({} – {}) have no period {}",
-                a.window.from,
-                a.window.to,
-                name.period.label()
-            )));
+            let message = Msg::BridgeNoPeriod {
+                name: name.to_string(),
+                window: Days(a.window.from, a.window.to),
+                period: name.period.label(),
+            };
+            return Err(BridgeError::Name(message.boxed()));
         }
     }
     Ok(())

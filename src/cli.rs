@@ -475,12 +475,13 @@ pub struct StatusArgs {
     /// The scenario file (.toml), with an [actuals] table.
     pub scenario: PathBuf,
     /// The status date: bookings up to and including it count (2024-06-30 or 30-06-2024).
-    #[arg(long, value_name = "DATE", value_parser = status_date)]
-    pub as_of: jiff::civil::Date,
+    /// (Read in [`status_options`], so that a mistake is told in the run's language.)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: String,
     /// Flag deviations above a percentage of the budget to date (5%) or an amount (25000);
     /// given twice, above both. Default: the scenario's `materiality`.
-    #[arg(long, value_name = "5%|AMOUNT", value_parser = threshold)]
-    pub materiality: Vec<crate::actuals::config::Threshold>,
+    #[arg(long, value_name = "5%|AMOUNT")]
+    pub materiality: Vec<String>,
     /// Show bookings no rule matches as not allocated, instead of failing.
     #[arg(long)]
     pub allow_unmapped: bool,
@@ -517,12 +518,35 @@ pub struct ExplainArgs {
     pub scenario_args: ScenarioArgs,
 }
 
-fn status_date(s: &str) -> Result<jiff::civil::Date, String> {
-    crate::actuals::notation::date(s).map_err(|p| p.message)
-}
-
-fn threshold(s: &str) -> Result<crate::actuals::config::Threshold, String> {
-    crate::actuals::config::Threshold::parse(s)
+/// The status date and the thresholds of `--materiality`, read here rather than by clap so
+/// that a mistake in them is told in the language of the run.
+fn status_options(
+    a: &StatusArgs,
+) -> Result<(jiff::civil::Date, Option<crate::actuals::Materiality>), Error> {
+    use crate::actuals::{Materiality, config::Threshold};
+    use crate::msg::Msg;
+    let usage = |flag: &str, message: Msg, help: Option<Msg>| {
+        let message = Msg::OnFlag {
+            flag: flag.to_string(),
+            message: message.boxed(),
+        };
+        let mut d = crate::diag::Diagnostic::error(std::path::Path::new(""), message);
+        d.help = help;
+        Error::Input(d.into())
+    };
+    let as_of = crate::actuals::notation::date(&a.as_of)
+        .map_err(|p| usage("--as-of", *p.message, Some(Msg::HelpStatusDate)))?;
+    let materiality = if a.materiality.is_empty() {
+        None
+    } else {
+        let thresholds = (a.materiality.iter())
+            .map(|t| Threshold::parse(t))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|t| Materiality::of(&t))
+            .map_err(|m| usage("--materiality", m, None))?;
+        Some(thresholds)
+    };
+    Ok((as_of, materiality))
 }
 
 #[derive(Debug, clap::Args)]
@@ -622,30 +646,22 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
             env,
         )?,
         Command::Schema => cmd::schema::run(env)?,
-        Command::Status(a) => cmd::status::run(
-            &cmd::status::Options {
-                scenario: a.scenario.clone(),
-                as_of: a.as_of,
-                materiality: (!a.materiality.is_empty())
-                    .then(|| crate::actuals::Materiality::of(&a.materiality))
-                    .transpose()
-                    .map_err(|e| {
-                        cmd::Error::Input(
-                            crate::diag::Diagnostic::error(
-                                std::path::Path::new(""),
-                                format!("--materiality: {e}"),
-                            )
-                            .into(),
-                        )
-                    })?,
-                allow_unmapped: a.allow_unmapped,
-                output: (&a.output).into(),
-                unit: a.unit.into(),
-                rounding: a.rounding.into(),
-                scenarios: (&a.scenario_args).into(),
-            },
-            env,
-        )?,
+        Command::Status(a) => {
+            let (as_of, materiality) = status_options(a)?;
+            cmd::status::run(
+                &cmd::status::Options {
+                    scenario: a.scenario.clone(),
+                    as_of,
+                    materiality,
+                    allow_unmapped: a.allow_unmapped,
+                    output: (&a.output).into(),
+                    unit: a.unit.into(),
+                    rounding: a.rounding.into(),
+                    scenarios: (&a.scenario_args).into(),
+                },
+                env,
+            )?
+        }
         Command::Sensitivity(a) => cmd::sensitivity::run(
             &cmd::sensitivity::Options {
                 scenario: a.scenario.clone(),

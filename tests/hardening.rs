@@ -222,6 +222,7 @@ fn sweep_ranges_are_checked_not_overflowed() {
     // Issue 11, finding 4: `--vary PATH=-79228162514264337593543950335..79228162514264337593543950335/1`
     // panicked ("Subtraction overflowed", exit 101) and a step of
     // 0.0000000000000000000000000001 panicked ("Division overflowed").
+    use klimabudget::msg::Lang;
     use klimabudget::whatif::Vary;
     let max = "79228162514264337593543950335";
     for range in [
@@ -235,9 +236,9 @@ fn sweep_ranges_are_checked_not_overflowed() {
         format!("0..{max}/0.3"),
     ] {
         let text = format!("posts.p.fte={range}");
-        let e = Vary::parse(&text).expect_err(&text);
+        let e = Vary::parse(&text).expect_err(&text).render(Lang::En);
         assert!(
-            e.contains("a sweep has at most 1000000 points") && e.contains("larger step"),
+            e.contains("a sweep has at most 1,000,000 points") && e.contains("larger step"),
             "{text}: {e}"
         );
         let run = klimabudget_in(
@@ -253,7 +254,7 @@ fn sweep_ranges_are_checked_not_overflowed() {
         )
         .code(2);
         assert!(
-            run.stderr.contains("at most 1000000 points"),
+            run.stderr.contains("at most 1,000,000 points"),
             "{}",
             run.stderr
         );
@@ -271,10 +272,13 @@ fn sweep_ranges_are_checked_not_overflowed() {
     let shown: Vec<String> = v.values.iter().map(|d| d.to_string()).collect();
     assert_eq!(shown, ["0", "0.3", "0.6", "0.9"]);
     // A value that 28 digits cannot hold is refused, not rounded.
-    let e = Vary::parse("x=1000000000000000000000..1000000000000000000001/0.0000001").unwrap_err();
-    assert!(e.contains("at most 1000000 points"), "{e}");
+    let e = Vary::parse("x=1000000000000000000000..1000000000000000000001/0.0000001")
+        .unwrap_err()
+        .render(Lang::En);
+    assert!(e.contains("at most 1,000,000 points"), "{e}");
     let e = Vary::parse("x=100000000000000000000000..100000000000000000000000.00001/0.000001")
-        .unwrap_err();
+        .unwrap_err()
+        .render(Lang::En);
     assert!(e.contains("cannot be computed exactly"), "{e}");
 }
 

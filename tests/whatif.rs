@@ -225,7 +225,7 @@ fn sweep_mistakes_are_exit_2() {
         ),
         (
             "posts.joint-municipal-post.fte=1..2000000/1",
-            "a sweep has at most 1000000 points",
+            "a sweep has at most 1,000,000 points",
         ),
         (
             "posts.nope.fte=1..2/1",

@@ -9,10 +9,11 @@ use jiff::civil::Date;
 use super::notation::Mark;
 use super::rules::{Number, Words};
 use crate::diag::{Diagnostic, Sources, Span};
+use crate::load::suggest;
 use crate::load::tree::{Entry, Node, Table, Value};
 use crate::load::values;
 use crate::model::Scenario;
-use crate::msg::Msg;
+use crate::msg::{Count, Day, Days, List, Msg};
 use crate::num::Rational;
 
 /// `[actuals]`, checked.
@@ -151,25 +152,46 @@ struct Reader<'a> {
     errors: Vec<Diagnostic>,
 }
 
-const OWNER: &str = "[actuals]";
+const OWNER: Msg = Msg::OwnerActuals;
+
+/// What a column holds, in words: `the export's date column`.
+fn column_words(key: &str) -> Box<Msg> {
+    match key {
+        "date" => Msg::ColumnDate,
+        "amount" => Msg::ColumnAmount,
+        "debit" => Msg::ColumnDebit,
+        "credit" => Msg::ColumnCredit,
+        "account" => Msg::ColumnAccount,
+        "text" => Msg::ColumnText,
+        _ => Msg::ColumnVoucher,
+    }
+    .boxed()
+}
+
+impl Column {
+    /// What the column holds, in words.
+    pub fn words(&self) -> Box<Msg> {
+        column_words(self.key)
+    }
+}
 
 impl Reader<'_> {
     fn path(&self, span: &Span) -> PathBuf {
         self.sources.path(span.file).to_path_buf()
     }
 
-    fn error(&mut self, span: &Span, message: impl Into<Msg>, label: &str, help: impl Into<Msg>) {
+    fn error(&mut self, span: &Span, message: Msg, label: Msg, help: Msg) {
         let d = Diagnostic::error(&self.path(span), message)
             .at(span.clone(), label)
             .help(help);
         self.errors.push(d);
     }
 
-    fn problem(&mut self, node: &Node, owner: &str, key: &str, p: values::Problem) {
+    fn problem(&mut self, node: &Node, owner: &Msg, key: &str, p: values::Problem) {
         let mut d = Diagnostic::error(
             &self.path(&node.span),
             Msg::AtKey {
-                owner: Msg::from(owner.to_string()).boxed(),
+                owner: owner.clone().boxed(),
                 key: key.to_string(),
                 message: p.message,
             },
@@ -181,26 +203,24 @@ impl Reader<'_> {
         self.errors.push(d);
     }
 
-    fn unknown_keys(&mut self, t: &Table, fields: &[crate::load::fields::Field], owner: &str) {
+    fn unknown_keys(&mut self, t: &Table, fields: &[crate::load::fields::Field], owner: &Msg) {
         let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
         for e in &t.entries {
             if names.contains(&e.key.as_str()) {
                 continue;
             }
-            let help = crate::load::suggest_text(&e.key, &names, || {
-                format!("the keys allowed here are: {}", names.join(", "))
+            let help = suggest(&e.key, &names, || Msg::HelpKeysAllowed {
+                keys: List::of(&names),
             });
-            let d = Diagnostic::error(
-                &self.path(&e.key_span),
-                format!("{owner}: unknown key `{}`", e.key),
-            )
-            .at(e.key_span.clone(), "unknown key")
-            .help(help);
-            self.errors.push(d);
+            let message = Msg::UnknownKey {
+                owner: owner.clone().boxed(),
+                key: e.key.clone(),
+            };
+            self.error(&e.key_span, message, Msg::LabelUnknownKey, help);
         }
     }
 
-    fn text(&mut self, t: &Table, key: &str, owner: &str) -> Option<(String, Span)> {
+    fn text(&mut self, t: &Table, key: &str, owner: &Msg) -> Option<(String, Span)> {
         let e = t.get(key)?;
         match values::text(&e.node.value) {
             Ok(s) => Some((s, e.node.span.clone())),
@@ -212,7 +232,7 @@ impl Reader<'_> {
     }
 
     /// A string or a list of strings, each with its place.
-    fn strings(&mut self, t: &Table, key: &str, owner: &str) -> Vec<(String, Span)> {
+    fn strings(&mut self, t: &Table, key: &str, owner: &Msg) -> Vec<(String, Span)> {
         let Some(e) = t.get(key) else {
             return Vec::new();
         };
@@ -221,9 +241,14 @@ impl Reader<'_> {
             Value::Array(_) => {
                 self.error(
                     &e.node.span,
-                    format!("{owner}: `{key}` is an empty list"),
-                    "empty",
-                    format!("give `{key}` one value, or a list of at least one"),
+                    Msg::ListEmpty {
+                        owner: owner.clone().boxed(),
+                        key: key.to_string(),
+                    },
+                    Msg::LabelEmpty,
+                    Msg::HelpOneOrMore {
+                        key: key.to_string(),
+                    },
                 );
                 return Vec::new();
             }
@@ -243,16 +268,25 @@ impl Reader<'_> {
         let Value::Table(t) = &entry.node.value else {
             self.error(
                 &entry.node.span,
-                format!("{OWNER} must be a table, found {}", entry.node.value.kind()),
-                "not a table",
-                "write [actuals] with file, date and amount under it",
+                Msg::ActualsNotATable {
+                    found: values::kind(&entry.node.value).boxed(),
+                },
+                Msg::LabelNotATable,
+                Msg::HelpActualsTable,
             );
             return None;
         };
-        self.unknown_keys(t, crate::load::fields::ACTUALS, OWNER);
+        self.unknown_keys(t, crate::load::fields::ACTUALS, &OWNER);
         let header = entry.key_span.clone();
+        let missing = |key: &str| Msg::KeyMissing {
+            owner: OWNER.boxed(),
+            key: key.to_string(),
+        };
+        let no_key_here = |key: &str| Msg::LabelNoKeyHere {
+            key: key.to_string(),
+        };
         let mut files = Vec::new();
-        for (written, span) in self.strings(t, "file", OWNER) {
+        for (written, span) in self.strings(t, "file", &OWNER) {
             let base = self
                 .sources
                 .path(span.file)
@@ -263,20 +297,23 @@ impl Reader<'_> {
         if t.get("file").is_none() {
             self.error(
                 &header,
-                format!("{OWNER}: `file` is missing"),
-                "no `file` here",
-                "add `file = \"bookings.csv\"`: the export, relative to this scenario",
+                missing("file"),
+                no_key_here("file"),
+                Msg::HelpAddFile,
             );
         }
         let column = |key: &'static str, required: bool, r: &mut Self| -> Option<Column> {
-            let found = r.text(t, key, OWNER);
+            let found = r.text(t, key, &OWNER);
             match found {
                 Some((name, span)) if name.trim().is_empty() => {
                     r.error(
                         &span,
-                        format!("{OWNER}: `{key}` is empty"),
-                        "no column name",
-                        "give the column's name as the header line of the export writes it",
+                        Msg::KeyEmpty {
+                            owner: OWNER.boxed(),
+                            key: key.to_string(),
+                        },
+                        Msg::LabelNoColumnName,
+                        Msg::HelpColumnName,
                     );
                     None
                 }
@@ -289,9 +326,12 @@ impl Reader<'_> {
                     if required && t.get(key).is_none() {
                         r.error(
                             &header,
-                            format!("{OWNER}: `{key}` is missing"),
-                            &format!("no `{key}` here"),
-                            format!("add `{key} = \"…\"`: the name of the export's {key} column, as its header line writes it"),
+                            missing(key),
+                            no_key_here(key),
+                            Msg::HelpAddColumn {
+                                key: key.to_string(),
+                                column: column_words(key),
+                            },
                         );
                     }
                     None
@@ -306,9 +346,9 @@ impl Reader<'_> {
         if let (Some(a), true) = (&amount, split) {
             self.error(
                 &a.span,
-                format!("{OWNER}: give `amount`, or `debit` and `credit`, not both"),
-                "and debit/credit too",
-                "an export has one amount column, or a debit and a credit column",
+                Msg::AmountAndDebitCredit,
+                Msg::LabelDebitCreditToo,
+                Msg::HelpOneAmountColumn,
             );
         }
         let (amount, credit) = match (amount, debit, credit) {
@@ -320,7 +360,7 @@ impl Reader<'_> {
         let text = column("text", false, self);
         let voucher = column("voucher", false, self);
         let delimiter = self
-            .text(t, "delimiter", OWNER)
+            .text(t, "delimiter", &OWNER)
             .and_then(|(d, span)| match d.as_str() {
                 ";" => Some(b';'),
                 "," => Some(b','),
@@ -328,44 +368,52 @@ impl Reader<'_> {
                 _ => {
                     self.error(
                         &span,
-                        format!(
-                            "{OWNER}: `delimiter` must be \";\", \",\" or \"tab\", not \"{d}\""
-                        ),
-                        "unknown delimiter",
-                        "leave `delimiter` out to have it told from the header line",
+                        Msg::DelimiterUnknown { written: d },
+                        Msg::LabelUnknownDelimiter,
+                        Msg::HelpDelimiterOut,
                     );
                     None
                 }
             });
         let decimal = self
-            .text(t, "decimal", OWNER)
+            .text(t, "decimal", &OWNER)
             .and_then(|(d, span)| match d.trim() {
                 "," => Some(Mark::Comma),
                 "." => Some(Mark::Point),
                 _ => {
                     self.error(
                         &span,
-                        format!("{OWNER}: `decimal` must be \",\" or \".\", not \"{d}\""),
-                        "unknown decimal mark",
-                        "\",\" for 1.234,56 (Danish), \".\" for 1234.56",
+                        Msg::DecimalUnknown { written: d },
+                        Msg::LabelUnknownDecimal,
+                        Msg::HelpDecimalMarks,
                     );
                     None
                 }
             });
-        let encoding = self.text(t, "encoding", OWNER).and_then(|(e, span)| {
+        let encoding = self.text(t, "encoding", &OWNER).and_then(|(e, span)| {
             let found = super::file::encoding(&e);
             if found.is_none() {
-                self.error(&span, format!("{OWNER}: `encoding` \"{e}\" is not an encoding this program knows"), "unknown encoding", "write \"utf-8\" or \"windows-1252\", or leave it out to have it told from the file");
+                self.error(
+                    &span,
+                    Msg::EncodingUnknown { written: e },
+                    Msg::LabelUnknownEncoding,
+                    Msg::HelpEncodings,
+                );
             }
             found
         });
-        let income_negative = match self.text(t, "income", OWNER) {
+        let income_negative = match self.text(t, "income", &OWNER) {
             None => true,
             Some((v, span)) => match v.trim() {
                 "negative" => true,
                 "positive" => false,
                 _ => {
-                    self.error(&span, format!("{OWNER}: `income` must be \"negative\" or \"positive\", not \"{v}\""), "unknown sign", "\"negative\" where money received is written with a minus, as in Danish public accounts");
+                    self.error(
+                        &span,
+                        Msg::IncomeUnknown { written: v },
+                        Msg::LabelUnknownSign,
+                        Msg::HelpIncome,
+                    );
                     true
                 }
             },
@@ -377,17 +425,17 @@ impl Reader<'_> {
                 Ok(d) => {
                     self.error(
                         &e.node.span,
-                        format!(
-                            "{OWNER}: `from` {d} is outside the scenario's window ({})",
-                            s.window
-                        ),
-                        "outside the window",
-                        "give the first day the bookings cover, inside the window",
+                        Msg::FromOutsideWindow {
+                            from: Day(d),
+                            window: Days(s.window.from, s.window.to),
+                        },
+                        Msg::LabelOutsideWindow,
+                        Msg::HelpFromInWindow,
                     );
                     None
                 }
                 Err(p) => {
-                    self.problem(&e.node, OWNER, "from", p);
+                    self.problem(&e.node, &OWNER, "from", p);
                     None
                 }
             },
@@ -397,7 +445,7 @@ impl Reader<'_> {
             Some(e) => match values::boolean(&e.node.value) {
                 Ok(b) => b,
                 Err(p) => {
-                    self.problem(&e.node, OWNER, "strict", p);
+                    self.problem(&e.node, &OWNER, "strict", p);
                     false
                 }
             },
@@ -436,13 +484,12 @@ impl Reader<'_> {
             Value::Array(items) => items.iter().collect(),
             _ => vec![&e.node],
         };
-        let help = "write a percentage of the budget to date such as \"5%\", an amount in kroner such as 25000, or both: [\"5%\", 25000]";
         if nodes.is_empty() || nodes.len() > 2 {
             self.error(
                 &e.node.span,
-                format!("{OWNER}: `materiality` takes a percentage, an amount, or one of each"),
-                "one or two thresholds",
-                help,
+                Msg::MaterialityCount,
+                Msg::LabelOneOrTwoThresholds,
+                Msg::HelpMateriality,
             );
             return m;
         }
@@ -460,26 +507,26 @@ impl Reader<'_> {
                     }
                     Ok(_) if m.percent.is_some() => self.error(
                         &n.span,
-                        format!("{OWNER}: `materiality` gives two percentages"),
-                        "a second percentage",
-                        help,
+                        Msg::MaterialityTwoPercentages,
+                        Msg::LabelSecondPercentage,
+                        Msg::HelpMateriality,
                     ),
                     _ => self.error(
                         &n.span,
-                        format!("{OWNER}: `materiality`: \"{p}%\" is not a percentage"),
-                        "not a percentage",
-                        help,
+                        Msg::MaterialityNotPercentage { written: p },
+                        Msg::LabelNotAPercentage,
+                        Msg::HelpMateriality,
                     ),
                 },
                 None => match values::money(&n.value) {
                     Ok(a) if m.amount.is_none() => m.amount = Some(a.rational()),
                     Ok(_) => self.error(
                         &n.span,
-                        format!("{OWNER}: `materiality` gives two amounts"),
-                        "a second amount",
-                        help,
+                        Msg::MaterialityTwoAmounts,
+                        Msg::LabelSecondAmount,
+                        Msg::HelpMateriality,
                     ),
-                    Err(p) => self.problem(n, OWNER, "materiality", p.help(Msg::from(help))),
+                    Err(p) => self.problem(n, &OWNER, "materiality", p.help(Msg::HelpMateriality)),
                 },
             }
         }
@@ -498,7 +545,12 @@ impl Reader<'_> {
             return Vec::new();
         };
         let Value::Array(items) = &e.node.value else {
-            self.error(&e.node.span, format!("{OWNER}: `map` must be a list of rules"), "not a list", "write each rule as [[actuals.map]] with `account`, `text` or `voucher`, and `entry`");
+            self.error(
+                &e.node.span,
+                Msg::MapNotAList,
+                Msg::LabelNotAList,
+                Msg::HelpMapRules,
+            );
             return Vec::new();
         };
         let ids: Vec<(&str, Place)> = s
@@ -517,37 +569,55 @@ impl Reader<'_> {
             .collect();
         let mut rules = Vec::new();
         for (k, item) in items.iter().enumerate() {
-            let owner = format!("[[actuals.map]] number {}", k + 1);
+            let owner = Msg::OwnerRule { n: Count(k + 1) };
             let Value::Table(rt) = &item.value else {
                 self.error(
                     &item.span,
-                    format!("{owner} must be a table"),
-                    "not a table",
-                    "write each rule as [[actuals.map]] with its keys below",
+                    Msg::RuleNotATable {
+                        owner: owner.boxed(),
+                    },
+                    Msg::LabelNotATable,
+                    Msg::HelpRuleTable,
                 );
                 continue;
             };
             self.unknown_keys(rt, crate::load::fields::ACTUALS_MAP, &owner);
+            // A criterion on a column [actuals] does not name is an error at its key.
+            let without_column = |key: &str, r: &mut Self| {
+                let span = rt
+                    .get(key)
+                    .map(|e| e.key_span.clone())
+                    .unwrap_or(item.span.clone());
+                let message = Msg::RuleNeedsColumn {
+                    owner: owner.clone().boxed(),
+                    key: key.to_string(),
+                    column: column_words(key),
+                };
+                let help = Msg::HelpAddColumn {
+                    key: key.to_string(),
+                    column: column_words(key),
+                };
+                r.error(&span, message, Msg::LabelNoSuchColumn, help);
+            };
+            let bad_pattern = |r: &mut Self, span: &Span, key: &str, why: Msg, help: Msg| {
+                let message = Msg::AtKey {
+                    owner: owner.clone().boxed(),
+                    key: key.to_string(),
+                    message: why.boxed(),
+                };
+                r.error(span, message, Msg::LabelNotAPattern, help);
+            };
             let numbers = |key: &str, column: bool, r: &mut Self| -> Vec<Number> {
                 let written = r.strings(rt, key, &owner);
                 if !written.is_empty() && !column {
-                    let span = &rt
-                        .get(key)
-                        .map(|e| e.key_span.clone())
-                        .unwrap_or(item.span.clone());
-                    r.error(span, format!("{owner}: `{key}` needs the export's {key} column: [actuals] names none"), "no such column", format!("add `{key} = \"…\"` to [actuals]: the name of the export's {key} column"));
+                    without_column(key, r);
                 }
                 written
                     .into_iter()
                     .filter_map(|(w, span)| match Number::parse(&w, key == "account") {
                         Ok(n) => Some(n),
                         Err(why) => {
-                            r.error(
-                                &span,
-                                format!("{owner}: `{key}`: {why}"),
-                                "not a pattern",
-                                "write a number (22510), a glob (2250*) or a range (22500-22599)",
-                            );
+                            bad_pattern(r, &span, key, why, Msg::HelpNumberPattern);
                             None
                         }
                     })
@@ -557,28 +627,14 @@ impl Reader<'_> {
             let voucher = numbers("voucher", has_voucher, self);
             let words = self.strings(rt, "text", &owner);
             if !words.is_empty() && !has_text {
-                let span = rt
-                    .get("text")
-                    .map(|e| e.key_span.clone())
-                    .unwrap_or(item.span.clone());
-                self.error(
-                    &span,
-                    format!("{owner}: `text` needs the export's text column: [actuals] names none"),
-                    "no such column",
-                    "add `text = \"…\"` to [actuals]: the name of the export's text column",
-                );
+                without_column("text", self);
             }
             let text: Vec<Words> = words
                 .into_iter()
                 .filter_map(|(w, span)| match Words::parse(&w) {
                     Ok(p) => Some(p),
                     Err(why) => {
-                        self.error(
-                            &span,
-                            format!("{owner}: `text`: {why}"),
-                            "not a pattern",
-                            "write words of the booking's text, such as \"GEN2040\"",
-                        );
+                        bad_pattern(self, &span, "text", why, Msg::HelpTextPattern);
                         None
                     }
                 })
@@ -587,7 +643,14 @@ impl Reader<'_> {
                 && rt.get("text").is_none()
                 && rt.get("voucher").is_none()
             {
-                self.error(&item.span, format!("{owner} matches every booking: it has no `account`, `text` or `voucher`"), "no criterion", "say which bookings it is for: account = \"2250*\", text = \"GEN2040\" or voucher = \"10234\"");
+                self.error(
+                    &item.span,
+                    Msg::RuleMatchesAll {
+                        owner: owner.clone().boxed(),
+                    },
+                    Msg::LabelNoCriterion,
+                    Msg::HelpRuleCriterion,
+                );
             }
             let target = match (
                 self.text(rt, "entry", &owner),
@@ -596,9 +659,11 @@ impl Reader<'_> {
                 (Some(_), Some((_, span))) => {
                     self.error(
                         &span,
-                        format!("{owner} has both `entry` and `unallocated`"),
-                        "one or the other",
-                        "a rule sends bookings to an entry, or says why they belong to none",
+                        Msg::RuleBothTargets {
+                            owner: owner.clone().boxed(),
+                        },
+                        Msg::LabelOneOrTheOther,
+                        Msg::HelpRuleTarget,
                     );
                     Target::Broken
                 }
@@ -606,21 +671,41 @@ impl Reader<'_> {
                     Some((_, place)) => Target::Entry(*place),
                     None => {
                         let names: Vec<&str> = ids.iter().map(|(i, _)| *i).collect();
-                        let help = crate::load::suggest_text(&id, &names, || {
-                            format!("the entries are: {}", names.join(", "))
+                        let help = suggest(&id, &names, || Msg::HelpEntriesAre {
+                            ids: List::of(&names),
                         });
-                        self.error(&span, format!("{owner}: `entry` \"{id}\" is no post, cost or funding entry of the scenario"), "unknown entry", help);
+                        let message = Msg::RuleUnknownEntry {
+                            owner: owner.clone().boxed(),
+                            id,
+                        };
+                        self.error(&span, message, Msg::LabelUnknownEntry, help);
                         Target::Broken
                     }
                 },
                 (None, Some((reason, span))) if reason.trim().is_empty() => {
-                    self.error(&span, format!("{owner}: `unallocated` is empty"), "no reason", "say why these bookings belong to no entry, such as \"Fejlkonteret; omposteres i juli\"");
+                    let message = Msg::KeyEmpty {
+                        owner: owner.clone().boxed(),
+                        key: "unallocated".into(),
+                    };
+                    self.error(
+                        &span,
+                        message,
+                        Msg::LabelNoReason,
+                        Msg::HelpUnallocatedReason,
+                    );
                     Target::Broken
                 }
                 (None, Some((reason, _))) => Target::Unallocated(reason.trim().to_string()),
                 (None, None) => {
                     if rt.get("entry").is_none() && rt.get("unallocated").is_none() {
-                        self.error(&item.span, format!("{owner} sends its bookings nowhere"), "no `entry`", "add `entry = \"<id>\"` (a post, cost or funding entry), or `unallocated = \"why\"`");
+                        self.error(
+                            &item.span,
+                            Msg::RuleNowhere {
+                                owner: owner.clone().boxed(),
+                            },
+                            Msg::LabelNoEntry,
+                            Msg::HelpRuleEntry,
+                        );
                     }
                     Target::Broken
                 }
@@ -641,7 +726,12 @@ impl Reader<'_> {
             return Vec::new();
         };
         let Value::Table(et) = &e.node.value else {
-            self.error(&e.node.span, format!("{OWNER}: `explanations` must be a table of id = \"text\""), "not a table", "write [actuals.explanations] with lines such as regional-post = \"Vakant i august\"");
+            self.error(
+                &e.node.span,
+                Msg::ExplanationsNotATable,
+                Msg::LabelNotATable,
+                Msg::HelpExplanations,
+            );
             return Vec::new();
         };
         let ids: Vec<&str> = s
@@ -652,13 +742,11 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for x in &et.entries {
             if !ids.contains(&x.key.as_str()) {
-                let help = crate::load::suggest_text(&x.key, &ids, || {
-                    format!(
-                        "explanations are by the id of a post, cost, funding entry or funder: {}",
-                        ids.join(", ")
-                    )
+                let help = suggest(&x.key, &ids, || Msg::HelpExplanationIds {
+                    ids: List::of(&ids),
                 });
-                self.error(&x.key_span, format!("{OWNER}: explanation for `{}`, which is no entry or funder of the scenario", x.key), "unknown id", help);
+                let message = Msg::ExplanationUnknownId { id: x.key.clone() };
+                self.error(&x.key_span, message, Msg::LabelUnknownId, help);
                 continue;
             }
             match values::text(&x.node.value) {
@@ -666,7 +754,7 @@ impl Reader<'_> {
                     out.push((x.key.clone(), text.trim().to_string()))
                 }
                 Ok(_) => {}
-                Err(p) => self.problem(&x.node, "[actuals.explanations]", &x.key, p),
+                Err(p) => self.problem(&x.node, &Msg::OwnerExplanations, &x.key, p),
             }
         }
         out
@@ -683,7 +771,7 @@ pub enum Threshold {
 
 impl Threshold {
     /// `5%`, `2,5 %` or an amount in kroner; never negative.
-    pub fn parse(text: &str) -> Result<Threshold, String> {
+    pub fn parse(text: &str) -> Result<Threshold, Msg> {
         let t = text.trim();
         let number = |s: &str| -> Option<Rational> {
             let d = rust_decimal::Decimal::from_str_exact(s.trim()).ok()?;
@@ -692,17 +780,13 @@ impl Threshold {
         if let Some(p) = t.strip_suffix('%') {
             return number(&p.replace(',', "."))
                 .map(Threshold::Percent)
-                .ok_or_else(|| format!("`{t}` is not a percentage such as 5%"));
+                .ok_or_else(|| Msg::ThresholdNotPercentage { written: t.into() });
         }
         let ore = super::notation::amount(t, super::notation::Mark::Comma)
             .or_else(|_| super::notation::amount(t, super::notation::Mark::Point))
-            .map_err(|_| {
-                format!("`{t}` is neither a percentage such as 5% nor an amount such as 25000")
-            })?;
+            .map_err(|_| Msg::ThresholdNeither { written: t.into() })?;
         if ore < 0 {
-            return Err(format!(
-                "`{t}` is negative; a threshold is an amount of at least 0"
-            ));
+            return Err(Msg::ThresholdNegative { written: t.into() });
         }
         Ok(Threshold::Amount(Rational::new(ore, 100)))
     }
@@ -710,18 +794,13 @@ impl Threshold {
 
 impl Materiality {
     /// The thresholds given together: at most one percentage and one amount.
-    pub fn of(thresholds: &[Threshold]) -> Result<Materiality, String> {
+    pub fn of(thresholds: &[Threshold]) -> Result<Materiality, Msg> {
         let mut m = Materiality::default();
         for t in thresholds {
             match *t {
                 Threshold::Percent(p) if m.percent.is_none() => m.percent = Some(p),
                 Threshold::Amount(a) if m.amount.is_none() => m.amount = Some(a),
-                _ => {
-                    return Err(
-                        "give at most one percentage and one amount: --materiality 5% --materiality 25000"
-                            .into(),
-                    );
-                }
+                _ => return Err(Msg::ThresholdsTooMany),
             }
         }
         Ok(m)

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use crate::msg::Msg;
+
 /// The text of an export and the encoding it was read in.
 #[derive(Debug)]
 pub struct Decoded {
@@ -17,10 +19,10 @@ pub struct Decoded {
 /// point into), the byte offset in it of the first bad character, and what to do.
 #[derive(Debug)]
 pub struct Undecodable {
-    pub message: String,
+    pub message: Box<Msg>,
     pub shown: String,
     pub at: usize,
-    pub help: String,
+    pub help: Box<Msg>,
 }
 
 /// Bytes Windows-1252 leaves undefined: a file holding them is not Windows-1252 text.
@@ -38,10 +40,10 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let (shown, _) = WINDOWS_1252.decode_without_bom_handling(&bytes[..at]);
         return Err(Undecodable {
-            message: "holds NUL bytes: it is not a text export (or UTF-16 without a byte-order mark)".into(),
+            message: Msg::ExportHasNul.boxed(),
             at: shown.len(),
             shown: shown.into_owned(),
-            help: "export the bookings as CSV text in UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)".into(),
+            help: Msg::HelpExportCsv.boxed(),
         });
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -80,17 +82,17 @@ fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, Undecoda
     // The rest as well as it can be read, so that the line is shown whole.
     let (rest, _) = encoding.decode_without_bom_handling(&bytes[valid..]);
     Err(Undecodable {
-        message: format!(
-            "is not {} text: byte 0x{:02X} cannot be read",
-            encoding.name(),
-            bytes[valid]
-        ),
+        message: Msg::ExportNotInEncoding {
+            encoding: encoding.name().to_string(),
+            byte: format!("0x{:02X}", bytes[valid]),
+        }
+        .boxed(),
         shown: format!("{shown}{rest}"),
         at,
         help: if encoding == UTF_8 {
-            "save the export as UTF-8, or set encoding = \"windows-1252\" in [actuals] if that is what it is".into()
+            Msg::HelpSaveUtf8.boxed()
         } else {
-            "the export is in some other encoding: save it as UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)".into()
+            Msg::HelpOtherEncoding.boxed()
         },
     })
 }
@@ -275,7 +277,8 @@ mod tests {
         );
         // Bytes Windows-1252 does not define.
         let e = decode(b"a;b\n1;\x81\n", None).unwrap_err();
-        assert!(e.message.contains("0x81"), "{}", e.message);
+        let message = e.message.render(crate::msg::Lang::En);
+        assert!(message.contains("0x81"), "{message}");
         assert_eq!(e.at, 6);
         // UTF-16 with its mark is read; without it, it is refused.
         let utf16: Vec<u8> = [0xFF, 0xFE]

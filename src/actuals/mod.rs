@@ -20,7 +20,7 @@ use self::notation::{Evidence, Mark};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span};
 use crate::load::Loaded;
 use crate::model::Scenario;
-use crate::msg::Msg;
+use crate::msg::{Count, Day, Days, List, Msg, Parts};
 
 /// The largest bookings export read: 100 MiB, as for scenario files.
 pub const MAX_FILE_BYTES: u64 = crate::load::MAX_FILE_BYTES;
@@ -140,12 +140,7 @@ pub fn read(loaded: &Loaded, options: Options) -> Result<Option<Bookings>, Diagn
         // The same export twice would count every booking twice.
         let same = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         if read.contains(&same) {
-            reader.about(
-                path,
-                span,
-                "is named twice: its bookings would count twice",
-                "name each export once",
-            );
+            reader.about(path, span, Msg::ExportNamedTwice, Msg::HelpNameExportOnce);
             continue;
         }
         read.push(same);
@@ -193,9 +188,9 @@ impl Reader<'_> {
         path: &Path,
         file: FileId,
         range: std::ops::Range<usize>,
-        message: String,
-        label: &str,
-        help: impl Into<Msg>,
+        message: Msg,
+        label: Msg,
+        help: Msg,
     ) {
         self.errors.push(
             Diagnostic::error(path, message)
@@ -215,7 +210,7 @@ impl Reader<'_> {
                     message: message.into().boxed(),
                 },
             )
-            .at(span.clone(), "this file")
+            .at(span.clone(), Msg::LabelThisFile)
             .help(help),
         );
     }
@@ -228,12 +223,7 @@ impl Reader<'_> {
         let bytes = match read_bytes(path) {
             Ok(b) => b,
             Err(why) => {
-                self.about(
-                    path,
-                    span,
-                    why,
-                    "check the path: it is relative to the file that names it (to the working directory for --set)",
-                );
+                self.about(path, span, why, Msg::HelpExportPath);
                 return;
             }
         };
@@ -243,7 +233,8 @@ impl Reader<'_> {
                 // The bad byte is shown as the replacement character, as long as it is.
                 let end = e.at + e.shown[e.at..].chars().next().map_or(0, char::len_utf8);
                 let id = self.sources.add(path, e.shown);
-                self.at(path, id, e.at..end, e.message, "cannot be read", e.help);
+                let label = Msg::LabelCannotBeRead;
+                self.at(path, id, e.at..end, *e.message, label, *e.help);
                 return;
             }
         };
@@ -266,9 +257,9 @@ impl Reader<'_> {
                     path,
                     id,
                     at..at,
-                    format!("is not valid CSV: {why}"),
-                    "here",
-                    "check the quotes on this line",
+                    Msg::NotValidCsv { reason: why },
+                    Msg::LabelHere,
+                    Msg::HelpCheckQuotes,
                 );
                 return;
             }
@@ -338,37 +329,32 @@ impl Reader<'_> {
                     path,
                     id,
                     text..text,
-                    "is empty: it has no header line and no bookings".into(),
-                    "empty",
-                    "export the bookings with a header line naming the columns",
+                    Msg::ExportEmpty,
+                    Msg::LabelEmpty,
+                    Msg::HelpExportHeader,
                 );
                 return None;
             };
             let fields: Vec<&str> = first.fields.iter().map(|f| f.trim()).collect();
             for c in named.iter().filter(|c| find(first, &c.name).is_none()) {
-                let help = crate::load::suggest_text(&c.name, &fields, || {
-                    format!(
-                        "the header line's columns are: {}; set `{}` in [actuals] to one of them",
-                        fields.join(", "),
-                        c.key
-                    )
+                let help = crate::load::suggest(&c.name, &fields, || Msg::HelpHeaderColumns {
+                    columns: List::of(&fields),
+                    key: c.key.to_string(),
                 });
-                let d = Diagnostic::error(
-                    path,
-                    format!(
-                        "has no column `{}` (the {} column [actuals] names)",
-                        c.name, c.key
-                    ),
-                )
-                .at(
-                    Span::new(
-                        id,
-                        first.start..first.span(fields.len().saturating_sub(1)).end,
-                    ),
-                    "the header line",
-                )
-                .also(c.span.clone(), "named here")
-                .help(help);
+                let message = Msg::ExportNoColumn {
+                    name: c.name.clone(),
+                    column: c.words(),
+                };
+                let d = Diagnostic::error(path, message)
+                    .at(
+                        Span::new(
+                            id,
+                            first.start..first.span(fields.len().saturating_sub(1)).end,
+                        ),
+                        Msg::LabelHeaderLine,
+                    )
+                    .also(c.span.clone(), Msg::LabelNamedHere)
+                    .help(help);
                 self.errors.push(d);
             }
             return None;
@@ -385,16 +371,17 @@ impl Reader<'_> {
                 > 1;
             if twice {
                 let span = r.span(at.unwrap_or(0));
+                let message = Msg::ExportColumnTwice {
+                    name: c.name.clone(),
+                    column: c.words(),
+                };
                 self.at(
                     path,
                     id,
                     span,
-                    format!(
-                        "has the column `{}` twice: which one holds the {}?",
-                        c.name, c.key
-                    ),
-                    "twice",
-                    "rename one of the columns in the export",
+                    message,
+                    Msg::LabelTwice,
+                    Msg::HelpRenameColumn,
                 );
             }
             let at = at.unwrap_or(0);
@@ -436,15 +423,20 @@ impl Reader<'_> {
                 Evidence::Is(m) => match seen {
                     None => seen = Some((m, raw, c)),
                     Some((first, at, ac)) if first != m => {
-                        let line = at.line;
-                        let shown = at.fields[ac].trim().to_string();
+                        let message = Msg::DecimalMarkConflict {
+                            value: value.trim().to_string(),
+                            mark: m.char().to_string(),
+                            other: at.fields[ac].trim().to_string(),
+                            line: Count(usize::try_from(at.line).unwrap_or(usize::MAX)),
+                            first: first.char().to_string(),
+                        };
                         self.at(
                             path,
                             id,
                             raw.span(c),
-                            format!("`{}` writes the decimal mark as `{}`, but `{shown}` on line {line} writes it as `{}`", value.trim(), m.char(), first.char()),
-                            "another decimal mark",
-                            "set decimal = \",\" or decimal = \".\" in [actuals] to say which the export uses",
+                            message,
+                            Msg::LabelOtherDecimalMark,
+                            Msg::HelpSetDecimal,
                         );
                         return Some(first);
                     }
@@ -464,11 +456,9 @@ impl Reader<'_> {
                     path,
                     id,
                     raw.span(c),
-                    format!(
-                        "cannot tell whether `{value}` has a thousands separator or three decimals"
-                    ),
-                    "which decimal mark?",
-                    "set decimal = \",\" (1.234,56) or decimal = \".\" (1234.56) in [actuals]",
+                    Msg::DecimalMarkAmbiguous { value },
+                    Msg::LabelWhichDecimalMark,
+                    Msg::HelpSetDecimalExamples,
                 );
                 None
             }
@@ -481,17 +471,18 @@ impl Reader<'_> {
         let width = columns.width();
         if r.fields.len() < width {
             let end = r.span(r.fields.len().saturating_sub(1)).end;
+            let message = Msg::LineTooShort {
+                line: line(r),
+                fields: Count(r.fields.len()),
+                width: Count(width),
+            };
             self.at(
                 path,
                 id,
                 end..end,
-                format!(
-                    "line {} has {} fields; the columns read need {width}",
-                    r.line,
-                    r.fields.len()
-                ),
-                "the line ends here",
-                "check the delimiter and the quotes on this line",
+                message,
+                Msg::LabelLineEnds,
+                Msg::HelpCheckDelimiter,
             );
             return;
         }
@@ -508,25 +499,30 @@ impl Reader<'_> {
             let window = self.scenario.window;
             let from = self.config.from;
             if !window.contains(d) {
+                let message = Msg::BookingOutsideWindow {
+                    date: Day(d),
+                    window: Days(window.from, window.to),
+                };
                 self.at(
                     path,
                     id,
                     r.span(columns.date),
-                    format!("line {}: the booking date {d} is outside the scenario's window ({window})", r.line),
-                    "outside the window",
-                    "remove bookings of other years from the export, or widen the scenario's window",
+                    on_line(r, message),
+                    Msg::LabelOutsideWindow,
+                    Msg::HelpBookingOtherYears,
                 );
             } else if d < from {
+                let message = Msg::BookingBeforeFrom {
+                    date: Day(d),
+                    from: Day(from),
+                };
                 self.at(
                     path,
                     id,
                     r.span(columns.date),
-                    format!(
-                        "line {}: the booking date {d} is before `from` in [actuals] ({from})",
-                        r.line
-                    ),
-                    "before the follow-up starts",
-                    "remove the booking from the export, or move `from` in [actuals] back",
+                    on_line(r, message),
+                    Msg::LabelBeforeFollowUp,
+                    Msg::HelpBookingBeforeFrom,
                 );
             }
         }
@@ -556,9 +552,9 @@ impl Reader<'_> {
         let blank = |i: usize| r.fields[i].trim().is_empty();
         let debit = x.columns.amount;
         if blank(debit) && blank(credit) {
-            let message = format!("line {}: both the debit and the credit are empty", r.line);
-            let help = "every booking needs an amount on one side";
-            self.at(x.path, x.id, r.span(debit), message, "no amount", help);
+            let message = on_line(r, Msg::DebitCreditEmpty);
+            let (label, help) = (Msg::LabelNoAmount, Msg::HelpAmountOneSide);
+            self.at(x.path, x.id, r.span(debit), message, label, help);
             return None;
         }
         let side = |reader: &mut Self, i: usize| {
@@ -582,8 +578,8 @@ impl Reader<'_> {
     ) -> Option<T> {
         read(&r.fields[i])
             .map_err(|p| {
-                let message = format!("line {}: {}", r.line, p.message);
-                self.at(x.path, x.id, r.span(i), message, p.label, p.help);
+                let message = on_line(r, *p.message);
+                self.at(x.path, x.id, r.span(i), message, *p.label, *p.help);
             })
             .ok()
     }
@@ -614,19 +610,33 @@ impl Reader<'_> {
             if self.options.allow_unmapped {
                 return Some(To::Unmapped);
             }
-            let what = [("account", account), ("text", text), ("voucher", voucher)]
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| format!("{k} `{v}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let value = |v: &str| v.to_string();
+            let what = [
+                (
+                    account,
+                    Msg::BookingAccount {
+                        value: value(account),
+                    },
+                ),
+                (text, Msg::BookingText { value: value(text) }),
+                (
+                    voucher,
+                    Msg::BookingVoucher {
+                        value: value(voucher),
+                    },
+                ),
+            ]
+            .into_iter()
+            .filter(|(v, _)| !v.is_empty())
+            .map(|(_, m)| m)
+            .collect();
             self.at(
                 path,
                 id,
                 r.span(place),
-                format!("line {}: no rule of [[actuals.map]] matches this booking ({what})", r.line),
-                "unmapped",
-                "add a rule for it to [actuals] ([[actuals.map]] with `entry`, or with `unallocated = \"why\"` if it belongs to no entry); `status --allow-unmapped` shows such bookings as not allocated",
+                on_line(r, Msg::Unmapped { what: Parts(what) }),
+                Msg::LabelUnmapped,
+                Msg::HelpUnmapped,
             );
             return None;
         };
@@ -641,11 +651,13 @@ impl Reader<'_> {
                 .find(|&&k| rules[k].target != rules[places[0]].target)
             {
                 let a = places[0];
-                let d = Diagnostic::error(path, format!("line {}: rules {} and {} of [[actuals.map]] both match this booking and send it to different places (strict = true)", r.line, a + 1, other + 1))
-                    .at(Span::new(id, r.span(place)), "ambiguous")
-                    .also(rules[a].span.clone(), format!("rule {}", a + 1))
-                    .also(rules[other].span.clone(), format!("rule {}", other + 1))
-                    .help("make the rules exclusive (a narrower account range or text), or leave out strict = true to let the first rule win");
+                let (na, nb) = (Count(a + 1), Count(other + 1));
+                let message = on_line(r, Msg::RulesDisagree { a: na, b: nb });
+                let d = Diagnostic::error(path, message)
+                    .at(Span::new(id, r.span(place)), Msg::LabelAmbiguous)
+                    .also(rules[a].span.clone(), Msg::LabelRule { n: na })
+                    .also(rules[other].span.clone(), Msg::LabelRule { n: nb })
+                    .help(Msg::HelpRulesExclusive);
                 self.errors.push(d);
                 return None;
             }
@@ -689,15 +701,28 @@ impl Places {
     }
 }
 
+/// The line of a record, for messages.
+fn line(r: &file::Record) -> Count {
+    Count(usize::try_from(r.line).unwrap_or(usize::MAX))
+}
+
+/// `message` about the record's line: `line 3: …`.
+fn on_line(r: &file::Record, message: Msg) -> Msg {
+    Msg::OnLine {
+        line: line(r),
+        message: message.boxed(),
+    }
+}
+
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`], or why not.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Msg> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;
     if meta.is_dir() {
-        return Err("is a directory, not a bookings export".into());
+        return Err(Msg::ExportIsDirectory);
     }
     if !meta.is_file() {
-        return Err("is not a regular file; only files saved on disk are read".into());
+        return Err(Msg::ExportNotRegular);
     }
     let file = std::fs::File::open(path).map_err(|e| reason(&e))?;
     let mut bytes = Vec::new();
@@ -705,15 +730,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| reason(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err("is over 100 MiB; split the export by year".into());
+        return Err(Msg::ExportTooLarge);
     }
     Ok(bytes)
 }
 
-fn reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "cannot be read: no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
-        _ => format!("cannot be read: {e}"),
+fn reason(e: &std::io::Error) -> Msg {
+    Msg::ExportCannotBeRead {
+        reason: crate::load::io_reason(e).boxed(),
     }
 }

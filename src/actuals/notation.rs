@@ -4,6 +4,9 @@
 
 use jiff::civil::Date;
 
+use crate::msg::{Kr, Msg};
+use crate::num::Rational;
+
 /// The largest amount of one booking: 1,000,000,000,000 kr., as for a scenario's amounts.
 pub const MAX_KRONER: i128 = 1_000_000_000_000;
 
@@ -39,16 +42,16 @@ pub enum Evidence {
 /// Why an amount or a date cannot be read: a message, a short label, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub message: String,
-    pub label: &'static str,
-    pub help: String,
+    pub message: Box<Msg>,
+    pub label: Box<Msg>,
+    pub help: Box<Msg>,
 }
 
-fn problem(message: String, label: &'static str, help: impl Into<String>) -> Problem {
+fn problem(message: Msg, label: Msg, help: Msg) -> Problem {
     Problem {
-        message,
-        label,
-        help: help.into(),
+        message: message.boxed(),
+        label: label.boxed(),
+        help: help.boxed(),
     }
 }
 
@@ -122,22 +125,23 @@ pub fn evidence(raw: &str) -> Evidence {
 
 /// An amount in øre, read with the decimal mark `mark`.
 pub fn amount(raw: &str, mark: Mark) -> Result<i128, Problem> {
-    let help = match mark {
-        Mark::Comma => "write the amount as the export does, such as 1.234,56 or -1234,56",
-        Mark::Point => "write the amount as the export does, such as 1234.56 or -1,234.56",
+    let help = || match mark {
+        Mark::Comma => Msg::HelpAmountComma,
+        Mark::Point => Msg::HelpAmountPoint,
     };
+    let written = || raw.trim().to_string();
     if raw.trim().is_empty() {
         return Err(problem(
-            "the amount is empty".into(),
-            "no amount",
-            "every booking needs an amount; a booking of nothing can be left out",
+            Msg::AmountEmpty,
+            Msg::LabelNoAmount,
+            Msg::HelpBookingAmount,
         ));
     }
     let not_a_number = || {
         problem(
-            format!("`{}` is not an amount", raw.trim()),
-            "not an amount",
-            help,
+            Msg::NotAnAmount { written: written() },
+            Msg::LabelNotAnAmount,
+            help(),
         )
     };
     let (s, negative) = unsigned(raw);
@@ -166,27 +170,20 @@ pub fn amount(raw: &str, mark: Mark) -> Result<i128, Problem> {
     }
     if !grouped_well {
         return Err(problem(
-            format!(
-                "`{}` has its thousands separators in the wrong places",
-                raw.trim()
-            ),
-            "not an amount",
-            help,
+            Msg::AmountGrouping { written: written() },
+            Msg::LabelNotAnAmount,
+            help(),
         ));
     }
     let fraction = fraction.unwrap_or("");
     let (cents, rest) = fraction.split_at(fraction.len().min(2));
     if rest.chars().any(|c| c != '0') {
         return Err(problem(
-            format!(
-                "`{}` has more than 2 decimals; amounts are in kroner and øre",
-                raw.trim()
-            ),
-            "more than 2 decimals",
-            format!(
-                "check the decimal mark: this file's is `{}`; set `decimal` in [actuals] if that is wrong",
-                mark.char()
-            ),
+            Msg::AmountOreOnly { written: written() },
+            Msg::LabelMoreThanTwoDecimals,
+            Msg::HelpCheckDecimalMark {
+                mark: mark.char().to_string(),
+            },
         ));
     }
     let kroner = digits.trim_start_matches('0');
@@ -208,12 +205,12 @@ pub fn amount(raw: &str, mark: Mark) -> Result<i128, Problem> {
 
 fn too_large(raw: &str) -> Problem {
     problem(
-        format!(
-            "`{}` is more than the largest amount of a booking, 1,000,000,000,000 kr.",
-            raw.trim()
-        ),
-        "too large",
-        "check the amount and the decimal mark",
+        Msg::BookingTooLarge {
+            written: raw.trim().to_string(),
+            max: Kr(Rational::from_integer(MAX_KRONER)),
+        },
+        Msg::LabelTooLarge,
+        Msg::HelpCheckAmount,
     )
 }
 
@@ -221,15 +218,21 @@ fn too_large(raw: &str) -> Problem {
 /// after it ignored (`31-12-2023 00:00:00`).
 pub fn date(raw: &str) -> Result<Date, Problem> {
     let s = raw.trim();
-    let help = "write dates as the export does: 31-12-2023, 31.12.2023 or 2023-12-31";
+    let written = || s.to_string();
     if s.is_empty() {
         return Err(problem(
-            "the date is empty".into(),
-            "no date",
-            "every booking needs its booking date",
+            Msg::DateEmpty,
+            Msg::LabelNoBookingDate,
+            Msg::HelpBookingDate,
         ));
     }
-    let not_a_date = || problem(format!("`{s}` is not a date"), "not a date", help);
+    let not_a_date = || {
+        problem(
+            Msg::NotADate { written: written() },
+            Msg::LabelNotADay,
+            Msg::HelpExportDates,
+        )
+    };
     // A time of day after the date: `2023-12-31T00:00`, `31-12-2023 00:00:00`.
     let day = match s.split_once([' ', 'T']) {
         Some((d, time))
@@ -261,24 +264,24 @@ pub fn date(raw: &str) -> Result<Date, Problem> {
         (z, y, x)
     } else {
         return Err(problem(
-            format!("`{s}` has no four-digit year"),
-            "which century?",
-            "export dates with the year in full, such as 31-12-2023",
+            Msg::DateNoCentury { written: written() },
+            Msg::LabelWhichCentury,
+            Msg::HelpExportYearInFull,
         ));
     };
     let in_range = |v: i32, lo: i32, hi: i32| (lo..=hi).contains(&v);
     if !in_range(year, 1, 9999) || !in_range(month, 1, 12) || !in_range(dayn, 1, 31) {
         return Err(problem(
-            format!("`{s}` is not a valid date"),
-            "no such day",
-            help,
+            Msg::DateInvalid { written: written() },
+            Msg::LabelNoSuchDay,
+            Msg::HelpExportDates,
         ));
     }
     Date::new(year as i16, month as i8, dayn as i8).map_err(|_| {
         problem(
-            format!("`{s}` is not a valid date: there is no such day"),
-            "no such day",
-            help,
+            Msg::DateNoSuchDayAtAll { written: written() },
+            Msg::LabelNoSuchDay,
+            Msg::HelpExportDates,
         )
     })
 }
@@ -307,15 +310,24 @@ mod tests {
         assert_eq!(p("1234"), Ok(123_400));
         assert_eq!(p("+12.30"), Ok(1_230));
         assert_eq!(c("1,250"), Ok(125), "a trailing zero decimal is exact");
-        assert_eq!(c("1,234").unwrap_err().label, "more than 2 decimals");
-        assert_eq!(c("12.34.5").unwrap_err().label, "not an amount");
-        assert_eq!(c("abc").unwrap_err().label, "not an amount");
-        assert_eq!(c("1.2a4,00").unwrap_err().label, "not an amount");
-        assert_eq!(c("").unwrap_err().label, "no amount");
-        assert_eq!(c("-").unwrap_err().label, "not an amount");
-        assert_eq!(c("99999999999999").unwrap_err().label, "too large");
+        let label = |r: Result<i128, Problem>| *r.unwrap_err().label;
+        assert_eq!(label(c("1,234")), Msg::LabelMoreThanTwoDecimals);
+        assert_eq!(label(c("12.34.5")), Msg::LabelNotAnAmount);
+        assert_eq!(label(c("abc")), Msg::LabelNotAnAmount);
+        assert_eq!(label(c("1.2a4,00")), Msg::LabelNotAnAmount);
+        assert_eq!(label(c("")), Msg::LabelNoAmount);
+        assert_eq!(label(c("-")), Msg::LabelNotAnAmount);
+        assert_eq!(label(c("99999999999999")), Msg::LabelTooLarge);
         assert_eq!(c("1.000.000.000.000,00"), Ok(100_000_000_000_000));
-        assert_eq!(c("1.000.000.000.000,01").unwrap_err().label, "too large");
+        assert_eq!(label(c("1.000.000.000.000,01")), Msg::LabelTooLarge);
+        // The largest amount, in the language's notation.
+        let large = c("99999999999999").unwrap_err().message;
+        assert!(
+            large
+                .render(crate::msg::Lang::Da)
+                .ends_with("det største beløb på en postering, 1.000.000.000.000 kr."),
+            "{large:?}"
+        );
     }
 
     #[test]
@@ -340,11 +352,12 @@ mod tests {
         assert_eq!(date("2023-12-31"), Ok(d(2023, 12, 31)));
         assert_eq!(date(" 2023-12-31 00:00:00 "), Ok(d(2023, 12, 31)));
         assert_eq!(date("31-12-2023 00:00"), Ok(d(2023, 12, 31)));
-        assert_eq!(date("29-02-2023").unwrap_err().label, "no such day");
-        assert_eq!(date("31-13-2023").unwrap_err().label, "no such day");
-        assert_eq!(date("31-12-23").unwrap_err().label, "which century?");
-        assert_eq!(date("i går").unwrap_err().label, "not a date");
-        assert_eq!(date("").unwrap_err().label, "no date");
-        assert_eq!(date("2023-12-31 kl").unwrap_err().label, "not a date");
+        let label = |s| *date(s).unwrap_err().label;
+        assert_eq!(label("29-02-2023"), Msg::LabelNoSuchDay);
+        assert_eq!(label("31-13-2023"), Msg::LabelNoSuchDay);
+        assert_eq!(label("31-12-23"), Msg::LabelWhichCentury);
+        assert_eq!(label("i går"), Msg::LabelNotADay);
+        assert_eq!(label(""), Msg::LabelNoBookingDate);
+        assert_eq!(label("2023-12-31 kl"), Msg::LabelNotADay);
     }
 }

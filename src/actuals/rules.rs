@@ -1,6 +1,8 @@
 //! Patterns of the map rules: account and voucher numbers (exact, glob, range) and words of
 //! a booking's text.
 
+use crate::msg::Msg;
+
 /// A pattern an account or voucher number is matched against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Number {
@@ -13,20 +15,20 @@ pub enum Number {
 impl Number {
     /// The pattern as written, or why it cannot be one; `ranges` reads `22500-22599` as a
     /// range (accounts), else as the number written (vouchers such as `24-0009`).
-    pub fn parse(written: &str, ranges: bool) -> Result<Number, String> {
+    pub fn parse(written: &str, ranges: bool) -> Result<Number, Msg> {
         let w = written.trim();
         if w.is_empty() {
-            return Err("an empty pattern matches nothing".into());
+            return Err(Msg::PatternEmpty);
         }
         if let Some((lo, hi)) = w.split_once('-').filter(|_| ranges) {
             let (lo, hi) = (lo.trim(), hi.trim());
             let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
             if digits(lo) && digits(hi) {
                 let (Ok(a), Ok(b)) = (lo.parse::<u128>(), hi.parse::<u128>()) else {
-                    return Err(format!("`{w}` has numbers too long to compare"));
+                    return Err(Msg::PatternTooLong { written: w.into() });
                 };
                 if a > b {
-                    return Err(format!("the range `{w}` ends before it starts"));
+                    return Err(Msg::PatternRangeBackwards { written: w.into() });
                 }
                 return Ok(Number::Range(a, b));
             }
@@ -57,14 +59,14 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn parse(written: &str) -> Result<Words, String> {
+    pub fn parse(written: &str) -> Result<Words, Msg> {
         let pieces: Vec<String> = written
             .split('*')
             .map(|p| p.to_lowercase())
             .filter(|p| !p.is_empty())
             .collect();
         if pieces.iter().all(|p| p.trim().is_empty()) {
-            return Err("a text pattern needs at least one letter or digit".into());
+            return Err(Msg::PatternNoWords);
         }
         Ok(Words { pieces })
     }

@@ -98,19 +98,20 @@ fn add_bridge(
 ) -> Result<(), Error> {
     use crate::bridge::{self, BridgeError};
     use crate::explain::Name;
-    let usage = |m: String| {
+    use crate::msg::{Days, Msg};
+    let usage = |m: Msg| {
         Error::Input(
             crate::diag::Diagnostic::error(&args.b, m)
-                .help("name figures as the report's JSON keys them, such as cost_by_funder.brn or must_find.brn; --bridge alone bridges each funder's cost")
+                .help(Msg::HelpBridgeNames)
                 .into(),
         )
     };
     let (a, b) = (&la.scenario, &lb.scenario);
     let common = a.window.intersect(b.window).ok_or_else(|| {
-        usage(format!(
-            "the windows have no day in common (A {}, B {}): there is nothing to bridge",
-            a.window, b.window
-        ))
+        usage(Msg::BridgeNoCommonDays {
+            a: Days(a.window.from, a.window.to),
+            b: Days(b.window.from, b.window.to),
+        })
     })?;
     let (ca, cb) = (a.within(common), b.within(common));
     let mut names = Vec::new();
@@ -118,11 +119,15 @@ fn add_bridge(
         names.extend(bridge::default_names(&ca, &cb));
     }
     for n in args.bridge.iter().filter(|n| !n.trim().is_empty()) {
-        names.push(Name::parse_or_suggest(n).map_err(|e| usage(format!("--bridge {e}")))?);
+        let flagged = |e: Msg| Msg::Flagged {
+            flag: "--bridge".into(),
+            message: e.boxed(),
+        };
+        names.push(Name::parse_or_suggest(n).map_err(|e| usage(flagged(e)))?);
     }
     let made = bridge::bridge(&ca, &cb, &names, args.scenarios.prices).map_err(|e| match e {
         BridgeError::Compute(c) => Error::Compute(c),
-        other => usage(other.to_string()),
+        other => usage(other.message()),
     })?;
     let place = |loaded: &crate::load::Loaded, span: &Option<crate::diag::Span>| {
         span.as_ref()

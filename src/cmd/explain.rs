@@ -8,6 +8,7 @@ use super::{Env, Error, Exit};
 use crate::diag::{Diagnostic, Sources, Span};
 use crate::explain::{self, ExplainError, Name};
 use crate::export::Format;
+use crate::msg::Msg;
 use crate::num::Unit;
 use crate::report::Mode;
 
@@ -34,10 +35,10 @@ pub(crate) fn place(sources: &Sources, span: &Span) -> String {
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
-    let usage = |m: String| {
+    let usage = |m: Msg| {
         Error::Input(
             Diagnostic::error(&args.scenario, m)
-                .help("name a figure as the report's JSON keys it: a measure, an id, a period")
+                .help(Msg::HelpNameFigure)
                 .into(),
         )
     };
@@ -54,7 +55,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     super::settle_warnings(env, warnings)?;
     let d = explain::derive(s, &p, &name).map_err(|e| match e {
         ExplainError::Compute(c) => Error::Compute(c),
-        other => usage(other.to_string()),
+        other => usage(other.message()),
     })?;
     let sources = &loaded.warnings.sources;
     let places = d

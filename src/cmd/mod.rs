@@ -86,7 +86,7 @@ impl Error {
             Error::Write(e) => Diagnostic::error(
                 Path::new(""),
                 Msg::CannotWriteOutput {
-                    reason: e.to_string(),
+                    reason: write_reason(e),
                 },
             )
             .into(),
@@ -98,6 +98,16 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
+}
+
+/// Why output cannot be written, in words: a directory that does not exist, no permission, or
+/// what the system says.
+fn write_reason(e: &std::io::Error) -> Box<Msg> {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Msg::NoSuchDirectory,
+        _ => load::io_reason(e),
+    }
+    .boxed()
 }
 
 /// What every command that reads scenarios takes: overrides (`--set`) and current or fixed
@@ -267,7 +277,7 @@ fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> 
         usage(
             path,
             Msg::LogoUnreadable {
-                reason: e.to_string(),
+                reason: load::io_reason(&e).boxed(),
             },
             Msg::HelpLogoFile,
         )
@@ -368,8 +378,8 @@ impl Target {
 }
 
 /// `path` with its links followed to the file they name, even when that file does not exist
-/// yet (a dangling link is written through, not replaced).
-fn through_links(path: &Path) -> std::io::Result<PathBuf> {
+/// yet (a dangling link is written through, not replaced); or why not.
+fn through_links(path: &Path) -> Result<PathBuf, Box<Msg>> {
     if let Ok(resolved) = std::fs::canonicalize(path) {
         return Ok(resolved);
     }
@@ -378,7 +388,7 @@ fn through_links(path: &Path) -> std::io::Result<PathBuf> {
     for _ in 0..40 {
         match std::fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => {
-                let target = std::fs::read_link(&path)?;
+                let target = std::fs::read_link(&path).map_err(|e| write_reason(&e))?;
                 path = match path.parent() {
                     Some(dir) => dir.join(target),
                     None => target,
@@ -387,9 +397,7 @@ fn through_links(path: &Path) -> std::io::Result<PathBuf> {
             _ => return Ok(path),
         }
     }
-    Err(std::io::Error::other(
-        "too many levels of symbolic links (a link that leads back to itself?)",
-    ))
+    Err(Msg::LinksLoop.boxed())
 }
 
 impl Target {
@@ -405,17 +413,16 @@ impl Target {
             write(env.out)?;
             return Ok(());
         };
-        let fail = |e: std::io::Error| {
+        let refused = |reason: Box<Msg>| {
             usage(
                 path,
-                Msg::CannotWriteOutput {
-                    reason: e.to_string(),
-                },
+                Msg::CannotWriteOutput { reason },
                 Msg::HelpWritableDirectory,
             )
         };
+        let fail = |e: std::io::Error| refused(write_reason(&e));
         // A link is followed, so that the file it names is replaced and the link kept.
-        let path = &through_links(path).map_err(fail)?;
+        let path = &through_links(path).map_err(refused)?;
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             // A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written as it is: a
             // file put in its place would break it, and it holds no half-written file.

@@ -41,9 +41,9 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     if args.explain && !target.format.is_data() {
         report::appendix::add(&mut report, s, &projection).map_err(|e| match e {
             crate::explain::ExplainError::Compute(c) => Error::Compute(c),
-            other => Error::Input(
-                crate::diag::Diagnostic::error(&args.scenario, other.to_string()).into(),
-            ),
+            other => {
+                Error::Input(crate::diag::Diagnostic::error(&args.scenario, other.message()).into())
+            }
         })?;
     }
     target.write(env, |out| {

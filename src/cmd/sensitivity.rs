@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::explain::Name;
+use crate::msg::Msg;
 use crate::num::{Rational, Unit};
 use crate::report::Mode;
 use crate::report::sensitivity::SensitivityHead;
@@ -25,11 +26,9 @@ pub struct Options {
 }
 
 /// `10%`, `10 %` or `2,5%` as a fraction (0.1); from 0 to below 100 %.
-fn percent(text: &str) -> Result<Rational, String> {
-    let bad = || {
-        format!(
-            "--sensitivity {text}: give a percentage from 0 % to below 100 %, such as --sensitivity 10%"
-        )
+fn percent(text: &str) -> Result<Rational, Msg> {
+    let bad = || Msg::SensitivityPercent {
+        text: text.to_string(),
     };
     let number = text.trim().strip_suffix('%').ok_or_else(bad)?;
     let d: rust_decimal::Decimal = number.trim().replace(',', ".").parse().map_err(|_| bad())?;
@@ -41,8 +40,12 @@ fn percent(text: &str) -> Result<Rational, String> {
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
-    let usage = |m: String| Error::Input(whatif::usage(m));
-    let name = Name::parse_or_suggest(&args.show).map_err(|e| usage(format!("--show {e}")))?;
+    let usage = |m: Msg| Error::Input(whatif::usage(m));
+    let flagged = |e: Msg| Msg::Flagged {
+        flag: "--show".into(),
+        message: e.boxed(),
+    };
+    let name = Name::parse_or_suggest(&args.show).map_err(|e| usage(flagged(e)))?;
     let percent = percent(&args.sensitivity).map_err(usage)?;
     let target = args.output.target(&[&args.scenario], env)?;
     let overrides = args.scenarios.overrides();
@@ -62,7 +65,11 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     };
     let sensitivity = whatif::sensitivity::sensitivity(&prepared, &base, &name, percent, &options)
         .map_err(|e| match e {
-            WhatIfError::Usage(m) => usage(format!("--show {}: {m}", args.show)),
+            WhatIfError::Usage(m) => usage(Msg::FlaggedValue {
+                flag: "--show".into(),
+                value: args.show.clone(),
+                message: m,
+            }),
             other => super::sweep::whatif_error(other),
         })?;
     let sources = &loaded.warnings.sources;

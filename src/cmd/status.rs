@@ -10,6 +10,7 @@ use super::{Env, Error, Exit};
 use crate::actuals::{self, Materiality};
 use crate::diag::Diagnostic;
 use crate::export;
+use crate::msg::{Day, Msg};
 use crate::num::Unit;
 use crate::report::{self, Mode};
 
@@ -29,10 +30,6 @@ pub struct Options {
     pub scenarios: super::ScenarioOptions,
 }
 
-fn usage(message: String, help: &str) -> Error {
-    Error::Input(Diagnostic::error(Path::new(""), message).help(help).into())
-}
-
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let target = args.output.target(&[&args.scenario], env)?;
     let loaded = super::load(&args.scenario, &args.scenarios.overrides())?;
@@ -41,8 +38,8 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     };
     let Some(bookings) = actuals::read(&loaded, options).map_err(Error::Input)? else {
         return Err(Error::Input(
-            Diagnostic::error(&args.scenario, "has no [actuals] table: there are no bookings to follow up")
-                .help("add [actuals] with the bookings export (file), its date and amount columns, and [[actuals.map]] rules; see the README's \"Budget follow-up\"")
+            Diagnostic::error(&args.scenario, Msg::NoActuals)
+                .help(Msg::HelpAddActuals)
                 .into(),
         ));
     };
@@ -52,12 +49,15 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let s = &loaded.scenario;
     let from = bookings.config.from;
     if !s.window.contains(args.as_of) || args.as_of < from {
-        return Err(usage(
-            format!(
-                "--as-of {}: the status date must lie from the follow-up's first day ({from}) to the scenario's end ({})",
-                args.as_of, s.window.to
-            ),
-            "give the last day the bookings cover, such as --as-of 2024-06-30",
+        let message = Msg::StatusDateOutside {
+            as_of: args.as_of.to_string(),
+            from: Day(from),
+            end: Day(s.window.to),
+        };
+        return Err(Error::Input(
+            Diagnostic::error(Path::new(""), message)
+                .help(Msg::HelpStatusDate)
+                .into(),
         ));
     }
     let projection = crate::engine::project_in(s, crate::period::By::Year, args.scenarios.prices)?;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Env, Error, Exit};
 use crate::export::Format;
+use crate::msg::{Lang, Msg};
 use crate::num::Unit;
 use crate::period::By;
 use crate::report::Mode;
@@ -30,14 +31,13 @@ pub struct Options {
     pub scenarios: super::ScenarioOptions,
 }
 
-/// A bar on standard error, where that is a terminal.
-fn progress_bar(tty: bool) -> Option<indicatif::ProgressBar> {
+/// A bar on standard error, where that is a terminal, in `lang`.
+fn progress_bar(tty: bool, lang: Lang) -> Option<indicatif::ProgressBar> {
     tty.then(|| {
         let bar =
             indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} variants, {eta} left")
-        {
+        let template = Msg::SweepProgress.render(lang);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
         bar
@@ -48,14 +48,14 @@ pub(crate) fn whatif_error(e: WhatIfError) -> Error {
     match e {
         WhatIfError::Input(d) => Error::Input(d),
         WhatIfError::Compute(c) => Error::Compute(c),
-        WhatIfError::Usage(m) => Error::Input(whatif::usage(m)),
+        WhatIfError::Usage(m) => Error::Input(whatif::usage(*m)),
     }
 }
 
 pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
-    let usage = |m: String| Error::Input(whatif::usage(m));
+    let usage = |m: Msg| Error::Input(whatif::usage(m));
     if args.vary.len() > 2 {
-        return Err(usage("a sweep varies one or two paths".into()));
+        return Err(usage(Msg::SweepOneOrTwo));
     }
     let vary: Vec<Vary> = args
         .vary
@@ -81,7 +81,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         prices: args.scenarios.prices,
         overrides: args.scenarios.overrides(),
     };
-    let bar = progress_bar(env.err_tty);
+    let bar = progress_bar(env.err_tty, env.lang);
     let started = std::time::Instant::now();
     let mut progress = |done: usize, total: u64| {
         // Shown only when the sweep takes more than a second, on a terminal.

@@ -15,14 +15,16 @@ use crate::diag::Span;
 use crate::engine::trace::{Entry, Piece, Tracer};
 use crate::engine::{Amount, ComputeError, Projection};
 use crate::model::{Flow, Scenario};
+use crate::msg::{Msg, Num};
 use crate::num::Rational;
 
-/// Why a figure cannot be explained.
+/// Why a figure cannot be explained. (Its `Display` is English, for logs; people read
+/// [`ExplainError::message`], in the language of the run.)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExplainError {
     /// The name does not fit the scenario: an unknown item, funder or period.
-    #[error("{0}")]
-    Name(String),
+    #[error("{}", .0.render(crate::msg::Lang::En))]
+    Name(Box<Msg>),
     #[error(transparent)]
     Compute(#[from] ComputeError),
     /// The parts do not add up to the projection's figure: a fault of this program.
@@ -31,9 +33,29 @@ pub enum ExplainError {
     )]
     Disagrees {
         name: String,
-        parts: String,
-        figure: String,
+        parts: Rational,
+        figure: Rational,
     },
+}
+
+impl ExplainError {
+    /// What went wrong, for people: a name that does not fit, or a fault of this program.
+    /// (A figure that cannot be computed is a [`ComputeError`], which says so itself.)
+    pub fn message(&self) -> Msg {
+        match self {
+            ExplainError::Name(m) => (**m).clone(),
+            ExplainError::Compute(c) => c.diagnostic().message,
+            ExplainError::Disagrees {
+                name,
+                parts,
+                figure,
+            } => Msg::ExplainDisagrees {
+                name: name.clone(),
+                parts: Num(*parts),
+                figure: Num(*figure),
+            },
+        }
+    }
 }
 
 /// How the parts make the figure.
@@ -172,7 +194,7 @@ impl Line {
 /// granularity ([`Name::by`]). The parts add up to the projection's figure exactly, or this
 /// is an error.
 pub fn derive(s: &Scenario, p: &Projection, name: &Name) -> Result<Derivation, ExplainError> {
-    name.check(s).map_err(ExplainError::Name)?;
+    name.check(s).map_err(|m| ExplainError::Name(m.boxed()))?;
     Deriver::new(s, p)?.derive(name)
 }
 
@@ -201,7 +223,14 @@ impl<'a> Deriver<'a> {
     /// scenario does not have is an error here too, without the list of what it has).
     pub fn derive(&self, name: &Name) -> Result<Derivation, ExplainError> {
         let (s, p, tracer) = (self.s, self.p, &self.tracer);
-        let unknown = || ExplainError::Name(format!("`{name}` is not a figure of this report"));
+        let unknown = || {
+            ExplainError::Name(
+                Msg::FigureNotInReport {
+                    name: name.to_string(),
+                }
+                .boxed(),
+            )
+        };
         let figure = match &name.measure {
             Measure::Item(id) => {
                 let i = *self.items.get(id.as_str()).ok_or_else(unknown)?;
@@ -217,9 +246,10 @@ impl<'a> Deriver<'a> {
             }
             _ => name.value(s, p).ok_or_else(unknown)?,
         };
-        let period = tracer
-            .period(name.period)
-            .ok_or_else(|| ExplainError::Name(format!("`{name}`: no such period")))?;
+        let period = tracer.period(name.period).ok_or_else(|| {
+            let name = name.to_string();
+            ExplainError::Name(Msg::FigureNoSuchPeriod { name }.boxed())
+        })?;
         let cumulative = matches!(
             name.measure,
             Measure::CumulativeBy(_) | Measure::MustFind(_)
@@ -264,8 +294,8 @@ impl<'a> Deriver<'a> {
         if value != figure {
             return Err(ExplainError::Disagrees {
                 name: name.to_string(),
-                parts: crate::num::show(value),
-                figure: crate::num::show(figure),
+                parts: value,
+                figure,
             });
         }
         let calendar = tracer.calendar();

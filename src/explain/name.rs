@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::engine::{Amount, Projection};
 use crate::model::Scenario;
+use crate::msg::{Days, List, Msg};
 use crate::num::Rational;
 use crate::period::{By, Calendar, PeriodKey};
 
@@ -114,12 +115,11 @@ impl fmt::Display for Name {
 impl Name {
     /// Reads a name, measure first (`cost_by_funder.brn.2024`) or period first
     /// (`2024.cost_by_funder.brn`); the scenario is not consulted ([`Name::check`] does).
-    pub fn parse(text: &str) -> Result<Name, String> {
+    pub fn parse(text: &str) -> Result<Name, Msg> {
         let parts: Vec<&str> = text.trim().split('.').collect();
-        let bad = || {
-            format!(
-                "`{text}` is not a figure: write a measure ({MEASURES}) and a period (total, 2024, 2024H1, 2024-07), such as cost_by_funder.brn.2024 or must_find.brn"
-            )
+        let bad = || Msg::NotAFigure {
+            written: text.to_string(),
+            measures: MEASURES.to_string(),
         };
         let period = |p: &str| PeriodKey::parse(p).filter(|_| !KEYS.contains(&p));
         // Period first, as `sweep --show` writes it.
@@ -148,7 +148,7 @@ impl Name {
     }
 
     /// [`Name::parse`], with `did you mean …?` where one word is a near miss of a measure.
-    pub fn parse_or_suggest(text: &str) -> Result<Name, String> {
+    pub fn parse_or_suggest(text: &str) -> Result<Name, Msg> {
         Name::parse(text).map_err(|e| {
             let parts: Vec<&str> = text.trim().split('.').collect();
             for (i, part) in parts.iter().enumerate() {
@@ -162,7 +162,10 @@ impl Name {
                     fixed[i] = key;
                     let fixed = fixed.join(".");
                     if Name::parse(&fixed).is_ok() {
-                        return format!("`{text}` is not a figure; did you mean `{fixed}`?");
+                        return Msg::NotAFigureDidYouMean {
+                            written: text.to_string(),
+                            fixed,
+                        };
                     }
                 }
             }
@@ -183,36 +186,31 @@ impl Name {
     /// Checks the name against a scenario: its item or funder exists, its period is in the
     /// window, a funder whose gap it names is residual. The message lists what exists, or
     /// suggests the nearest name.
-    pub fn check(&self, s: &Scenario) -> Result<(), String> {
+    pub fn check(&self, s: &Scenario) -> Result<(), Msg> {
         let me = self.to_string();
         if let Some(id) = self.measure.id() {
-            let (what, whats, ids): (&str, &str, Vec<String>) = if self.measure.by_funder() {
-                (
-                    "funder",
-                    "funders",
-                    s.funders.iter().map(|f| f.id.clone()).collect(),
-                )
+            let ids: Vec<String> = if self.measure.by_funder() {
+                s.funders.iter().map(|f| f.id.clone()).collect()
             } else {
-                (
-                    "post or cost",
-                    "posts and costs",
-                    s.item_ids().map(str::to_string).collect(),
-                )
+                s.item_ids().map(str::to_string).collect()
             };
             if !ids.iter().any(|x| x == id) {
-                let hint = match nearest(id, &ids) {
-                    Some(near) => format!("did you mean `{}`?", self.with_id(&near)),
-                    None => format!("the {whats} are {}", list(&ids)),
-                };
-                return Err(format!("`{me}`: the scenario has no {what} `{id}`; {hint}"));
+                let (what, hint) = self.unknown_id(id, &ids);
+                return Err(Msg::FigureNoSuch {
+                    name: me,
+                    what,
+                    id: id.to_string(),
+                    hint,
+                });
             }
             if let Measure::MustFind(id) = &self.measure
                 && s.funders.iter().any(|f| f.id == *id && !f.residual)
             {
-                return Err(format!(
-                    "`{me}`: funder `{id}` is not residual, so nothing falls to it to find; explain cumulative_balance_by_funder.{id}.{} instead",
-                    self.period.label()
-                ));
+                return Err(Msg::MustFindNotResidual {
+                    name: me,
+                    id: id.clone(),
+                    period: self.period.label(),
+                });
             }
         }
         if self.period != PeriodKey::Total {
@@ -227,12 +225,14 @@ impl Name {
                     labels.first().cloned().unwrap_or_default(),
                     labels.last().cloned().unwrap_or_default(),
                 );
-                return Err(format!(
-                    "`{me}`: the window ({} – {}) has no period {label}; by {} its periods are {first} to {last}, or total",
-                    s.window.from,
-                    s.window.to,
-                    self.by()
-                ));
+                return Err(Msg::FigureNoPeriod {
+                    name: me,
+                    window: Days(s.window.from, s.window.to),
+                    period: label,
+                    by: by_words(self.by()),
+                    first,
+                    last,
+                });
             }
         }
         Ok(())
@@ -327,19 +327,40 @@ impl Name {
             period: self.period,
         }
     }
+
+    /// For an id the name has that is not among `ids` (of its kind): what kind of thing it
+    /// names (a funder, a post or cost), and a hint: the name with the nearest id, or the ids.
+    pub fn unknown_id(&self, id: &str, ids: &[String]) -> (Box<Msg>, Box<Msg>) {
+        let (what, all) = if self.measure.by_funder() {
+            let all = Msg::HelpTheFundersAre { ids: List::of(ids) };
+            (Msg::WhatFunder, all)
+        } else {
+            let all = Msg::HelpThePostsAndCostsAre { ids: List::of(ids) };
+            (Msg::WhatPostOrCost, all)
+        };
+        let hint = match nearest(id, ids) {
+            Some(near) => Msg::HelpDidYouMean {
+                word: self.with_id(&near).to_string(),
+            },
+            None => all,
+        };
+        (what.boxed(), hint.boxed())
+    }
+}
+
+/// How a report is divided, in words: `year`, `half-year`, `month`, `total`.
+pub fn by_words(by: By) -> Box<Msg> {
+    match by {
+        By::Year => Msg::ByYear,
+        By::HalfYear => Msg::ByHalfYear,
+        By::Month => Msg::ByMonth,
+        By::Total => Msg::ByTotal,
+    }
+    .boxed()
 }
 
 fn with_id(m: &Measure, id: &str) -> Measure {
     Measure::parse(m.key(), Some(id)).unwrap_or(Measure::Cost)
-}
-
-fn list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.as_slice() {
-        [] => "none".to_string(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -347,7 +368,7 @@ mod tests {
     use super::*;
 
     fn name(s: &str) -> Name {
-        Name::parse(s).unwrap_or_else(|e| panic!("{e}"))
+        Name::parse(s).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     #[test]

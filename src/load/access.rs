@@ -54,7 +54,11 @@ impl Access {
         let root = std::fs::canonicalize(&given).map_err(|e| Refused {
             reason: Msg::RootUnusable {
                 root: given.display().to_string(),
-                reason: e.to_string(),
+                reason: match e.kind() {
+                    std::io::ErrorKind::NotFound => Msg::NoSuchDirectory,
+                    _ => super::io_reason(&e),
+                }
+                .boxed(),
             }
             .boxed(),
             help: Msg::HelpRootExists.boxed(),

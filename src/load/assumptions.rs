@@ -9,7 +9,7 @@ use super::tree::{Node, Table, Value};
 use super::{Loader, fields, values};
 use crate::diag::Diagnostic;
 use crate::model::{AssumedRange, Assumption, Cost, Flow, Funding, Indexation, Post};
-use crate::msg::Msg;
+use crate::msg::{List, Msg};
 use crate::num::Rational;
 
 /// What kind of value a field holds, and so what its range is written in.
@@ -45,7 +45,7 @@ impl Loader<'_> {
     /// Every mark of the file's entries and indexation, in file order.
     pub(super) fn assumptions(&mut self, top: &Table, built: &Built) -> Vec<Assumption> {
         let mut out = Vec::new();
-        for (section, noun) in [("funding", "funding"), ("posts", "post"), ("costs", "cost")] {
+        for section in ["funding", "posts", "costs"] {
             let Some(Value::Array(items)) = top.get(section).map(|e| &e.node.value) else {
                 continue;
             };
@@ -62,8 +62,13 @@ impl Loader<'_> {
                 let Some(fields) = entry_fields(section, id, built) else {
                     continue;
                 };
-                let owner = format!("{noun} `{id}`");
-                self.assumption_marks(&mark.node, section, id, &owner, &fields, &mut out);
+                let id = id.to_string();
+                let owner = match section {
+                    "funding" => Msg::OwnerFunding { id: id.clone() },
+                    "posts" => Msg::OwnerPost { id: id.clone() },
+                    _ => Msg::OwnerCost { id: id.clone() },
+                };
+                self.assumption_marks(&mark.node, section, &id, &owner, &fields, &mut out);
             }
         }
         if let (Some(Value::Table(t)), Some(ix)) = (
@@ -84,7 +89,7 @@ impl Loader<'_> {
                 &mark.node,
                 "indexation",
                 "",
-                "[indexation]",
+                &Msg::OwnerIndexation,
                 &fields,
                 &mut out,
             );
@@ -104,7 +109,7 @@ impl Loader<'_> {
         node: &Node,
         section: &'static str,
         id: &str,
-        owner: &str,
+        owner: &Msg,
         fields: &[(String, Of)],
         out: &mut Vec<Assumption>,
     ) {
@@ -112,13 +117,14 @@ impl Loader<'_> {
         let mut one = |me: &mut Self, node: &Node| {
             if let Some(a) = me.assumption_mark(node, section, id, owner, fields) {
                 if made.iter().any(|m| m.field == a.field) {
+                    let message = Msg::MarkedTwice {
+                        owner: owner.clone().boxed(),
+                        field: a.field,
+                    };
                     me.push(
-                        Diagnostic::error(
-                            &me.path,
-                            format!("{owner}: `assumption`: `{}` is marked twice", a.field),
-                        )
-                        .at(node.span.clone(), "marked again")
-                        .help("mark each field once, with one range"),
+                        Diagnostic::error(&me.path, message)
+                            .at(node.span.clone(), Msg::LabelMarkedAgain)
+                            .help(Msg::HelpMarkOnce),
                     );
                 } else {
                     made.push(a);
@@ -142,17 +148,17 @@ impl Loader<'_> {
         node: &Node,
         section: &'static str,
         id: &str,
-        owner: &str,
+        owner: &Msg,
         fields: &[(String, Of)],
     ) -> Option<Assumption> {
         let Some((default, _)) = fields.first() else {
+            let message = Msg::NothingToVary {
+                owner: owner.clone().boxed(),
+            };
             self.push(
-                Diagnostic::error(
-                    &self.path,
-                    format!("{owner}: `assumption`: there is nothing to vary"),
-                )
-                .at(node.span.clone(), "no rates")
-                .help("give the yearly rises of wages or prices the mark is about"),
+                Diagnostic::error(&self.path, message)
+                    .at(node.span.clone(), Msg::LabelNoRates)
+                    .help(Msg::HelpGiveRates),
             );
             return None;
         };
@@ -172,34 +178,31 @@ impl Loader<'_> {
                 Some(a)
             }
             Value::Table(t) => {
-                let owner = format!("{owner}: `assumption`");
-                let owner_msg = Msg::from(owner.clone());
-                self.unknown_keys(t, fields::ASSUMPTION_MARK, &owner_msg);
+                let owner = Msg::OwnerAssumption {
+                    owner: owner.clone().boxed(),
+                };
+                self.unknown_keys(t, fields::ASSUMPTION_MARK, &owner);
                 if let Some(e) = t.get("field") {
-                    let name = self.read(e, &owner_msg, values::text)?;
+                    let name = self.read(e, &owner, values::text)?;
                     if !fields.iter().any(|(f, _)| *f == name) {
                         let names: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
+                        let message = Msg::FieldNotVariable {
+                            owner: owner.clone().boxed(),
+                            field: name,
+                        };
                         self.push(
-                            Diagnostic::error(
-                                &self.path,
-                                format!("{owner}: `field` `{name}` is not a number or date of it that can be varied"),
-                            )
-                            .at(e.node.span.clone(), "no such field")
-                            .help(format!(
-                                "mark one of {}",
-                                names
-                                    .iter()
-                                    .map(|n| format!("`{n}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
+                            Diagnostic::error(&self.path, message)
+                                .at(e.node.span.clone(), Msg::LabelNoSuchField)
+                                .help(Msg::HelpMarkOneOf {
+                                    fields: List::of(&names),
+                                }),
                         );
                         return None;
                     }
                     a.field = name;
                 }
                 if let Some(e) = t.get("why") {
-                    a.why = Some(self.read(e, &owner_msg, values::text)?);
+                    a.why = Some(self.read(e, &owner, values::text)?);
                 }
                 if let Some(e) = t.get("range") {
                     let of = fields
@@ -211,13 +214,14 @@ impl Loader<'_> {
                 Some(a)
             }
             other => {
+                let message = Msg::AssumptionWrongKind {
+                    owner: owner.clone().boxed(),
+                    kind: values::kind(other).boxed(),
+                };
                 self.push(
-                    Diagnostic::error(
-                        &self.path,
-                        format!("{owner}: `assumption` is {}", other.kind()),
-                    )
-                    .at(node.span.clone(), "not a mark")
-                    .help("write assumption = true, assumption = \"why\", or assumption = { field = \"…\", why = \"…\", range = \"10%\" }"),
+                    Diagnostic::error(&self.path, message)
+                        .at(node.span.clone(), Msg::LabelNotAMark)
+                        .help(Msg::HelpAssumptionForms),
                 );
                 None
             }
@@ -225,11 +229,16 @@ impl Loader<'_> {
     }
 
     /// A range: `"10%"` either way, or `[low, high]` of the field's kind.
-    fn assumed_range(&mut self, node: &Node, of: Of, owner: &str) -> Option<AssumedRange> {
-        let bad = |me: &mut Self, label: &str, help: String| {
+    fn assumed_range(&mut self, node: &Node, of: Of, owner: &Msg) -> Option<AssumedRange> {
+        let bad = |me: &mut Self, what: Msg, help: Msg| {
+            let message = Msg::AtKey {
+                owner: owner.clone().boxed(),
+                key: "range".into(),
+                message: what.clone().boxed(),
+            };
             me.push(
-                Diagnostic::error(&me.path, format!("{owner}: `range`: {label}"))
-                    .at(node.span.clone(), label.to_string())
+                Diagnostic::error(&me.path, message)
+                    .at(node.span.clone(), what)
                     .help(help),
             );
             None
@@ -238,17 +247,14 @@ impl Loader<'_> {
             Of::Date => "[2023-01-01, 2023-06-30]",
             Of::Rate => "[0.02, \"5%\"]",
             _ => "[720_000, 880_000]",
-        };
+        }
+        .to_string();
         match &node.value {
             Value::String(p) if of != Of::Date => match percent(p) {
                 Some(r) if r >= Rational::from_integer(0) && r < Rational::from_integer(1) => {
                     Some(AssumedRange::Relative(r))
                 }
-                _ => bad(
-                    self,
-                    "not a percentage from 0 % to below 100 %",
-                    format!("write range = \"10%\" (either way), or the two ends: range = {both}"),
-                ),
+                _ => bad(self, Msg::RangeNotPercentage, Msg::HelpRangeForms { both }),
             },
             Value::Array(ends) if ends.len() == 2 => {
                 if of == Of::Date {
@@ -261,8 +267,8 @@ impl Loader<'_> {
                     } else {
                         bad(
                             self,
-                            "the low end is after the high end",
-                            format!("write the earlier day first: {both}"),
+                            Msg::RangeDaysBackwards,
+                            Msg::HelpEarlierFirst { both },
                         )
                     };
                 }
@@ -283,21 +289,15 @@ impl Loader<'_> {
                 if a <= b {
                     Some(AssumedRange::Numbers(a, b))
                 } else {
-                    bad(
-                        self,
-                        "the low end is above the high end",
-                        format!("write the lower value first: {both}"),
-                    )
+                    bad(self, Msg::RangeBackwards, Msg::HelpLowerFirst { both })
                 }
             }
             _ => bad(
                 self,
-                "not a range",
+                Msg::RangeNotARange,
                 match of {
-                    Of::Date => format!("a date varies between two days: range = {both}"),
-                    _ => format!(
-                        "write range = \"10%\" (either way), or the two ends: range = {both}"
-                    ),
+                    Of::Date => Msg::HelpDateRange { both },
+                    _ => Msg::HelpRangeForms { both },
                 },
             ),
         }
@@ -306,13 +306,13 @@ impl Loader<'_> {
     fn read_range_end<T>(
         &mut self,
         node: &Node,
-        owner: &str,
+        owner: &Msg,
         read: impl FnOnce(&Value) -> Result<T, values::Problem>,
     ) -> Option<T> {
         match read(&node.value) {
             Ok(v) => Some(v),
             Err(p) => {
-                self.problem(&node.span, &Msg::from(owner.to_string()), "range", p);
+                self.problem(&node.span, owner, "range", p);
                 None
             }
         }

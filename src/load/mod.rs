@@ -278,7 +278,8 @@ fn syntax_diagnostics(
     loader.errors
 }
 
-fn io_reason(e: &std::io::Error) -> Msg {
+/// Why a file cannot be read, in words: the common reasons by id, others as the system says.
+pub(crate) fn io_reason(e: &std::io::Error) -> Msg {
     match e.kind() {
         std::io::ErrorKind::NotFound => Msg::NoSuchFile,
         std::io::ErrorKind::PermissionDenied => Msg::PermissionDenied,
@@ -2008,7 +2009,7 @@ impl<'t> LineTable<'t> {
 
 /// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
 /// `otherwise`.
-fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> Msg) -> Msg {
+pub(crate) fn suggest(word: &str, names: &[&str], otherwise: impl FnOnce() -> Msg) -> Msg {
     match nearest(word, names) {
         Some(near) => Msg::HelpDidYouMean {
             word: near.to_string(),
@@ -2072,19 +2073,6 @@ fn id_hint(written: &str, ids: &[(&str, &str)], otherwise: impl FnOnce() -> Msg)
             id: id.to_string(),
             name: name.to_string(),
         },
-        None => otherwise(),
-    }
-}
-
-/// "did you mean `x`?" for the name in `names` nearest `word`, if one is near; else
-/// `otherwise`; in English words, for messages not yet in the catalogue.
-pub(crate) fn suggest_text(
-    word: &str,
-    names: &[&str],
-    otherwise: impl FnOnce() -> String,
-) -> String {
-    match nearest(word, names) {
-        Some(near) => format!("did you mean `{near}`?"),
         None => otherwise(),
     }
 }

@@ -26,21 +26,6 @@ pub enum Value {
     Table(Table),
 }
 
-impl Value {
-    /// What a user would call this kind of value.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Bool(_) => "a boolean",
-            Value::Datetime(_) => "a date",
-            Value::Array(_) => "an array",
-            Value::Table(_) => "a table",
-        }
-    }
-}
-
 /// An integer as written; none if it does not fit in 128 bits (too large for any figure).
 /// Kept as bytes: an `i128` would double the alignment of every node and make it half as
 /// large again, and a large scenario has millions of nodes.

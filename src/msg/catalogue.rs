@@ -1,7 +1,7 @@
 //! Every message, in English and in Danish.
 
 #[allow(unused_imports)]
-use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Percent};
+use super::{Count, Day, Days, Kr, List, Num, Ordinal, Ore, Parser, Parts, Percent};
 
 super::messages! {
     // How diagnostics are shown.
@@ -367,6 +367,7 @@ super::messages! {
         "save the file with Unix (LF) or Windows (CR LF) line endings",
         "gem filen med Unix- (LF) eller Windows-linjeskift (CR LF)";
     NoSuchFile => "no such file", "filen findes ikke";
+    NoSuchDirectory => "no such directory", "mappen findes ikke";
     PermissionDenied => "permission denied", "adgang nægtet";
     Io { reason: String } => "{reason}", "{reason}";
     NotValidToml => "it is not valid TOML", "den er ikke gyldig TOML";
@@ -605,6 +606,47 @@ super::messages! {
         "ids are unique across [[funding]], [[posts]] and [[costs]]; rename one",
         "id'er er entydige på tværs af [[funding]], [[posts]] og [[costs]]; omdøb det ene";
 
+    // Assumption marks (`assumption = …` on an entry or on [indexation]).
+    OwnerAssumption { owner: Box<Msg> } => "{owner}: `assumption`", "{owner}: `assumption`";
+    MarkedTwice { owner: Box<Msg>, field: String } =>
+        "{owner}: `assumption`: `{field}` is marked twice",
+        "{owner}: `assumption`: `{field}` er markeret to gange";
+    LabelMarkedAgain => "marked again", "markeret igen";
+    HelpMarkOnce => "mark each field once, with one range", "markér hvert felt én gang, med ét interval";
+    NothingToVary { owner: Box<Msg> } =>
+        "{owner}: `assumption`: there is nothing to vary",
+        "{owner}: `assumption`: der er intet at variere";
+    LabelNoRates => "no rates", "ingen satser";
+    HelpGiveRates =>
+        "give the yearly rises of wages or prices the mark is about",
+        "angiv de årlige stigninger i løn eller priser, som markeringen handler om";
+    FieldNotVariable { owner: Box<Msg>, field: String } =>
+        "{owner}: `field` `{field}` is not a number or date of it that can be varied",
+        "{owner}: `field` `{field}` er ikke et tal eller en dato, der kan varieres her";
+    LabelNoSuchField => "no such field", "intet sådant felt";
+    HelpMarkOneOf { fields: List } => "mark one of {fields}", "markér et af felterne {fields}";
+    AssumptionWrongKind { owner: Box<Msg>, kind: Box<Msg> } =>
+        "{owner}: `assumption` is {kind}", "{owner}: `assumption` er {kind}";
+    LabelNotAMark => "not a mark", "ikke en markering";
+    HelpAssumptionForms =>
+        "write assumption = true, assumption = \"why\", or assumption = {{ field = \"…\", why = \"…\", range = \"10%\" }}",
+        "skriv assumption = true, assumption = \"hvorfor\" eller assumption = {{ field = \"…\", why = \"…\", range = \"10%\" }}";
+    RangeNotPercentage =>
+        "not a percentage from 0 % to below 100 %", "ikke en procentsats fra 0 % til under 100 %";
+    RangeDaysBackwards => "the low end is after the high end", "den lave ende ligger efter den høje";
+    RangeBackwards => "the low end is above the high end", "den lave ende er højere end den høje";
+    RangeNotARange => "not a range", "ikke et interval";
+    HelpRangeForms { both: String } =>
+        "write range = \"10%\" (either way), or the two ends: range = {both}",
+        "skriv range = \"10%\" (i begge retninger) eller de to ender: range = {both}";
+    HelpEarlierFirst { both: String } =>
+        "write the earlier day first: {both}", "skriv den tidligste dag først: {both}";
+    HelpLowerFirst { both: String } =>
+        "write the lower value first: {both}", "skriv den laveste værdi først: {both}";
+    HelpDateRange { both: String } =>
+        "a date varies between two days: range = {both}",
+        "en dato varierer mellem to dage: range = {both}";
+
     // Keys.
     KeysListsPaths =>
         "`keys` lists key files by path, such as keys = [\"../keys/population-2020.toml\"]",
@@ -684,7 +726,7 @@ super::messages! {
         "en gruppes medlemmer kan ikke indeholde gruppen selv; tjek, hvilken nøgle hver `members` og `raised_by` nævner";
 
     // The root files a scenario may name are in.
-    RootUnusable { root: String, reason: String } =>
+    RootUnusable { root: String, reason: Box<Msg> } =>
         "the root directory {root} cannot be used ({reason}), so no file it names is read",
         "rodmappen {root} kan ikke bruges ({reason}), så ingen fil, den nævner, læses";
     HelpRootExists => "give an existing directory as --root", "angiv en eksisterende mappe som --root";
@@ -776,8 +818,338 @@ super::messages! {
     BookingsFile { path: String, message: Box<Msg> } =>
         "bookings file {path}: {message}", "bogføringsfil {path}: {message}";
 
+    // `[actuals]`: the bookings exports and the rules that map them.
+    OwnerActuals => "[actuals]", "[actuals]";
+    OwnerExplanations => "[actuals.explanations]", "[actuals.explanations]";
+    OwnerRule { n: Count } => "[[actuals.map]] number {n}", "[[actuals.map]] nr. {n}";
+    ColumnDate => "date", "dato";
+    ColumnAmount => "amount", "beløb";
+    ColumnDebit => "debit", "debet";
+    ColumnCredit => "credit", "kredit";
+    ColumnAccount => "account", "konto";
+    ColumnText => "text", "tekst";
+    ColumnVoucher => "voucher", "bilagsnummer";
+    ActualsNotATable { found: Box<Msg> } =>
+        "[actuals] must be a table, found {found}", "[actuals] skal være en tabel, fandt {found}";
+    LabelNotATable => "not a table", "ikke en tabel";
+    HelpActualsTable =>
+        "write [actuals] with file, date and amount under it",
+        "skriv [actuals] med file, date og amount under den";
+    ListEmpty { owner: Box<Msg>, key: String } =>
+        "{owner}: `{key}` is an empty list", "{owner}: `{key}` er en tom liste";
+    LabelEmpty => "empty", "tom";
+    HelpOneOrMore { key: String } =>
+        "give `{key}` one value, or a list of at least one",
+        "giv `{key}` én værdi eller en liste med mindst én";
+    HelpAddFile =>
+        "add `file = \"bookings.csv\"`: the export, relative to this scenario",
+        "tilføj `file = \"bookings.csv\"`: eksporten, angivet i forhold til dette scenarie";
+    KeyEmpty { owner: Box<Msg>, key: String } => "{owner}: `{key}` is empty", "{owner}: `{key}` er tom";
+    LabelNoColumnName => "no column name", "intet kolonnenavn";
+    HelpColumnName =>
+        "give the column's name as the header line of the export writes it",
+        "angiv kolonnens navn, som eksportens overskriftslinje skriver det";
+    HelpAddColumn { key: String, column: Box<Msg> } =>
+        "add `{key} = \"…\"` to [actuals]: the name of the export's {column} column, as its header line writes it",
+        "tilføj `{key} = \"…\"` i [actuals]: navnet på eksportens kolonne med {column}, som overskriftslinjen skriver det";
+    AmountAndDebitCredit =>
+        "[actuals]: give `amount`, or `debit` and `credit`, not both",
+        "[actuals]: angiv `amount` eller `debit` og `credit`, ikke begge dele";
+    LabelDebitCreditToo => "and debit/credit too", "og også debit/credit";
+    HelpOneAmountColumn =>
+        "an export has one amount column, or a debit and a credit column",
+        "en eksport har én beløbskolonne eller en debet- og en kreditkolonne";
+    DelimiterUnknown { written: String } =>
+        "[actuals]: `delimiter` must be \";\", \",\" or \"tab\", not \"{written}\"",
+        "[actuals]: `delimiter` skal være \";\", \",\" eller \"tab\", ikke \"{written}\"";
+    LabelUnknownDelimiter => "unknown delimiter", "ukendt skilletegn";
+    HelpDelimiterOut =>
+        "leave `delimiter` out to have it told from the header line",
+        "udelad `delimiter`, så aflæses det af overskriftslinjen";
+    DecimalUnknown { written: String } =>
+        "[actuals]: `decimal` must be \",\" or \".\", not \"{written}\"",
+        "[actuals]: `decimal` skal være \",\" eller \".\", ikke \"{written}\"";
+    LabelUnknownDecimal => "unknown decimal mark", "ukendt decimaltegn";
+    HelpDecimalMarks =>
+        "\",\" for 1.234,56 (Danish), \".\" for 1234.56",
+        "\",\" for 1.234,56 (dansk), \".\" for 1234.56";
+    EncodingUnknown { written: String } =>
+        "[actuals]: `encoding` \"{written}\" is not an encoding this program knows",
+        "[actuals]: `encoding` \"{written}\" er ikke et tegnsæt, programmet kender";
+    LabelUnknownEncoding => "unknown encoding", "ukendt tegnsæt";
+    HelpEncodings =>
+        "write \"utf-8\" or \"windows-1252\", or leave it out to have it told from the file",
+        "skriv \"utf-8\" eller \"windows-1252\", eller udelad den, så aflæses tegnsættet af filen";
+    IncomeUnknown { written: String } =>
+        "[actuals]: `income` must be \"negative\" or \"positive\", not \"{written}\"",
+        "[actuals]: `income` skal være \"negative\" eller \"positive\", ikke \"{written}\"";
+    LabelUnknownSign => "unknown sign", "ukendt fortegn";
+    HelpIncome =>
+        "\"negative\" where money received is written with a minus, as in Danish public accounts",
+        "\"negative\", hvor indtægter skrives med minus som i danske offentlige regnskaber";
+    FromOutsideWindow { from: Day, window: Days } =>
+        "[actuals]: `from` {from} is outside the scenario's window ({window})",
+        "[actuals]: `from` {from} ligger uden for scenariets periode ({window})";
+    HelpFromInWindow =>
+        "give the first day the bookings cover, inside the window",
+        "angiv den første dag, posteringerne dækker, inden for perioden";
+    MaterialityCount =>
+        "[actuals]: `materiality` takes a percentage, an amount, or one of each",
+        "[actuals]: `materiality` er en procentsats, et beløb eller én af hver";
+    LabelOneOrTwoThresholds => "one or two thresholds", "én eller to grænser";
+    HelpMateriality =>
+        "write a percentage of the budget to date such as \"5%\", an amount in kroner such as 25000, or both: [\"5%\", 25000]",
+        "skriv en procentdel af budgettet til dato som \"5%\", et beløb i kroner som 25000 eller begge: [\"5%\", 25000]";
+    MaterialityTwoPercentages =>
+        "[actuals]: `materiality` gives two percentages",
+        "[actuals]: `materiality` angiver to procentsatser";
+    LabelSecondPercentage => "a second percentage", "en procentsats til";
+    MaterialityNotPercentage { written: String } =>
+        "[actuals]: `materiality`: \"{written}%\" is not a percentage",
+        "[actuals]: `materiality`: \"{written}%\" er ikke en procentsats";
+    LabelNotAPercentage => "not a percentage", "ikke en procentsats";
+    MaterialityTwoAmounts =>
+        "[actuals]: `materiality` gives two amounts",
+        "[actuals]: `materiality` angiver to beløb";
+    LabelSecondAmount => "a second amount", "et beløb til";
+    MapNotAList =>
+        "[actuals]: `map` must be a list of rules", "[actuals]: `map` skal være en liste af regler";
+    HelpMapRules =>
+        "write each rule as [[actuals.map]] with `account`, `text` or `voucher`, and `entry`",
+        "skriv hver regel som [[actuals.map]] med `account`, `text` eller `voucher` og `entry`";
+    RuleNotATable { owner: Box<Msg> } => "{owner} must be a table", "{owner} skal være en tabel";
+    HelpRuleTable =>
+        "write each rule as [[actuals.map]] with its keys below",
+        "skriv hver regel som [[actuals.map]] med dens nøgler nedenunder";
+    RuleNeedsColumn { owner: Box<Msg>, key: String, column: Box<Msg> } =>
+        "{owner}: `{key}` needs the export's {column} column: [actuals] names none",
+        "{owner}: `{key}` kræver eksportens kolonne med {column}: [actuals] nævner ingen";
+    LabelNoSuchColumn => "no such column", "ingen sådan kolonne";
+    LabelNotAPattern => "not a pattern", "ikke et mønster";
+    HelpNumberPattern =>
+        "write a number (22510), a glob (2250*) or a range (22500-22599)",
+        "skriv et nummer (22510), et mønster med jokertegn (2250*) eller et interval (22500-22599)";
+    HelpTextPattern =>
+        "write words of the booking's text, such as \"GEN2040\"",
+        "skriv ord fra posteringens tekst, som \"GEN2040\"";
+    PatternEmpty => "an empty pattern matches nothing", "et tomt mønster passer på intet";
+    PatternTooLong { written: String } =>
+        "`{written}` has numbers too long to compare", "`{written}` har for lange tal til at sammenligne";
+    PatternRangeBackwards { written: String } =>
+        "the range `{written}` ends before it starts", "intervallet `{written}` slutter, før det begynder";
+    PatternNoWords =>
+        "a text pattern needs at least one letter or digit",
+        "et tekstmønster skal have mindst ét bogstav eller ciffer";
+    RuleMatchesAll { owner: Box<Msg> } =>
+        "{owner} matches every booking: it has no `account`, `text` or `voucher`",
+        "{owner} passer på alle posteringer: den har hverken `account`, `text` eller `voucher`";
+    LabelNoCriterion => "no criterion", "intet kriterium";
+    HelpRuleCriterion =>
+        "say which bookings it is for: account = \"2250*\", text = \"GEN2040\" or voucher = \"10234\"",
+        "angiv, hvilke posteringer den gælder: account = \"2250*\", text = \"GEN2040\" eller voucher = \"10234\"";
+    RuleBothTargets { owner: Box<Msg> } =>
+        "{owner} has both `entry` and `unallocated`", "{owner} har både `entry` og `unallocated`";
+    LabelOneOrTheOther => "one or the other", "det ene eller det andet";
+    HelpRuleTarget =>
+        "a rule sends bookings to an entry, or says why they belong to none",
+        "en regel sender posteringer til en post eller siger, hvorfor de ikke hører til nogen";
+    RuleUnknownEntry { owner: Box<Msg>, id: String } =>
+        "{owner}: `entry` \"{id}\" is no post, cost or funding entry of the scenario",
+        "{owner}: `entry` \"{id}\" er hverken en stilling, en udgift eller en finansiering i scenariet";
+    LabelUnknownEntry => "unknown entry", "ukendt post";
+    HelpEntriesAre { ids: List } => "the entries are: {ids}", "posterne er: {ids}";
+    LabelNoReason => "no reason", "ingen begrundelse";
+    HelpUnallocatedReason =>
+        "say why these bookings belong to no entry, such as \"Fejlkonteret; omposteres i juli\"",
+        "angiv, hvorfor posteringerne ikke hører til nogen post, som \"Fejlkonteret; omposteres i juli\"";
+    RuleNowhere { owner: Box<Msg> } =>
+        "{owner} sends its bookings nowhere", "{owner} sender ikke sine posteringer nogen steder hen";
+    LabelNoEntry => "no `entry`", "ingen `entry`";
+    HelpRuleEntry =>
+        "add `entry = \"<id>\"` (a post, cost or funding entry), or `unallocated = \"why\"`",
+        "tilføj `entry = \"<id>\"` (en stilling, udgift eller finansiering) eller `unallocated = \"hvorfor\"`";
+    ExplanationsNotATable =>
+        "[actuals]: `explanations` must be a table of id = \"text\"",
+        "[actuals]: `explanations` skal være en tabel med id = \"tekst\"";
+    HelpExplanations =>
+        "write [actuals.explanations] with lines such as regional-post = \"Vakant i august\"",
+        "skriv [actuals.explanations] med linjer som regional-post = \"Vakant i august\"";
+    ExplanationUnknownId { id: String } =>
+        "[actuals]: explanation for `{id}`, which is no entry or funder of the scenario",
+        "[actuals]: forklaring til `{id}`, som hverken er en post eller en finansieringskilde i scenariet";
+    LabelUnknownId => "unknown id", "ukendt id";
+    HelpExplanationIds { ids: List } =>
+        "explanations are by the id of a post, cost, funding entry or funder: {ids}",
+        "forklaringer angives ved id'et på en stilling, udgift, finansiering eller finansieringskilde: {ids}";
+    ThresholdNotPercentage { written: String } =>
+        "`{written}` is not a percentage such as 5%", "`{written}` er ikke en procentsats som 5%";
+    ThresholdNeither { written: String } =>
+        "`{written}` is neither a percentage such as 5% nor an amount such as 25000",
+        "`{written}` er hverken en procentsats som 5% eller et beløb som 25000";
+    ThresholdNegative { written: String } =>
+        "`{written}` is negative; a threshold is an amount of at least 0",
+        "`{written}` er negativ; en grænse er et beløb på mindst 0";
+    ThresholdsTooMany =>
+        "give at most one percentage and one amount: --materiality 5% --materiality 25000",
+        "angiv højst én procentsats og ét beløb: --materiality 5% --materiality 25000";
+
+    // A bookings export as a file, and its lines.
+    ExportNamedTwice =>
+        "is named twice: its bookings would count twice", "er nævnt to gange: dens posteringer ville tælle dobbelt";
+    HelpNameExportOnce => "name each export once", "nævn hver eksport én gang";
+    ExportIsDirectory => "is a directory, not a bookings export", "er en mappe, ikke en bogføringseksport";
+    ExportNotRegular =>
+        "is not a regular file; only files saved on disk are read",
+        "er ikke en almindelig fil; kun filer gemt på disken læses";
+    ExportTooLarge => "is over 100 MiB; split the export by year", "er over 100 MiB; del eksporten op efter år";
+    ExportCannotBeRead { reason: Box<Msg> } => "cannot be read: {reason}", "kan ikke læses: {reason}";
+    HelpExportPath =>
+        "check the path: it is relative to the file that names it (to the working directory for --set)",
+        "tjek stien: den angives i forhold til den fil, der nævner den (til arbejdsmappen ved --set)";
+    ExportHasNul =>
+        "holds NUL bytes: it is not a text export (or UTF-16 without a byte-order mark)",
+        "indeholder NUL-byte: den er ikke en teksteksport (eller er UTF-16 uden byte order mark)";
+    HelpExportCsv =>
+        "export the bookings as CSV text in UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)",
+        "eksportér posteringerne som CSV-tekst i UTF-8 eller Windows-1252 (\"CSV (semikolonsepareret)\" i Excel)";
+    ExportNotInEncoding { encoding: String, byte: String } =>
+        "is not {encoding} text: byte {byte} cannot be read",
+        "er ikke {encoding}-tekst: byten {byte} kan ikke læses";
+    HelpSaveUtf8 =>
+        "save the export as UTF-8, or set encoding = \"windows-1252\" in [actuals] if that is what it is",
+        "gem eksporten som UTF-8, eller sæt encoding = \"windows-1252\" i [actuals], hvis det er det, den er";
+    HelpOtherEncoding =>
+        "the export is in some other encoding: save it as UTF-8 or Windows-1252 (\"CSV (semikolonsepareret)\" in Excel)",
+        "eksporten er i et andet tegnsæt: gem den som UTF-8 eller Windows-1252 (\"CSV (semikolonsepareret)\" i Excel)";
+    LabelCannotBeRead => "cannot be read", "kan ikke læses";
+    NotValidCsv { reason: String } => "is not valid CSV: {reason}", "er ikke gyldig CSV: {reason}";
+    HelpCheckQuotes => "check the quotes on this line", "tjek anførselstegnene på denne linje";
+    ExportEmpty =>
+        "is empty: it has no header line and no bookings",
+        "er tom: den har hverken overskriftslinje eller posteringer";
+    HelpExportHeader =>
+        "export the bookings with a header line naming the columns",
+        "eksportér posteringerne med en overskriftslinje, der navngiver kolonnerne";
+    ExportNoColumn { name: String, column: Box<Msg> } =>
+        "has no column `{name}` (the {column} column [actuals] names)",
+        "har ingen kolonne `{name}` (kolonnen med {column}, som [actuals] nævner)";
+    LabelHeaderLine => "the header line", "overskriftslinjen";
+    LabelNamedHere => "named here", "nævnt her";
+    HelpHeaderColumns { columns: List, key: String } =>
+        "the header line's columns are: {columns}; set `{key}` in [actuals] to one of them",
+        "overskriftslinjens kolonner er: {columns}; sæt `{key}` i [actuals] til en af dem";
+    ExportColumnTwice { name: String, column: Box<Msg> } =>
+        "has the column `{name}` twice: which one holds the {column}?",
+        "har kolonnen `{name}` to gange: hvilken af dem er kolonnen med {column}?";
+    LabelTwice => "twice", "to gange";
+    HelpRenameColumn => "rename one of the columns in the export", "omdøb en af kolonnerne i eksporten";
+    DecimalMarkConflict { value: String, mark: String, other: String, line: Count, first: String } =>
+        "`{value}` writes the decimal mark as `{mark}`, but `{other}` on line {line} writes it as `{first}`",
+        "`{value}` skriver decimaltegnet som `{mark}`, men `{other}` i linje {line} skriver det som `{first}`";
+    LabelOtherDecimalMark => "another decimal mark", "et andet decimaltegn";
+    HelpSetDecimal =>
+        "set decimal = \",\" or decimal = \".\" in [actuals] to say which the export uses",
+        "sæt decimal = \",\" eller decimal = \".\" i [actuals] for at angive, hvilket eksporten bruger";
+    DecimalMarkAmbiguous { value: String } =>
+        "cannot tell whether `{value}` has a thousands separator or three decimals",
+        "kan ikke afgøre, om `{value}` har tusindtalsseparator eller tre decimaler";
+    LabelWhichDecimalMark => "which decimal mark?", "hvilket decimaltegn?";
+    HelpSetDecimalExamples =>
+        "set decimal = \",\" (1.234,56) or decimal = \".\" (1234.56) in [actuals]",
+        "sæt decimal = \",\" (1.234,56) eller decimal = \".\" (1234.56) i [actuals]";
+    LineTooShort { line: Count, fields: Count, width: Count } =>
+        "line {line} has {fields} fields; the columns read need {width}",
+        "linje {line} har {fields} felter; de kolonner, der læses, kræver {width}";
+    LabelLineEnds => "the line ends here", "linjen slutter her";
+    HelpCheckDelimiter =>
+        "check the delimiter and the quotes on this line",
+        "tjek skilletegnet og anførselstegnene på denne linje";
+    OnLine { line: Count, message: Box<Msg> } => "line {line}: {message}", "linje {line}: {message}";
+    BookingOutsideWindow { date: Day, window: Days } =>
+        "the booking date {date} is outside the scenario's window ({window})",
+        "bogføringsdatoen {date} ligger uden for scenariets periode ({window})";
+    HelpBookingOtherYears =>
+        "remove bookings of other years from the export, or widen the scenario's window",
+        "fjern posteringer fra andre år fra eksporten, eller udvid scenariets periode";
+    BookingBeforeFrom { date: Day, from: Day } =>
+        "the booking date {date} is before `from` in [actuals] ({from})",
+        "bogføringsdatoen {date} ligger før `from` i [actuals] ({from})";
+    LabelBeforeFollowUp => "before the follow-up starts", "før opfølgningen begynder";
+    HelpBookingBeforeFrom =>
+        "remove the booking from the export, or move `from` in [actuals] back",
+        "fjern posteringen fra eksporten, eller flyt `from` i [actuals] tilbage";
+    DebitCreditEmpty => "both the debit and the credit are empty", "både debet og kredit er tomme";
+    LabelNoAmount => "no amount", "intet beløb";
+    HelpAmountOneSide => "every booking needs an amount on one side", "hver postering skal have et beløb på den ene side";
+    BookingAccount { value: String } => "account `{value}`", "konto `{value}`";
+    BookingText { value: String } => "text `{value}`", "tekst `{value}`";
+    BookingVoucher { value: String } => "voucher `{value}`", "bilag `{value}`";
+    Unmapped { what: Parts } =>
+        "no rule of [[actuals.map]] matches this booking ({what})",
+        "ingen regel i [[actuals.map]] passer på denne postering ({what})";
+    LabelUnmapped => "unmapped", "ikke fordelt";
+    HelpUnmapped =>
+        "add a rule for it to [actuals] ([[actuals.map]] with `entry`, or with `unallocated = \"why\"` if it belongs to no entry); `status --allow-unmapped` shows such bookings as not allocated",
+        "tilføj en regel for den i [actuals] ([[actuals.map]] med `entry`, eller med `unallocated = \"hvorfor\"`, hvis den ikke hører til nogen post); `status --allow-unmapped` viser den slags posteringer som ikke fordelt";
+    RulesDisagree { a: Count, b: Count } =>
+        "rules {a} and {b} of [[actuals.map]] both match this booking and send it to different places (strict = true)",
+        "regel {a} og {b} i [[actuals.map]] passer begge på denne postering og sender den forskellige steder hen (strict = true)";
+    LabelAmbiguous => "ambiguous", "tvetydig";
+    LabelRule { n: Count } => "rule {n}", "regel {n}";
+    HelpRulesExclusive =>
+        "make the rules exclusive (a narrower account range or text), or leave out strict = true to let the first rule win",
+        "lad reglerne udelukke hinanden (et snævrere kontointerval eller en snævrere tekst), eller udelad strict = true, så den første regel vinder";
+
+    // Amounts and dates as exports write them.
+    AmountEmpty => "the amount is empty", "beløbet er tomt";
+    HelpBookingAmount =>
+        "every booking needs an amount; a booking of nothing can be left out",
+        "hver postering skal have et beløb; en postering på nul kan udelades";
+    NotAnAmount { written: String } => "`{written}` is not an amount", "`{written}` er ikke et beløb";
+    LabelNotAnAmount => "not an amount", "ikke et beløb";
+    HelpAmountComma =>
+        "write the amount as the export does, such as 1.234,56 or -1234,56",
+        "skriv beløbet, som eksporten skriver beløb, for eksempel 1.234,56 eller -1234,56";
+    HelpAmountPoint =>
+        "write the amount as the export does, such as 1234.56 or -1,234.56",
+        "skriv beløbet, som eksporten skriver beløb, for eksempel 1234.56 eller -1,234.56";
+    AmountGrouping { written: String } =>
+        "`{written}` has its thousands separators in the wrong places",
+        "`{written}` har tusindtalsseparatorerne de forkerte steder";
+    AmountOreOnly { written: String } =>
+        "`{written}` has more than 2 decimals; amounts are in kroner and øre",
+        "`{written}` har mere end 2 decimaler; beløb er i kroner og øre";
+    HelpCheckDecimalMark { mark: String } =>
+        "check the decimal mark: this file's is `{mark}`; set `decimal` in [actuals] if that is wrong",
+        "tjek decimaltegnet: denne fils er `{mark}`; sæt `decimal` i [actuals], hvis det er forkert";
+    BookingTooLarge { written: String, max: Kr } =>
+        "`{written}` is more than the largest amount of a booking, {max}",
+        "`{written}` er mere end det største beløb på en postering, {max}";
+    HelpCheckAmount => "check the amount and the decimal mark", "tjek beløbet og decimaltegnet";
+    DateEmpty => "the date is empty", "datoen er tom";
+    LabelNoBookingDate => "no date", "ingen dato";
+    HelpBookingDate => "every booking needs its booking date", "hver postering skal have sin bogføringsdato";
+    NotADate { written: String } => "`{written}` is not a date", "`{written}` er ikke en dato";
+    LabelNotADay => "not a date", "ikke en dato";
+    HelpExportDates =>
+        "write dates as the export does: 31-12-2023, 31.12.2023 or 2023-12-31",
+        "skriv datoer, som eksporten skriver dem: 31-12-2023, 31.12.2023 eller 2023-12-31";
+    DateNoCentury { written: String } =>
+        "`{written}` has no four-digit year", "`{written}` har ikke et firecifret årstal";
+    LabelWhichCentury => "which century?", "hvilket århundrede?";
+    HelpExportYearInFull =>
+        "export dates with the year in full, such as 31-12-2023",
+        "eksportér datoer med hele årstallet, som 31-12-2023";
+    LabelNoSuchDay => "no such day", "den dag findes ikke";
+    DateNoSuchDayAtAll { written: String } =>
+        "`{written}` is not a valid date: there is no such day",
+        "`{written}` er ikke en gyldig dato: den dag findes ikke";
+
     // Commands.
-    CannotWriteOutput { reason: String } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    CannotWriteOutput { reason: Box<Msg> } => "cannot write the output: {reason}", "kan ikke skrive output: {reason}";
+    LinksLoop =>
+        "too many levels of symbolic links (a link that leads back to itself?)",
+        "for mange led af symbolske links (et link, der fører tilbage til sig selv?)";
     HelpWritableDirectory =>
         "check that the directory exists and that you may write to it",
         "tjek, at mappen findes, og at du må skrive i den";
@@ -797,7 +1169,7 @@ super::messages! {
     HelpBinaryToFile { ext: String } =>
         "write it to a file: --output report.{ext}",
         "skriv det til en fil: --output rapport.{ext}";
-    LogoUnreadable { reason: String } =>
+    LogoUnreadable { reason: Box<Msg> } =>
         "--logo: cannot read the logo: {reason}", "--logo: kan ikke læse logoet: {reason}";
     HelpLogoFile =>
         "give a PNG, JPEG or SVG file that exists and that you may read",
@@ -832,6 +1204,194 @@ super::messages! {
     HelpLinkLoop =>
         "remove the link, or point it at a scenario file or another directory",
         "fjern linket, eller lad det pege på en scenariefil eller en anden mappe";
+
+    OnFlag { flag: String, message: Box<Msg> } => "{flag}: {message}", "{flag}: {message}";
+
+    // Figures named (`explain`, `compare --bridge`, `sweep --show`, `sensitivity --show`).
+    Flagged { flag: String, message: Box<Msg> } => "{flag} {message}", "{flag} {message}";
+    ByYear => "year", "år";
+    ByHalfYear => "half-year", "halvår";
+    ByMonth => "month", "måned";
+    ByTotal => "total", "total";
+    WhatFunder => "funder", "finansieringskilde";
+    WhatPostOrCost => "post or cost", "stilling eller udgift";
+    NotAFigure { written: String, measures: String } =>
+        "`{written}` is not a figure: write a measure ({measures}) and a period (total, 2024, 2024H1, 2024-07), such as cost_by_funder.brn.2024 or must_find.brn",
+        "`{written}` betegner ikke et tal i rapporten: skriv et mål ({measures}) og en periode (total, 2024, 2024H1, 2024-07), som cost_by_funder.brn.2024 eller must_find.brn";
+    NotAFigureDidYouMean { written: String, fixed: String } =>
+        "`{written}` is not a figure; did you mean `{fixed}`?",
+        "`{written}` betegner ikke et tal i rapporten; mente du `{fixed}`?";
+    FigureNoSuch { name: String, what: Box<Msg>, id: String, hint: Box<Msg> } =>
+        "`{name}`: the scenario has no {what} `{id}`; {hint}",
+        "`{name}`: scenariet har ingen {what} `{id}`; {hint}";
+    HelpTheFundersAre { ids: List } => "the funders are {ids}", "finansieringskilderne er {ids}";
+    HelpThePostsAndCostsAre { ids: List } =>
+        "the posts and costs are {ids}", "stillingerne og udgifterne er {ids}";
+    MustFindNotResidual { name: String, id: String, period: String } =>
+        "`{name}`: funder `{id}` is not residual, so nothing falls to it to find; explain cumulative_balance_by_funder.{id}.{period} instead",
+        "`{name}`: finansieringskilden `{id}` er ikke restfinansierende, så den har intet at finde; brug cumulative_balance_by_funder.{id}.{period} i stedet";
+    FigureNoPeriod { name: String, window: Days, period: String, by: Box<Msg>, first: String, last: String } =>
+        "`{name}`: the window ({window}) has no period {period}; by {by} its periods are {first} to {last}, or total",
+        "`{name}`: scenariets periode ({window}) rummer ikke {period}; pr. {by} går den fra {first} til {last}, eller brug total";
+    FigureNotInReport { name: String } =>
+        "`{name}` is not a figure of this report", "`{name}` er ikke et tal i denne rapport";
+    FigureNoSuchPeriod { name: String } => "`{name}`: no such period", "`{name}`: perioden findes ikke";
+    ExplainDisagrees { name: String, parts: Num, figure: Num } =>
+        "internal error: the derivation of `{name}` adds up to {parts}, the projection says {figure}; please report it",
+        "intern fejl: udledningen af `{name}` giver {parts}, men beregningen giver {figure}; meld venligst fejlen";
+    HelpNameFigure =>
+        "name a figure as the report's JSON keys it: a measure, an id, a period",
+        "angiv tallet, som det hedder i rapportens JSON: et mål, et id og en periode";
+    BridgeNoSuch { name: String, what: Box<Msg>, id: String, hint: Box<Msg> } =>
+        "--bridge `{name}`: neither scenario has a {what} `{id}`; {hint}",
+        "--bridge `{name}`: ingen af scenarierne har en {what} `{id}`; {hint}";
+    BridgeNoPeriod { name: String, window: Days, period: String } =>
+        "--bridge `{name}`: the days compared ({window}) have no period {period}",
+        "--bridge `{name}`: de sammenlignede dage ({window}) rummer ikke perioden {period}";
+    BridgeDisagrees { name: String } =>
+        "internal error: the bridge of `{name}` does not end at B's figure; please report it",
+        "intern fejl: broen for `{name}` ender ikke ved B's tal; meld venligst fejlen";
+    BridgeNoCommonDays { a: Days, b: Days } =>
+        "the windows have no day in common (A {a}, B {b}): there is nothing to bridge",
+        "perioderne har ingen dag til fælles (A {a}, B {b}): der er intet at følge fra A til B";
+    HelpBridgeNames =>
+        "name figures as the report's JSON keys them, such as cost_by_funder.brn or must_find.brn; --bridge alone bridges each funder's cost",
+        "angiv tallene, som de hedder i rapportens JSON, for eksempel cost_by_funder.brn eller must_find.brn; --bridge alene viser vejen fra A til B for hver finansieringskildes udgift";
+
+    // What if: `sweep`, `solve` and `sensitivity`.
+    SweepProgress =>
+        "{{bar:40}} {{pos}}/{{len}} variants, {{eta}} left",
+        "{{bar:40}} {{pos}}/{{len}} varianter, {{eta}} tilbage";
+    SweepOneOrTwo => "a sweep varies one or two paths", "en følsomhedsberegning varierer én eller to stier";
+    VaryForm =>
+        "write --vary path=FROM..TO/STEP or path=A,B,C, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000",
+        "skriv --vary sti=FRA..TIL/TRIN eller sti=A,B,C, som posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
+    VaryNoEquals { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `=`: {form}", "`--vary {text}` har intet `=`: {form}";
+    VaryNoStep { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `/STEP`: {form}", "`--vary {text}` har intet `/TRIN`: {form}";
+    VaryNoRange { text: String, form: Box<Msg> } =>
+        "`--vary {text}` has no `FROM..TO`: {form}", "`--vary {text}` har intet `FRA..TIL`: {form}";
+    VaryStart => "start", "starten";
+    VaryEnd => "end", "slutningen";
+    VaryStep => "step", "trinnet";
+    VaryNotANumber { text: String, what: Box<Msg>, written: String } =>
+        "`--vary {text}`: the {what} `{written}` is not a number",
+        "`--vary {text}`: {what} `{written}` er ikke et tal";
+    VaryStepNotPositive { text: String, step: Num } =>
+        "`--vary {text}`: the step must be more than 0 (found {step})",
+        "`--vary {text}`: trinnet skal være større end 0 (fandt {step})";
+    VaryEndBeforeStart { text: String, to: Num, from: Num } =>
+        "`--vary {text}`: the end ({to}) is before the start ({from})",
+        "`--vary {text}`: slutningen ({to}) ligger før starten ({from})";
+    MoreThan { n: Num } => "more than {n}", "mere end {n}";
+    VaryTooMany { text: String, count: Box<Msg>, max: Count } =>
+        "`--vary {text}` has {count} values; a sweep has at most {max} points: use a larger step or a narrower range",
+        "`--vary {text}` har {count} værdier; en følsomhedsberegning har højst {max} punkter: brug et større trin eller et snævrere interval";
+    VaryNotExact { text: String, from: Num, k: Count, step: Num } =>
+        "`--vary {text}`: {from} + {k} × {step} cannot be computed exactly (more than 28 digits): use a larger step or a narrower range",
+        "`--vary {text}`: {from} + {k} × {step} kan ikke beregnes nøjagtigt (mere end 28 cifre): brug et større trin eller et snævrere interval";
+    VaryListNotANumber { text: String, item: String } =>
+        "`--vary {text}`: `{item}` is not a number; write path=A,B,C with numbers, or a range path=FROM..TO/STEP",
+        "`--vary {text}`: `{item}` er ikke et tal; skriv sti=A,B,C med tal eller et interval sti=FRA..TIL/TRIN";
+    VaryListedTwice { text: String, value: Num } =>
+        "`--vary {text}`: {value} is listed twice", "`--vary {text}`: {value} er angivet to gange";
+    VaryListTooMany { text: String, count: Count, max: Count } =>
+        "`--vary {text}` has {count} values; a sweep has at most {max} points",
+        "`--vary {text}` har {count} værdier; en følsomhedsberegning har højst {max} punkter";
+    SweepTooManyPoints { total: Count, max: Count } =>
+        "the sweep has {total} points; at most {max} are computed: use larger steps or narrower ranges",
+        "følsomhedsberegningen har {total} punkter; højst {max} beregnes: brug større trin eller snævrere intervaller";
+    ShowNoPeriod { text: String, period: String, by: Box<Msg>, periods: String } =>
+        "`--show {text}`: there is no period `{period}` by {by}; the periods are total and {periods}",
+        "`--show {text}`: der er ingen periode `{period}` pr. {by}; perioderne er total og {periods}";
+    ShowNoFunder { text: String, id: String, funders: List } =>
+        "`--show {text}`: there is no funder `{id}`; the funders are {funders}",
+        "`--show {text}`: der er ingen finansieringskilde `{id}`; finansieringskilderne er {funders}";
+    ShowNoItem { text: String, id: String } =>
+        "`--show {text}`: there is no post or cost `{id}`",
+        "`--show {text}`: der er ingen stilling eller udgift `{id}`";
+    ShowNotAFigure { text: String } =>
+        "`--show {text}` is not a figure of this report",
+        "`--show {text}` er ikke et tal i denne rapport";
+    SolveWhatKind { path: String } =>
+        "solve finds a number or a date: `{path}` is neither; vary an entry's annual, amount or annual_cost_per_fte, a post's fte, a rate indexation.wages.<year> or indexation.prices.<year>, or an entry's from, to or date",
+        "solve finder et tal eller en dato: `{path}` er ingen af delene; variér en posts annual, amount eller annual_cost_per_fte, en stillings fte, en sats indexation.wages.<år> eller indexation.prices.<år> eller en posts from, to eller date";
+    SolveRoundTo { round_to: String } =>
+        "--round-to {round_to}: give a number above 0 (it rounds amounts, FTE and rates; a date is found to the day)",
+        "--round-to {round_to}: angiv et tal over 0 (det afrunder beløb, årsværk og satser; en dato findes på dagen)";
+    DayValue { day: Day } => "{day}", "{day}";
+    SolveAt { at: Box<Msg> } => "at {at}", "ved {at}";
+    SolveShortAt { at: Box<Msg>, funder: String, short: Ore, period: String } =>
+        "at {at}, {funder} is short {short} at the end of {period}",
+        "ved {at} mangler {funder} {short} ved udgangen af {period}";
+    SolveNotProportional { path: String } =>
+        "`{path}` does not move the balances in proportion, so solve cannot find it exactly",
+        "`{path}` flytter ikke balancerne proportionalt, så solve kan ikke finde værdien nøjagtigt";
+    SolveOutOfReach { path: String, funder: String, short: Ore, period: String } =>
+        "no value of `{path}` balances the scenario: {funder} is short {short} at the end of {period} whatever it is, because `{path}` does not reach that funder's money",
+        "ingen værdi af `{path}` får scenariet til at balancere: {funder} mangler {short} ved udgangen af {period} uanset værdien, fordi `{path}` ikke påvirker den finansieringskildes penge";
+    SolveNeedsAtLeast { funder: String, period: String, least: Num } =>
+        "{funder} (at the end of {period} it needs at least {least})",
+        "{funder} (ved udgangen af {period} kræves mindst {least})";
+    SolveAllowsAtMost { funder: String, period: String, most: Num } =>
+        "{funder} (at the end of {period} it allows at most {most})",
+        "{funder} (ved udgangen af {period} tillades højst {most})";
+    SolvePulledBothWays { path: String, helps: Box<Msg>, hurts: Box<Msg> } =>
+        "no value of `{path}` balances the scenario: raising it helps {helps} and hurts {hurts}",
+        "ingen værdi af `{path}` får scenariet til at balancere: en højere værdi hjælper {helps} og skader {hurts}";
+    SolveEven { path: String, short: Box<Msg> } =>
+        "no value of `{path}` balances the scenario: even {short}",
+        "ingen værdi af `{path}` får scenariet til at balancere: selv {short}";
+    SolveAnyValue { path: String } =>
+        "any value of `{path}` balances the scenario: it does not move the balance of any funder that must balance",
+        "enhver værdi af `{path}` får scenariet til at balancere: den flytter ikke balancen for nogen finansieringskilde, der skal balancere";
+    SolveNoMultiple { round_to: String, path: String, low: Num, high: Num } =>
+        "no multiple of {round_to} of `{path}` balances the scenario; the values that do lie between {low} and {high}",
+        "intet multiplum af {round_to} for `{path}` får scenariet til at balancere; de værdier, der gør, ligger mellem {low} og {high}";
+    SolveNoMultipleFrom { round_to: String, path: String, low: Num } =>
+        "no multiple of {round_to} of `{path}` balances the scenario; the values that do are {low} and above",
+        "intet multiplum af {round_to} for `{path}` får scenariet til at balancere; de værdier, der gør, er {low} og derover";
+    SolveStillShort { path: String, at: Box<Msg> } =>
+        "no value of `{path}` balances the scenario (at {at} it is still short)",
+        "ingen værdi af `{path}` får scenariet til at balancere (ved {at} mangler der stadig penge)";
+    SolveAnyBetween { path: String, low: Box<Msg>, high: Box<Msg> } =>
+        "any value of `{path}` from {low} to {high} balances the scenario",
+        "enhver værdi af `{path}` fra {low} til {high} får scenariet til at balancere";
+    SolveNoneBetween { path: String, low: Box<Msg>, high: Box<Msg>, at_low: Box<Msg>, at_high: Box<Msg> } =>
+        "no value of `{path}` from {low} to {high} balances the scenario: {at_low}; {at_high}",
+        "ingen værdi af `{path}` fra {low} til {high} får scenariet til at balancere: {at_low}; {at_high}";
+    SolveNoNearbyMultiple { path: String, value: Num, round_to: String } =>
+        "{path}: {value} balances the scenario but no nearby multiple of {round_to} does",
+        "{path}: {value} får scenariet til at balancere, men intet nærliggende multiplum af {round_to} gør";
+    SensitivityPercent { text: String } =>
+        "--sensitivity {text}: give a percentage from 0 % to below 100 %, such as --sensitivity 10%",
+        "--sensitivity {text}: angiv en procentsats fra 0 % til under 100 %, som --sensitivity 10%";
+    FlaggedValue { flag: String, value: String, message: Box<Msg> } =>
+        "{flag} {value}: {message}", "{flag} {value}: {message}";
+    AssumptionMarksNothing { path: String } =>
+        "the assumption on `{path}` marks nothing this scenario has",
+        "antagelsen om `{path}` markerer intet, som scenariet har";
+    AssumptionRangeKind { path: String } =>
+        "the range of the assumption on `{path}` is not of its kind",
+        "intervallet for antagelsen om `{path}` passer ikke til værdiens art";
+    AssumptionRangeInvalid { path: String, low: Box<Msg>, high: Box<Msg> } =>
+        "no value in the range of the assumption on `{path}` is valid ({low} to {high}); give it a range that is",
+        "ingen værdi i intervallet for antagelsen om `{path}` er gyldig ({low} til {high}); giv den et gyldigt interval";
+
+    // `status`.
+    NoActuals =>
+        "has no [actuals] table: there are no bookings to follow up",
+        "har ingen [actuals]-tabel: der er ingen posteringer at følge op på";
+    HelpAddActuals =>
+        "add [actuals] with the bookings export (file), its date and amount columns, and [[actuals.map]] rules; see the README's \"Budget follow-up\"",
+        "tilføj [actuals] med bogføringseksporten (file), dens dato- og beløbskolonne og [[actuals.map]]-regler; se afsnittet \"Budget follow-up\" i README";
+    StatusDateOutside { as_of: String, from: Day, end: Day } =>
+        "--as-of {as_of}: the status date must lie from the follow-up's first day ({from}) to the scenario's end ({end})",
+        "--as-of {as_of}: opgørelsesdatoen skal ligge fra opfølgningens første dag ({from}) til scenariets slutning ({end})";
+    HelpStatusDate =>
+        "give the last day the bookings cover, such as --as-of 2024-06-30",
+        "angiv den sidste dag, posteringerne dækker, som --as-of 2024-06-30";
 
     // Overrides (`--set`).
     SetNoValue { flag: String, text: String } => "`{flag} {text}` gives no value", "`{flag} {text}` angiver ingen værdi";

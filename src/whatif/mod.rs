@@ -16,21 +16,40 @@ use crate::engine::{self, ComputeError, Prices, Projection};
 use crate::explain::Name;
 use crate::load::{Override, Prepared};
 use crate::model::Scenario;
-use crate::num::Rational;
+use crate::msg::{Count, List, Msg, Num};
+use crate::num::{Rational, decimal_to_rational};
 use crate::period::{By, PeriodKey};
 
 /// The most points a sweep may have.
 pub const MAX_POINTS: u64 = 1_000_000;
 
-/// Why a what-if cannot be answered. All of these are exit code 2.
+/// Why a what-if cannot be answered. All of these are exit code 2. (A usage error's
+/// `Display` is English, for logs; people read its message in the language of the run.)
 #[derive(Debug, thiserror::Error)]
 pub enum WhatIfError {
     #[error("{0}")]
     Input(Diagnostics),
     #[error(transparent)]
     Compute(#[from] ComputeError),
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.render(crate::msg::Lang::En))]
+    Usage(Box<Msg>),
+}
+
+impl WhatIfError {
+    /// A usage error: what was asked cannot be answered.
+    pub fn usage(message: Msg) -> WhatIfError {
+        WhatIfError::Usage(message.boxed())
+    }
+}
+
+/// A number as written on the command line, in a message.
+fn num(d: Decimal) -> Num {
+    Num(decimal_to_rational(d))
+}
+
+/// A count of values or points, in a message.
+fn count_of(n: u64) -> Count {
+    Count(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 impl From<Diagnostics> for WhatIfError {
@@ -50,46 +69,56 @@ pub struct Vary {
 impl Vary {
     /// Reads `path=FROM..TO/STEP` (`TO` is included when the steps land on it) or
     /// `path=A,B,C` (the values in the order given).
-    pub fn parse(text: &str) -> Result<Vary, String> {
-        let example = "write --vary path=FROM..TO/STEP or path=A,B,C, such as posts.municipal-staff.annual_cost_per_fte=600000..900000/50000";
-        let (path, range) = text
-            .split_once('=')
-            .ok_or_else(|| format!("`--vary {text}` has no `=`: {example}"))?;
+    pub fn parse(text: &str) -> Result<Vary, Msg> {
+        let t = || text.to_string();
+        let form = || Msg::VaryForm.boxed();
+        let (path, range) = (text.split_once('=')).ok_or_else(|| Msg::VaryNoEquals {
+            text: t(),
+            form: form(),
+        })?;
         if !range.contains("..") {
             return Vary::list(text, path, range);
         }
-        let (bounds, step) = range
-            .split_once('/')
-            .ok_or_else(|| format!("`--vary {text}` has no `/STEP`: {example}"))?;
-        let (from, to) = bounds
-            .split_once("..")
-            .ok_or_else(|| format!("`--vary {text}` has no `FROM..TO`: {example}"))?;
-        let number = |s: &str, what: &str| -> Result<Decimal, String> {
+        let (bounds, step) = (range.split_once('/')).ok_or_else(|| Msg::VaryNoStep {
+            text: t(),
+            form: form(),
+        })?;
+        let (from, to) = (bounds.split_once("..")).ok_or_else(|| Msg::VaryNoRange {
+            text: t(),
+            form: form(),
+        })?;
+        let number = |s: &str, what: Msg| -> Result<Decimal, Msg> {
             s.trim()
                 .replace('_', "")
                 .parse::<Decimal>()
-                .map_err(|_| format!("`--vary {text}`: the {what} `{s}` is not a number"))
+                .map_err(|_| Msg::VaryNotANumber {
+                    text: t(),
+                    what: what.boxed(),
+                    written: s.to_string(),
+                })
         };
         let (from, to, step) = (
-            number(from, "start")?,
-            number(to, "end")?,
-            number(step, "step")?,
+            number(from, Msg::VaryStart)?,
+            number(to, Msg::VaryEnd)?,
+            number(step, Msg::VaryStep)?,
         );
         if step <= Decimal::ZERO {
-            return Err(format!(
-                "`--vary {text}`: the step must be more than 0 (found {step})"
-            ));
+            return Err(Msg::VaryStepNotPositive {
+                text: t(),
+                step: num(step),
+            });
         }
         if to < from {
-            return Err(format!(
-                "`--vary {text}`: the end ({to}) is before the start ({from})"
-            ));
+            return Err(Msg::VaryEndBeforeStart {
+                text: t(),
+                to: num(to),
+                from: num(from),
+            });
         }
-        let hint = "use a larger step or a narrower range";
-        let too_many = |count: &dyn fmt::Display| {
-            format!(
-                "`--vary {text}` has {count} values; a sweep has at most {MAX_POINTS} points: {hint}"
-            )
+        let too_many = |count: Msg| Msg::VaryTooMany {
+            text: t(),
+            count: count.boxed(),
+            max: count_of(MAX_POINTS),
         };
         // Checked all the way: the widest range (-79228162514264337593543950335..7922…/1)
         // overflows the subtraction and the finest step (0.0000000000000000000000000001)
@@ -98,11 +127,16 @@ impl Vary {
             .checked_sub(from)
             .and_then(|width| width.checked_div(step))
             .and_then(|steps| steps.floor().checked_add(Decimal::ONE))
-            .ok_or_else(|| too_many(&"more than 79,228,162,514,264,337,593,543,950,335"))?;
+            .ok_or_else(|| {
+                too_many(Msg::MoreThan {
+                    n: num(Decimal::MAX),
+                })
+            })?;
+        let as_number = |c: Decimal| Msg::Number { number: num(c) };
         if count > Decimal::from(MAX_POINTS) {
-            return Err(too_many(&count));
+            return Err(too_many(as_number(count)));
         }
-        let count = u64::try_from(count).map_err(|_| too_many(&count))?;
+        let count = u64::try_from(count).map_err(|_| too_many(as_number(count)))?;
         // Each value exact: `from + step × k`, refused where a Decimal's 28 digits would round
         // it; the last at most `to`, whatever the division rounded.
         let value = |k: u64| -> Option<Decimal> {
@@ -116,9 +150,12 @@ impl Vary {
                 Some(v) => values.push(v),
                 None if k + 1 == count && k > 0 => break,
                 None => {
-                    return Err(format!(
-                        "`--vary {text}`: {from} + {k} × {step} cannot be computed exactly (more than 28 digits): {hint}"
-                    ));
+                    return Err(Msg::VaryNotExact {
+                        text: t(),
+                        from: num(from),
+                        k: count_of(k),
+                        step: num(step),
+                    });
                 }
             }
         }
@@ -129,29 +166,31 @@ impl Vary {
     }
 
     /// `A,B,C`: each a number, none twice.
-    fn list(text: &str, path: &str, list: &str) -> Result<Vary, String> {
+    fn list(text: &str, path: &str, list: &str) -> Result<Vary, Msg> {
         let mut values: Vec<Decimal> = Vec::new();
         for item in list.split(',') {
             let v = item
                 .trim()
                 .replace('_', "")
                 .parse::<Decimal>()
-                .map_err(|_| {
-                    format!(
-                        "`--vary {text}`: `{}` is not a number; write path=A,B,C with numbers, or a range path=FROM..TO/STEP",
-                        item.trim()
-                    )
+                .map_err(|_| Msg::VaryListNotANumber {
+                    text: text.to_string(),
+                    item: item.trim().to_string(),
                 })?;
             if values.contains(&v) {
-                return Err(format!("`--vary {text}`: {v} is listed twice"));
+                return Err(Msg::VaryListedTwice {
+                    text: text.to_string(),
+                    value: num(v),
+                });
             }
             values.push(v);
         }
         if values.len() as u64 > MAX_POINTS {
-            return Err(format!(
-                "`--vary {text}` has {} values; a sweep has at most {MAX_POINTS} points",
-                values.len()
-            ));
+            return Err(Msg::VaryListTooMany {
+                text: text.to_string(),
+                count: Count(values.len()),
+                max: count_of(MAX_POINTS),
+            });
         }
         Ok(Vary {
             path: path.trim().to_string(),
@@ -174,45 +213,46 @@ pub struct Show {
 }
 
 impl Show {
-    pub fn parse(text: &str) -> Result<Show, String> {
+    pub fn parse(text: &str) -> Result<Show, Msg> {
         Ok(Show {
             text: text.to_string(),
-            name: Name::parse(text).map_err(|e| format!("--show {e}"))?,
+            name: Name::parse(text).map_err(|e| Msg::Flagged {
+                flag: "--show".into(),
+                message: e.boxed(),
+            })?,
         })
     }
 
     /// The figure in a projection of `s`, exact; an error naming what is missing.
-    pub fn of(&self, s: &Scenario, p: &Projection) -> Result<Rational, String> {
+    pub fn of(&self, s: &Scenario, p: &Projection) -> Result<Rational, Msg> {
         let period = self.name.period;
+        let text = || self.text.clone();
         if period != PeriodKey::Total && !p.periods.iter().any(|f| f.period.key == period) {
             let labels: Vec<String> = p.periods.iter().map(|f| f.period.label()).collect();
-            return Err(format!(
-                "`--show {}`: there is no period `{}` by {}; the periods are total and {}",
-                self.text,
-                period.label(),
-                p.by,
-                labels.join(", ")
-            ));
+            return Err(Msg::ShowNoPeriod {
+                text: text(),
+                period: period.label(),
+                by: crate::explain::name::by_words(p.by),
+                periods: labels.join(", "),
+            });
         }
         if let Some(id) = self.name.measure.id() {
             if self.name.measure.by_funder() && s.funder_index(id).is_none() {
                 let ids: Vec<&str> = s.funders.iter().map(|f| f.id.as_str()).collect();
-                return Err(format!(
-                    "`--show {}`: there is no funder `{id}`; the funders are {}",
-                    self.text,
-                    ids.join(", ")
-                ));
+                return Err(Msg::ShowNoFunder {
+                    text: text(),
+                    id: id.to_string(),
+                    funders: List::of(&ids),
+                });
             }
             if !self.name.measure.by_funder() && !s.item_ids().any(|x| x == id) {
-                return Err(format!(
-                    "`--show {}`: there is no post or cost `{id}`",
-                    self.text
-                ));
+                return Err(Msg::ShowNoItem {
+                    text: text(),
+                    id: id.to_string(),
+                });
             }
         }
-        self.name
-            .value(s, p)
-            .ok_or_else(|| format!("`--show {}` is not a figure of this report", self.text))
+        (self.name.value(s, p)).ok_or_else(|| Msg::ShowNotAFigure { text: text() })
     }
 
     pub fn is_fte(&self) -> bool {
@@ -252,9 +292,10 @@ pub fn sweep(
 ) -> Result<Vec<Point>, WhatIfError> {
     let total: u64 = vary.iter().map(|v| v.values.len() as u64).product();
     if total > MAX_POINTS {
-        return Err(WhatIfError::Usage(format!(
-            "the sweep has {total} points; at most {MAX_POINTS} are computed: use larger steps or narrower ranges"
-        )));
+        return Err(WhatIfError::usage(Msg::SweepTooManyPoints {
+            total: count_of(total),
+            max: count_of(MAX_POINTS),
+        }));
     }
     let mut points = Vec::with_capacity(total as usize);
     let mut index = vec![0usize; vary.len()];
@@ -270,7 +311,7 @@ pub fn sweep(
             .iter()
             .map(|s| s.of(&loaded.scenario, &p))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(WhatIfError::Usage)?;
+            .map_err(WhatIfError::usage)?;
         points.push(Point { values, figures });
         progress(points.len(), total);
         // The next combination, like an odometer.
@@ -290,6 +331,6 @@ pub fn sweep(
 }
 
 /// A usage error as diagnostics about the command line.
-pub fn usage(message: String) -> Diagnostics {
+pub fn usage(message: Msg) -> Diagnostics {
     Diagnostic::error(std::path::Path::new(""), message).into()
 }

@@ -13,6 +13,7 @@ use crate::engine;
 use crate::explain::Name;
 use crate::load::{Override, Prepared};
 use crate::model::{AssumedRange, Assumption, DateRange, Flow, Scenario};
+use crate::msg::{Day, Msg, Num};
 use crate::num::Rational;
 
 /// A value an assumption is set to.
@@ -79,7 +80,7 @@ pub fn sensitivity(
     percent: Rational,
     options: &Options,
 ) -> Result<Sensitivity, WhatIfError> {
-    name.check(base).map_err(WhatIfError::Usage)?;
+    name.check(base).map_err(WhatIfError::usage)?;
     let figure = |overrides: &[Override]| -> Result<Rational, WhatIfError> {
         let mut all = options.overrides.clone();
         all.extend_from_slice(overrides);
@@ -185,12 +186,8 @@ fn current(s: &Scenario, a: &Assumption) -> Option<(Setting, Of, String)> {
 
 /// The ends of an assumption's range, cut at the valid edge where they go beyond it.
 fn ends(s: &Scenario, a: &Assumption, percent: Rational) -> Result<Tested, WhatIfError> {
-    let (value, of, name) = current(s, a).ok_or_else(|| {
-        WhatIfError::Usage(format!(
-            "the assumption on `{}` marks nothing this scenario has",
-            a.path()
-        ))
-    })?;
+    let (value, of, name) = current(s, a)
+        .ok_or_else(|| WhatIfError::usage(Msg::AssumptionMarksNothing { path: a.path() }))?;
     let one = Rational::from_integer(1);
     let mut t = Tested {
         assumption: a.clone(),
@@ -226,10 +223,8 @@ fn ends(s: &Scenario, a: &Assumption, percent: Rational) -> Result<Tested, WhatI
             (Setting::Number(lo.min(hi)), Setting::Number(lo.max(hi)))
         }
         _ => {
-            return Err(WhatIfError::Usage(format!(
-                "the range of the assumption on `{}` is not of its kind",
-                a.path()
-            )));
+            let path = a.path();
+            return Err(WhatIfError::usage(Msg::AssumptionRangeKind { path }));
         }
     };
     // Money is whole øre.
@@ -264,12 +259,11 @@ fn ends(s: &Scenario, a: &Assumption, percent: Rational) -> Result<Tested, WhatI
     if let Some((lo, hi)) = edges {
         let below = |x: Setting, edge: Setting| cmp(x, edge).is_lt();
         if below(t.high, lo) || below(hi, t.low) {
-            return Err(WhatIfError::Usage(format!(
-                "no value in the range of the assumption on `{}` is valid ({} to {}); give it a range that is",
-                a.path(),
-                setting_text(t.low),
-                setting_text(t.high)
-            )));
+            return Err(WhatIfError::usage(Msg::AssumptionRangeInvalid {
+                path: a.path(),
+                low: setting_words(t.low),
+                high: setting_words(t.high),
+            }));
         }
         if below(t.low, lo) {
             t.low = lo;
@@ -304,6 +298,17 @@ pub fn setting_text(x: Setting) -> String {
         },
         Setting::Date(d) => d.to_string(),
     }
+}
+
+/// A setting in a message, as the language writes numbers and days.
+fn setting_words(x: Setting) -> Box<Msg> {
+    match x {
+        Setting::Number(v) | Setting::Times(v) | Setting::Every(v) => {
+            Msg::Number { number: Num(v) }
+        }
+        Setting::Date(d) => Msg::DayValue { day: Day(d) },
+    }
+    .boxed()
 }
 
 /// The `--set`s that put the assumption at `at`.

@@ -16,6 +16,7 @@ use super::{Options, WhatIfError};
 use crate::engine::{self, Shortfall};
 use crate::load::{Override, Prepared};
 use crate::model::{DateRange, Flow, Scenario};
+use crate::msg::{Day, Msg, Num, Ore};
 use crate::num::Rational;
 
 /// What a path's value is, and so how it is searched, and how finely.
@@ -32,7 +33,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn of(path: &str) -> Result<Kind, String> {
+    fn of(path: &str) -> Result<Kind, Msg> {
         let parts: Vec<&str> = path.split('.').collect();
         Ok(match parts.as_slice() {
             [_, _, "annual" | "amount" | "annual_cost_per_fte"] => Kind::Money,
@@ -40,9 +41,9 @@ impl Kind {
             ["indexation", "wages" | "prices", _] => Kind::Rate,
             ["posts" | "costs" | "funding", _, "from" | "to" | "date"] => Kind::Date,
             _ => {
-                return Err(format!(
-                    "solve finds a number or a date: `{path}` is neither; vary an entry's annual, amount or annual_cost_per_fte, a post's fte, a rate indexation.wages.<year> or indexation.prices.<year>, or an entry's from, to or date"
-                ));
+                return Err(Msg::SolveWhatKind {
+                    path: path.to_string(),
+                });
             }
         })
     }
@@ -70,6 +71,19 @@ impl fmt::Display for Value {
             Value::Number(n) => write!(f, "{}", n.normalize()),
             Value::Date(d) => write!(f, "{d}"),
         }
+    }
+}
+
+impl Value {
+    /// The value in a message, as the language writes numbers and days.
+    pub fn words(self) -> Box<Msg> {
+        match self {
+            Value::Number(n) => Msg::Number {
+                number: Num(rational(n)),
+            },
+            Value::Date(d) => Msg::DayValue { day: Day(d) },
+        }
+        .boxed()
     }
 }
 
@@ -147,8 +161,8 @@ impl Solver<'_> {
     }
 }
 
-fn usage(message: String) -> WhatIfError {
-    WhatIfError::Usage(message)
+fn usage(message: Msg) -> WhatIfError {
+    WhatIfError::usage(message)
 }
 
 fn number(r: Rational) -> Decimal {
@@ -178,9 +192,9 @@ pub fn solve(
     if let Some(r) = round_to
         && (r <= Decimal::ZERO || kind == Kind::Date)
     {
-        return Err(usage(format!(
-            "--round-to {r}: give a number above 0 (it rounds amounts, FTE and rates; a date is found to the day)"
-        )));
+        return Err(usage(Msg::SolveRoundTo {
+            round_to: r.to_string(),
+        }));
     }
     let base = prepared.load(&options.overrides)?.scenario;
     let funder = funding_funder(&base, path);
@@ -282,17 +296,19 @@ fn place_text(
     Ok((s.funders[place.funder].name.clone(), period))
 }
 
-/// `Business Region North Denmark is short 120,866.67 kr. at the end of 2027`: the first
-/// shortfall of a variant.
-fn first_short(names: &Scenario, e: &Evaluated) -> String {
-    e.short.first().map_or_else(String::new, |sf| {
-        format!(
-            "{} is short {} kr. at the end of {}",
-            names.funders[sf.funder].name,
-            crate::num::kroner_ore(sf.amount),
-            sf.key.label()
-        )
-    })
+/// `at 0, Business Region North Denmark is short 120,866.67 kr. at the end of 2027`: the
+/// first shortfall of the variant at `at`, `e`.
+fn short_at(names: &Scenario, at: Value, e: &Evaluated) -> Msg {
+    let at = at.words();
+    match e.short.first() {
+        Some(sf) => Msg::SolveShortAt {
+            at,
+            funder: names.funders[sf.funder].name.clone(),
+            short: Ore(sf.amount),
+            period: sf.key.label(),
+        },
+        None => Msg::SolveAt { at },
+    }
 }
 
 /// Amounts and FTE: every balance is a line in the value, so three evaluations find where
@@ -322,9 +338,9 @@ fn linear(
     {
         let k = b1 - b0;
         if *b2 - b0 != k * 2 {
-            return Err(usage(format!(
-                "`{path}` does not move the balances in proportion, so solve cannot find it exactly"
-            )));
+            return Err(usage(Msg::SolveNotProportional {
+                path: path.to_string(),
+            }));
         }
         let a = *b0 - k * x0;
         if k > zero {
@@ -339,10 +355,12 @@ fn linear(
             }
         } else if a < zero {
             let (funder, period) = place_text(base, solver, *place)?;
-            return Err(usage(format!(
-                "no value of `{path}` balances the scenario: {funder} is short {} kr. at the end of {period} whatever it is, because `{path}` does not reach that funder's money",
-                crate::num::kroner_ore(-a)
-            )));
+            return Err(usage(Msg::SolveOutOfReach {
+                path: path.to_string(),
+                funder,
+                short: Ore(-a),
+                period,
+            }));
         }
     }
     let domain = match kind {
@@ -355,19 +373,30 @@ fn linear(
     if let (Some((l, pl)), Some((h, ph))) = (lo, hi)
         && l > h
     {
-        let ((f1, p1), (f2, p2)) = (place_text(base, solver, pl)?, place_text(base, solver, ph)?);
-        return Err(usage(format!(
-            "no value of `{path}` balances the scenario: raising it helps {f1} (at the end of {p1} it needs at least {}) and hurts {f2} (at the end of {p2} it allows at most {})",
-            number(l),
-            number(h)
-        )));
+        let ((helps, at_helps), (hurts, at_hurts)) =
+            (place_text(base, solver, pl)?, place_text(base, solver, ph)?);
+        let helps = Msg::SolveNeedsAtLeast {
+            funder: helps,
+            period: at_helps,
+            least: Num(l),
+        };
+        let hurts = Msg::SolveAllowsAtMost {
+            funder: hurts,
+            period: at_hurts,
+            most: Num(h),
+        };
+        return Err(usage(Msg::SolvePulledBothWays {
+            path: path.to_string(),
+            helps: helps.boxed(),
+            hurts: hurts.boxed(),
+        }));
     }
     if hi.is_some_and(|(h, _)| h < domain) {
         let at = Value::Number(number(domain).normalize());
-        return Err(usage(format!(
-            "no value of `{path}` balances the scenario: even at {at}, {}",
-            first_short(base, &solver.at(at)?)
-        )));
+        return Err(usage(Msg::SolveEven {
+            path: path.to_string(),
+            short: short_at(base, at, &solver.at(at)?).boxed(),
+        }));
     }
     // Where more helps, the smallest value that is enough; where more only hurts, the
     // largest that is affordable.
@@ -375,9 +404,9 @@ fn linear(
         (Some((l, _)), _) if l > domain || hi.is_none() => (Direction::Smallest, l),
         (_, Some((h, _))) => (Direction::Largest, h),
         _ => {
-            return Err(usage(format!(
-                "any value of `{path}` balances the scenario: it does not move the balance of any funder that must balance"
-            )));
+            return Err(usage(Msg::SolveAnyValue {
+                path: path.to_string(),
+            }));
         }
     };
     let value = match round_to {
@@ -389,20 +418,31 @@ fn linear(
                 Direction::Largest => rounded >= domain && lo.is_none_or(|(l, _)| rounded >= l),
             };
             if !fits {
-                return Err(usage(format!(
-                    "no multiple of {r} of `{path}` balances the scenario; the values that do lie between {} and {}",
-                    lo.map_or(number(domain), |(l, _)| number(l)),
-                    hi.map_or("any".to_string(), |(h, _)| number(h).to_string())
-                )));
+                let (round_to, path) = (r.to_string(), path.to_string());
+                let low = Num(lo.map_or(domain, |(l, _)| l));
+                return Err(usage(match hi {
+                    Some((h, _)) => Msg::SolveNoMultiple {
+                        round_to,
+                        path,
+                        low,
+                        high: Num(h),
+                    },
+                    None => Msg::SolveNoMultipleFrom {
+                        round_to,
+                        path,
+                        low,
+                    },
+                }));
             }
             rounded
         }
     };
     let value = Value::Number(number(value).normalize());
     if !solver.at(value)?.short.is_empty() {
-        return Err(usage(format!(
-            "no value of `{path}` balances the scenario (at {value} it is still short)"
-        )));
+        return Err(usage(Msg::SolveStillShort {
+            path: path.to_string(),
+            at: value.words(),
+        }));
     }
     Ok((direction, value))
 }
@@ -470,29 +510,25 @@ fn halving(
     };
     let ok = |i: i64| -> Result<bool, WhatIfError> { Ok(solver.at(value(i))?.short.is_empty()) };
     let (at_lo, at_hi) = (ok(lo)?, ok(hi)?);
-    let short_at = |i: i64| -> Result<String, WhatIfError> {
-        Ok(format!(
-            "at {}, {}",
-            value(i),
-            first_short(base, &solver.at(value(i))?)
-        ))
+    let short = |i: i64| -> Result<Box<Msg>, WhatIfError> {
+        Ok(short_at(base, value(i), &solver.at(value(i))?).boxed())
     };
     let direction = match (at_lo, at_hi) {
         (true, true) => {
-            return Err(usage(format!(
-                "any value of `{path}` from {} to {} balances the scenario",
-                value(lo),
-                value(hi)
-            )));
+            return Err(usage(Msg::SolveAnyBetween {
+                path: path.to_string(),
+                low: value(lo).words(),
+                high: value(hi).words(),
+            }));
         }
         (false, false) => {
-            return Err(usage(format!(
-                "no value of `{path}` from {} to {} balances the scenario: {}; {}",
-                value(lo),
-                value(hi),
-                short_at(lo)?,
-                short_at(hi)?
-            )));
+            return Err(usage(Msg::SolveNoneBetween {
+                path: path.to_string(),
+                low: value(lo).words(),
+                high: value(hi).words(),
+                at_low: short(lo)?,
+                at_high: short(hi)?,
+            }));
         }
         (false, true) => Direction::Smallest,
         (true, false) => Direction::Largest,
@@ -518,9 +554,11 @@ fn halving(
             direction == Direction::Smallest,
         ));
         if !solver.at(Value::Number(rounded))?.short.is_empty() {
-            return Err(usage(format!(
-                "{path}: {n} balances the scenario but no nearby multiple of {r} does"
-            )));
+            return Err(usage(Msg::SolveNoNearbyMultiple {
+                path: path.to_string(),
+                value: Num(rational(n)),
+                round_to: r.to_string(),
+            }));
         }
         answer = Value::Number(rounded.normalize());
     }
