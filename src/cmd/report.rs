@@ -37,6 +37,18 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         .extend(report::scenario::warnings(s, &projection));
     super::settle_warnings(env, warnings)?;
     let options = super::target_options(env, &target, args.unit, args.rounding);
+    // A very large report's JSON takes the fast path, which writes the same bytes without
+    // building the report model (12 million figures of 100,000 posts by month would take
+    // gigabytes).
+    let fast = target.format == Format::Json
+        && members.is_none()
+        && export::json::fast::applies(s, &projection);
+    if fast {
+        target.write(env, |out| {
+            export::json::fast::report(s, &projection, out, options.pretty)
+        })?;
+        return Ok(Exit::Success);
+    }
     let mut report = report::scenario::report(s, &projection, members.as_ref());
     if args.explain && !target.format.is_data() {
         report::appendix::add(&mut report, s, &projection).map_err(|e| match e {
@@ -47,13 +59,6 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
         })?;
     }
     target.write(env, |out| {
-        // A very large report's JSON takes the fast path, which writes the same bytes.
-        if target.format == Format::Json
-            && members.is_none()
-            && export::json::fast::applies(s, &projection)
-        {
-            return export::json::fast::report(s, &projection, out, options.pretty);
-        }
         out.write_all(&export::render(&report, target.format, &options)?)
     })?;
     Ok(Exit::Success)
