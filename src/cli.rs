@@ -60,6 +60,9 @@ pub enum Command {
     /// Which assumption matters most: each value marked `assumption` set to both ends of its
     /// range, the figure at each, ranked; a table and a tornado.
     Sensitivity(SensitivityArgs),
+    /// The scenarios in a browser, on this machine only: reports, comparisons and a what-if
+    /// panel recomputed live, "what must BRN set aside?", and "save as variant".
+    Serve(ServeArgs),
 }
 
 /// A clap value enum that stands for a domain enum of the same variants.
@@ -569,6 +572,18 @@ pub struct SensitivityArgs {
     pub scenario_args: ScenarioArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Scenario files or directories searched for *.toml. Default: scenarios/.
+    pub paths: Vec<PathBuf>,
+    /// The port on 127.0.0.1. Default: a free one.
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Open the page in the browser ($BROWSER, else the system's).
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// Runs the command the arguments ask for.
 pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
     env.deny_warnings |= cli.deny_warnings;
@@ -681,6 +696,14 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
                 unit: a.unit.into(),
                 rounding: a.rounding.into(),
                 scenarios: (&a.scenario_args).into(),
+            },
+            env,
+        )?,
+        Command::Serve(a) => cmd::serve::run(
+            &cmd::serve::Options {
+                paths: a.paths.clone(),
+                port: a.port,
+                open: a.open,
             },
             env,
         )?,

@@ -23,6 +23,7 @@ pub mod num;
 pub mod period;
 pub mod report;
 pub mod round;
+pub mod serve;
 pub mod whatif;
 
 /// How many threads large work is shared between: one per core, at most eight.

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod report;
 pub mod schema;
 pub mod sensitivity;
+pub mod serve;
 pub mod solve;
 pub mod status;
 pub mod sweep;
@@ -262,7 +263,7 @@ pub struct Target {
 
 /// The day a paper is made: `SOURCE_DATE_EPOCH` (seconds, for reproducible files) if set,
 /// else today (UTC).
-fn today() -> Option<jiff::civil::Date> {
+pub(crate) fn today() -> Option<jiff::civil::Date> {
     let now = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(s) => jiff::Timestamp::from_second(s.trim().parse().ok()?).ok()?,
         Err(_) => jiff::Timestamp::now(),

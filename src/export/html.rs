@@ -13,7 +13,8 @@ use crate::report::text::Text;
 use crate::report::words::Word;
 use crate::report::{Bars, BarsKind, Block, Cell, Chart, Figure, GridRef, Shown, Table};
 
-const STYLE: &str = r#"
+/// The page's style, with its print CSS for A4 (also the style of `klimabudget serve`'s view).
+pub const STYLE: &str = r#"
 :root { color-scheme: light; }
 body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a;
        max-width: 190mm; margin: 12mm auto; line-height: 1.35; }

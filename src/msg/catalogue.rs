@@ -1420,4 +1420,91 @@ super::messages! {
         "{flag}: there is no entry `{id}` in {list}", "{flag}: der er ingen post `{id}` i {list}";
     LabelNoSuchEntry => "no such entry", "ingen sådan post";
     HelpIdsIn { list: String, ids: List } => "the ids in {list} are {ids}", "id'erne i {list} er {ids}";
+
+    // `klimabudget serve`: the command, and the words of its page.
+    ServeListening { count: Count, url: String } =>
+        "klimabudget serves {count} scenario files at {url}",
+        "klimabudget viser {count} scenariefiler på {url}";
+    ServeStop => "the address holds the access token; press Ctrl+C to stop",
+        "adressen rummer adgangsnøglen; tryk Ctrl+C for at stoppe";
+    ServePortInUse { port: String } =>
+        "cannot listen on 127.0.0.1:{port}: the port is in use",
+        "kan ikke lytte på 127.0.0.1:{port}: porten er optaget";
+    HelpServePort =>
+        "give another --port, or leave --port out to take a free one",
+        "angiv en anden --port, eller udelad --port for at tage en ledig";
+    ServeCannotListen { port: String, reason: Box<Msg> } =>
+        "cannot listen on 127.0.0.1:{port}: {reason}",
+        "kan ikke lytte på 127.0.0.1:{port}: {reason}";
+    ServeNoScenarios { paths: String } =>
+        "no scenario files (*.toml) in {paths}", "ingen scenariefiler (*.toml) i {paths}";
+    HelpServeWhat =>
+        "give a directory of scenarios or scenario files: klimabudget serve scenarios/",
+        "angiv en mappe med scenarier eller scenariefiler: klimabudget serve scenarios/";
+    ServeBrowser { reason: Box<Msg> } =>
+        "cannot open a browser ({reason}); open the address above yourself",
+        "kan ikke åbne en browser ({reason}); åbn selv adressen ovenfor";
+    ServeNoToken =>
+        "this request lacks the access token that klimabudget serve printed when it started",
+        "denne forespørgsel mangler adgangsnøglen, som klimabudget serve skrev, da den startede";
+    ServeForeignHost { host: String } =>
+        "refused: the request is addressed to `{host}`, not to this server on 127.0.0.1",
+        "afvist: forespørgslen er sendt til `{host}`, ikke til denne server på 127.0.0.1";
+    ServeOutsideRoot { path: String } =>
+        "refused: `{path}` is not a scenario file this server shows",
+        "afvist: `{path}` er ikke en scenariefil, som denne server viser";
+    ServeNotFound => "no such page", "ingen sådan side";
+    ServeMethod => "this address takes another method (changes are POST, with the token)",
+        "denne adresse tager en anden metode (ændringer er POST med adgangsnøglen)";
+    ServeBadRequest { what: String } => "a request the page does not send: {what}",
+        "en forespørgsel, siden ikke sender: {what}";
+    ServeBadName { name: String } =>
+        "`{name}` is not a file name for a variant: letters, digits, `-`, `_` and `.`, ending in .toml",
+        "`{name}` er ikke et filnavn til en variant: bogstaver, cifre, `-`, `_` og `.`, med .toml til sidst";
+    ServeExists { file: String } =>
+        "{file} exists already; a variant is never written over a file: choose another name",
+        "{file} findes allerede; en variant skrives aldrig over en fil: vælg et andet navn";
+    ServeNothingChanged =>
+        "nothing is changed: a variant holds the values changed in the panel",
+        "intet er ændret: en variant rummer de værdier, der er ændret i panelet";
+    ServeSaved { file: String } =>
+        "saved as {file}; klimabudget check now checks it too",
+        "gemt som {file}; klimabudget check tjekker den nu også";
+    ServeVariantHead { base: String, date: Day } =>
+        "A variant of {base}, saved from klimabudget serve on {date}: only the values changed.",
+        "En variant af {base}, gemt fra klimabudget serve den {date}: kun de ændrede værdier.";
+    UiScenarios => "Scenarios", "Scenarier";
+    UiWhatIf => "What if?", "Hvad nu hvis?";
+    UiChanged => "Changed from the file", "Ændret i forhold til filen";
+    UiNoChanges => "Nothing changed: move a value below.", "Intet ændret: flyt en værdi nedenfor.";
+    UiReset => "Reset", "Nulstil";
+    UiResetAll => "Reset all", "Nulstil alle";
+    UiCompareWith => "Compare with", "Sammenlign med";
+    UiCompareNone => "nothing (this scenario alone)", "intet (kun dette scenarie)";
+    UiCompareSaved => "the file as saved", "filen, som den er gemt";
+    UiSensitivity => "Sensitivity of the assumptions", "Antagelsernes følsomhed";
+    UiLanguage => "Language", "Sprog";
+    UiUnit => "Unit", "Enhed";
+    UiPeriod => "Period", "Periode";
+    UiYear => "year", "år";
+    UiHalfYear => "half-year", "halvår";
+    UiMonth => "month", "måned";
+    UiDownload => "Download", "Hent";
+    UiSaveAs => "Save as variant", "Gem som variant";
+    UiFileName => "File name", "Filnavn";
+    UiSolve => "What must a funder set aside?", "Hvad skal en finansieringskilde afsætte?";
+    UiSolveButton => "Find the amount", "Find beløbet";
+    UiUseValue => "Use this value", "Brug denne værdi";
+    UiStale => "The figures shown are the last valid ones: see the errors above.",
+        "Tallene er de sidste gyldige: se fejlene ovenfor.";
+    UiScenarioGroup => "Scenario", "Scenarie";
+    UiPosts => "Staff posts", "Stillinger";
+    UiCosts => "Other costs", "Andre udgifter";
+    UiFunding => "Funding", "Finansiering";
+    UiIndexation => "Indexation", "Fremskrivning";
+    UiShare { funder: String } => "Share paid by {funder}", "Andel betalt af {funder}";
+    UiWorking => "computing …", "regner …";
+    UiUpdated { ms: Count } => "updated in {ms} ms", "opdateret på {ms} ms";
+    UiFileChanged => "A file changed on disk: shown again.", "En fil er ændret på disken: vist igen.";
+    UiPrint => "Print", "Udskriv";
 }
