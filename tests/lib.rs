@@ -21,6 +21,7 @@ mod paper;
 mod properties;
 mod rounding;
 mod sensitivity;
+mod serve;
 mod shipped;
 mod snapshots;
 mod terminal;

@@ -42,7 +42,8 @@ fn paths(args: &Options) -> Result<Vec<PathBuf>, Error> {
             .permits(p)
             .map_err(|(reason, help)| usage(p, *reason, *help))?;
     }
-    if crate::report::check::scenario_files(&paths).is_empty() {
+    let missing = paths.iter().any(|p| !p.exists());
+    if missing || crate::report::check::scenario_files(&paths).is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(usage(
             &paths[0],
