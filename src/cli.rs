@@ -699,8 +699,8 @@ pub fn run(cli: Cli, env: &mut Env) -> Result<Exit, Error> {
             },
             env,
         )?,
-        Command::Serve(a) => cmd::serve::run(
-            &cmd::serve::Options {
+        Command::Serve(a) => crate::serve::http::run(
+            &crate::serve::http::Options {
                 paths: a.paths.clone(),
                 port: a.port,
                 open: a.open,

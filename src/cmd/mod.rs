@@ -7,7 +7,6 @@ pub mod explain;
 pub mod report;
 pub mod schema;
 pub mod sensitivity;
-pub mod serve;
 pub mod solve;
 pub mod status;
 pub mod sweep;

@@ -3,7 +3,7 @@
 //! A thin layer over the commands: every page, table, chart, download and answer is what
 //! `report`, `compare`, `sensitivity`, `solve` and `check` write, run in-process with the
 //! panel's values as `--set`s. [`App::handle`] answers one request without any network, so
-//! that tests and benchmarks call it directly; `cmd::serve` puts it behind an HTTP server on
+//! that tests and benchmarks call it directly; [`http`] puts it behind an HTTP server on
 //! 127.0.0.1 and watches the files.
 //!
 //! Every request needs the access token printed at start; a request addressed to another host
@@ -14,6 +14,7 @@
 //! them are written.
 
 pub mod fields;
+pub mod http;
 mod page;
 pub mod variant;
 

@@ -1,15 +1,14 @@
 //! `klimabudget serve [DIR|FILES…]`: the scenarios in a browser, on 127.0.0.1, with a what-if
-//! panel. This file is the network and the file watching; what is answered is
-//! [`crate::serve::App`]'s.
+//! panel. This file is the network and the file watching; what is answered is [`App`]'s.
 
 use std::io::Read as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Env, Error, Exit};
+use super::{App, Reply, Request, TOKEN_HEADER};
+use crate::cmd::{Env, Error, Exit};
 use crate::diag::Diagnostic;
 use crate::msg::{Count, Msg};
-use crate::serve::{App, Reply, Request, TOKEN_HEADER};
 
 /// What `klimabudget serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -190,7 +189,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     let paths = paths(args)?;
     let listener = listen(args.port)?;
     let port = listener.local_addr().map_err(Error::Write)?.port();
-    let token = crate::serve::new_token().map_err(Error::Write)?;
+    let token = super::new_token().map_err(Error::Write)?;
     let app = Arc::new(App::new(paths.clone(), port, token, env.lang));
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| Error::Write(std::io::Error::other(e.to_string())))?;
