@@ -636,7 +636,7 @@ fn http_get(port: u16, path: &str, host: &str) -> (u16, String) {
 }
 
 #[test]
-fn the_server_answers_over_http_on_loopback_only() {
+fn the_server_answers_over_http_with_its_token_and_host_only() {
     let served = serve(root(), &[]);
     let host = format!("127.0.0.1:{}", served.port);
     let path = &served.url[served.url.find("/?").unwrap()..];
@@ -857,13 +857,20 @@ fn in_the_browser_the_panel_solve_save_and_language_work_live() {
 
     // Drag the municipal post's cost to 900,000 kr.: the slider, as a hand moves it.
     let slider = "document.querySelector('#fields input[type=range][data-path=\"posts.joint-municipal-post.annual_cost_per_fte\"]')";
-    b.eval(&format!("(() => {{ const s = {slider}; s.value = '900000'; s.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()"));
+    b.eval(&format!("(() => {{ const s = {slider}; s.kbMark = 1; s.value = '900000'; s.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()"));
     let after = shown_kr(&exact(&[
         "posts.joint-municipal-post.annual_cost_per_fte=900000",
     ]));
     b.wait(
         &format!("{REPORT}.includes('{after}') && !{REPORT}.includes('{before}')"),
         "BRN's total at 900,000 kr.",
+    );
+    // The slider is the one being dragged: updated in place, not made again.
+    assert_eq!(
+        b.eval(&format!(
+            "{slider}.kbMark === 1 && {slider}.value === '900000'"
+        )),
+        json!(true)
     );
     // Every funder's balance is the command line's.
     let report = klimabudget([

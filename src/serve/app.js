@@ -112,9 +112,47 @@ function setValue(path, value) {
   else state.set[path] = value.trim();
 }
 
+// The fields are built again only when the file's fields change; otherwise they are updated
+// in place, so that a slider being dragged or a field being typed in stays as it is.
+let drawnFields = "";
+
 function drawFields(errors) {
+  const key = JSON.stringify(fields);
+  if (key !== drawnFields) {
+    buildFields();
+    drawnFields = key;
+  }
+  fields.forEach((f, i) => {
+    const box = $("f" + i).closest(".field");
+    const changed = Object.prototype.hasOwnProperty.call(state.set, f.path);
+    const value = changed ? state.set[f.path] : f.value;
+    box.classList.toggle("changed", changed);
+    for (const input of box.querySelectorAll("input")) {
+      if (input === document.activeElement) continue;
+      if (input.type === "range") {
+        if (isFinite(Number(value))) input.value = value;
+      } else {
+        input.value = value;
+      }
+    }
+    const err = errors.filter((e) => e.path === f.path).map((e) => e.message).join(" ");
+    const shown = box.querySelector(".error");
+    const text = $("f" + i);
+    if (err) {
+      text.setAttribute("aria-invalid", "true");
+      text.setAttribute("aria-describedby", "f" + i + "-error");
+      if (shown) shown.textContent = err;
+      else box.append(el("div", { class: "error", id: "f" + i + "-error", role: "alert", text: err }));
+    } else {
+      text.removeAttribute("aria-invalid");
+      text.removeAttribute("aria-describedby");
+      if (shown) shown.remove();
+    }
+  });
+}
+
+function buildFields() {
   const box = $("fields");
-  const focused = document.activeElement && document.activeElement.id;
   box.replaceChildren();
   let group = null, entry = null;
   fields.forEach((f, i) => {
@@ -127,18 +165,13 @@ function drawFields(errors) {
       entry = f.entry;
       box.append(el("h4", { text: entry }));
     }
-    const changed = Object.prototype.hasOwnProperty.call(state.set, f.path);
-    const value = changed ? state.set[f.path] : f.value;
     const id = "f" + i;
-    const err = errors.filter((e) => e.path === f.path).map((e) => e.message).join(" ");
     const input = el("input", {
       id,
       type: f.kind === "date" ? "date" : "text",
       inputmode: f.kind === "date" ? null : "decimal",
-      value,
+      value: f.value,
       "data-path": f.path,
-      "aria-invalid": err ? "true" : null,
-      "aria-describedby": err ? id + "-error" : null,
       min: f.kind === "date" ? f.min : null,
       max: f.kind === "date" ? f.max : null,
       onchange: (e) => { setValue(f.path, e.target.value); schedule(0); },
@@ -146,12 +179,12 @@ function drawFields(errors) {
     });
     const parts = [el("label", { for: id, text: f.label }), input];
     if (f.kind !== "date") {
-      const slider = el("input", {
+      parts.push(el("input", {
         type: "range",
         min: f.min,
         max: f.max,
         step: f.step,
-        value: isFinite(Number(value)) ? value : f.value,
+        value: isFinite(Number(f.value)) ? f.value : f.min,
         "aria-label": f.entry + ": " + f.label,
         "data-path": f.path,
         oninput: (e) => {
@@ -160,13 +193,10 @@ function drawFields(errors) {
           drawChanges();
           schedule(40);
         },
-      });
-      parts.push(slider);
+      }));
     }
-    if (err) parts.push(el("div", { class: "error", id: id + "-error", role: "alert", text: err }));
-    box.append(el("div", { class: "field" + (changed ? " changed" : "") }, ...parts));
+    box.append(el("div", { class: "field" }, ...parts));
   });
-  if (focused && $(focused) && document.activeElement === document.body) $(focused).focus();
 }
 
 function drawChanges() {
