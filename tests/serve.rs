@@ -566,6 +566,16 @@ fn downloads_in_every_format() {
             Some(format!("joint-secretariat.{format}").as_str())
         );
     }
+    let r = get(
+        &app,
+        &format!("/download?t={TOKEN}&scenario={q}&format=exe"),
+    );
+    assert_eq!(r.status, 400);
+    assert!(
+        text(&r).contains("`exe` is not a format to download"),
+        "{}",
+        text(&r)
+    );
     let json: Value = serde_json::from_slice(
         &get(&app, &format!("/download?t={TOKEN}&scenario={q}&format=json&set=posts.joint-municipal-post.annual_cost_per_fte%3D900000")).body,
     )

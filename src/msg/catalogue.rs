@@ -1458,6 +1458,12 @@ super::messages! {
         "denne adresse tager en anden metode (ændringer er POST med adgangsnøglen)";
     ServeBadRequest { what: String } => "a request the page does not send: {what}",
         "en forespørgsel, siden ikke sender: {what}";
+    ServeBadFormat { format: String } =>
+        "`{format}` is not a format to download: html, pdf, docx, xlsx, md, csv, json or txt",
+        "`{format}` er ikke et format at hente: html, pdf, docx, xlsx, md, csv, json eller txt";
+    ServeVariantDiffers =>
+        "not saved: the variant would not give the figures shown; please report this",
+        "ikke gemt: varianten ville ikke give de viste tal; meld venligst fejlen";
     ServeBadName { name: String } =>
         "`{name}` is not a file name for a variant: letters, digits, `-`, `_` and `.`, ending in .toml",
         "`{name}` er ikke et filnavn til en variant: bogstaver, cifre, `-`, `_` og `.`, med .toml til sidst";

@@ -665,9 +665,7 @@ impl App {
                 matches!((p(a), p(b)), (Ok(x), Ok(y)) if x == y)
             };
             if !same(&w.scenario, &v.scenario) {
-                return fail(Msg::ServeBadRequest {
-                    what: "the variant would not give the figures shown".to_string(),
-                });
+                return fail(Msg::ServeVariantDiffers);
             }
         }
         match variant::write_new(&target, &text) {
@@ -698,8 +696,8 @@ impl App {
             .ok_or_else(|| {
                 Reply::refuse(
                     400,
-                    &Msg::ServeBadRequest {
-                        what: format!("format `{}`", s.format),
+                    &Msg::ServeBadFormat {
+                        format: s.format.clone(),
                     },
                     lang,
                 )
