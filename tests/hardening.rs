@@ -987,3 +987,42 @@ fn a_file_of_lone_carriage_returns_is_one_error() {
     let e = refused(&BASE.replacen("\n", "\r", 1), &[]);
     assert!(e.contains("s.toml:1:"), "{e}");
 }
+
+/// Issue 11, finding 7: CSV wrote a name beginning `=HYPERLINK(…)` as the start of a cell,
+/// which a spreadsheet runs as a formula. Text cells that start with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return get a `'` before them; numbers stay numbers.
+#[test]
+fn csv_cells_never_run_as_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, title) in [
+        ("=HYPERLINK(\"http://evil\",\"x\")", "+cmd"),
+        ("@SUM(A1)", "-2+3"),
+        ("\tTab", "=1+1"),
+    ] {
+        let scenario = format!(
+            "[scenario]\nname = \"n\"\nstart = 2023-01-01\nend = 2023-12-31\n[funders.a]\nname = {}\n[[posts]]\nid = \"p\"\ntitle = {}\nfte = 1\nannual_cost_per_fte = 500_000\npaid_by = \"a\"\n[[funding]]\nid = \"f\"\nfunder = \"a\"\nannual = 100_000\n",
+            toml::Value::String(name.into()),
+            toml::Value::String(title.into()),
+        );
+        std::fs::write(d.join("s.toml"), scenario).unwrap();
+        let out = klimabudget_in(d, ["report", "s.toml", "--format", "csv"])
+            .code(0)
+            .stdout;
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let names: Vec<&str> = rows
+            .iter()
+            .map(|r| &r[5])
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert!(names.contains(&format!("'{name}").as_str()), "{names:?}");
+        assert!(names.contains(&format!("'{title}").as_str()), "{names:?}");
+        // A negative balance is still a number.
+        assert!(
+            rows.iter()
+                .any(|r| &r[6] == "balance" && &r[7] == "-400000.00"),
+            "{out}"
+        );
+    }
+}

@@ -10,7 +10,7 @@ pub struct Csv;
 
 impl super::Exporter for Csv {
     fn serialize(&self, shown: &Shown) -> std::io::Result<Vec<u8>> {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = Writer(csv::Writer::from_writer(Vec::new()));
         match &shown.head {
             Head::Scenario(_) => report(shown, &mut w)?,
             Head::Comparison(_) => compare(shown, &mut w)?,
@@ -23,11 +23,44 @@ impl super::Exporter for Csv {
                 ));
             }
         }
-        w.into_inner().map_err(|e| e.into_error())
+        w.0.into_inner().map_err(|e| e.into_error())
     }
 }
 
-type Writer = csv::Writer<Vec<u8>>;
+/// A CSV writer whose text cells cannot run as formulas in a spreadsheet.
+struct Writer(csv::Writer<Vec<u8>>);
+
+impl Writer {
+    fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        for cell in record {
+            self.0.write_field(neutral(cell.as_ref()).as_bytes())?;
+        }
+        // An empty record ends the one the fields were written into.
+        self.0.write_record(None::<&[u8]>)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// A cell that a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, a tab
+/// or a carriage return first) with a `'` before it, as OWASP's rule for CSV injection says;
+/// numbers (`-2500.00`) are left as they are.
+fn neutral(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            if cell.parse::<rust_decimal::Decimal>().is_err() =>
+        {
+            format!("'{cell}").into()
+        }
+        _ => cell.into(),
+    }
+}
 
 /// A figure to the øre: `800000.00`.
 fn money(f: &Figure) -> String {
@@ -421,4 +454,33 @@ fn status(
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutral;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralised_numbers_are_not() {
+        for formula in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+2",
+            "-cmd|' /C calc'!A0",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(neutral(formula), format!("'{formula}"));
+        }
+        for plain in [
+            "-2500.00",
+            "+3",
+            "800000.00",
+            "Region Nordjylland",
+            "",
+            "a=b",
+        ] {
+            assert_eq!(neutral(plain), plain);
+        }
+    }
 }
