@@ -1026,3 +1026,55 @@ fn csv_cells_never_run_as_formulas() {
         );
     }
 }
+
+/// Issue 11, finding 8: SIGINT during a write left `.klimabudget-XXXX` behind (up to 200 MB).
+/// Interrupted (SIGINT, SIGTERM), the run removes its temporary file and exits with 130; the
+/// target is not made.
+#[test]
+fn an_interrupted_write_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("big.toml"),
+        klimabudget::generate::scenario(8_000, 10),
+    )
+    .unwrap();
+    for signal in ["-INT", "-TERM"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_klimabudget"))
+            .current_dir(d)
+            .args([
+                "report", "big.toml", "--by", "month", "--format", "csv", "--output", "big.csv",
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary file is there, then interrupt.
+        let temp = || {
+            std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .any(|n| n.starts_with(".klimabudget-"))
+        };
+        let started = std::time::Instant::now();
+        while !temp() {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "finished before it could be interrupted"
+            );
+            assert!(
+                started.elapsed().as_secs() < 120,
+                "no temporary file appeared"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "{signal}");
+        assert!(!temp(), "{signal}: a temporary file was left");
+        assert!(!d.join("big.csv").exists(), "{signal}");
+    }
+}

@@ -400,6 +400,28 @@ fn through_links(path: &Path) -> Result<PathBuf, Box<Msg>> {
     Err(Msg::LinksLoop.boxed())
 }
 
+/// The temporary file being written, if any: removed when the process is interrupted
+/// (Ctrl+C, SIGTERM), so that a stopped run leaves nothing behind.
+static WRITING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+fn writing(path: Option<PathBuf>) {
+    *WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = path;
+}
+
+/// Removes the temporary file being written, if any: for the binary's handler of Ctrl+C and
+/// SIGTERM, before it exits.
+pub fn remove_unfinished() {
+    let path = WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    if let Some(path) = path {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 impl Target {
     /// Writes the output: to standard output, or to a temporary file beside the target that
     /// replaces it only when complete, so an error never leaves half a file; a device or pipe
@@ -450,10 +472,13 @@ impl Target {
             builder.permissions(std::fs::Permissions::from_mode(mode));
         }
         let temp = builder.tempfile_in(&dir).map_err(fail)?;
+        writing(Some(temp.path().to_path_buf()));
         let mut buffered = BufWriter::new(temp);
-        write(&mut buffered).map_err(fail)?;
-        let temp = buffered.into_inner().map_err(|e| fail(e.into_error()))?;
-        temp.persist(path).map_err(|e| fail(e.error))?;
-        Ok(())
+        let written = write(&mut buffered)
+            .map_err(fail)
+            .and_then(|()| buffered.into_inner().map_err(|e| fail(e.into_error())))
+            .and_then(|temp| temp.persist(path).map_err(|e| fail(e.error)));
+        writing(None);
+        written.map(|_| ())
     }
 }
