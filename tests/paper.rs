@@ -310,3 +310,49 @@ fn the_word_paper_has_word_tables_headings_and_footnotes_and_libreoffice_convert
         );
     }
 }
+
+/// The HTML page ties its notes to the rows they are about as the PDF and Word papers do: a
+/// marker on the row's first cell that links to the note of that number.
+#[test]
+fn the_html_page_marks_each_note_on_its_row() {
+    let html = klimabudget([
+        "compare",
+        "scenarios/status-quo.toml",
+        "scenarios/joint-secretariat.toml",
+        "--lang",
+        "da",
+        "--format",
+        "html",
+    ])
+    .code(0)
+    .stdout;
+    let notes: Vec<&str> = html
+        .lines()
+        .filter(|l| l.starts_with("<li id=\"note-"))
+        .collect();
+    assert_eq!(notes.len(), 7, "{html}");
+    for (n, funder) in [
+        (1, "Business Region North Denmark"),
+        (2, "Business Region North Denmark"),
+        (3, "De nordjyske kommuner"),
+        (6, "Region Nordjylland"),
+    ] {
+        let marker = format!("<sup class=\"fn\"><a href=\"#note-{n}\">{n}</a></sup>");
+        let row = html
+            .lines()
+            .find(|l| l.contains(&marker))
+            .unwrap_or_else(|| panic!("no marker {n}"));
+        assert!(
+            row.starts_with(&format!("<tr><td class=\"text\">{funder}<sup")),
+            "{row}"
+        );
+        assert!(
+            notes[n - 1].starts_with(&format!("<li id=\"note-{n}\">{funder}: ")),
+            "{}",
+            notes[n - 1]
+        );
+    }
+    // The population key is about no row: it comes last, unmarked.
+    assert!(notes[6].contains("Folketal 1. januar 2020"));
+    assert!(!html.contains("href=\"#note-7\""));
+}

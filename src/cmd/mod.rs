@@ -461,18 +461,29 @@ impl Target {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".klimabudget-");
         // A new file readable by others, as any file the user writes; a replaced file keeps
         // its own permissions.
         #[cfg(unix)]
-        {
+        let mode = {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-            builder.permissions(std::fs::Permissions::from_mode(mode));
-        }
-        let temp = builder.tempfile_in(&dir).map_err(fail)?;
-        writing(Some(temp.path().to_path_buf()));
+            std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777)
+        };
+        // Its name is known to the handler of Ctrl+C before the file is made, so that an
+        // interruption at any moment leaves nothing behind.
+        let temp = tempfile::Builder::new()
+            .prefix(".klimabudget-")
+            .make_in(&dir, |name| {
+                writing(Some(name.to_path_buf()));
+                let mut open = std::fs::OpenOptions::new();
+                open.write(true).create_new(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut open, mode);
+                open.open(name)
+            })
+            .map_err(|e| {
+                writing(None);
+                fail(e)
+            })?;
         let mut buffered = BufWriter::new(temp);
         let written = write(&mut buffered)
             .map_err(fail)

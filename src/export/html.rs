@@ -35,6 +35,8 @@ tr.total td { font-weight: 600; border-top: 1pt solid #333; }
 figure { margin: 12pt 0; }
 figcaption { font-weight: 600; font-size: 12pt; margin-bottom: 4pt; }
 ol.notes { font-size: 8.5pt; color: #333; padding-left: 14pt; }
+sup.fn { font-size: 7pt; line-height: 0; margin-left: 1pt; }
+sup.fn a { color: inherit; text-decoration: none; }
 p.note { font-size: 8.5pt; color: #333; margin: 0 0 6pt; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -124,11 +126,21 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
         );
     }
     let tips = tips(shown, view);
+    // The notes numbered as the papers number them: in the order their rows are met, each
+    // row's first cell marked with its notes.
+    let doc = super::paper::Doc::new(shown, lang, paper);
+    let mut marks = doc.blocks.iter().filter_map(|b| match b {
+        super::paper::DocBlock::Table(t) => {
+            Some(t.rows.iter().map(|r| r.notes.clone()).collect::<Vec<_>>())
+        }
+        _ => None,
+    });
     let mut chart_drawn = false;
     for block in &page.blocks {
         match block {
             Block::Table(t) => {
-                out.push_str(&table(t, view, &tips));
+                let notes = marks.next().unwrap_or_default();
+                out.push_str(&table(t, view, &tips, &notes));
                 if let Some(chart) = page.chart.as_ref().filter(|c| c.after == t.name) {
                     out.push_str(&svg(chart, view));
                     chart_drawn = true;
@@ -150,14 +162,14 @@ pub fn render(shown: &Shown, view: View, paper: &Paper) -> String {
     if !chart_drawn && let Some(chart) = &page.chart {
         out.push_str(&svg(chart, view));
     }
-    if !page.notes.is_empty() {
+    if !doc.notes.is_empty() {
         let _ = writeln!(
             out,
             "<h2>{}</h2>\n<ol class=\"notes\">",
             term(Term::NotesAndSources, lang)
         );
-        for note in &page.notes {
-            let _ = writeln!(out, "<li>{}</li>", escape(&view.text(note)));
+        for (k, note) in doc.notes.iter().enumerate() {
+            let _ = writeln!(out, "<li id=\"note-{}\">{}</li>", k + 1, escape(note));
         }
         out.push_str("</ol>\n");
     }
@@ -194,7 +206,13 @@ fn tips(shown: &Shown, view: View) -> Vec<(GridRef, String)> {
     out
 }
 
-fn table(t: &Table<Figure>, view: View, tips: &[(GridRef, String)]) -> String {
+/// A table; `notes[r]` are the numbers of the notes on row `r`, marked on its first cell.
+fn table(
+    t: &Table<Figure>,
+    view: View,
+    tips: &[(GridRef, String)],
+    notes: &[Vec<usize>],
+) -> String {
     let numeric = t.numeric_columns();
     let mut out = format!(
         "<h2>{}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>",
@@ -209,7 +227,7 @@ fn table(t: &Table<Figure>, view: View, tips: &[(GridRef, String)]) -> String {
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         out.push_str(if row.total {
             "<tr class=\"total\">"
         } else {
@@ -240,7 +258,18 @@ fn table(t: &Table<Figure>, view: View, tips: &[(GridRef, String)]) -> String {
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            let _ = write!(out, "<td class=\"{class}\"{tip}>{}</td>", escape(&text));
+            let marks: String = match notes.get(r) {
+                Some(ns) if k == 0 => ns
+                    .iter()
+                    .map(|n| format!("<sup class=\"fn\"><a href=\"#note-{n}\">{n}</a></sup>"))
+                    .collect(),
+                _ => String::new(),
+            };
+            let _ = write!(
+                out,
+                "<td class=\"{class}\"{tip}>{}{marks}</td>",
+                escape(&text)
+            );
         }
         out.push_str("</tr>\n");
     }
