@@ -312,7 +312,8 @@ fn the_word_paper_has_word_tables_headings_and_footnotes_and_libreoffice_convert
 }
 
 /// The HTML page ties its notes to the rows they are about as the PDF and Word papers do: a
-/// marker on the row's first cell that links to the note of that number.
+/// marker on the row's first cell that links to the note of that number; a note of one side
+/// of a comparison says which.
 #[test]
 fn the_html_page_marks_each_note_on_its_row() {
     let html = klimabudget([
@@ -352,6 +353,14 @@ fn the_html_page_marks_each_note_on_its_row() {
             notes[n - 1]
         );
     }
+    // Where the two setups say different things about a funder, each note says whose it is.
+    assert!(
+        notes[0]
+            .starts_with("<li id=\"note-1\">Business Region North Denmark: Status quo: Betaler"),
+        "{}",
+        notes[0]
+    );
+    assert!(notes[1].starts_with("<li id=\"note-2\">Business Region North Denmark: Det Fælles Klimasekretariat: Finansierer"), "{}", notes[1]);
     // The population key is about no row: it comes last, unmarked.
     assert!(notes[6].contains("Folketal 1. januar 2020"));
     assert!(!html.contains("href=\"#note-7\""));

@@ -446,12 +446,7 @@ impl<'a> Comparison<'a> {
                 })
                 .collect(),
         };
-        let mut notes = super::scenario::notes(&self.a);
-        for n in super::scenario::notes(&self.b) {
-            if !notes.contains(&n) {
-                notes.push(n);
-            }
-        }
+        let notes = side_notes(&self.a, &self.b);
         let identities = [What::Fte, What::CostByFunder, What::CostByMember]
             .map(|what| Identity::Difference {
                 result: GridId::side(what, Side::Delta),
@@ -854,4 +849,61 @@ fn pair_funders(a: &Scenario, b: &Scenario) -> Vec<FunderPair> {
         }
     }
     pairs
+}
+
+/// The notes of A and then B's that A lacks; where both say something different about the
+/// same funder, post or key, each note says whose it is (`Business Region North Denmark:
+/// Status quo: …`), so that a reader of the paper knows which setup it describes. (Sources
+/// are left as they are: a board's paper leaves them out.)
+fn side_notes(a: &crate::model::Scenario, b: &crate::model::Scenario) -> Vec<Text> {
+    let (na, nb) = (super::scenario::notes(a), super::scenario::notes(b));
+    // The subject and the note's own words, where the note has some.
+    let note = |t: &Text| match t {
+        Text::Join(outer, ": ") if outer.len() == 2 => match &outer[1] {
+            Text::Join(parts, " ") => match parts.first() {
+                Some(Text::Plain(words)) => Some((outer[0].clone(), words.clone())),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    let labelled = |t: &Text, s: &crate::model::Scenario| match t {
+        Text::Join(outer, ": ") if outer.len() == 2 => match &outer[1] {
+            Text::Join(parts, " ") => {
+                let mut parts = parts.clone();
+                if let Some(Text::Plain(words)) = parts.first_mut() {
+                    *words = format!("{}: {words}", s.short());
+                }
+                Text::Join(vec![outer[0].clone(), Text::Join(parts, " ")], ": ")
+            }
+            _ => t.clone(),
+        },
+        _ => t.clone(),
+    };
+    let differs = |n: &Text, others: &[Text]| match note(n) {
+        Some((subject, words)) if a.short() != b.short() => others
+            .iter()
+            .filter_map(&note)
+            .any(|(s, w)| s == subject && w != words),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for n in &na {
+        out.push(if differs(n, &nb) {
+            labelled(n, a)
+        } else {
+            n.clone()
+        });
+    }
+    for n in &nb {
+        if !na.contains(n) {
+            out.push(if differs(n, &na) {
+                labelled(n, b)
+            } else {
+                n.clone()
+            });
+        }
+    }
+    out
 }
