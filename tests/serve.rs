@@ -1011,3 +1011,48 @@ fn in_the_browser_the_panel_solve_save_and_language_work_live() {
     .replace(',', ".");
     b.wait(&format!("{REPORT}.includes('{da}')"), "the Danish figure");
 }
+
+#[test]
+fn a_comparison_with_its_bridge_and_a_sensitivity_from_the_page() {
+    let app = app(&shipped());
+    let view = |body: Value| json_of(&post(&app, "/api/view", &body));
+    // The joint secretariat (B, with the change) against the status quo (A).
+    let v = view(json!({
+        "scenario": scenario("joint-secretariat.toml"),
+        "compare": scenario("status-quo.toml"),
+        "set": [["posts.joint-municipal-post.annual_cost_per_fte", "900000"]],
+        "lang": "da",
+        "unit": "mio",
+    }));
+    assert_eq!(v["ok"], true, "{v}");
+    let html = v["html"].as_str().unwrap();
+    assert!(html.contains("Sammenligning"), "{html}");
+    assert!(html.contains("Forskel"));
+    // The bridge from A to B is there, by default.
+    assert!(html.contains("trin for trin"), "{html}");
+    // Against the file as saved: what the change alone does (+350,000 kr. for BRN).
+    let v = view(json!({
+        "scenario": scenario("joint-secretariat.toml"),
+        "compare": "=saved",
+        "set": [["posts.joint-municipal-post.annual_cost_per_fte", "900000"]],
+    }));
+    assert!(v["html"].as_str().unwrap().contains("350,000"), "{v}");
+    // The sensitivity of the marked assumptions.
+    let v = view(json!({ "scenario": scenario("joint-secretariat.toml"), "sensitivity": true }));
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["assumptions"], true);
+    assert!(
+        v["html"]
+            .as_str()
+            .unwrap()
+            .contains("Kommunal klimamedarbejder, ansat i BRN-sekretariatet"),
+        "{v}"
+    );
+    // A comparison with a file that is not served is refused.
+    let r = post(
+        &app,
+        "/api/view",
+        &json!({ "scenario": scenario("joint-secretariat.toml"), "compare": "Cargo.toml" }),
+    );
+    assert_eq!(r.status, 403);
+}
