@@ -14,12 +14,6 @@ use klimabudget::i18n::Lang;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // Interrupted (Ctrl+C, SIGTERM, SIGHUP): the output being written is removed, not left
-    // half-written beside its target; 130 as a shell reports Ctrl+C.
-    let _ = ctrlc::set_handler(|| {
-        klimabudget::cmd::remove_unfinished();
-        std::process::exit(130);
-    });
     let cli = Cli::parse();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stdout = std::io::stdout();

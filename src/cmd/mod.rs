@@ -404,15 +404,27 @@ fn through_links(path: &Path) -> Result<PathBuf, Box<Msg>> {
 /// (Ctrl+C, SIGTERM), so that a stopped run leaves nothing behind.
 static WRITING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
 
+/// Notes the temporary file being written; the first time, installs the handler that removes
+/// it when the process is interrupted (Ctrl+C, SIGTERM, SIGHUP) and exits with 130. (Only
+/// then: a thread waits for the signal, which a run that writes no file need not start.)
 fn writing(path: Option<PathBuf>) {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    if path.is_some() {
+        HANDLER.call_once(|| {
+            let _ = ctrlc::set_handler(|| {
+                remove_unfinished();
+                std::process::exit(130);
+            });
+        });
+    }
     *WRITING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner) = path;
 }
 
-/// Removes the temporary file being written, if any: for the binary's handler of Ctrl+C and
-/// SIGTERM, before it exits.
-pub fn remove_unfinished() {
+/// Removes the temporary file being written, if any: the handler of Ctrl+C and SIGTERM does,
+/// before it exits.
+fn remove_unfinished() {
     let path = WRITING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
