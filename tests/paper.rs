@@ -365,3 +365,39 @@ fn the_html_page_marks_each_note_on_its_row() {
     assert!(notes[6].contains("Folketal 1. januar 2020"));
     assert!(!html.contains("href=\"#note-7\""));
 }
+
+/// A paper is dated where it is printed (the machine's time zone, `TZ`), not in UTC: at any
+/// moment it is a later day at UTC+14 than at UTC−12. `SOURCE_DATE_EPOCH` is read in UTC,
+/// whatever the zone, so that reproducible files are the same everywhere.
+#[test]
+fn a_paper_is_dated_in_the_local_time_zone() {
+    let printed = |tz: &str, epoch: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_klimabudget"));
+        cmd.current_dir(root())
+            .env("TZ", tz)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .args([
+                "report",
+                "scenarios/joint-secretariat.toml",
+                "--format",
+                "html",
+            ]);
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+        out.lines()
+            .find(|l| l.contains("Printed "))
+            .unwrap_or_else(|| panic!("no date: {out}"))
+            .to_string()
+    };
+    assert_ne!(
+        printed("Pacific/Kiritimati", None),
+        printed("Etc/GMT+12", None)
+    );
+    for tz in ["Pacific/Kiritimati", "Etc/GMT+12"] {
+        assert!(printed(tz, Some("1675987200")).contains("Printed 10 February 2023"));
+    }
+}

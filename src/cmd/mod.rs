@@ -260,14 +260,17 @@ pub struct Target {
     pub wide: bool,
 }
 
-/// The day a paper is made: `SOURCE_DATE_EPOCH` (seconds, for reproducible files) if set,
-/// else today (UTC).
+/// The day a paper is made: `SOURCE_DATE_EPOCH` (seconds, for reproducible files, read in
+/// UTC) if set, else today where the machine is (its time zone, `TZ` or the system's; UTC if
+/// it has none), so that a paper printed in Aalborg at half past midnight has that day's date.
 pub(crate) fn today() -> Option<jiff::civil::Date> {
-    let now = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => jiff::Timestamp::from_second(s.trim().parse().ok()?).ok()?,
-        Err(_) => jiff::Timestamp::now(),
-    };
-    Some(jiff::tz::Offset::UTC.to_datetime(now).date())
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => {
+            let at = jiff::Timestamp::from_second(s.trim().parse().ok()?).ok()?;
+            Some(jiff::tz::Offset::UTC.to_datetime(at).date())
+        }
+        Err(_) => Some(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 /// The logo of `--logo`, read and checked: a PNG or JPEG, or an SVG where the format can
