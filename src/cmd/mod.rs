@@ -483,22 +483,20 @@ impl Target {
             use std::os::unix::fs::PermissionsExt;
             std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777)
         };
-        // Its name is known to the handler of Ctrl+C before the file is made, so that an
-        // interruption at any moment leaves nothing behind.
+        // Its name is given to the handler of Ctrl+C the moment the file is made (and not
+        // before, so that a file of that name made by another is never removed).
         let temp = tempfile::Builder::new()
             .prefix(".klimabudget-")
             .make_in(&dir, |name| {
-                writing(Some(name.to_path_buf()));
                 let mut open = std::fs::OpenOptions::new();
                 open.write(true).create_new(true);
                 #[cfg(unix)]
                 std::os::unix::fs::OpenOptionsExt::mode(&mut open, mode);
-                open.open(name)
+                let file = open.open(name)?;
+                writing(Some(name.to_path_buf()));
+                Ok(file)
             })
-            .map_err(|e| {
-                writing(None);
-                fail(e)
-            })?;
+            .map_err(fail)?;
         let mut buffered = BufWriter::new(temp);
         let written = write(&mut buffered)
             .map_err(fail)
