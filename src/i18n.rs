@@ -884,6 +884,15 @@ pub fn differences_are(a: &str, b: &str, lang: Lang) -> String {
     }
 }
 
+/// The bridge's title with the scenarios' names: `From Status quo to Det Fælles
+/// Klimasekretariat, step by step: …`.
+pub fn bridge_from_to(a: &str, b: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("From {a} to {b}, step by step: each difference and what it changes"),
+        Lang::Da => format!("Fra {a} til {b} trin for trin: hver forskel og hvad den ændrer"),
+    }
+}
+
 /// `What differs between A and B` with the scenarios' names.
 pub fn what_differs(a: &str, b: &str, lang: Lang) -> String {
     match lang {

@@ -169,6 +169,9 @@ fn rename(t: &Text, sides: &Sides, lang: Lang, files: bool) -> Text {
             *common,
             lang,
         )),
+        Text::Words(w) if **w == Word::Bridge => {
+            Text::Plain(i18n::bridge_from_to(&sides.a, &sides.b, lang))
+        }
         Text::Words(w) if **w == Word::InA => Text::Plain(sides.a.clone()),
         Text::Words(w) if **w == Word::InB => Text::Plain(sides.b.clone()),
         Text::Join(parts, sep) => Text::Join(parts.iter().map(again).collect(), sep),
