@@ -163,7 +163,8 @@ function buildFields() {
     }
     if (f.entry !== entry) {
       entry = f.entry;
-      box.append(el("h4", { text: entry }));
+      // The scenario's and the indexation's values need no second heading of the same name.
+      if (entry !== (W.groups[group] || group)) box.append(el("h4", { text: entry }));
     }
     const id = "f" + i;
     const input = el("input", {
