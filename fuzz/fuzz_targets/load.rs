@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             // Rendering errors must never panic.
             let _ = diagnostics.render(false, klimabudget::i18n::Lang::Da);
             for d in diagnostics.errors() {
-                let _ = d.one_line(&diagnostics.sources);
+                let _ = d.one_line(&diagnostics.sources, klimabudget::i18n::Lang::Da);
             }
         }
         Ok(loaded) => {
@@ -36,15 +36,26 @@ fuzz_target!(|data: &[u8]| {
                 lang: [Lang::En, Lang::Da][data.len() % 2],
                 unit: [Unit::Kr, Unit::Tkr, Unit::Mio][data.len() / 2 % 3],
             };
-            let format = [Format::Table, Format::Markdown, Format::Csv, Format::Json, Format::Html, Format::Xlsx]
-                [data.len() / 6 % 6];
+            let format = [
+                Format::Table,
+                Format::Markdown,
+                Format::Csv,
+                Format::Json,
+                Format::Html,
+                Format::Xlsx,
+            ][data.len() / 6 % 6];
             let prices = [Prices::Current, Prices::Fixed][data.len() / 36 % 2];
-            let options = export::Options { view, ..Default::default() };
+            let options = export::Options {
+                view,
+                ..Default::default()
+            };
             let members = |mode| {
-                klimabudget::allocation::allocate(s, mode).ok().map(|allocation| Members {
-                    allocation,
-                    precision: Precision::Kr,
-                })
+                klimabudget::allocation::allocate(s, mode)
+                    .ok()
+                    .map(|allocation| Members {
+                        allocation,
+                        precision: Precision::Kr,
+                    })
             };
             let years = s.window.to.year() - s.window.from.year();
             for by in [By::Year, By::HalfYear, By::Month, By::Total] {
