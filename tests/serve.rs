@@ -1056,3 +1056,72 @@ fn a_comparison_with_its_bridge_and_a_sensitivity_from_the_page() {
     );
     assert_eq!(r.status, 403);
 }
+
+/// Every value the panel offers is one `--set` takes: each field of each shipped scenario and
+/// of a scenario with split shares, set to its own value, gives the scenario's figures; a
+/// changed split is saved as a variant that gives the panel's figures.
+#[test]
+fn every_field_of_the_panel_is_a_set_the_scenario_takes() {
+    let dir = workspace();
+    let scenarios = dir.path().join("scenarios");
+    std::fs::copy(
+        root().join("tests/cases/fase2.toml"),
+        scenarios.join("fase2.toml"),
+    )
+    .unwrap();
+    let app = app(std::slice::from_ref(&scenarios));
+    let mut splits = 0;
+    for name in [
+        "fase2.toml",
+        "joint-secretariat.toml",
+        "joint-secretariat-high-wages.toml",
+    ] {
+        let file = scenarios.join(name).display().to_string();
+        let v = json_of(&post(&app, "/api/view", &json!({ "scenario": file })));
+        let fields = v["fields"].as_array().unwrap();
+        assert!(fields.len() > 20, "{name}: {v}");
+        for f in fields {
+            let set = json!([[f["path"], f["value"]]]);
+            let w = json_of(&post(
+                &app,
+                "/api/view",
+                &json!({ "scenario": file, "set": set }),
+            ));
+            assert_eq!(w["ok"], true, "{name}: {} = {}: {w}", f["path"], f["value"]);
+            assert_eq!(w["html"], v["html"], "{name}: {}", f["path"]);
+            splits += usize::from(f["kind"] == "shares");
+        }
+    }
+    assert_eq!(splits, 3, "fase2's three posts paid 1/3 and 2/3");
+    let fase2 = scenarios.join("fase2.toml").display().to_string();
+    let set = json!([[
+        "posts.regional-post.paid_by",
+        "{ region = \"1/2\", brn = \"1/2\" }"
+    ]]);
+    let saved = json_of(&post(
+        &app,
+        "/api/save",
+        &json!({ "scenario": fase2, "name": "halves.toml", "set": set }),
+    ));
+    assert_eq!(saved["ok"], true, "{saved}");
+    let variant = klimabudget_in(
+        dir.path(),
+        ["report", "scenarios/halves.toml", "--format", "json"],
+    )
+    .code(0)
+    .json();
+    let direct = klimabudget_in(
+        dir.path(),
+        [
+            "report",
+            "scenarios/fase2.toml",
+            "--format",
+            "json",
+            "--set",
+            "posts.regional-post.paid_by={ region = \"1/2\", brn = \"1/2\" }",
+        ],
+    )
+    .code(0)
+    .json();
+    assert_eq!(variant["total"], direct["total"]);
+}

@@ -293,7 +293,8 @@ fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> 
     Ok(logo)
 }
 
-fn usage(path: &Path, message: Msg, help: Msg) -> Error {
+/// A usage error at `path`, with what to do.
+pub(crate) fn usage(path: &Path, message: Msg, help: Msg) -> Error {
     Error::Input(Diagnostic::error(path, message).help(help).into())
 }
 

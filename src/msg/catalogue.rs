@@ -1508,7 +1508,6 @@ super::messages! {
     UiCosts => "Other costs", "Andre udgifter";
     UiFunding => "Funding", "Finansiering";
     UiIndexation => "Indexation", "Fremskrivning";
-    UiShare { funder: String } => "Share paid by {funder}", "Andel betalt af {funder}";
     UiWorking => "computing …", "regner …";
     UiUpdated { ms: Count } => "updated in {ms} ms", "opdateret på {ms} ms";
     UiFileChanged => "A file changed on disk: shown again.", "En fil er ændret på disken: vist igen.";

@@ -170,7 +170,7 @@ function buildFields() {
     const input = el("input", {
       id,
       type: f.kind === "date" ? "date" : "text",
-      inputmode: f.kind === "date" ? null : "decimal",
+      inputmode: f.kind === "date" || f.kind === "shares" ? null : "decimal",
       value: f.value,
       "data-path": f.path,
       min: f.kind === "date" ? f.min : null,
@@ -179,7 +179,7 @@ function buildFields() {
       onkeydown: (e) => { if (e.key === "Enter") { setValue(f.path, e.target.value); schedule(0); } },
     });
     const parts = [el("label", { for: id, text: f.label }), input];
-    if (f.kind !== "date") {
+    if (f.kind === "money" || f.kind === "fte" || f.kind === "rate") {
       parts.push(el("input", {
         type: "range",
         min: f.min,

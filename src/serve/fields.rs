@@ -17,8 +17,9 @@ pub enum Kind {
     /// Kroner, to the øre.
     Money,
     Fte,
-    /// A share of a cost, from 0 to 1.
-    Share,
+    /// Who pays an entry split between funders, as `--set` takes it: an inline table of
+    /// shares (`{ region = "1/3", brn = "2/3" }`), edited as text.
+    Shares,
     /// A yearly rise: 0.03 is 3 %.
     Rate,
     Date,
@@ -55,14 +56,10 @@ fn number(value: Rational, kind: Kind) -> (String, String, String, String) {
     let (floor, step) = match kind {
         Kind::Money => (Rational::from_integer(1_000_000), "1000"),
         Kind::Fte => (Rational::from_integer(2), "0.05"),
-        Kind::Share => (Rational::from_integer(1), "0.01"),
         Kind::Rate => (Rational::new(1, 10), "0.001"),
-        Kind::Date => (Rational::from_integer(0), "1"),
+        Kind::Date | Kind::Shares => (Rational::from_integer(0), "1"),
     };
-    let max = match kind {
-        Kind::Share => Rational::from_integer(1),
-        _ => (value * Rational::from_integer(2)).max(floor),
-    };
+    let max = (value * Rational::from_integer(2)).max(floor);
     let thousandths = Rational::from_integer(1000);
     let max = (max * thousandths).ceil() / thousandths;
     let min = match kind {
@@ -93,25 +90,12 @@ impl Fields<'_> {
         v: Rational,
         kind: Kind,
     ) {
-        let label = self.label(field);
-        self.push_number(group, entry, path, label, v, kind);
-    }
-
-    fn push_number(
-        &mut self,
-        group: &'static str,
-        entry: &str,
-        path: String,
-        label: String,
-        v: Rational,
-        kind: Kind,
-    ) {
         let (value, min, max, step) = number(v, kind);
         self.out.push(Field {
             path,
             group,
             entry: entry.to_string(),
-            label,
+            label: self.label(field),
             kind,
             value,
             min,
@@ -170,7 +154,9 @@ impl Fields<'_> {
         }
     }
 
-    /// The shares of an entry paid by more than one funder, where the entry says so itself.
+    /// Who pays an entry paid by more than one funder, where the entry says so itself: one
+    /// value, `paid_by`, an inline table of shares (as `--set` takes it, and a variant
+    /// writes it).
     fn shares(
         &mut self,
         group: &'static str,
@@ -183,21 +169,25 @@ impl Fields<'_> {
         if !own || paid.0.len() < 2 {
             return;
         }
-        for (funder, share) in &paid.0 {
-            let f = &self.s.funders[*funder];
-            let label = Msg::UiShare {
-                funder: f.name.clone(),
-            }
-            .render(self.view.lang);
-            self.push_number(
-                group,
-                name,
-                format!("{list}.{id}.paid_by.{}", f.id),
-                label,
-                share.rational(),
-                Kind::Share,
-            );
-        }
+        let shares: Vec<String> = paid
+            .0
+            .iter()
+            .map(|(funder, share)| {
+                let id = &self.s.funders[*funder].id;
+                format!("{id} = \"{}\"", written(share.rational()))
+            })
+            .collect();
+        self.out.push(Field {
+            path: format!("{list}.{id}.paid_by"),
+            group,
+            entry: name.to_string(),
+            label: self.label("paid_by"),
+            kind: Kind::Shares,
+            value: format!("{{ {} }}", shares.join(", ")),
+            min: String::new(),
+            max: String::new(),
+            step: String::new(),
+        });
     }
 }
 

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{App, Reply, Request, TOKEN_HEADER};
-use crate::cmd::{Env, Error, Exit};
-use crate::diag::Diagnostic;
+use crate::cmd::{Env, Error, Exit, usage};
 use crate::msg::{Count, Msg};
 
 /// What `klimabudget serve` is asked to do.
@@ -23,10 +22,6 @@ pub struct Options {
 
 /// The largest request body read (a page's state is a few kilobytes).
 const MAX_BODY: u64 = 1 << 20;
-
-fn usage(path: &std::path::Path, message: Msg, help: Msg) -> Error {
-    Error::Input(Diagnostic::error(path, message).help(help).into())
-}
 
 /// The paths to serve, each inside the root (as the files a scenario names must be).
 fn paths(args: &Options) -> Result<Vec<PathBuf>, Error> {

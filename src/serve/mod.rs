@@ -272,6 +272,16 @@ impl App {
             })
     }
 
+    /// The scenario `s` compares `file` with: another served one, `file` as saved
+    /// (`=saved`), or none.
+    fn compared(&self, s: &ViewState, file: &Path) -> Result<Option<PathBuf>, Reply> {
+        match s.compare.as_str() {
+            "" => Ok(None),
+            "=saved" => Ok(Some(file.to_path_buf())),
+            other => self.served(other).map(Some),
+        }
+    }
+
     /// Answers one request.
     pub fn handle(&self, req: &Request) -> Reply {
         let (path, query) = req.url.split_once('?').unwrap_or((&req.url, ""));
@@ -319,23 +329,17 @@ impl App {
                 lang,
             );
         }
-        let method_ok = match path {
-            "/api/view" | "/api/solve" | "/api/save" => post,
-            _ => req.method.eq_ignore_ascii_case("GET"),
+        // Each address and the method it takes: POST for those that compute or write.
+        let wants_post = match path {
+            "/api/view" | "/api/solve" | "/api/save" => true,
+            "/" | "/app.js" | "/app.css" | "/api/scenarios" | "/download" => false,
+            _ => return Reply::refuse(404, &Msg::ServeNotFound, lang),
         };
-        let known = matches!(
-            path,
-            "/" | "/app.js"
-                | "/app.css"
-                | "/api/scenarios"
-                | "/download"
-                | "/api/view"
-                | "/api/solve"
-                | "/api/save"
-        );
-        if !known {
-            return Reply::refuse(404, &Msg::ServeNotFound, lang);
-        }
+        let method_ok = if wants_post {
+            post
+        } else {
+            req.method.eq_ignore_ascii_case("GET")
+        };
         if !method_ok {
             return Reply::refuse(405, &Msg::ServeMethod, lang);
         }
@@ -412,10 +416,10 @@ impl App {
             .iter()
             .map(|f| {
                 let c = crate::report::check::check_file(f, &options);
-                let status = match (&c.errors, &c.balance) {
-                    (Some(_), _) | (_, None) => "invalid",
-                    (None, Some(b)) if b.shortfalls.is_empty() => "balanced",
-                    _ => "unbalanced",
+                let status = match c.status() {
+                    crate::report::check::Status::Balanced => "balanced",
+                    crate::report::check::Status::Unbalanced => "unbalanced",
+                    crate::report::check::Status::Invalid => "invalid",
                 };
                 let line = check_line(&c, lang);
                 // The line begins with the status in the language: `i balance   scenarios/…`.
@@ -451,11 +455,7 @@ impl App {
         let started = std::time::Instant::now();
         let lang = lang_of(&s.lang, self.lang);
         let file = self.served(&s.scenario)?;
-        let compare = match s.compare.as_str() {
-            "" => None,
-            "=saved" => Some(file.clone()),
-            other => Some(self.served(other)?),
-        };
+        let compare = self.compared(s, &file)?;
         // The scenario as saved: the panel's fields and what a solve may vary.
         let base = crate::load::Prepared::open(&file).and_then(|p| p.into_loaded(&[]));
         let (fields, solvable, assumptions, title) = match &base {
@@ -632,12 +632,15 @@ impl App {
             .iter()
             .map(|(p, v)| crate::load::Override::new(format!("{p}={v}")))
             .collect();
-        if let Err(d) = crate::load::Prepared::open(&file).and_then(|p| p.into_loaded(&set)) {
-            let (at, general) = errors(&Error::Input(d), lang);
-            return Ok(Reply::json(
-                &json!({ "ok": false, "errors": at, "general": general }),
-            ));
-        }
+        let shown = match crate::load::Prepared::open(&file).and_then(|p| p.into_loaded(&set)) {
+            Ok(loaded) => loaded,
+            Err(d) => {
+                let (at, general) = errors(&Error::Input(d), lang);
+                return Ok(Reply::json(
+                    &json!({ "ok": false, "errors": at, "general": general }),
+                ));
+            }
+        };
         let base_text = std::fs::read_to_string(&file).unwrap_or_default();
         let schema = base_text
             .lines()
@@ -656,17 +659,16 @@ impl App {
             None => String::new(),
         };
         let text = variant::text(&base_name, schema, &head, &s.set);
-        // The variant as written must give the scenario the panel shows.
+        // The variant as written must load and give the figures the panel shows.
         let written = crate::load::Prepared::parse(&target, text.clone()).load(&[]);
-        let shown = crate::load::Prepared::open(&file).and_then(|p| p.into_loaded(&set));
-        if let (Ok(w), Ok(v)) = (&written, &shown) {
-            let same = |a: &crate::model::Scenario, b: &crate::model::Scenario| {
-                let p = |s| crate::engine::project_in(s, By::Month, Default::default());
-                matches!((p(a), p(b)), (Ok(x), Ok(y)) if x == y)
-            };
-            if !same(&w.scenario, &v.scenario) {
-                return fail(Msg::ServeVariantDiffers);
-            }
+        let project = |s: &crate::model::Scenario| {
+            crate::engine::project_in(s, By::Month, Default::default())
+        };
+        let same = written.is_ok_and(|w| {
+            matches!((project(&w.scenario), project(&shown.scenario)), (Ok(x), Ok(y)) if x == y)
+        });
+        if !same {
+            return fail(Msg::ServeVariantDiffers);
         }
         match variant::write_new(&target, &text) {
             Ok(()) => {
@@ -686,11 +688,7 @@ impl App {
     fn download(&self, s: &ViewState) -> Result<Reply, Reply> {
         let lang = lang_of(&s.lang, self.lang);
         let file = self.served(&s.scenario)?;
-        let compare = match s.compare.as_str() {
-            "" => None,
-            "=saved" => Some(file.clone()),
-            other => Some(self.served(other)?),
-        };
+        let compare = self.compared(s, &file)?;
         let format = Format::from_path(Path::new(&format!("x.{}", s.format)))
             .filter(|_| !s.format.is_empty())
             .ok_or_else(|| {
