@@ -305,7 +305,9 @@ pub struct OutputArgs {
     /// "KKR Nordjylland, 10. februar 2023".
     #[arg(long, value_name = "TEXT")]
     pub meeting: Option<String>,
-    /// A logo at the head of a paper: PNG or JPEG (SVG for HTML only).
+    /// A logo at the head of a paper: PNG, JPEG or SVG (kept as
+    /// a drawing in PDF and HTML; Word gets it as a drawing with a picture beside it for older
+    /// readers).
     #[arg(long, value_name = "FILE")]
     pub logo: Option<PathBuf>,
     /// Keep file paths, sources and the source document's figure references (F2) in a

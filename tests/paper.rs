@@ -221,6 +221,86 @@ fn the_logo_is_an_image_in_the_pdf() {
     assert!(images[0].contains(" 120    40 "), "{list}");
 }
 
+#[test]
+fn an_svg_logo_stays_a_drawing_in_the_pdf_and_word_gets_it_with_a_picture_beside() {
+    // The logo's own file as the paper holds it, and nothing it names off this machine (it
+    // names tests/fixtures/logo.png and /etc/hostname).
+    let svg = std::fs::read(root().join("tests/fixtures/logo.svg")).unwrap();
+    let docx = paper(
+        "sammenligning-svg.docx",
+        &["--logo", "tests/fixtures/logo.svg"],
+    );
+    let file = std::fs::File::open(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut media: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .filter(|n| n.starts_with("word/media/"))
+        .collect();
+    media.sort();
+    assert_eq!(media, ["word/media/logo.png", "word/media/logo.svg"]);
+    let mut held = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("word/media/logo.svg").unwrap(), &mut held)
+        .unwrap();
+    assert_eq!(held, svg, "the SVG as it was given");
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("word/media/logo.png").unwrap(), &mut png).unwrap();
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert_eq!((be(16), be(20)), (1080, 360), "120 × 40 drawn 360 high");
+    let header = docx_part(&docx, "word/header1.xml");
+    assert!(header.contains("<asvg:svgBlip"), "{header}");
+    assert!(header.contains("r:embed=\"rIdLogoSvg\""), "{header}");
+    let types = docx_part(&docx, "[Content_Types].xml");
+    assert!(types.contains("Extension=\"svg\" ContentType=\"image/svg+xml\""));
+    assert!(types.contains("Extension=\"png\" ContentType=\"image/png\""));
+
+    let (Some(pdfimages), Some(pdftotext)) = (
+        tool("pdfimages", "PDFIMAGES"),
+        tool("pdftotext", "PDFTOTEXT"),
+    ) else {
+        return;
+    };
+    let pdf = paper(
+        "sammenligning-svg.pdf",
+        &["--logo", "tests/fixtures/logo.svg"],
+    );
+    // A drawing, not a picture: no image in the PDF (neither the logo nor a file it names),
+    // and its text is text.
+    let list = run(&pdfimages, &["-list"], &pdf);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    let first = &pdf_pages(&pdftotext, &pdf)[0];
+    assert!(first.contains("KLIMALOGO"), "{first}");
+    assert!(first.contains("Sammenligning: Status quo"), "{first}");
+}
+
+#[test]
+fn a_broken_svg_logo_is_refused_at_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.svg");
+    std::fs::write(
+        &logo,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\"><rect",
+    )
+    .unwrap();
+    let out = dir.path().join("x.pdf");
+    let run = klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--logo",
+        logo.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+    .code(2);
+    assert!(run.stderr.contains("logo.svg"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not a valid SVG image"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
 /// A part of a .docx file, as text.
 fn docx_part(docx: &Path, name: &str) -> String {
     let file = std::fs::File::open(docx).unwrap();

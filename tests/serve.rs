@@ -761,6 +761,15 @@ impl Browser {
 
     /// Sends one command (to the page once attached) and waits for its answer.
     fn call(&mut self, method: &str, params: Value) -> Value {
+        match self.try_call(method, params) {
+            Ok(result) => result,
+            Err(error) => panic!("{method}: {error}"),
+        }
+    }
+
+    /// [`Browser::call`], its error as the browser gave it (a page that is reloading answers
+    /// "Inspected target navigated or closed").
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next += 1;
         let mut message = json!({ "id": self.next, "method": method, "params": params });
         if !self.session.is_empty() {
@@ -776,8 +785,10 @@ impl Browser {
             };
             let v: Value = serde_json::from_str(t.as_str()).unwrap();
             if v["id"] == json!(self.next) {
-                assert!(v.get("error").is_none(), "{method}: {v}");
-                return v["result"].clone();
+                return match v.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(v["result"].clone()),
+                };
             }
         }
     }
@@ -792,12 +803,20 @@ impl Browser {
         r["result"]["value"].clone()
     }
 
-    /// Waits until `condition` is true in the page; fails with `what` after 20 seconds.
+    /// Waits until `condition` is true in the page; fails with `what` after 20 seconds. A
+    /// page that is reloading (switching the language does) is waited for too.
     fn wait(&mut self, condition: &str, what: &str) {
         let started = Instant::now();
-        while self.eval(&format!(
+        let expression = format!(
             "(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"
-        )) != json!(true)
+        );
+        while self
+            .try_call(
+                "Runtime.evaluate",
+                json!({ "expression": expression, "returnByValue": true }),
+            )
+            .map(|r| r["result"]["value"].clone())
+            != Ok(json!(true))
         {
             if started.elapsed() > Duration::from_secs(20) {
                 let page = self.eval("document.body ? document.body.innerText.slice(0, 4000) : ''");

@@ -243,7 +243,7 @@ pub struct OutputOptions {
     pub output: Option<PathBuf>,
     /// The meeting a paper is for (`--meeting`).
     pub meeting: Option<String>,
-    /// A logo for a paper's head (`--logo`): PNG or JPEG, or SVG for HTML.
+    /// A logo for a paper's head (`--logo`): PNG, JPEG or SVG.
     pub logo: Option<PathBuf>,
     /// Keep file paths, sources and figure references in a paper's notes (`--show-sources`).
     pub show_sources: bool,
@@ -273,9 +273,8 @@ pub(crate) fn today() -> Option<jiff::civil::Date> {
     }
 }
 
-/// The logo of `--logo`, read and checked: a PNG or JPEG, or an SVG where the format can
-/// show one (HTML).
-fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> {
+/// The logo of `--logo`, read and checked: a PNG, JPEG or SVG.
+fn read_logo(path: &Path) -> Result<export::paper::Logo, Error> {
     let bytes = std::fs::read(path).map_err(|e| {
         usage(
             path,
@@ -285,12 +284,7 @@ fn read_logo(path: &Path, format: Format) -> Result<export::paper::Logo, Error> 
             Msg::HelpLogoFile,
         )
     })?;
-    let logo = export::paper::Logo::from_bytes(bytes)
-        .map_err(|why| usage(path, why, Msg::HelpLogoKinds))?;
-    if logo.kind == export::paper::LogoKind::Svg && !matches!(format, Format::Html) {
-        return Err(usage(path, Msg::LogoSvgNotHere, Msg::HelpLogoRaster));
-    }
-    Ok(logo)
+    export::paper::Logo::from_bytes(bytes).map_err(|why| usage(path, why, Msg::HelpLogoKinds))
 }
 
 /// A usage error at `path`, with what to do.
@@ -325,7 +319,7 @@ impl OutputOptions {
             ));
         }
         let logo = match &self.logo {
-            Some(path) => Some(read_logo(path, format)?),
+            Some(path) => Some(read_logo(path)?),
             None => None,
         };
         let paper = export::paper::Paper {

@@ -9,7 +9,7 @@ use std::io::Write as _;
 
 use zip::write::SimpleFileOptions;
 
-use super::paper::{Doc, DocBlock, DocTable, LogoKind, Paper, for_paper};
+use super::paper::{Doc, DocBlock, DocTable, Logo, LogoKind, Paper, for_paper};
 use crate::i18n::{Lang, PaperWord, paper_word};
 use crate::report::Shown;
 
@@ -95,10 +95,7 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
             ));
         }
     }
-    let logo = paper
-        .logo
-        .as_ref()
-        .filter(|l| matches!(l.kind, LogoKind::Png | LogoKind::Jpeg));
+    let logo = paper.logo.as_ref().map(Picture::of).transpose()?;
     let section = format!(
         "<w:sectPr>{}<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>",
         if logo.is_some() {
@@ -111,7 +108,7 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "[Content_Types].xml".into(),
-            content_types(logo.map(|l| l.kind)).into_bytes(),
+            content_types(logo.as_ref()).into_bytes(),
         ),
         ("_rels/.rels".into(), RELS.as_bytes().to_vec()),
         ("docProps/core.xml".into(), core(doc).into_bytes()),
@@ -129,20 +126,27 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
         ),
     ];
     if let Some(logo) = logo {
-        let ext = if logo.kind == LogoKind::Png {
-            "png"
-        } else {
-            "jpeg"
-        };
-        files.push((format!("word/media/logo.{ext}"), logo.bytes.clone()));
-        files.push(("word/header1.xml".into(), header(logo.size).into_bytes()));
+        let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+        let ext = logo.ext;
+        let mut rels = format!(
+            "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdLogo\" Type=\"{image}\" Target=\"media/logo.{ext}\"/>"
+        );
+        if logo.svg.is_some() {
+            let _ = write!(
+                rels,
+                "<Relationship Id=\"rIdLogoSvg\" Type=\"{image}\" Target=\"media/logo.svg\"/>"
+            );
+        }
+        rels.push_str("</Relationships>");
         files.push((
-            "word/_rels/header1.xml.rels".into(),
-            format!(
-                "{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdLogo\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.{ext}\"/></Relationships>"
-            )
-            .into_bytes(),
+            "word/header1.xml".into(),
+            header(logo.size, logo.svg.is_some()).into_bytes(),
         ));
+        files.push(("word/_rels/header1.xml.rels".into(), rels.into_bytes()));
+        files.push((format!("word/media/logo.{ext}"), logo.bytes));
+        if let Some(svg) = logo.svg {
+            files.push(("word/media/logo.svg".into(), svg));
+        }
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -271,19 +275,50 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 
 const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:defaultTabStop w:val=\"709\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>";
 
-fn content_types(logo: Option<LogoKind>) -> String {
+/// A logo as Word holds it: a picture (PNG or JPEG); for an SVG, the drawing itself and a PNG
+/// drawn from it, the picture readers before Word 2016 show instead.
+struct Picture {
+    ext: &'static str,
+    bytes: Vec<u8>,
+    svg: Option<Vec<u8>>,
+    size: (u32, u32),
+}
+
+impl Picture {
+    fn of(logo: &Logo) -> Result<Picture, String> {
+        let (ext, bytes, svg) = match logo.kind {
+            LogoKind::Png => ("png", logo.bytes.clone(), None),
+            LogoKind::Jpeg => ("jpeg", logo.bytes.clone(), None),
+            // 1.5 cm at about 600 dpi.
+            LogoKind::Svg => (
+                "png",
+                logo.svg_as_png(360).ok_or("the SVG logo cannot be drawn")?,
+                Some(logo.bytes.clone()),
+            ),
+        };
+        Ok(Picture {
+            ext,
+            bytes,
+            svg,
+            size: logo.size,
+        })
+    }
+}
+
+fn content_types(logo: Option<&Picture>) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut out = format!(
         "{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     );
-    match logo {
-        Some(LogoKind::Png) => {
-            out.push_str("<Default Extension=\"png\" ContentType=\"image/png\"/>")
+    if let Some(logo) = logo {
+        let _ = write!(
+            out,
+            "<Default Extension=\"{0}\" ContentType=\"image/{0}\"/>",
+            logo.ext
+        );
+        if logo.svg.is_some() {
+            out.push_str("<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>");
         }
-        Some(LogoKind::Jpeg) => {
-            out.push_str("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>")
-        }
-        _ => {}
     }
     let _ = write!(
         out,
@@ -430,11 +465,17 @@ fn footer(doc: &Doc) -> String {
     )
 }
 
-/// The head of every page: the logo at the right, 1.5 cm high.
-fn header((w, h): (u32, u32)) -> String {
+/// The head of every page: the logo at the right, 1.5 cm high; an SVG as Word 2016 and later
+/// draw it (`asvg:svgBlip`), the PNG for older readers.
+fn header((w, h): (u32, u32), svg: bool) -> String {
     let cy: u64 = 540_000;
     let cx = cy * u64::from(w) / u64::from(h.max(1));
+    let svg = if svg {
+        "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdLogoSvg\"/></a:ext></a:extLst>"
+    } else {
+        ""
+    };
     format!(
-        "{XML}<w:hdr {NS}><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"1\" name=\"Logo\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"Logo\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdLogo\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:hdr>"
+        "{XML}<w:hdr {NS}><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"1\" name=\"Logo\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"Logo\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdLogo\">{svg}</a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:hdr>"
     )
 }

@@ -15,6 +15,10 @@ use crate::report::text::{Term, Text};
 use crate::report::words::Word;
 use crate::report::{Block, Cell, Figure, Shown};
 
+/// The paper's font, shipped with the crate: Carlito (metric-compatible with Calibri).
+pub(super) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Carlito-Regular.ttf");
+pub(super) const BOLD: &[u8] = include_bytes!("../../assets/fonts/Carlito-Bold.ttf");
+
 /// What a paper carries beside the report. *Default:* nothing of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paper {
@@ -54,7 +58,8 @@ impl LogoKind {
 }
 
 impl Logo {
-    /// A logo from a file's bytes: PNG, JPEG or SVG, told by its content, with its size.
+    /// A logo from a file's bytes: PNG, JPEG or SVG (plain or gzipped), told by its content,
+    /// with its size; an SVG is parsed here, so that a broken one is refused at the flag.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, Msg> {
         let (kind, size) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             let be = |i: usize| {
@@ -68,13 +73,70 @@ impl Logo {
             }
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
             (LogoKind::Jpeg, jpeg_size(&bytes).ok_or(Msg::LogoBadJpeg)?)
-        } else if let Some(size) = std::str::from_utf8(&bytes).ok().and_then(svg_size) {
-            (LogoKind::Svg, size)
+        } else if looks_like_svg(&bytes) {
+            let tree = svg_tree(&bytes).map_err(|e| Msg::LogoBadSvg {
+                reason: e.to_string(),
+            })?;
+            let side = |v: f32| v.round().clamp(1.0, 1e6) as u32;
+            (
+                LogoKind::Svg,
+                (side(tree.size().width()), side(tree.size().height())),
+            )
         } else {
             return Err(Msg::LogoNotImage);
         };
         Ok(Logo { kind, bytes, size })
     }
+
+    /// An SVG logo as a drawing (for the PDF, which keeps it vector).
+    pub fn svg(&self) -> Option<resvg::usvg::Tree> {
+        (self.kind == LogoKind::Svg)
+            .then(|| svg_tree(&self.bytes).ok())
+            .flatten()
+    }
+
+    /// An SVG logo drawn as a PNG `height` pixels high, for readers that cannot draw SVG
+    /// (Word's fallback picture).
+    pub fn svg_as_png(&self, height: u32) -> Option<Vec<u8>> {
+        use resvg::tiny_skia::{Pixmap, Transform};
+        let tree = self.svg()?;
+        let scale = height as f32 / tree.size().height();
+        let width = (tree.size().width() * scale).ceil().clamp(1.0, 4096.0) as u32;
+        let mut pixmap = Pixmap::new(width, height)?;
+        resvg::render(
+            &tree,
+            Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        pixmap.encode_png().ok()
+    }
+}
+
+/// Whether `bytes` are an SVG: gzipped (`.svgz`), or text with an `<svg` element.
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+        || std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg"))
+}
+
+/// An SVG parsed for a paper: its text set in the paper's own font (Carlito, whatever family
+/// it names), and no file it names read: a logo received from someone else cannot pull a
+/// picture off this machine into the paper (pictures inside it as `data:` URLs are drawn).
+fn svg_tree(bytes: &[u8]) -> Result<resvg::usvg::Tree, resvg::usvg::Error> {
+    use resvg::usvg::{ImageHrefResolver, Options};
+    let mut options = Options {
+        font_family: "Carlito".into(),
+        image_href_resolver: ImageHrefResolver {
+            resolve_data: ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..Options::default()
+    };
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(REGULAR.to_vec());
+    fonts.load_font_data(BOLD.to_vec());
+    fonts.set_serif_family("Carlito");
+    fonts.set_sans_serif_family("Carlito");
+    resvg::usvg::Tree::from_data(bytes, &options)
 }
 
 /// A JPEG's size, from its first start-of-frame marker.
@@ -94,47 +156,6 @@ fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
         i += 2 + len;
     }
     None
-}
-
-/// An SVG's size: its `width` and `height`, else its `viewBox`.
-fn svg_size(text: &str) -> Option<(u32, u32)> {
-    let start = text.find("<svg")?;
-    let tag = &text[start..start + text[start..].find('>')?];
-    let attr = |name: &str| -> Option<&str> {
-        let at = tag.find(&format!(" {name}="))? + name.len() + 2;
-        let quote = tag[at..].chars().next()?;
-        let rest = &tag[at + 1..];
-        Some(&rest[..rest.find(quote)?])
-    };
-    let number = |s: &str| -> Option<u32> {
-        let digits: String = s
-            .trim()
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        let v: f64 = digits.parse().ok()?;
-        (v >= 1.0).then_some(v.round() as u32)
-    };
-    if let (Some(w), Some(h)) = (
-        attr("width").and_then(number),
-        attr("height").and_then(number),
-    ) {
-        return Some((w, h));
-    }
-    let vb: Vec<u32> = attr("viewBox")?
-        .split([' ', ','])
-        .filter(|s| !s.is_empty())
-        .filter_map(number_or_zero)
-        .collect();
-    match vb.as_slice() {
-        [_, _, w, h] if *w > 0 && *h > 0 => Some((*w, *h)),
-        _ => None,
-    }
-}
-
-fn number_or_zero(s: &str) -> Option<u32> {
-    let v: f64 = s.parse().ok()?;
-    Some(if v > 0.0 { v.round() as u32 } else { 0 })
 }
 
 /// The report with its words as a paper shows them: the scenarios' names instead of A and B
@@ -529,5 +550,7 @@ mod tests {
         let logo = Logo::from_bytes(svg.to_vec()).unwrap();
         assert_eq!((logo.kind, logo.size), (LogoKind::Svg, (120, 40)));
         assert!(Logo::from_bytes(b"GIF89a".to_vec()).is_err());
+        let broken = Logo::from_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'><rect".to_vec());
+        assert!(matches!(broken, Err(Msg::LogoBadSvg { .. })), "{broken:?}");
     }
 }

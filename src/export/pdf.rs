@@ -17,12 +17,11 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size as FontSize};
 
-use super::paper::{Doc, DocBlock, DocTable, LogoKind, Paper, for_paper, superscript};
+use super::paper::{
+    BOLD, Doc, DocBlock, DocTable, LogoKind, Paper, REGULAR, for_paper, superscript,
+};
 use crate::i18n::{Lang, PaperWord, page_of, paper_word};
 use crate::report::Shown;
-
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Carlito-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/Carlito-Bold.ttf");
 
 /// A4 in points.
 const PAGE_W: f32 = 595.28;
@@ -250,6 +249,12 @@ fn keep(pieces: &mut [Piece], from: usize, n: usize) {
     }
 }
 
+/// A logo as the PDF draws it: a picture, or an SVG kept as a drawing (its text as text).
+enum Drawn {
+    Image(krilla::image::Image),
+    Svg(Box<resvg::usvg::Tree>),
+}
+
 /// The paper as bytes.
 pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
     let faces = Faces {
@@ -260,15 +265,11 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
     let mut pieces: Vec<Piece> = Vec::new();
 
     // The head: the logo at the right, the title, the meeting, the lines.
-    let logo = paper
-        .logo
-        .as_ref()
-        .filter(|l| l.kind != LogoKind::Svg)
-        .map(|l| {
-            let (w, h) = (l.size.0 as f32, l.size.1 as f32);
-            let scale = (42.0 / h).min(150.0 / w);
-            (w * scale, h * scale)
-        });
+    let logo = paper.logo.as_ref().map(|l| {
+        let (w, h) = (l.size.0 as f32, l.size.1 as f32);
+        let scale = (42.0 / h).min(150.0 / w);
+        (w * scale, h * scale)
+    });
     let title_width = logo.map_or(WIDTH, |(w, _)| WIDTH - w - 14.0);
     let mut title = text_pieces(
         &faces,
@@ -287,7 +288,12 @@ pub fn render(doc: &Doc, paper: &Paper) -> Result<Vec<u8>, String> {
             w,
             h,
         });
-        first.height = first.height.max(h + 4.0);
+        // The logo stands beside the whole title: a title lower than the logo ends below it,
+        // and its lines keep their spacing.
+        let lower = h + 4.0 - title.iter().map(|p| p.height).sum::<f32>();
+        if let Some(last) = title.last_mut().filter(|_| lower > 0.0) {
+            last.height += lower;
+        }
     }
     let n = title.len();
     pieces.extend(title);
@@ -806,17 +812,17 @@ fn write(
         metadata = metadata.description(meeting.clone());
     }
     document.set_metadata(metadata);
-    let image = match paper.logo.as_ref() {
-        Some(l) if l.kind == LogoKind::Png => Some(krilla::image::Image::from_png(
-            l.bytes.clone().into(),
-            true,
-        )?),
-        Some(l) if l.kind == LogoKind::Jpeg => Some(krilla::image::Image::from_jpeg(
-            l.bytes.clone().into(),
-            true,
-        )?),
-        _ => None,
-    };
+    let logo =
+        match paper.logo.as_ref() {
+            Some(l) if l.kind == LogoKind::Png => Some(Drawn::Image(
+                krilla::image::Image::from_png(l.bytes.clone().into(), true)?,
+            )),
+            Some(l) if l.kind == LogoKind::Jpeg => Some(Drawn::Image(
+                krilla::image::Image::from_jpeg(l.bytes.clone().into(), true)?,
+            )),
+            Some(l) => Some(Drawn::Svg(Box::new(l.svg().ok_or("the SVG logo")?))),
+            None => None,
+        };
     let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?;
     let count = pages.len();
     for (p, placed) in pages.iter().enumerate() {
@@ -883,12 +889,22 @@ fn write(
                         }
                     }
                     Op::Logo { x, y, w, h } => {
-                        if let (Some(image), Some(size)) = (&image, Size::from_wh(*w, *h)) {
+                        if let (Some(logo), Some(size)) = (&logo, Size::from_wh(*w, *h)) {
                             surface.push_transform(&krilla::geom::Transform::from_translate(
                                 LEFT + x,
                                 top + y,
                             ));
-                            surface.draw_image(image.clone(), size);
+                            match logo {
+                                Drawn::Image(image) => surface.draw_image(image.clone(), size),
+                                Drawn::Svg(tree) => {
+                                    use krilla_svg::SurfaceExt;
+                                    surface.draw_svg(
+                                        tree,
+                                        size,
+                                        krilla_svg::SvgSettings::default(),
+                                    );
+                                }
+                            }
                             surface.pop();
                         }
                     }

@@ -1176,14 +1176,11 @@ super::messages! {
         "angiv en PNG-, JPEG- eller SVG-fil, der findes, og som du må læse";
     LogoBadPng => "--logo: is not a valid PNG image", "--logo: er ikke et gyldigt PNG-billede";
     LogoBadJpeg => "--logo: is not a valid JPEG image", "--logo: er ikke et gyldigt JPEG-billede";
+    LogoBadSvg { reason: String } =>
+        "--logo: is not a valid SVG image ({reason})",
+        "--logo: er ikke et gyldigt SVG-billede ({reason})";
     LogoNotImage => "--logo: is not a PNG, JPEG or SVG image", "--logo: er ikke et PNG-, JPEG- eller SVG-billede";
     HelpLogoKinds => "give a PNG, JPEG or SVG file", "angiv en PNG-, JPEG- eller SVG-fil";
-    LogoSvgNotHere =>
-        "--logo: an SVG logo can go on an HTML page, not in PDF or Word",
-        "--logo: et SVG-logo kan stå på en HTML-side, ikke i PDF eller Word";
-    HelpLogoRaster =>
-        "give the logo as PNG (or JPEG) for PDF and Word",
-        "angiv logoet som PNG (eller JPEG) til PDF og Word";
     OutputIsRead { input: String } =>
         "is `{input}`, a file this run reads; writing there would overwrite it",
         "er `{input}`, en fil, denne kørsel læser; at skrive dertil ville overskrive den";
