@@ -17,6 +17,7 @@ use crate::num::{Rational, round_div};
 use crate::period::{By, Calendar, Month, Period, PeriodKey};
 
 pub mod trace;
+mod wide;
 
 /// `lcm(12 × d)` for every month length `d` of 28–31 days: one twelfth of a year, prorated by
 /// the day, is a whole number of units when the scale is a multiple of this.
@@ -157,6 +158,22 @@ pub enum ComputeError {
         "{file}: the amounts add up to more than can be computed exactly; use smaller amounts or a shorter window"
     )]
     TooLarge { file: String },
+    /// A scenario computed by the wide path, whose figures cannot be traced month by month.
+    #[error(
+        "{file}: its fractions are too fine to trace a figure month by month on one exact scale (its figures are exact: they add up groups of entries in arbitrary precision); explain it with simpler fractions"
+    )]
+    NotTraceable { file: String },
+    /// An entry too fine or too large to compute exactly even on its own.
+    #[error(
+        "{at}: {list} `{id}`: its FTE, amounts and shares are too fine or too large to compute exactly, even on its own; use fewer decimals, simpler fractions or smaller amounts"
+    )]
+    Entry {
+        /// `file:line:column` of the entry, or the scenario's file.
+        at: String,
+        /// `posts`, `costs` or `funding`.
+        list: &'static str,
+        id: String,
+    },
     /// An allocation key whose shares cannot be computed, or shared out, exactly.
     #[error(
         "{at}: key `{key}`: {what}; give whole weights (such as population counts), decimals or simpler fractions"
@@ -177,6 +194,21 @@ impl ComputeError {
         let (at, message) = match self {
             ComputeError::TooFine { file } => (file, Msg::ComputeTooFine),
             ComputeError::TooLarge { file } => (file, Msg::ComputeTooLarge),
+            ComputeError::NotTraceable { file } => (file, Msg::ComputeNotTraceable),
+            ComputeError::Entry { at, list, id } => {
+                let id = id.clone();
+                let owner = match *list {
+                    "posts" => Msg::OwnerPost { id },
+                    "costs" => Msg::OwnerCost { id },
+                    _ => Msg::OwnerFunding { id },
+                };
+                (
+                    at,
+                    Msg::ComputeEntry {
+                        owner: owner.boxed(),
+                    },
+                )
+            }
             ComputeError::Key { at, key, what } => {
                 let what = match what.as_str() {
                     "its members' shares are fractions too fine to share the cost out exactly" => {
@@ -261,13 +293,7 @@ impl Scale {
     /// A scale on which every figure of `scenarios` is a whole number of units, checked so that
     /// no sum can overflow.
     pub fn for_scenarios(scenarios: &[&Scenario], prices: Prices) -> Result<Scale, ComputeError> {
-        let file = || {
-            scenarios
-                .iter()
-                .map(|s| s.file.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let file = || files(scenarios);
         let too_fine = || ComputeError::TooFine { file: file() };
         // Denominators of amounts and FTE (money has at most 2 decimals, so 100 covers it).
         let mut values: i128 = 100;
@@ -329,7 +355,18 @@ impl Scale {
     /// An upper bound, in whole kroner, of every sum of `scenario`'s flows over its window, in
     /// current or fixed prices: no funder's cost in any period can be more.
     pub fn kroner_bound(scenario: &Scenario) -> Option<i128> {
-        let scale = Scale::for_scenarios(&[scenario], Prices::Current).ok()?;
+        let Ok(scale) = Scale::for_scenarios(&[scenario], Prices::Current) else {
+            // The wide path's: every flow's size in every period, from its exact figures.
+            let p = project_in(scenario, By::Month, Prices::Current).ok()?;
+            let s = p.scale.0;
+            let units = p.periods.iter().try_fold(0i128, |sum, f| {
+                f.items
+                    .iter()
+                    .chain(f.funding.iter().copied())
+                    .try_fold(sum, |sum, a| sum.checked_add(a.0.checked_abs()?))
+            })?;
+            return Some(units / s + 1);
+        };
         let ix = Indexing::new(scenario, Prices::Current).ok()?;
         let growth = ix
             .wages
@@ -397,6 +434,15 @@ impl Scale {
     pub fn exact(self, amount: Amount) -> Rational {
         crate::num::ratio(amount.0, self.0)
     }
+}
+
+/// The scenarios' files, for messages: `a.toml, b.toml`.
+fn files(scenarios: &[&Scenario]) -> String {
+    scenarios
+        .iter()
+        .map(|s| s.file.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn paid_by_denominators(
@@ -592,8 +638,40 @@ pub fn project(scenario: &Scenario, by: By) -> Result<Projection, ComputeError> 
 
 /// Projects `scenario` by `by` on its own scale, in current or fixed prices.
 pub fn project_in(scenario: &Scenario, by: By, prices: Prices) -> Result<Projection, ComputeError> {
-    let scale = Scale::for_scenarios(&[scenario], prices)?;
-    project_on(scenario, by, scale, prices)
+    let mut one = project_all(&[scenario], by, prices)?;
+    Ok(one.remove(0))
+}
+
+/// Projects `scenarios` by `by` on one common scale (to compare them), in current or fixed
+/// prices: on [`Scale::for_scenarios`]'s where there is one (nearly always), else by the
+/// wide path, which adds up groups of entries in arbitrary precision ([`wide`]).
+pub fn project_all(
+    scenarios: &[&Scenario],
+    by: By,
+    prices: Prices,
+) -> Result<Vec<Projection>, ComputeError> {
+    match Scale::for_scenarios(scenarios, prices) {
+        Ok(scale) => scenarios
+            .iter()
+            .map(|s| project_on(s, by, scale, prices))
+            .collect(),
+        Err(ComputeError::TooFine { .. } | ComputeError::TooLarge { .. }) => {
+            wide::project(scenarios, by, prices, usize::MAX)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// [`project_all`] by the wide path, whether the fast one could or not, each group of entries
+/// at most `most` entries: the tests check that it gives the fast path's figures.
+#[doc(hidden)]
+pub fn project_wide(
+    scenarios: &[&Scenario],
+    by: By,
+    prices: Prices,
+    most: usize,
+) -> Result<Vec<Projection>, ComputeError> {
+    wide::project(scenarios, by, prices, most)
 }
 
 /// Projects `scenario` by `by` on `scale`, which must come from [`Scale::for_scenarios`] with
@@ -1345,16 +1423,24 @@ mod tests {
             project(&s, By::Year),
             Err(ComputeError::TooFine { .. })
         ));
-        // ... and on a fine scale, large amounts no longer fit.
+        // ... while on one fine scale, large amounts no longer fit: the wide path computes
+        // them, exactly.
         let s = scenario(&format!(
             "{}[[posts]]\nid = \"p\"\nfte = \"1/999983\"\nannual_cost_per_fte = 1\npaid_by = {{ a = \"1/999979\", b = \"999978/999979\" }}\n\
              [[costs]]\nid = \"c\"\nannual = 1_000_000_000_000\npaid_by = {{ a = \"1/999961\", b = \"999960/999961\" }}",
             window("0001-01-01", "9999-12-31")
         ));
         assert!(matches!(
-            project(&s, By::Total),
+            Scale::for_scenarios(&[&s], Prices::Current),
             Err(ComputeError::TooLarge { .. })
         ));
+        let p = project(&s, By::Total).unwrap();
+        let (post, cost) = (r(9_999, 999_983), r(9_999_000_000_000_000, 1));
+        assert_eq!(p.scale.exact(p.total.cost()), post + cost);
+        assert_eq!(
+            p.scale.exact(p.total.cost_by_funder[0]),
+            post / r(999_979, 1) + cost / r(999_961, 1)
+        );
     }
 
     #[test]

@@ -265,6 +265,9 @@ pub struct Funding {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
+    /// `file:line:column` of the entry, for messages that are not rendered against the
+    /// file (the computation's). *Default:* none.
+    pub at: Option<String>,
 }
 
 /// A staff post.
@@ -287,6 +290,9 @@ pub struct Post {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
+    /// `file:line:column` of the entry, for messages that are not rendered against the
+    /// file (the computation's). *Default:* none.
+    pub at: Option<String>,
 }
 
 impl Post {
@@ -310,6 +316,9 @@ pub struct Cost {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
+    /// `file:line:column` of the entry, for messages that are not rendered against the
+    /// file (the computation's). *Default:* none.
+    pub at: Option<String>,
 }
 
 /// A loaded, valid scenario.

@@ -780,6 +780,92 @@ fn members_weighted_by_prime_fractions_are_exact_or_refused_never_wrong() {
     );
 }
 
+/// Posts of FTE 1/p for each of `primes`, at 800,000 kr. per FTE, over `years` whole years
+/// from 2023, paid by BRN (residual).
+fn prime_fte_scenario(primes: &[usize], years: i32) -> String {
+    let posts: String = primes
+        .iter()
+        .map(|p| {
+            format!(
+                "\n[[posts]]\nid = \"post-{p}\"\nfte = \"1/{p}\"\nannual_cost_per_fte = 800_000\npaid_by = \"brn\"\n"
+            )
+        })
+        .collect();
+    format!(
+        "[scenario]\nname = \"Prime FTE\"\nstart = 2023-01-01\nend = {}-12-31\n\n\
+         [funders.brn]\nname = \"BRN\"\nresidual = true\n{posts}",
+        2022 + years
+    )
+}
+
+/// `r` in øre, rounded half away from zero.
+fn to_ore(r: &num_rational::BigRational) -> i128 {
+    use num_traits::{Signed, ToPrimitive};
+    let ore = r * num_bigint::BigInt::from(100);
+    let rounded = (ore.abs() + num_rational::BigRational::new(1.into(), 2.into())).floor();
+    let v = rounded.to_integer().to_i128().unwrap();
+    if ore.is_negative() { -v } else { v }
+}
+
+#[test]
+fn posts_of_prime_fractions_too_fine_for_one_scale_are_computed_exactly() {
+    // Issue 11, finding 2: 15 posts with FTE 1/7, 1/11 … 1/61 at 800,000 kr. over 15 years
+    // stopped with "the amounts add up to more than can be computed exactly". The same with
+    // other primes and windows: computed by the wide path, every figure to the øre what
+    // arbitrary-precision arithmetic gives; `check` balances them; `explain` says why it
+    // cannot trace them rather than giving a wrong derivation.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let primes = primes_below(400);
+    let cases: [(&[usize], i32); 4] = [
+        (&primes[3..18], 15),  // 7 … 61, the finding
+        (&primes[18..30], 8),  // 67 … 113
+        (&primes[40..52], 30), // 179 … 239
+        (&primes[3..22], 4),   // 7 … 79
+    ];
+    for (primes, years) in cases {
+        write(d, "primes.toml", &prime_fte_scenario(primes, years));
+        let r = klimabudget_in(d, ["report", "primes.toml", "--format", "json"])
+            .code(0)
+            .json();
+        let big = |n: i128, d: i128| num_rational::BigRational::new(n.into(), d.into());
+        let yearly: Vec<_> = primes.iter().map(|p| big(800_000, *p as i128)).collect();
+        let year: num_rational::BigRational = yearly.iter().sum();
+        for (i, period) in r["periods"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(ore(&period["cost"]), to_ore(&year), "{primes:?} year {i}");
+        }
+        let total = &year * big(i128::from(years), 1);
+        assert_eq!(ore(&r["total"]["cost"]), to_ore(&total), "{primes:?}");
+        for (p, y) in primes.iter().zip(&yearly) {
+            let item = &r["total"]["items"][format!("post-{p}")];
+            assert_eq!(
+                ore(item),
+                to_ore(&(y * big(i128::from(years), 1))),
+                "post-{p}"
+            );
+        }
+        let check = klimabudget_in(d, ["check", "primes.toml"]).code(0);
+        assert!(check.stdout.starts_with("balanced"), "{}", check.stdout);
+        let explain = klimabudget_in(d, ["explain", "primes.toml", "cost.total"]).code(2);
+        assert!(
+            explain
+                .stderr
+                .contains("too fine to trace a figure month by month"),
+            "{}",
+            explain.stderr
+        );
+    }
+    // Past what 128 bits hold on the figures' smallest common scale: refused, never wrong.
+    write(d, "primes.toml", &prime_fte_scenario(&primes[3..40], 15));
+    let run = klimabudget_in(d, ["report", "primes.toml"]).code(2);
+    assert!(
+        run.stderr.contains("too fine to compute exactly together"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
 #[test]
 fn a_rate_times_inhabitants_too_fine_to_compute_is_refused_at_the_rate() {
     // Issue 11, finding 2: rate × inhabitants was multiplied (and the inhabitants summed)

@@ -134,6 +134,36 @@ fn every_shipped_scenario_and_fixture_holds_the_invariants() {
 }
 
 #[test]
+fn the_wide_path_gives_the_fast_paths_projection_for_every_shipped_scenario_and_fixture() {
+    // The wide path (for scenarios too fine for one 128-bit scale) projects groups of entries
+    // and adds them up in arbitrary precision; with every entry a group of its own, on
+    // scenarios the fast path computes, it must give the very same projection: the same
+    // scale, every figure equal, in current and fixed prices.
+    let mut files = toml_files("scenarios");
+    files.extend(toml_files("tests/fixtures"));
+    files.extend(toml_files("tests/cases"));
+    let mut checked = 0;
+    for s in &load_all(files) {
+        for by in ALL {
+            for prices in [engine::Prices::Current, engine::Prices::Fixed] {
+                let fast = engine::project_in(s, by, prices).unwrap();
+                for most in [1, 2, usize::MAX] {
+                    let wide = engine::project_wide(&[s], by, prices, most).unwrap();
+                    assert_eq!(
+                        wide,
+                        std::slice::from_ref(&fast),
+                        "{} by {by:?}, groups of {most}",
+                        s.name
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 7 * 4 * 2 * 3, "{checked}");
+}
+
+#[test]
 fn whole_months_are_exact_in_the_shipped_scenarios() {
     // 800,000 kr. a year for six whole months is exactly 400,000.00.
     let mut checked = 0;

@@ -11,7 +11,9 @@ use klimabudget::model::{
     Cost, DateRange, Flow, Fte, Funder, Funding, Money, PaidBy, Post, Scenario, Share,
 };
 use klimabudget::num::Rational;
-use num_rational::Ratio;
+use klimabudget::period::By;
+use num_bigint::BigInt;
+use num_rational::{BigRational, Ratio};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -163,6 +165,7 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
+                at: None,
             })
             .collect(),
         costs: spec
@@ -178,6 +181,7 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
+                at: None,
             })
             .collect(),
         funding: spec
@@ -193,6 +197,7 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
+                at: None,
             })
             .collect(),
     }
@@ -234,6 +239,12 @@ fn figures(s: &Scenario) -> Vec<BTreeMap<String, Rational>> {
         .map(|by| named(s, &engine::project(s, *by).unwrap()))
         .collect()
 }
+
+/// The primes from 7 (so that the fractions are not decimals) to 199.
+const PRIMES: [usize; 42] = [
+    7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101,
+    103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197,
+];
 
 fn config() -> ProptestConfig {
     ProptestConfig {
@@ -304,6 +315,74 @@ proptest! {
         };
         for (a, b) in figures(&s).into_iter().zip(figures(&split)) {
             prop_assert_eq!(funders_only(a), funders_only(b));
+        }
+    }
+
+    #[test]
+    fn the_wide_path_gives_the_fast_paths_projection(spec in spec(), most in 1usize..4) {
+        // Groups of at most `most` entries added up in arbitrary precision: the same scale
+        // and every figure the same as the fast path's, part months and shares included.
+        let s = build(&spec);
+        for by in ALL {
+            let fast = engine::project(&s, by).unwrap();
+            let wide = engine::project_wide(&[&s], by, engine::Prices::Current, most).unwrap();
+            prop_assert_eq!(wide, vec![fast]);
+        }
+    }
+
+    #[test]
+    fn prime_fractions_too_fine_for_128_bits_are_exact_against_big_rationals(
+        posts in prop::collection::vec((0..PRIMES.len(), 0..3usize, 1i64..200_000), 8..18),
+        years in 1i16..6,
+    ) {
+        // Issue 11, finding 2: posts of FTE 1/p, each split 1/q : (q − 1)/q between two
+        // funders, over whole years. From about 11 posts on, the fast path's 128-bit scale
+        // cannot hold them; the wide path computes them, exactly what arbitrary-precision
+        // arithmetic gives, in every year and in total; and it refuses exactly those whose
+        // figures cannot be written in 128 bits on their smallest common scale.
+        let mut text = format!(
+            "[scenario]\nname = \"primes\"\nstart = 2023-01-01\nend = {}-12-31\n\n[funders.a]\n[funders.b]\n",
+            2022 + years
+        );
+        let big = |n: i128, d: i128| BigRational::new(BigInt::from(n), BigInt::from(d));
+        let (mut cost, mut a, mut b, mut fte) = (big(0, 1), big(0, 1), big(0, 1), big(0, 1));
+        let mut items = Vec::new();
+        for (i, (p, q, kr)) in posts.iter().enumerate() {
+            let (p, q) = (PRIMES[*p] as i128, [2, 3, 7][*q]);
+            text.push_str(&format!(
+                "\n[[posts]]\nid = \"p{i}\"\nfte = \"1/{p}\"\nannual_cost_per_fte = {kr}\npaid_by = {{ a = \"1/{q}\", b = \"{}/{q}\" }}\n",
+                q - 1
+            ));
+            let yearly = big(i128::from(*kr), p);
+            a += &yearly * big(1, q);
+            b += &yearly * big(q - 1, q);
+            cost += &yearly;
+            fte += big(1, p);
+            items.push(yearly);
+        }
+        let s = klimabudget::load::load_str(Path::new("primes.toml"), text).unwrap().scenario;
+        let n = big(i128::from(years), 1);
+        // The smallest common scale of every figure, and the size of every flow in every
+        // period with the months and FTE-months counted: what must fit in 128 bits.
+        let every = [&cost, &a, &b, &fte].into_iter().chain(&items);
+        let scale = every.fold(BigInt::from(1), |d, r| num_integer::Integer::lcm(&d, r.denom()));
+        let months = big(12, 1) * &n;
+        let size = (big(1, 1) + &months + &fte * &months + &cost * &n).ceil().to_integer();
+        let fits = size * scale <= BigInt::from(i128::MAX / 16);
+        let projected = engine::project(&s, By::Year);
+        prop_assert_eq!(projected.is_ok(), fits, "{:?}", projected.as_ref().err());
+        let Ok(p) = projected else {
+            let too_fine = matches!(projected, Err(engine::ComputeError::TooFine { .. }));
+            prop_assert!(too_fine, "{:?}", projected.err());
+            return Ok(());
+        };
+        let exact = |r: Rational| big(*r.numer(), *r.denom());
+        let total = [&cost * &n, &a * &n, &b * &n];
+        let years = p.periods.iter().map(|f| (f, [cost.clone(), a.clone(), b.clone()]));
+        for (f, [cost, a, b]) in years.chain([(&p.total, total)]) {
+            prop_assert_eq!(exact(p.scale.exact(f.cost())), cost);
+            prop_assert_eq!(exact(p.scale.exact(f.cost_by_funder[0])), a);
+            prop_assert_eq!(exact(p.scale.exact(f.cost_by_funder[1])), b);
         }
     }
 

@@ -42,8 +42,16 @@ pub struct Tracer<'a> {
 }
 
 impl<'a> Tracer<'a> {
-    /// The tracer of `scenario` as projected in `p` (its scale and prices).
+    /// The tracer of `scenario` as projected in `p` (its scale and prices): refused for a
+    /// scenario the fast path cannot compute (the wide path adds groups of entries up in
+    /// arbitrary precision, which is not month by month on one scale).
     pub fn new(scenario: &'a Scenario, p: &Projection) -> Result<Tracer<'a>, ComputeError> {
+        let own = Scale::for_scenarios(&[scenario], p.prices);
+        if !own.is_ok_and(|own| p.scale.0 % own.0 == 0) {
+            return Err(ComputeError::NotTraceable {
+                file: scenario.file.display().to_string(),
+            });
+        }
         Ok(Tracer {
             scenario,
             indexing: Indexing::new(scenario, p.prices)?,

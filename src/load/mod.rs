@@ -849,6 +849,7 @@ impl Loader<'_> {
                     indexed: indexed.map(|(i, _)| i),
                     note: raw.note,
                     source: raw.source,
+                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }
@@ -868,6 +869,12 @@ impl Loader<'_> {
             self.push(d);
         }
         out
+    }
+
+    /// `file:line:column` of `span`.
+    fn place(&self, span: &Span) -> String {
+        let (line, column) = self.sources.line_column(span.file, span.range().start);
+        format!("{}:{line}:{column}", self.sources.path(span.file).display())
     }
 
     /// The posts read without errors, as the model holds them.
@@ -908,6 +915,7 @@ impl Loader<'_> {
                     paid_by_default,
                     note: raw.note,
                     source: raw.source,
+                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }
@@ -934,6 +942,7 @@ impl Loader<'_> {
                     paid_by_default,
                     note: raw.note,
                     source: raw.source,
+                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }

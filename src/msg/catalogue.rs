@@ -801,6 +801,12 @@ super::messages! {
     ComputeTooLarge =>
         "the amounts add up to more than can be computed exactly; use smaller amounts or a shorter window",
         "beløbene giver tilsammen mere, end der kan regnes nøjagtigt med; brug mindre beløb eller en kortere periode";
+    ComputeNotTraceable =>
+        "its fractions are too fine to trace a figure month by month on one exact scale (its figures are exact: they add up groups of entries in arbitrary precision); explain it with simpler fractions",
+        "dens brøker er for fine til at spore et tal måned for måned på én nøjagtig skala (tallene er nøjagtige: de lægger grupper af poster sammen med vilkårlig præcision); forklar det med enklere brøker";
+    ComputeEntry { owner: Box<Msg> } =>
+        "{owner}: its FTE, amounts and shares are too fine or too large to compute exactly, even on its own; use fewer decimals, simpler fractions or smaller amounts",
+        "{owner}: dens årsværk, beløb og andele er for fine eller for store til at regne nøjagtigt med, selv alene; brug færre decimaler, enklere brøker eller mindre beløb";
     ComputeKey { key: String, what: Box<Msg> } =>
         "key `{key}`: {what}; give whole weights (such as population counts), decimals or simpler fractions",
         "nøgle `{key}`: {what}; angiv hele vægte (som folketal), decimaltal eller enklere brøker";

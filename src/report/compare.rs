@@ -13,7 +13,7 @@ use super::{
     Row, Table,
 };
 use crate::allocation::{self, Mode, Party};
-use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection, Scale};
+use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
 use crate::model::{DateRange, Scenario};
 use crate::num::Rational;
 use crate::period::{By, PeriodKey};
@@ -129,9 +129,9 @@ impl<'a> Comparison<'a> {
             Some(w) => (Cow::Owned(a.within(w)), Cow::Owned(b.within(w))),
             None => (Cow::Borrowed(a), Cow::Borrowed(b)),
         };
-        let scale = Scale::for_scenarios(&[&sa, &sb], prices)?;
-        let pa = engine::project_on(&sa, by, scale, prices)?;
-        let pb = engine::project_on(&sb, by, scale, prices)?;
+        let mut both = engine::project_all(&[&sa, &sb], by, prices)?;
+        let pb = both.remove(1);
+        let pa = both.remove(0);
         Ok(Comparison {
             periods: pair_periods(&pa.periods, &pb.periods),
             funders: pair_funders(a, b),
