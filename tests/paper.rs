@@ -151,6 +151,22 @@ fn show_sources_keeps_paths_and_references() {
     }
 }
 
+/// Standard error of `report` with `--logo logo --output out`, refused (exit code 2) with
+/// nothing written.
+fn refused_logo(logo: &Path, out: &Path) -> String {
+    let run = klimabudget([
+        "report",
+        "scenarios/status-quo.toml",
+        "--logo",
+        logo.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+    .code(2);
+    assert!(!out.exists(), "nothing written");
+    run.stderr
+}
+
 #[test]
 fn a_logo_goes_on_the_paper_and_a_bad_one_is_refused_at_the_flag() {
     let dir = tempfile::tempdir().unwrap();
@@ -171,21 +187,11 @@ fn a_logo_goes_on_the_paper_and_a_bad_one_is_refused_at_the_flag() {
     assert!(!out.exists(), "nothing written");
     let text = dir.path().join("logo.png");
     std::fs::write(&text, "not an image").unwrap();
-    let run = klimabudget([
-        "report",
-        "scenarios/status-quo.toml",
-        "--logo",
-        text.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ])
-    .code(2);
+    let stderr = refused_logo(&text, &out);
     assert!(
-        run.stderr.contains("is not a PNG, JPEG or SVG image"),
-        "{}",
-        run.stderr
+        stderr.contains("is not a PNG, JPEG or SVG image"),
+        "{stderr}"
     );
-    assert!(!out.exists(), "nothing written");
 }
 
 #[test]
@@ -274,6 +280,65 @@ fn an_svg_logo_stays_a_drawing_in_the_pdf_and_word_gets_it_with_a_picture_beside
 }
 
 #[test]
+fn a_logo_that_is_not_a_regular_file_or_too_large_is_refused_not_read_for_ever() {
+    // /dev/zero as --logo was read until memory ran out; a FIFO waited for a writer.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("logo.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let big = dir.path().join("big.svg");
+    let mut text = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\">");
+    text.push_str(&" ".repeat(11 * 1024 * 1024));
+    std::fs::write(&big, text).unwrap();
+    let out = dir.path().join("x.pdf");
+    for (logo, why) in [
+        (
+            Path::new("/dev/zero"),
+            "it is a character device, not a regular file",
+        ),
+        (
+            fifo.as_path(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        (dir.path(), "it is a directory"),
+        (big.as_path(), "it is over 10 MiB"),
+    ] {
+        let stderr = refused_logo(logo, &out);
+        let expected = format!("--logo: cannot read the logo: {why}");
+        assert!(stderr.contains(&expected), "{stderr}");
+    }
+}
+
+#[test]
+fn an_output_never_replaces_the_logo() {
+    // Issue 11, finding 1, for the logo: `--logo l.svg --output l.svg` replaced the logo.
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("l.svg");
+    let link = dir.path().join("link.svg");
+    let svg = std::fs::read(root().join("tests/fixtures/logo.svg")).unwrap();
+    std::fs::write(&logo, &svg).unwrap();
+    std::os::unix::fs::symlink(&logo, &link).unwrap();
+    for output in [&logo, &link] {
+        let run = klimabudget([
+            "report",
+            "scenarios/status-quo.toml",
+            "--logo",
+            logo.to_str().unwrap(),
+            "--format",
+            "html",
+            "--output",
+            output.to_str().unwrap(),
+        ])
+        .code(2);
+        assert!(run.stderr.contains("l.svg"), "{}", run.stderr);
+        assert_eq!(std::fs::read(&logo).unwrap(), svg, "the logo unharmed");
+    }
+}
+
+#[test]
 fn a_broken_svg_logo_is_refused_at_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     let logo = dir.path().join("logo.svg");
@@ -283,22 +348,9 @@ fn a_broken_svg_logo_is_refused_at_the_flag() {
     )
     .unwrap();
     let out = dir.path().join("x.pdf");
-    let run = klimabudget([
-        "report",
-        "scenarios/status-quo.toml",
-        "--logo",
-        logo.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ])
-    .code(2);
-    assert!(run.stderr.contains("logo.svg"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("is not a valid SVG image"),
-        "{}",
-        run.stderr
-    );
-    assert!(!out.exists(), "nothing written");
+    let stderr = refused_logo(&logo, &out);
+    assert!(stderr.contains("logo.svg"), "{stderr}");
+    assert!(stderr.contains("is not a valid SVG image"), "{stderr}");
 }
 
 /// A part of a .docx file, as text.

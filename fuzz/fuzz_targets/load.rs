@@ -71,6 +71,13 @@ fuzz_target!(|data: &[u8]| {
                     continue;
                 }
                 if let Ok(projection) = engine::project_in(s, by, prices) {
+                    // The wide path (groups added in arbitrary precision) gives the fast
+                    // path's projection: each entry a group of its own, on small scenarios.
+                    let entries = s.posts.len() + s.costs.len() + s.funding.len();
+                    if entries <= 24 && years <= MAX_MONTH_YEARS {
+                        let wide = engine::project_wide(&[s], by, prices, 1);
+                        assert_eq!(wide.as_deref(), Ok(std::slice::from_ref(&projection)));
+                    }
                     let members = members(Mode::LookThrough);
                     let report = scenario::report(s, &projection, members.as_ref());
                     let _ = export::render(&report, format, &options);

@@ -273,17 +273,46 @@ pub(crate) fn today() -> Option<jiff::civil::Date> {
     }
 }
 
-/// The logo of `--logo`, read and checked: a PNG, JPEG or SVG.
+/// The largest logo read: 10 MiB (a logo is a few kilobytes).
+const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The logo of `--logo`, read and checked: a PNG, JPEG or SVG; a regular file of at most
+/// [`MAX_LOGO_BYTES`] whatever its metadata says (`/dev/zero` would be read for ever, a FIFO
+/// waited on).
 fn read_logo(path: &Path) -> Result<export::paper::Logo, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let unreadable = |reason: Msg| {
         usage(
             path,
             Msg::LogoUnreadable {
-                reason: load::io_reason(&e).boxed(),
+                reason: reason.boxed(),
             },
             Msg::HelpLogoFile,
         )
-    })?;
+    };
+    let io = |e: std::io::Error| unreadable(load::io_reason(&e));
+    let regular = |meta: std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else if meta.is_dir() {
+            Err(unreadable(Msg::LogoIsDirectory))
+        } else {
+            Err(unreadable(Msg::LogoNotRegular {
+                kind: load::special_kind(&meta).boxed(),
+            }))
+        }
+    };
+    // Checked before opening: opening a FIFO waits for a writer.
+    regular(std::fs::metadata(path).map_err(io)?)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    regular(file.metadata().map_err(io)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_LOGO_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_LOGO_BYTES {
+        return Err(unreadable(Msg::LogoTooLarge));
+    }
     export::paper::Logo::from_bytes(bytes).map_err(|why| usage(path, why, Msg::HelpLogoKinds))
 }
 
@@ -308,6 +337,16 @@ impl OutputOptions {
                 if same_file(path, input) {
                     return Err(usage(path, Msg::OutputIsInput, Msg::HelpOtherOutput));
                 }
+            }
+            // The logo is read too.
+            if let Some(logo) = self.logo.as_ref().filter(|logo| same_file(path, logo)) {
+                return Err(usage(
+                    path,
+                    Msg::OutputIsRead {
+                        input: logo.display().to_string(),
+                    },
+                    Msg::HelpOtherOutput,
+                ));
             }
         } else if format.is_binary() && env.fit {
             let name = format!("{format:?}").to_ascii_uppercase();

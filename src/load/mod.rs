@@ -138,7 +138,7 @@ fn not_a_file(meta: &std::fs::Metadata) -> Result<(), Unreadable> {
 }
 
 /// What kind of special file `meta` describes, for messages.
-fn special_kind(meta: &std::fs::Metadata) -> Msg {
+pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Msg {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

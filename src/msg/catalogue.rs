@@ -1177,6 +1177,10 @@ super::messages! {
         "skriv det til en fil: --output rapport.{ext}";
     LogoUnreadable { reason: Box<Msg> } =>
         "--logo: cannot read the logo: {reason}", "--logo: kan ikke læse logoet: {reason}";
+    LogoIsDirectory => "it is a directory", "det er en mappe";
+    LogoNotRegular { kind: Box<Msg> } =>
+        "it is {kind}, not a regular file", "det er {kind}, ikke en almindelig fil";
+    LogoTooLarge => "it is over 10 MiB", "den er over 10 MiB";
     HelpLogoFile =>
         "give a PNG, JPEG or SVG file that exists and that you may read",
         "angiv en PNG-, JPEG- eller SVG-fil, der findes, og som du må læse";
