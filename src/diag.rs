@@ -114,6 +114,11 @@ impl Sources {
         &self.files[file.0 as usize].path
     }
 
+    /// Every file's path, by [`FileId`].
+    pub fn paths(&self) -> Vec<std::path::PathBuf> {
+        self.files.iter().map(|f| f.path.clone()).collect()
+    }
+
     pub fn text(&self, file: FileId) -> &str {
         &self.files[file.0 as usize].text
     }

@@ -265,9 +265,6 @@ pub struct Funding {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
-    /// `file:line:column` of the entry, for messages that are not rendered against the
-    /// file (the computation's). *Default:* none.
-    pub at: Option<String>,
 }
 
 /// A staff post.
@@ -290,9 +287,6 @@ pub struct Post {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
-    /// `file:line:column` of the entry, for messages that are not rendered against the
-    /// file (the computation's). *Default:* none.
-    pub at: Option<String>,
 }
 
 impl Post {
@@ -316,9 +310,6 @@ pub struct Cost {
     pub source: Option<String>,
     /// Where it is written (the funder's key, or the entry's table), if it came from a file.
     pub span: Option<Span>,
-    /// `file:line:column` of the entry, for messages that are not rendered against the
-    /// file (the computation's). *Default:* none.
-    pub at: Option<String>,
 }
 
 /// A loaded, valid scenario.
@@ -346,6 +337,9 @@ pub struct Scenario {
     pub defaults: Defaults,
     /// The values marked as assumptions, in file order. *Default:* none.
     pub assumptions: Vec<Assumption>,
+    /// The files it was read from, by [`crate::diag::FileId`]: where a span is, for messages
+    /// made after loading (the computation's). *Default:* none.
+    pub files: Vec<PathBuf>,
 }
 
 /// What posts and costs take that do not say otherwise: `[defaults]`.

@@ -148,6 +148,7 @@ pub fn build(spec: &Spec) -> Scenario {
         indexation: None,
         defaults: Default::default(),
         assumptions: Vec::new(),
+        files: Vec::new(),
         posts: spec
             .posts
             .iter()
@@ -165,7 +166,6 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
-                at: None,
             })
             .collect(),
         costs: spec
@@ -181,7 +181,6 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
-                at: None,
             })
             .collect(),
         funding: spec
@@ -197,7 +196,6 @@ pub fn build(spec: &Spec) -> Scenario {
                 note: None,
                 source: None,
                 span: None,
-                at: None,
             })
             .collect(),
     }

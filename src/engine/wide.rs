@@ -408,13 +408,17 @@ fn subset(s: &Scenario, shell: &Scenario, entries: &[Entry]) -> Scenario {
 
 /// The error for an entry that cannot be computed exactly even on its own.
 fn entry_error(s: &Scenario, entry: Entry) -> ComputeError {
-    let (list, id, at) = match entry {
-        Entry::Post(i) => ("posts", &s.posts[i].id, &s.posts[i].at),
-        Entry::Cost(j) => ("costs", &s.costs[j].id, &s.costs[j].at),
-        Entry::Funding(k) => ("funding", &s.funding[k].id, &s.funding[k].at),
+    let (list, id, span) = match entry {
+        Entry::Post(i) => ("posts", &s.posts[i].id, &s.posts[i].span),
+        Entry::Cost(j) => ("costs", &s.costs[j].id, &s.costs[j].span),
+        Entry::Funding(k) => ("funding", &s.funding[k].id, &s.funding[k].span),
     };
+    let written = span
+        .as_ref()
+        .and_then(|span| Some((s.files.get(span.file.0 as usize)?, span.range().start)));
     ComputeError::Entry {
-        at: at.clone().unwrap_or_else(|| s.file.display().to_string()),
+        file: written.map_or(&s.file, |(f, _)| f).display().to_string(),
+        offset: written.map(|(_, offset)| offset),
         list,
         id: id.clone(),
     }

@@ -765,6 +765,7 @@ impl Loader<'_> {
                 employer: refs.defaults.employer,
             },
             assumptions,
+            files: self.sources.paths(),
         };
         self.idle_funders(&scenario);
         Some(scenario)
@@ -849,7 +850,6 @@ impl Loader<'_> {
                     indexed: indexed.map(|(i, _)| i),
                     note: raw.note,
                     source: raw.source,
-                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }
@@ -869,12 +869,6 @@ impl Loader<'_> {
             self.push(d);
         }
         out
-    }
-
-    /// `file:line:column` of `span`.
-    fn place(&self, span: &Span) -> String {
-        let (line, column) = self.sources.line_column(span.file, span.range().start);
-        format!("{}:{line}:{column}", self.sources.path(span.file).display())
     }
 
     /// The posts read without errors, as the model holds them.
@@ -915,7 +909,6 @@ impl Loader<'_> {
                     paid_by_default,
                     note: raw.note,
                     source: raw.source,
-                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }
@@ -942,7 +935,6 @@ impl Loader<'_> {
                     paid_by_default,
                     note: raw.note,
                     source: raw.source,
-                    at: Some(self.place(&raw.span)),
                     span: Some(raw.span),
                 });
             }
