@@ -716,23 +716,13 @@ fn on_line(r: &file::Record, message: Msg) -> Msg {
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`], or why not.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Msg> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| reason(&e))?;
-    if meta.is_dir() {
-        return Err(Msg::ExportIsDirectory);
-    }
-    if !meta.is_file() {
-        return Err(Msg::ExportNotRegular);
-    }
-    let file = std::fs::File::open(path).map_err(|e| reason(&e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| reason(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Msg::ExportTooLarge);
-    }
-    Ok(bytes)
+    use crate::load::NotRead;
+    crate::load::read_regular(path, MAX_FILE_BYTES).map_err(|why| match why {
+        NotRead::Stat(e) | NotRead::Read(e) => reason(&e),
+        NotRead::Directory => Msg::ExportIsDirectory,
+        NotRead::Special(_) => Msg::ExportNotRegular,
+        NotRead::TooLarge(_) => Msg::ExportTooLarge,
+    })
 }
 
 fn reason(e: &std::io::Error) -> Msg {

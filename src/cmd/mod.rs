@@ -277,11 +277,17 @@ pub(crate) fn today() -> Option<jiff::civil::Date> {
 const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The logo of `--logo`, read and checked: a PNG, JPEG or SVG; a regular file of at most
-/// [`MAX_LOGO_BYTES`] whatever its metadata says (`/dev/zero` would be read for ever, a FIFO
+/// [`MAX_LOGO_BYTES`] ([`load::read_regular`]: `/dev/zero` would be read for ever, a FIFO
 /// waited on).
 fn read_logo(path: &Path) -> Result<export::paper::Logo, Error> {
-    use std::io::Read;
-    let unreadable = |reason: Msg| {
+    use load::NotRead;
+    let bytes = load::read_regular(path, MAX_LOGO_BYTES).map_err(|why| {
+        let reason = match why {
+            NotRead::Stat(e) | NotRead::Read(e) => load::io_reason(&e),
+            NotRead::Directory => Msg::LogoIsDirectory,
+            NotRead::Special(kind) => Msg::LogoNotRegular { kind: kind.boxed() },
+            NotRead::TooLarge(_) => Msg::LogoTooLarge,
+        };
         usage(
             path,
             Msg::LogoUnreadable {
@@ -289,30 +295,7 @@ fn read_logo(path: &Path) -> Result<export::paper::Logo, Error> {
             },
             Msg::HelpLogoFile,
         )
-    };
-    let io = |e: std::io::Error| unreadable(load::io_reason(&e));
-    let regular = |meta: std::fs::Metadata| {
-        if meta.is_file() {
-            Ok(())
-        } else if meta.is_dir() {
-            Err(unreadable(Msg::LogoIsDirectory))
-        } else {
-            Err(unreadable(Msg::LogoNotRegular {
-                kind: load::special_kind(&meta).boxed(),
-            }))
-        }
-    };
-    // Checked before opening: opening a FIFO waits for a writer.
-    regular(std::fs::metadata(path).map_err(io)?)?;
-    let file = std::fs::File::open(path).map_err(io)?;
-    regular(file.metadata().map_err(io)?)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_LOGO_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_LOGO_BYTES {
-        return Err(unreadable(Msg::LogoTooLarge));
-    }
+    })?;
     export::paper::Logo::from_bytes(bytes).map_err(|why| usage(path, why, Msg::HelpLogoKinds))
 }
 

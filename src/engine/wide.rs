@@ -148,16 +148,14 @@ impl Exact {
             groups: Vec::with_capacity(groups.len()),
             items: s.item_count(),
         };
-        for group in &groups {
-            let sub = subset(s, &shell, group);
-            let scale = Scale::for_scenarios(&[&sub], prices)?;
+        for (group, sub, scale) in groups {
             let p = project_on(&sub, by, scale, prices)?;
             // Where the group's items and funding entries are in the scenario's lists.
             let mut items: Vec<usize> = Vec::new();
             let mut costs: Vec<usize> = Vec::new();
             let mut funding: Vec<usize> = Vec::new();
             for entry in group {
-                match *entry {
+                match entry {
                     Entry::Post(i) => items.push(i),
                     Entry::Cost(j) => costs.push(s.posts.len() + j),
                     Entry::Funding(k) => funding.push(k),
@@ -340,19 +338,21 @@ impl Cells {
 }
 
 /// Splits `entries` into groups that each fit a scale of their own, halving where they do
-/// not: time O(n log n) in the entries. An entry that does not fit alone is refused by name.
+/// not: time O(n log n) in the entries. Each group with the scenario of only its entries and
+/// that scenario's scale. An entry that does not fit alone is refused by name.
 fn split(
     s: &Scenario,
     shell: &Scenario,
     entries: &[Entry],
     (prices, most): (Prices, usize),
-    out: &mut Vec<Vec<Entry>>,
+    out: &mut Vec<(Vec<Entry>, Scenario, Scale)>,
 ) -> Result<(), ComputeError> {
-    if entries.len() <= most.max(1)
-        && Scale::for_scenarios(&[&subset(s, shell, entries)], prices).is_ok()
-    {
-        out.push(entries.to_vec());
-        return Ok(());
+    if entries.len() <= most.max(1) {
+        let sub = subset(s, shell, entries);
+        if let Ok(scale) = Scale::for_scenarios(&[&sub], prices) {
+            out.push((entries.to_vec(), sub, scale));
+            return Ok(());
+        }
     }
     match entries {
         [one] => Err(entry_error(s, *one)),

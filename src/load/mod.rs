@@ -80,65 +80,80 @@ fn unreadable(why: Msg, help: Msg) -> Unreadable {
     (why.boxed(), help.boxed())
 }
 
-/// The text of a scenario or key file: a regular file (not a directory, device, pipe or
-/// socket), at most 100 MiB whatever its metadata says, UTF-8.
-fn read_text(path: &Path) -> Result<String, Unreadable> {
+/// Why [`read_regular`] read no file.
+pub(crate) enum NotRead {
+    /// It could not be looked at (it does not exist, or a directory on the way may not be
+    /// read).
+    Stat(std::io::Error),
+    /// It could not be opened or read.
+    Read(std::io::Error),
+    Directory,
+    /// A device, FIFO or socket: what kind ([`special_kind`]).
+    Special(Box<Msg>),
+    /// Over the limit: its length in bytes, as far as it was read.
+    TooLarge(u64),
+}
+
+/// The bytes of a regular file (not a directory, device, pipe or socket) of at most `max`
+/// bytes, whatever its metadata says: `/dev/zero` would be read for ever, a FIFO waits until
+/// someone writes, and files in /proc say they hold 0 bytes. The scenario and key files, the
+/// bookings export and the logo are all read by it.
+pub(crate) fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, NotRead> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| {
-        unreadable(
-            Msg::CannotRead {
-                reason: io_reason(&e).boxed(),
-            },
-            Msg::HelpCheckPath,
-        )
-    })?;
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else if meta.is_dir() {
+            Err(NotRead::Directory)
+        } else {
+            Err(NotRead::Special(special_kind(meta).boxed()))
+        }
+    };
+    let meta = std::fs::metadata(path).map_err(NotRead::Stat)?;
     // Checked before opening: opening a FIFO waits for a writer, perhaps for ever.
-    not_a_file(&meta)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+    regular(&meta)?;
+    if meta.len() > max {
+        return Err(NotRead::TooLarge(meta.len()));
     }
-    let cannot = |e: std::io::Error| {
+    let file = std::fs::File::open(path).map_err(NotRead::Read)?;
+    // What was opened may not be what was looked at (the path changed in between).
+    regular(&file.metadata().map_err(NotRead::Read)?)?;
+    // Read at most one byte more than the limit, whatever the metadata says.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(NotRead::Read)?;
+    if bytes.len() as u64 > max {
+        return Err(NotRead::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The text of a scenario or key file: a regular file of at most 100 MiB ([`read_regular`]),
+/// UTF-8.
+fn read_text(path: &Path) -> Result<String, Unreadable> {
+    let cannot = |e: std::io::Error, help: Msg| {
         unreadable(
             Msg::CannotRead {
                 reason: io_reason(&e).boxed(),
             },
-            Msg::HelpMayRead,
+            help,
         )
     };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    // What was opened may not be what was looked at (the path changed in between).
-    not_a_file(&file.metadata().map_err(cannot)?)?;
-    // The length in the metadata may be wrong (0 for files in /proc): read at most one byte
-    // more than the limit, whatever it says.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|why| match why {
+        NotRead::Stat(e) => cannot(e, Msg::HelpCheckPath),
+        NotRead::Read(e) => cannot(e, Msg::HelpMayRead),
+        NotRead::Directory => unreadable(Msg::IsDirectory, Msg::HelpIsDirectory),
+        NotRead::Special(kind) => {
+            unreadable(Msg::NotRegular { kind: kind.boxed() }, Msg::HelpRegular)
+        }
+        NotRead::TooLarge(len) => too_large(len),
+    })?;
     text_of(bytes)
 }
 
-/// Refuses whatever is not a regular file: a directory, a device (`/dev/zero` reads for
-/// ever), a FIFO (blocks until someone writes), a socket.
-fn not_a_file(meta: &std::fs::Metadata) -> Result<(), Unreadable> {
-    if meta.is_file() {
-        return Ok(());
-    }
-    if meta.is_dir() {
-        return Err(unreadable(Msg::IsDirectory, Msg::HelpIsDirectory));
-    }
-    Err(unreadable(
-        Msg::NotRegular {
-            kind: special_kind(meta).boxed(),
-        },
-        Msg::HelpRegular,
-    ))
-}
-
 /// What kind of special file `meta` describes, for messages.
-pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Msg {
+fn special_kind(meta: &std::fs::Metadata) -> Msg {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
