@@ -424,19 +424,22 @@ fn through_links(path: &Path) -> Result<PathBuf, Box<Msg>> {
 /// (Ctrl+C, SIGTERM), so that a stopped run leaves nothing behind.
 static WRITING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
 
-/// Notes the temporary file being written; the first time, installs the handler that removes
-/// it when the process is interrupted (Ctrl+C, SIGTERM, SIGHUP) and exits with 130. (Only
-/// then: a thread waits for the signal, which a run that writes no file need not start.)
-fn writing(path: Option<PathBuf>) {
+/// Installs, the first time, the handler that removes the temporary file being written when
+/// the process is interrupted (Ctrl+C, SIGTERM, SIGHUP) and exits with 130. Called before the
+/// file is made, so that no signal can come between the file and its handler. (Only then: a
+/// thread waits for the signal, which a run that writes no file need not start.)
+fn remove_unfinished_when_interrupted() {
     static HANDLER: std::sync::Once = std::sync::Once::new();
-    if path.is_some() {
-        HANDLER.call_once(|| {
-            let _ = ctrlc::set_handler(|| {
-                remove_unfinished();
-                std::process::exit(130);
-            });
+    HANDLER.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            remove_unfinished();
+            std::process::exit(130);
         });
-    }
+    });
+}
+
+/// Notes the temporary file being written (`None` once it is renamed or removed).
+fn writing(path: Option<PathBuf>) {
     *WRITING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner) = path;
@@ -501,7 +504,9 @@ impl Target {
             std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777)
         };
         // Its name is given to the handler of Ctrl+C the moment the file is made (and not
-        // before, so that a file of that name made by another is never removed).
+        // before, so that a file of that name made by another is never removed); the handler
+        // is there before the file.
+        remove_unfinished_when_interrupted();
         let temp = tempfile::Builder::new()
             .prefix(".klimabudget-")
             .make_in(&dir, |name| {
