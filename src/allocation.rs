@@ -7,12 +7,16 @@
 //! ends with a party that pays it. Shares are exact fractions; rounding to whole kroner happens
 //! when figures are shown, the parties' table as a whole (`report::distribute`).
 
-use num_rational::Ratio;
-use num_traits::{CheckedAdd, CheckedDiv, CheckedMul};
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::{BigRational, Ratio};
+use num_traits::{One, Zero};
 
 use crate::engine::ComputeError;
 use crate::model::Scenario;
-use crate::num::Rational;
+use crate::num::{Rational, product};
 
 /// How far costs are carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,122 +49,318 @@ pub struct Allocation {
     pub mode: Mode,
     /// In the order they are first met: funders in order, each key's members in order.
     pub parties: Vec<Party>,
-    /// By funder: (party index, share), the shares adding up to exactly 1.
-    pub shares: Vec<Vec<(usize, Rational)>>,
-    /// The least common multiple of the shares' denominators.
-    pub denominator: i128,
-    /// The key whose shares made `denominator` what it is, for messages.
+    /// By funder: (party index, share), the shares adding up to exactly 1; in arbitrary
+    /// precision, as nested keys of fine weights need.
+    pub shares: Vec<Vec<(usize, BigRational)>>,
+    /// How amounts are shared out on the scenario's scale.
+    pub way: Way,
+    /// The key whose shares made their common denominator what it is, for messages.
     pub finest: Option<usize>,
+}
+
+/// How amounts are shared out among the parties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Way {
+    /// In 128 bits, exactly: the shares as [`Rational`]s, by funder as
+    /// [`Allocation::shares`]. Every amount, sum and rounding of the parties' table fits.
+    Exact(Vec<Vec<(usize, Rational)>>),
+    /// In arbitrary precision, each party's amount then written as the nearest multiple of
+    /// `1/q` krone (`q` a power of two as large as the rounding takes, 2^60 or more for any
+    /// scenario of ordinary size), and checked to show as the exact amount does
+    /// ([`shows_as`]) wherever it is shown.
+    Fine(i128),
 }
 
 /// How deep groups may nest (the loader refuses cycles; this only guards the recursion).
 const MAX_DEPTH: usize = 32;
 
 /// The shares of an allocation are shared out in øre by exact rational arithmetic on 128 bits
-/// (`report::distribute` and the rounding of the parties' table): sums of amounts of up to
-/// `n` øre over denominators up to `L` (the least common multiple of every share's
-/// denominator) stay below `SLACK × n × L`, and the rounding scales fractions by 2^25.
+/// (the rounding of the parties' table): sums of amounts of up to `n` øre over denominators
+/// up to `L` (the least common multiple of every share's denominator) stay below
+/// `SLACK × n × L`, and the rounding scales fractions by 2^25.
 const SLACK: i128 = 8;
 /// The largest common denominator of the shares the rounding takes exactly.
 const MAX_DENOMINATOR: i128 = 1 << 100;
 
-pub fn allocate(s: &Scenario, mode: Mode) -> Result<Allocation, ComputeError> {
+/// The parties of `s` and their shares of each funder's cost, and how amounts on `scale` are
+/// shared out: exactly in 128 bits where every figure fits, else in arbitrary precision.
+pub fn allocate(
+    s: &Scenario,
+    mode: Mode,
+    scale: crate::engine::Scale,
+) -> Result<Allocation, ComputeError> {
     let mut parties: Vec<Party> = Vec::new();
     let mut shares = Vec::new();
-    // Every amount shared out is at most this many øre: the scenario's bound.
-    let ore = crate::engine::Scale::kroner_bound(s)
-        .and_then(|kr| kr.checked_mul(100))
-        .unwrap_or(i128::MAX);
     let mut lcm = Denominators {
-        ore,
-        common: 1,
+        common: BigInt::one(),
         finest: None,
     };
     for f in &s.funders {
-        let mut out: Vec<(usize, Rational)> = Vec::new();
+        let mut out: Vec<(usize, BigRational)> = Vec::new();
+        let mut at: HashMap<usize, usize> = HashMap::new();
         expand(
             s,
             mode,
             &f.id,
             f.members,
-            Ratio::from_integer(1),
+            BigRational::one(),
             (0, None),
             &mut parties,
-            &mut out,
+            (&mut out, &mut at),
             &mut lcm,
         )?;
         shares.push(out);
     }
+    let bound = crate::engine::Scale::kroner_bound(s);
+    let way = match exact_way(&shares, &lcm.common, bound, scale) {
+        Some(exact) => Way::Exact(exact),
+        None => Way::Fine(
+            fine_scale(&shares, bound, scale).ok_or_else(|| too_fine(s, lcm.finest, TOO_FINE))?,
+        ),
+    };
     Ok(Allocation {
         mode,
         parties,
         shares,
-        denominator: lcm.common,
+        way,
         finest: lcm.finest,
     })
 }
 
-impl Allocation {
-    /// Whether every party's cost can be computed exactly and rounded as a table in 128 bits
-    /// on `scale`: exact costs have denominators that divide its units per krone, shares
-    /// those that divide `denominator`, so every amount and sum of the parties' table is a
-    /// fraction over their product, at most the scenario's bound in øre. Otherwise an error
-    /// naming the key whose shares are too fine: never a wrong figure.
-    pub fn fits(&self, s: &Scenario, scale: crate::engine::Scale) -> Result<(), ComputeError> {
-        // Every amount and sum over the common denominator, in øre; and the denominator
-        // itself scaled by the rounding's 2^25 (it weighs fractions).
-        let common = scale.units_per_krone().checked_mul(self.denominator);
-        let sums = crate::engine::Scale::kroner_bound(s)
-            .and_then(|kr| kr.checked_mul(100 * SLACK))
-            .zip(common)
-            .and_then(|(x, c)| x.checked_mul(c));
-        let weighed = common.and_then(|c| c.checked_mul(100 << 26));
-        let fits = sums.is_some() && weighed.is_some();
-        match (fits, self.finest) {
-            (true, _) => Ok(()),
-            (false, Some(k)) => Err(key_error(
-                s,
-                k,
-                "its members' shares are fractions too fine to share the cost out exactly",
-            )),
-            (false, None) => Err(ComputeError::TooFine {
-                file: s.file.display().to_string(),
-            }),
+/// The `q` of [`Way::Fine`]: a multiple of the scale's units per krone (so that every cost
+/// is a whole number of `1/q`), of as many of the shares' denominators as fit, smallest first
+/// (so that simple shares are shared out exactly), and of the largest power of two that then
+/// fits: the finest scale the parties' table can be summed and rounded on.
+fn fine_scale(
+    shares: &[Vec<(usize, BigRational)>],
+    bound: Option<i128>,
+    scale: crate::engine::Scale,
+) -> Option<i128> {
+    let mut q = scale.units_per_krone();
+    if !fits(bound, q) {
+        return None;
+    }
+    let mut denominators: Vec<i128> = (shares.iter().flatten())
+        .filter_map(|(_, r)| i128::try_from(r.denom()).ok())
+        .collect();
+    denominators.sort_unstable();
+    denominators.dedup();
+    for d in denominators {
+        match q.checked_mul(d / q.gcd(&d)) {
+            Some(finer) if fits(bound, finer) => q = finer,
+            _ => break,
         }
+    }
+    while let Some(finer) = q.checked_mul(2).filter(|&f| fits(bound, f)) {
+        q = finer;
+    }
+    Some(q)
+}
+
+/// Whether the amounts of the parties' table, all multiples of `1/common` krone and at most
+/// the scenario's bound, can be summed and rounded in 128 bits.
+fn fits(bound: Option<i128>, common: i128) -> bool {
+    let sums = bound
+        .and_then(|kr| kr.checked_mul(100 * SLACK))
+        .and_then(|x| x.checked_mul(common));
+    // The rounding weighs fractions: the denominator itself scaled by 2^25 and øre.
+    let weighed = common.checked_mul(100 << 26);
+    sums.is_some() && weighed.is_some()
+}
+
+/// The shares as 128-bit fractions, where they and every amount shared out on `scale` fit:
+/// exact costs have denominators that divide its units per krone, shares ones that divide
+/// `common`, so every amount and sum of the parties' table is a fraction over their product.
+fn exact_way(
+    shares: &[Vec<(usize, BigRational)>],
+    common: &BigInt,
+    bound: Option<i128>,
+    scale: crate::engine::Scale,
+) -> Option<Vec<Vec<(usize, Rational)>>> {
+    let common = i128::try_from(common).ok()?;
+    let product = scale.units_per_krone().checked_mul(common)?;
+    if common > MAX_DENOMINATOR || !fits(bound, product) {
+        return None;
+    }
+    shares
+        .iter()
+        .map(|of| {
+            of.iter()
+                .map(|(p, r)| {
+                    let n = i128::try_from(r.numer()).ok()?;
+                    let d = i128::try_from(r.denom()).ok()?;
+                    Some((*p, Ratio::new_raw(n, d)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Each party's cost per period, shared out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// Parties × periods: exact where the allocation's way is [`Way::Exact`], else the
+    /// nearest multiple of `1/q` krone.
+    pub cells: Vec<Vec<Rational>>,
+    /// Parties × periods, exact, where `cells` are not: to check what they show.
+    pub exact: Option<Vec<Vec<BigRational>>>,
+}
+
+impl Allocation {
+    /// Each party's cost per period: every funder's cost (`cost`, funders × periods, exact
+    /// kroner) shared among its parties.
+    pub fn share_out(&self, cost: &[Vec<Rational>]) -> Shared {
+        let periods = cost.first().map_or(0, Vec::len);
+        let zero = || vec![vec![Rational::from_integer(0); periods]; self.parties.len()];
+        match &self.way {
+            Way::Exact(shares) => {
+                let mut cells = zero();
+                for (f, shares) in shares.iter().enumerate() {
+                    for (j, c) in cost[f].iter().enumerate() {
+                        for (party, share) in shares {
+                            cells[*party][j] += product(*c, *share);
+                        }
+                    }
+                }
+                Shared { cells, exact: None }
+            }
+            Way::Fine(q) => {
+                let mut exact = vec![vec![BigRational::zero(); periods]; self.parties.len()];
+                for (f, shares) in self.shares.iter().enumerate() {
+                    for (j, c) in cost[f].iter().enumerate() {
+                        let c = big(c);
+                        for (party, share) in shares {
+                            exact[*party][j] += &c * share;
+                        }
+                    }
+                }
+                let cells = on_scale(&exact, *q);
+                Shared {
+                    cells,
+                    exact: Some(exact),
+                }
+            }
+        }
+    }
+
+    /// The error when the parties' amounts cannot be shown exactly: it names the key whose
+    /// shares are the finest.
+    pub fn too_fine(&self, s: &Scenario) -> ComputeError {
+        too_fine(s, self.finest, TOO_FINE)
     }
 }
 
-/// The common denominator of the shares so far, kept small enough for the amounts.
+/// `exact` (parties × periods) written in whole `1/q` krone: each amount exactly where it is
+/// a whole number of them, else rounded down or up so that every period's sum stays exact
+/// (the largest remainders up), a multiple of `1/q` as every cost is.
+fn on_scale(exact: &[Vec<BigRational>], q: i128) -> Vec<Vec<Rational>> {
+    let big_q = BigRational::from_integer(q.into());
+    let periods = exact.first().map_or(0, Vec::len);
+    // In units of 1/q: the whole part, and the remainder where there is one.
+    let mut whole = vec![vec![0i128; periods]; exact.len()];
+    for j in 0..periods {
+        let mut rest = Vec::new();
+        let mut sum = BigRational::zero();
+        let mut floors = 0i128;
+        for (p, row) in exact.iter().enumerate() {
+            let units = &row[j] * &big_q;
+            let floor = units.floor();
+            // Within the bound `fits` checked, as every amount of the scenario is.
+            whole[p][j] = i128::try_from(floor.to_integer()).unwrap_or_default();
+            floors += whole[p][j];
+            sum += &units;
+            if !units.is_integer() {
+                rest.push((units - floor, p));
+            }
+        }
+        // The period's sum is a whole number of units: so many remainders go up.
+        let up = i128::try_from(sum.to_integer()).unwrap_or_default() - floors;
+        rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, p) in rest.iter().take(usize::try_from(up).unwrap_or_default()) {
+            whole[*p][j] += 1;
+        }
+    }
+    whole
+        .into_iter()
+        .map(|row| row.into_iter().map(|n| crate::num::ratio(n, q)).collect())
+        .collect()
+}
+
+/// `r` in arbitrary precision.
+pub fn big(r: &Rational) -> BigRational {
+    BigRational::new_raw(BigInt::from(*r.numer()), BigInt::from(*r.denom()))
+}
+
+/// Whether `cells` show as `exact` (both parties × periods): every cell, every row's and
+/// column's sum and the sum of all, rounded down, up or to the nearest krone or øre, is the
+/// same figure. A figure written as a nearest multiple of `1/q` differs from the exact one
+/// only where the exact one lies within `1/q` of a rounding's boundary.
+pub fn shows_as(exact: &[Vec<BigRational>], cells: &[Vec<Rational>]) -> bool {
+    let same = |x: &BigRational, y: BigRational| {
+        [BigInt::one(), BigInt::from(100)].iter().all(|per| {
+            let (x, y) = (x * per, &y * per);
+            let half = |v: &BigRational| (v - v.floor()).cmp(&BigRational::new(1.into(), 2.into()));
+            x.floor() == y.floor() && x.is_integer() == y.is_integer() && half(&x) == half(&y)
+        })
+    };
+    let periods = exact.first().map_or(0, Vec::len);
+    let mut columns = (
+        vec![BigRational::zero(); periods],
+        vec![Rational::from_integer(0); periods],
+    );
+    let mut all = (BigRational::zero(), Rational::from_integer(0));
+    for (xs, ys) in exact.iter().zip(cells) {
+        let mut row = (BigRational::zero(), Rational::from_integer(0));
+        for (j, (x, y)) in xs.iter().zip(ys).enumerate() {
+            if !same(x, big(y)) {
+                return false;
+            }
+            row.0 += x;
+            row.1 += y;
+            columns.0[j] += x;
+            columns.1[j] += y;
+        }
+        if !same(&row.0, big(&row.1)) {
+            return false;
+        }
+        all.0 += row.0;
+        all.1 += row.1;
+    }
+    columns
+        .0
+        .iter()
+        .zip(&columns.1)
+        .all(|(x, y)| same(x, big(y)))
+        && same(&all.0, big(&all.1))
+}
+
+const TOO_FINE: &str = "its members' shares are fractions too fine to share the cost out exactly";
+
+/// The common denominator of the shares so far.
 struct Denominators {
-    ore: i128,
-    common: i128,
+    common: BigInt,
     /// The key of the last share that made `common` larger.
     finest: Option<usize>,
 }
 
 impl Denominators {
-    /// Takes in `share`'s denominator; `false` if amounts can then no longer be shared out
-    /// exactly.
-    fn take(&mut self, share: &Rational, key: Option<usize>) -> bool {
-        use num_integer::Integer;
-        let d = *share.denom();
-        let Some(common) = self.common.checked_mul(d / self.common.gcd(&d)) else {
-            return false;
-        };
+    /// Takes in `share`'s denominator.
+    fn take(&mut self, share: &BigRational, key: Option<usize>) {
+        let common = self.common.lcm(share.denom());
         if common > self.common {
             self.finest = key.or(self.finest);
+            self.common = common;
         }
-        self.common = common;
-        common <= MAX_DENOMINATOR
-            && common
-                .checked_mul(self.ore)
-                .and_then(|x| x.checked_mul(SLACK))
-                .is_some()
     }
 }
 
-/// The error for key `k` of `s`.
-fn key_error(s: &Scenario, k: usize, what: &str) -> ComputeError {
+/// The error for key `k` of `s`, or for the scenario where no key is to blame.
+fn too_fine(s: &Scenario, k: Option<usize>, what: &str) -> ComputeError {
+    let Some(k) = k else {
+        return ComputeError::TooFine {
+            file: s.file.display().to_string(),
+        };
+    };
     let key = &s.keys[k];
     ComputeError::Key {
         at: key
@@ -172,28 +372,22 @@ fn key_error(s: &Scenario, k: usize, what: &str) -> ComputeError {
     }
 }
 
-/// Adds to `out` the leaves `share` of party `id` goes to; `depth` counts the keys passed
-/// through, the last of them the key of `share`.
+/// Adds to `out` the leaves `share` of party `id` goes to (`at`: where each party is in
+/// `out`); `depth` counts the keys passed through, the last of them the key of `share`.
 #[allow(clippy::too_many_arguments)]
 fn expand(
     s: &Scenario,
     mode: Mode,
     id: &str,
     group: Option<usize>,
-    share: Rational,
+    share: BigRational,
     (depth, via): (usize, Option<usize>),
     parties: &mut Vec<Party>,
-    out: &mut Vec<(usize, Rational)>,
+    (out, at): (&mut Vec<(usize, BigRational)>, &mut HashMap<usize, usize>),
     lcm: &mut Denominators,
 ) -> Result<(), ComputeError> {
-    let too_fine = |k: Option<usize>, what: &str| match k {
-        Some(k) => key_error(s, k, what),
-        None => ComputeError::TooFine {
-            file: s.file.display().to_string(),
-        },
-    };
     if depth > MAX_DEPTH {
-        return Err(too_fine(via, "its groups nest more than 32 deep"));
+        return Err(too_fine(s, via, "its groups nest more than 32 deep"));
     }
     let funder = s.funders.iter().find(|f| f.id == id);
     let through = match mode {
@@ -216,32 +410,23 @@ fn expand(
                 parties.len() - 1
             }
         };
-        let fine =
-            "its members' shares are fractions too fine to share amounts out exactly to the øre";
-        let sum = match out.iter_mut().find(|(p, _)| *p == index) {
-            Some((_, s)) => {
-                *s = s.checked_add(&share).ok_or_else(|| too_fine(via, fine))?;
-                *s
+        lcm.take(&share, via);
+        match at.get(&index) {
+            Some(&i) => {
+                out[i].1 += share;
+                lcm.take(&out[i].1, via);
             }
             None => {
+                at.insert(index, out.len());
                 out.push((index, share));
-                share
             }
-        };
-        if !lcm.take(&share, via) || !lcm.take(&sum, via) {
-            return Err(too_fine(via, fine));
         }
         return Ok(());
     };
     let key = &s.keys[k];
-    let fine = "its weights make shares too fine a fraction to compute exactly";
-    let total = key.total().ok_or_else(|| too_fine(Some(k), fine))?;
+    let total: BigRational = key.members.iter().map(|m| big(&m.weight)).sum();
     for m in &key.members {
-        let part = m
-            .weight
-            .checked_div(&total)
-            .and_then(|w| share.checked_mul(&w))
-            .ok_or_else(|| too_fine(Some(k), fine))?;
+        let part = &share * big(&m.weight) / &total;
         expand(
             s,
             mode,
@@ -250,7 +435,7 @@ fn expand(
             part,
             (depth + 1, Some(k)),
             parties,
-            out,
+            (&mut *out, &mut *at),
             lcm,
         )?;
     }
@@ -269,6 +454,7 @@ fn member_name(s: &Scenario, id: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::load::load_str;
+    use num_traits::Signed;
     use std::path::Path;
 
     const SCENARIO: &str = r#"
@@ -300,41 +486,88 @@ municipalities = { rate = 15, members = "population" }
 region = { rate = 9 }
 "#;
 
+    fn scenario(text: &str) -> Scenario {
+        load_str(Path::new("t.toml"), text.to_string())
+            .unwrap()
+            .scenario
+    }
+
+    fn allocated(s: &Scenario, mode: Mode) -> Allocation {
+        let scale =
+            crate::engine::Scale::for_scenarios(&[s], crate::engine::Prices::Current).unwrap();
+        allocate(s, mode, scale).unwrap()
+    }
+
+    fn r(n: i64, d: i64) -> BigRational {
+        BigRational::new(n.into(), d.into())
+    }
+
     #[test]
     fn looking_through_brn_reaches_every_municipality_and_the_region() {
-        let s = load_str(Path::new("t.toml"), SCENARIO.to_string())
-            .unwrap()
-            .scenario;
-        let a = allocate(&s, Mode::LookThrough).unwrap();
+        let a = allocated(&scenario(SCENARIO), Mode::LookThrough);
         let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "region"]);
         // BRN: 15/24 to the municipalities, by population 3:1; 9/24 to the region.
-        assert_eq!(
-            a.shares[0],
-            [
-                (0, Ratio::new(45, 96)),
-                (1, Ratio::new(15, 96)),
-                (2, Ratio::new(9, 24))
-            ]
-        );
-        assert_eq!(a.shares[1], [(0, Ratio::new(3, 4)), (1, Ratio::new(1, 4))]);
-        assert_eq!(a.shares[2], [(2, Ratio::from_integer(1))]);
+        assert_eq!(a.shares[0], [(0, r(45, 96)), (1, r(15, 96)), (2, r(9, 24))]);
+        assert_eq!(a.shares[1], [(0, r(3, 4)), (1, r(1, 4))]);
+        assert_eq!(a.shares[2], [(2, r(1, 1))]);
         for shares in &a.shares {
-            assert_eq!(
-                shares.iter().map(|(_, r)| *r).sum::<Rational>(),
-                Ratio::from_integer(1)
-            );
+            assert_eq!(shares.iter().map(|(_, r)| r).sum::<BigRational>(), r(1, 1));
         }
+        // Ordinary shares are shared out in 128 bits, the same fractions.
+        let Way::Exact(exact) = &a.way else {
+            panic!("{:?}", a.way)
+        };
+        assert_eq!(exact[0][1], (1, Ratio::new(15, 96)));
     }
 
     #[test]
     fn by_member_splits_only_the_groups() {
-        let s = load_str(Path::new("t.toml"), SCENARIO.to_string())
-            .unwrap()
-            .scenario;
-        let a = allocate(&s, Mode::ByMember).unwrap();
+        let a = allocated(&scenario(SCENARIO), Mode::ByMember);
         let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["brn", "a", "b", "region"]);
-        assert_eq!(a.shares[0], [(0, Ratio::from_integer(1))]);
+        assert_eq!(a.shares[0], [(0, r(1, 1))]);
+    }
+
+    #[test]
+    fn shares_too_fine_for_128_bits_are_shared_out_on_a_fine_scale_that_shows_as_exact() {
+        // Seven members weighted 1/p for primes near 10^6: the shares' common denominator
+        // is about 10^42.
+        let primes = [
+            999_863, 999_883, 999_907, 999_917, 999_931, 999_953, 999_959,
+        ];
+        let members: String = primes
+            .iter()
+            .map(|p| format!("m{p} = {{ weight = \"1/{p}\" }}\n"))
+            .collect();
+        let s = scenario(&format!(
+            "[scenario]\nname = \"t\"\nstart = 2024-01-01\nend = 2024-12-31\n\n\
+             [funders.group]\nmembers = \"primes\"\n\n\
+             [[costs]]\nid = \"x\"\nannual = 1200000\npaid_by = \"group\"\n\n\
+             [keys.primes.members]\n{members}"
+        ));
+        let a = allocated(&s, Mode::ByMember);
+        let Way::Fine(q) = a.way else {
+            panic!("{:?}", a.way)
+        };
+        assert!(q >= 1 << 60, "{q}");
+        let cost = vec![vec![Ratio::from_integer(100_000), Ratio::new(1_000_001, 3)]];
+        let shared = a.share_out(&cost);
+        let exact = shared.exact.as_ref().unwrap();
+        // Each share is (1/p) / Σ 1/p; each cell is the cost times it, within 1/q.
+        let total: BigRational = primes.iter().map(|p| r(1, *p)).sum();
+        for (i, p) in primes.iter().enumerate() {
+            let share = r(1, *p) / &total;
+            assert_eq!(exact[i][0], &share * r(100_000, 1));
+            let off = (big(&shared.cells[i][1]) - &exact[i][1]).abs();
+            assert!(off * BigRational::from_integer(q.into()) <= r(1, 2));
+        }
+        assert!(shows_as(exact, &shared.cells));
+        // A cell an øre off does not.
+        let mut cells = shared.cells.clone();
+        let sum: BigRational = exact.iter().map(|row| row[0].clone()).sum();
+        assert_eq!(sum, r(100_000, 1));
+        cells[0][0] += Ratio::new(1, 100);
+        assert!(!shows_as(exact, &cells));
     }
 }

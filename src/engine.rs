@@ -222,13 +222,7 @@ impl ComputeError {
                     "its members' shares are fractions too fine to share the cost out exactly" => {
                         Msg::KeyTooFineCost
                     }
-                    "its members' shares are fractions too fine to share amounts out exactly to the øre" => {
-                        Msg::KeyTooFineOre
-                    }
                     "its groups nest more than 32 deep" => Msg::KeyNestsDeep,
-                    "its weights make shares too fine a fraction to compute exactly" => {
-                        Msg::KeyWeightsTooFine
-                    }
                     other => Msg::Text(other.to_string()),
                 };
                 let message = Msg::ComputeKey {

@@ -705,79 +705,166 @@ fn ore(v: &serde_json::Value) -> i128 {
     kr.parse::<i128>().unwrap() * 100 + sign * ore.parse::<i128>().unwrap()
 }
 
+/// `n / d` in arbitrary precision.
+fn big(n: i128, d: i128) -> num_rational::BigRational {
+    num_rational::BigRational::new(n.into(), d.into())
+}
+
+/// The exact cost of member `m{p}` of [`prime_key_scenario`] for `primes`, of `kroner`.
+fn prime_share(primes: &[usize], p: usize, kroner: i128) -> num_rational::BigRational {
+    let one = |p: usize| big(1, p as i128);
+    let total: num_rational::BigRational = primes.iter().map(|q| one(*q)).sum();
+    one(p) / total * num_rational::BigRational::from_integer(kroner.into())
+}
+
 #[test]
-fn members_weighted_by_prime_fractions_are_exact_or_refused_never_wrong() {
+fn members_weighted_by_prime_fractions_are_exact_to_the_ore() {
     // Issue 11, finding 2: a key of 22 members weighted 1/2, 1/3, 1/5 … 1/79 and one post of
     // 1,200,000 kr. showed members adding up to 602,251.38, one at -258,616.84 (--precision
     // ore); 7 members weighted 1/p for the largest primes below 10^6 totalled 2 kr. The
-    // arithmetic overflowed unchecked. Now every figure is its exact share to the øre, or the
-    // run is refused, naming the key and its line.
+    // arithmetic overflowed unchecked; then such keys were refused. Now shares too fine for
+    // 128 bits are computed in arbitrary precision: every figure is its exact share to the
+    // øre, by year and by month, and the tables add up.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let small = primes_below(200);
-    let mut cases: Vec<Vec<usize>> = (1..=30).map(|k| small[..k].to_vec()).collect();
-    for below in [1_000, 10_000, 100_000, 1_000_000] {
+    let small = primes_below(400);
+    let mut cases: Vec<Vec<usize>> = [1, 5, 21, 22, 23, 46]
+        .iter()
+        .map(|&k| small[..k].to_vec())
+        .collect();
+    for below in [1_000, 1_000_000] {
         let p = primes_below(below);
         for k in [3, 7] {
             cases.push(p[p.len() - k..].to_vec());
         }
     }
-    let (mut computed, mut refused) = (0, 0);
     for primes in &cases {
         write(d, "primes.toml", &prime_key_scenario(primes));
-        for (by, precision) in [("year", "ore"), ("month", "ore"), ("year", "kr")] {
+        for by in ["year", "month"] {
             let run = klimabudget_in(
                 d,
                 [
                     "report",
                     "primes.toml",
                     "--by-member",
-                    "--precision",
-                    precision,
                     "--by",
                     by,
                     "--format",
                     "json",
                 ],
             );
-            if run.code == 2 {
-                assert!(
-                    run.stderr
-                        .starts_with("error: primes.toml:16:7: key `primes`: ")
-                        && run.stderr.contains("too fine"),
-                    "{primes:?}: {}",
-                    run.stderr
-                );
-                assert_eq!(run.stdout, "");
-                refused += 1;
-                continue;
-            }
             let r = run.code(0).json();
-            let members = &r["total"]["cost_by_member"];
-            // JSON has every figure to the nearest øre (whatever --precision says, which is
-            // for tables): the members add up to the cost within half an øre each.
-            let sum: i128 = primes.iter().map(|p| ore(&members[format!("m{p}")])).sum();
-            assert!(
-                (sum - 120_000_000).abs() * 2 <= primes.len() as i128,
-                "{primes:?} by {by}: members add up to {sum} øre"
-            );
-            let weights: f64 = primes.iter().map(|p| 1.0 / *p as f64).sum();
+            let months = if by == "month" { 12 } else { 1 };
+            for period in r["periods"].as_array().unwrap() {
+                for p in primes {
+                    assert_eq!(
+                        ore(&period["cost_by_member"][format!("m{p}")]),
+                        to_ore(&prime_share(primes, *p, 1_200_000 / months)),
+                        "{primes:?} by {by}: m{p}"
+                    );
+                }
+            }
             for p in primes {
-                let exact = 120_000_000.0 / (*p as f64) / weights;
-                let shown = ore(&members[format!("m{p}")]) as f64;
-                assert!(
-                    (shown - exact).abs() <= 0.5 + 1e-6,
-                    "{primes:?} by {by}: m{p} shows {shown} øre, exactly {exact}"
+                assert_eq!(
+                    ore(&r["total"]["cost_by_member"][format!("m{p}")]),
+                    to_ore(&prime_share(primes, *p, 1_200_000)),
+                    "{primes:?} by {by}: m{p} in all"
                 );
             }
-            computed += 1;
+        }
+        // The table in øre adds up: its total row is the cost, and every shown figure is its
+        // exact value rounded down or up.
+        let md = klimabudget_in(
+            d,
+            [
+                "report",
+                "primes.toml",
+                "--by-member",
+                "--precision",
+                "ore",
+                "--by",
+                "half-year",
+                "--format",
+                "markdown",
+            ],
+        )
+        .code(0)
+        .stdout;
+        let table: Vec<&str> = md
+            .lines()
+            .skip_while(|l| !l.contains("| Payer"))
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        let cells = |line: &str| -> Vec<i128> {
+            line.split('|')
+                .skip(2)
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| {
+                    let c = c.trim().replace([',', '.', '*'], "").replace('−', "-");
+                    c.parse().unwrap_or_else(|_| panic!("{line}"))
+                })
+                .collect()
+        };
+        let rows: Vec<Vec<i128>> = table[2..table.len() - 1].iter().map(|l| cells(l)).collect();
+        assert_eq!(rows.len(), primes.len(), "{md}");
+        assert_eq!(
+            cells(table[table.len() - 1]),
+            [60_000_000, 60_000_000, 120_000_000]
+        );
+        for j in 0..3 {
+            assert_eq!(
+                rows.iter().map(|r| r[j]).sum::<i128>(),
+                [60_000_000, 60_000_000, 120_000_000][j]
+            );
+        }
+        for (row, p) in rows.iter().zip(primes) {
+            for (j, kroner) in [(0, 600_000), (1, 600_000), (2, 1_200_000)] {
+                let exact = prime_share(primes, *p, kroner) * big(100, 1);
+                let shown = num_rational::BigRational::from_integer(row[j].into());
+                assert!(
+                    shown == exact.floor() || shown == exact.ceil(),
+                    "{primes:?}: m{p} column {j} shows {} øre, exactly {exact}",
+                    row[j]
+                );
+            }
         }
     }
-    // Both kinds occur: up to 21 small primes are computed, 22 and beyond refused.
-    assert!(
-        computed >= 60 && refused >= 27,
-        "{computed} computed, {refused} refused"
-    );
+}
+
+/// `compare --by-member` of two keys too fine for 128 bits: each side and B − A to the øre.
+#[test]
+fn a_comparison_of_members_too_fine_for_128_bits_is_exact_to_the_ore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let p = primes_below(1_000_000);
+    let (a, b) = (&p[p.len() - 7..], &p[p.len() - 8..p.len() - 1]);
+    write(d, "a.toml", &prime_key_scenario(a));
+    write(d, "b.toml", &prime_key_scenario(b));
+    let r = klimabudget_in(
+        d,
+        [
+            "compare",
+            "a.toml",
+            "b.toml",
+            "--by-member",
+            "--format",
+            "json",
+        ],
+    )
+    .code(0)
+    .json();
+    let total = &r["total"];
+    for q in a.iter().chain(b) {
+        let side = |primes: &[usize]| match primes.contains(q) {
+            true => prime_share(primes, *q, 1_200_000),
+            false => big(0, 1),
+        };
+        let m = format!("m{q}");
+        let shown = |side: &str| ore(&total[side]["cost_by_member"][&m]);
+        assert_eq!(shown("a"), to_ore(&side(a)), "{m} in A: {total}");
+        assert_eq!(shown("b"), to_ore(&side(b)), "{m} in B");
+        assert_eq!(shown("delta"), to_ore(&(side(b) - side(a))), "{m}: B − A");
+    }
 }
 
 /// Posts of FTE 1/p for each of `primes`, at 800,000 kr. per FTE, over `years` whole years
@@ -828,7 +915,6 @@ fn posts_of_prime_fractions_too_fine_for_one_scale_are_computed_exactly() {
         let r = klimabudget_in(d, ["report", "primes.toml", "--format", "json"])
             .code(0)
             .json();
-        let big = |n: i128, d: i128| num_rational::BigRational::new(n.into(), d.into());
         let yearly: Vec<_> = primes.iter().map(|p| big(800_000, *p as i128)).collect();
         let year: num_rational::BigRational = yearly.iter().sum();
         for (i, period) in r["periods"].as_array().unwrap().iter().enumerate() {

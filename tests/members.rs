@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use klimabudget::allocation::{Allocation, Mode, Party};
+use klimabudget::allocation::{Allocation, Mode, Party, Way};
 use klimabudget::num::Rational;
-use klimabudget::report::scenario::shared;
 use klimabudget::round;
 use num_rational::Ratio;
 use num_traits::Signed;
@@ -79,10 +78,6 @@ fn each_member_s_total_is_its_exact_share_rounded_whatever_the_periods() {
     let s = klimabudget::load::load_file(&crate::common::root().join("scenarios/status-quo.toml"))
         .unwrap()
         .scenario;
-    let members = Members {
-        allocation: klimabudget::allocation::allocate(&s, Mode::ByMember).unwrap(),
-        precision: Precision::Kr,
-    };
     let total: i128 = POPULATION.iter().map(|(_, p)| p).sum();
     for by in [
         klimabudget::period::By::Year,
@@ -91,6 +86,7 @@ fn each_member_s_total_is_its_exact_share_rounded_whatever_the_periods() {
         klimabudget::period::By::Total,
     ] {
         let p = klimabudget::engine::project(&s, by).unwrap();
+        let members = Members::new(&s, &p, Mode::ByMember, Precision::Kr).unwrap();
         let report = klimabudget::report::scenario::report(&s, &p, Some(&members));
         let shown = report.shown(Rounding {
             unit: klimabudget::num::Unit::Mio,
@@ -227,6 +223,9 @@ fn keys_that_are_not_used_change_nothing() {
 /// An allocation of one funder to `weights.len()` parties by exact shares.
 fn allocation(weights: &[i128]) -> Allocation {
     let total: i128 = weights.iter().sum();
+    let shares: Vec<(usize, Rational)> = (weights.iter().enumerate())
+        .map(|(i, w)| (i, Ratio::new(*w, total)))
+        .collect();
     Allocation {
         mode: Mode::ByMember,
         parties: (0..weights.len())
@@ -236,14 +235,110 @@ fn allocation(weights: &[i128]) -> Allocation {
             })
             .collect(),
         shares: vec![
-            weights
+            shares
                 .iter()
-                .enumerate()
-                .map(|(i, w)| (i, Ratio::new(*w, total)))
+                .map(|(i, r)| (*i, klimabudget::allocation::big(r)))
                 .collect(),
         ],
-        denominator: total,
+        way: Way::Exact(vec![shares]),
         finest: None,
+    }
+}
+
+/// A scenario of one group paying `amounts` (øre, one cost each, in 2024) whose key weighs
+/// member `m{i}` `1/primes[i]`.
+fn fine_scenario(primes: &[i128], amounts: &[i128]) -> klimabudget::model::Scenario {
+    let members: String = (primes.iter().enumerate())
+        .map(|(i, p)| format!("m{i} = {{ weight = \"1/{p}\" }}\n"))
+        .collect();
+    let costs: String = (amounts.iter().enumerate())
+        .map(|(i, a)| {
+            format!(
+                "[[costs]]\nid = \"c{i}\"\namount = {}.{:02}\ndate = 2024-{:02}-01\npaid_by = \"group\"\n\n",
+                a / 100,
+                a % 100,
+                i % 12 + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        "[scenario]\nname = \"fine\"\nstart = 2024-01-01\nend = 2024-12-31\n\n\
+         [funders.group]\nmembers = \"k\"\n\n{costs}[keys.k.members]\n{members}"
+    );
+    klimabudget::load::load_str(std::path::Path::new("fine.toml"), text)
+        .unwrap()
+        .scenario
+}
+
+/// Primes from 2 to near 10^6: keys of their reciprocals are too fine for 128 bits from
+/// a few members on.
+const PRIMES: [i128; 24] = [
+    2, 3, 7, 61, 97, 101, 997, 1_009, 7_919, 9_973, 10_007, 65_521, 99_991, 100_003, 262_139,
+    524_287, 611_953, 700_001, 786_433, 900_001, 999_863, 999_907, 999_953, 999_983,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Issue 11, finding 2: members weighted by reciprocals of primes (shares far too fine for
+    /// 128 bits) are computed in arbitrary precision: by month, every member's amount to the
+    /// øre is its exact share rounded half away from zero, and the table in øre adds up with
+    /// every figure its exact value rounded down or up.
+    #[test]
+    fn members_of_prime_weights_agree_with_big_rationals_to_the_ore(
+        picked in prop::sample::subsequence(PRIMES.to_vec(), 2..12),
+        amounts in prop::collection::vec(1i128..50_000_000_000, 1..14),
+    ) {
+        use klimabudget::report::grid::{GridId, What};
+        use klimabudget::report::{Members, Precision, Rounding};
+        use num_rational::BigRational;
+        let s = fine_scenario(&picked, &amounts);
+        let p = klimabudget::engine::project(&s, klimabudget::period::By::Month).unwrap();
+        let members = Members::new(&s, &p, Mode::ByMember, Precision::Ore).unwrap();
+        let report = klimabudget::report::scenario::report(&s, &p, Some(&members));
+        let big = |n: i128, d: i128| BigRational::new(n.into(), d.into());
+        let weights: BigRational = picked.iter().map(|q| big(1, *q)).sum();
+        let exact = |i: usize, ore: i128| big(ore, 100) * big(1, picked[i]) / &weights;
+        let month_ore = |m: usize| -> i128 {
+            (amounts.iter().enumerate()).filter(|(i, _)| i % 12 == m).map(|(_, a)| a).sum()
+        };
+        let nearest = |x: &BigRational| {
+            let ore = x * big(100, 1);
+            let half = big(1, 2);
+            let n = if ore >= big(0, 1) { (ore + half).floor() } else { (ore - half).ceil() };
+            n.to_integer()
+        };
+        // Data: each figure to the nearest øre.
+        let data = report.shown(Rounding::data());
+        let g = data.grid(GridId::of(What::CostByMember)).unwrap();
+        for i in 0..picked.len() {
+            let row = g.row(&format!("m{i}")).unwrap();
+            for m in 0..12 {
+                let f = g.at(Some(row), Some(m)).unwrap();
+                prop_assert_eq!(
+                    num_bigint::BigInt::from(f.steps()),
+                    nearest(&exact(i, month_ore(m))),
+                    "m{} month {}", i, m + 1
+                );
+            }
+            let all: i128 = amounts.iter().sum();
+            let f = g.at(Some(row), None).unwrap();
+            prop_assert_eq!(num_bigint::BigInt::from(f.steps()), nearest(&exact(i, all)));
+        }
+        // The table in øre: adds up, every figure its exact value rounded down or up.
+        let table = report.shown(Rounding { unit: klimabudget::num::Unit::Ore, ..Rounding::default() });
+        let g = table.grid(GridId::of(What::CostByMember)).unwrap();
+        for m in 0..12 {
+            let mut sum = 0i128;
+            for i in 0..picked.len() {
+                let f = g.at(Some(g.row(&format!("m{i}")).unwrap()), Some(m)).unwrap();
+                let x = exact(i, month_ore(m)) * big(100, 1);
+                let steps = BigRational::from_integer(f.steps().into());
+                prop_assert!(steps == x.floor() || steps == x.ceil(), "m{} month {}: {} vs {}", i, m + 1, f.steps(), x);
+                sum += f.steps();
+            }
+            prop_assert_eq!(sum, month_ore(m));
+        }
     }
 }
 
@@ -262,7 +357,7 @@ proptest! {
         let amount_total: Rational = cost[0].iter().sum();
         let a = allocation(&weights);
         // Each member's exact cost, rounded as a table: as the members' table of a report is.
-        let exact = shared(&a, &cost);
+        let exact = a.share_out(&cost).cells;
         let in_steps: Vec<Vec<Rational>> =
             exact.iter().map(|r| r.iter().map(|v| v / step).collect()).collect();
         let g = round::table(&in_steps, cost[0].len(), &[]).unwrap();
@@ -290,7 +385,7 @@ proptest! {
 #[test]
 fn an_equal_split_gives_the_odd_krone_to_the_first() {
     let cost = vec![vec![Rational::from_integer(100)]];
-    let exact = shared(&allocation(&[1, 1, 1]), &cost);
+    let exact = allocation(&[1, 1, 1]).share_out(&cost).cells;
     let g = round::table(&exact, 1, &[]).unwrap();
     let shown: BTreeMap<usize, i128> = g.upper_rows.iter().copied().enumerate().collect();
     assert_eq!(shown[&0], 34);

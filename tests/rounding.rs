@@ -114,13 +114,14 @@ fn page_figures<F: Copy>(page: &klimabudget::report::Page<F>) -> Vec<F> {
 /// The report of `s` by `by`, with its members where it has keys.
 fn report_of(s: &klimabudget::model::Scenario, by: By) -> Report {
     let p = engine::project(s, by).unwrap();
-    let members = (!s.keys.is_empty()).then(|| Members {
-        allocation: klimabudget::allocation::allocate(
+    let members = (!s.keys.is_empty()).then(|| {
+        Members::new(
             s,
+            &p,
             klimabudget::allocation::Mode::LookThrough,
+            Precision::Kr,
         )
-        .unwrap(),
-        precision: Precision::Kr,
+        .unwrap()
     });
     scenario::report(s, &p, members.as_ref())
 }

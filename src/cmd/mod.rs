@@ -216,22 +216,22 @@ pub struct MembersOptions {
 }
 
 impl MembersOptions {
-    /// The members of `s`, if asked for.
-    /// The members of `s`, if asked for, checked to be computable exactly on `scale`.
+    /// The members of `s`, projected as `p`, if asked for; an error where their amounts
+    /// cannot be shown exactly.
     pub fn of(
         &self,
         s: &crate::model::Scenario,
-        scale: crate::engine::Scale,
+        p: &crate::engine::Projection,
     ) -> Result<Option<crate::report::Members>, Error> {
         let Some(mode) = self.mode else {
             return Ok(None);
         };
-        let allocation = crate::allocation::allocate(s, mode)?;
-        allocation.fits(s, scale)?;
-        Ok(Some(crate::report::Members {
-            allocation,
-            precision: self.precision,
-        }))
+        Ok(Some(crate::report::Members::new(
+            s,
+            p,
+            mode,
+            self.precision,
+        )?))
     }
 }
 

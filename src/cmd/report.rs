@@ -30,7 +30,7 @@ pub fn run(args: &Options, env: &mut Env) -> Result<Exit, Error> {
     target.refuse_inputs(loaded.files())?;
     let s = &loaded.scenario;
     let projection = engine::project_in(s, args.by, args.scenarios.prices)?;
-    let members = args.members.of(s, projection.scale)?;
+    let members = args.members.of(s, &projection)?;
     let mut warnings = loaded.warnings.clone();
     warnings
         .items

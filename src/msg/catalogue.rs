@@ -813,13 +813,7 @@ super::messages! {
     KeyTooFineCost =>
         "its members' shares are fractions too fine to share the cost out exactly",
         "dens medlemmers andele er for fine brøker til at fordele udgiften nøjagtigt";
-    KeyTooFineOre =>
-        "its members' shares are fractions too fine to share amounts out exactly to the øre",
-        "dens medlemmers andele er for fine brøker til at fordele beløb nøjagtigt til øre";
     KeyNestsDeep => "its groups nest more than 32 deep", "dens grupper er indlejret mere end 32 niveauer";
-    KeyWeightsTooFine =>
-        "its weights make shares too fine a fraction to compute exactly",
-        "dens vægte giver andele, der er for fine brøker til at regne nøjagtigt med";
 
     BookingsFile { path: String, message: Box<Msg> } =>
         "bookings file {path}: {message}", "bogføringsfil {path}: {message}";

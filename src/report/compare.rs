@@ -17,9 +17,11 @@ use crate::engine::{self, Amount, ComputeError, Figures, Prices, Projection};
 use crate::model::{DateRange, Scenario};
 use crate::num::Rational;
 use crate::period::{By, PeriodKey};
+use num_rational::BigRational;
+use num_traits::Zero;
 
-/// Rows × periods of exact figures.
-type Cells = Vec<Vec<Rational>>;
+/// The parties of both sides and, for A and B, rows (parties) × periods of a figure.
+type SidesOf<T> = (Vec<Party>, [Vec<Vec<T>>; 2]);
 
 /// Which days a comparison of two scenarios with different windows covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,18 +154,59 @@ impl<'a> Comparison<'a> {
         precision: Precision,
     ) -> Result<Self, ComputeError> {
         if let Some(mode) = mode {
-            let scale = self.pa.scale;
-            let members = |s: &Scenario| -> Result<Members, ComputeError> {
-                let allocation = allocation::allocate(s, mode)?;
-                allocation.fits(s, scale)?;
-                Ok(Members {
-                    allocation,
-                    precision,
-                })
-            };
-            self.members = Some((members(&self.a)?, members(&self.b)?));
+            self.members = Some((
+                Members::new(&self.a, &self.pa, mode, precision)?,
+                Members::new(&self.b, &self.pb, mode, precision)?,
+            ));
+            self.fine_members_show_as_exact()?;
         }
         Ok(self)
+    }
+
+    /// Where a side's amounts by party are written on a fine scale
+    /// ([`allocation::Way::Fine`]), whether each side and B − A, over the periods compared,
+    /// show as the exact amounts do; else the error naming the key.
+    fn fine_members_show_as_exact(&self) -> Result<(), ComputeError> {
+        let Some((ma, mb)) = &self.members else {
+            return Ok(());
+        };
+        if ma.cost.exact.is_none() && mb.cost.exact.is_none() {
+            return Ok(());
+        }
+        let exact = |m: &Members| match &m.cost.exact {
+            Some(exact) => exact.clone(),
+            None => (m.cost.cells.iter())
+                .map(|row| row.iter().map(allocation::big).collect())
+                .collect(),
+        };
+        let shown = self.member_cells(|m| m.cost.cells.clone(), Zero::zero);
+        let exact = self.member_cells(exact, BigRational::zero);
+        let Some(((_, [a, b]), (_, [xa, xb]))) = shown.zip(exact) else {
+            return Ok(());
+        };
+        fn delta<T>(a: &[Vec<T>], b: &[Vec<T>]) -> Vec<Vec<T>>
+        where
+            for<'x> &'x T: std::ops::Sub<&'x T, Output = T>,
+        {
+            let rows = a.iter().zip(b);
+            rows.map(|(a, b)| a.iter().zip(b).map(|(a, b)| b - a).collect())
+                .collect()
+        }
+        let fine = if mb.cost.exact.is_some() {
+            (&self.b, mb)
+        } else {
+            (&self.a, ma)
+        };
+        for ((x, y), (s, m)) in [
+            ((&xa, &a), (&self.a, ma)),
+            ((&xb, &b), (&self.b, mb)),
+            ((&delta(&xa, &xb), &delta(&a, &b)), fine),
+        ] {
+            if !allocation::shows_as(x, y) {
+                return Err(m.allocation.too_fine(s));
+            }
+        }
+        Ok(())
     }
 
     pub fn by(&self) -> By {
@@ -295,7 +338,7 @@ impl<'a> Comparison<'a> {
             );
         }
         let still = self.still_to_find(funder_rows);
-        if let Some((parties, cells)) = self.member_cells() {
+        if let Some((parties, cells)) = self.member_cells(|m| m.cost.cells.clone(), Zero::zero) {
             let precision = self
                 .members
                 .as_ref()
@@ -351,9 +394,8 @@ impl<'a> Comparison<'a> {
         ]
     }
 
-    /// The parties of both sides (A's in order, then B's new ones) and each side's exact cost
-    /// by party over the union of periods.
-    fn member_cells(&self) -> Option<(Vec<Party>, [Cells; 2])> {
+    /// The parties of both sides: A's in order, then B's new ones.
+    fn member_parties(&self) -> Option<Vec<Party>> {
         let (ma, mb) = self.members.as_ref()?;
         let mut parties: Vec<Party> = ma.allocation.parties.clone();
         for p in &mb.allocation.parties {
@@ -361,17 +403,21 @@ impl<'a> Comparison<'a> {
                 parties.push(p.clone());
             }
         }
-        let side = |m: &Members, p: &Projection, index: fn(&PeriodPair) -> Option<usize>| {
-            let money = |a: Amount| p.scale.exact(a);
-            let cost: Vec<Vec<Rational>> = (0..m.allocation.shares.len())
-                .map(|f| {
-                    p.periods
-                        .iter()
-                        .map(|x| money(x.cost_by_funder[f]))
-                        .collect()
-                })
-                .collect();
-            let own = super::scenario::shared(&m.allocation, &cost);
+        Some(parties)
+    }
+
+    /// The parties of both sides ([`Self::member_parties`]) and each side's cost by
+    /// party over the union of periods, from `cells` of each side's [`Members`] (parties ×
+    /// its periods), `zero` where a side has no such party or period.
+    fn member_cells<T: Clone>(
+        &self,
+        cells: impl Fn(&Members) -> Vec<Vec<T>>,
+        zero: fn() -> T,
+    ) -> Option<SidesOf<T>> {
+        let (ma, mb) = self.members.as_ref()?;
+        let parties = self.member_parties()?;
+        let side = |m: &Members, index: fn(&PeriodPair) -> Option<usize>| {
+            let own = cells(m);
             parties
                 .iter()
                 .map(|party| {
@@ -379,15 +425,15 @@ impl<'a> Comparison<'a> {
                     self.periods
                         .iter()
                         .map(|pp| match (row, index(pp)) {
-                            (Some(r), Some(j)) => own[r][j],
-                            _ => Rational::from_integer(0),
+                            (Some(r), Some(j)) => own[r][j].clone(),
+                            _ => zero(),
                         })
                         .collect()
                 })
                 .collect()
         };
-        let a = side(ma, &self.pa, |p| p.a);
-        let b = side(mb, &self.pb, |p| p.b);
+        let a = side(ma, |p| p.a);
+        let b = side(mb, |p| p.b);
         Some((parties, [a, b]))
     }
 
@@ -495,7 +541,7 @@ impl<'a> Comparison<'a> {
                 Some((_, _, Window::Union)) => "union",
             },
             members: self.members.as_ref().and_then(|(ma, _)| {
-                let (parties, _) = self.member_cells()?;
+                let parties = self.member_parties()?;
                 Some(MembersHead {
                     mode: ma.allocation.mode,
                     precision: ma.precision,

@@ -316,11 +316,45 @@ impl Precision {
     }
 }
 
-/// Who bears the cost, and how precisely their amounts are shown.
+/// Who bears the cost, what each party bears per period of the projection, and how precisely
+/// their amounts are shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Members {
     pub allocation: allocation::Allocation,
+    pub cost: allocation::Shared,
     pub precision: Precision,
+}
+
+impl Members {
+    /// The cost of `s`, projected as `p`, carried to its members as `mode` says; an error
+    /// naming the key where the amounts cannot be shown exactly.
+    pub fn new(
+        s: &crate::model::Scenario,
+        p: &crate::engine::Projection,
+        mode: allocation::Mode,
+        precision: Precision,
+    ) -> Result<Members, crate::engine::ComputeError> {
+        let allocation = allocation::allocate(s, mode, p.scale)?;
+        let cost: Vec<Vec<num::Rational>> = (0..s.funders.len())
+            .map(|f| {
+                p.periods
+                    .iter()
+                    .map(|x| p.scale.exact(x.cost_by_funder[f]))
+                    .collect()
+            })
+            .collect();
+        let cost = allocation.share_out(&cost);
+        if let Some(exact) = &cost.exact
+            && !allocation::shows_as(exact, &cost.cells)
+        {
+            return Err(allocation.too_fine(s));
+        }
+        Ok(Members {
+            allocation,
+            cost,
+            precision,
+        })
+    }
 }
 
 impl Report {

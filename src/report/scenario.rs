@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::engine::{Amount, Figures, Projection};
 use crate::model::Scenario;
 use crate::msg::{Day, Msg, Ore};
-use crate::num::{Rational, product};
+use crate::num::Rational;
 
 /// The report of `s`, projected as `p`, with cost carried to its members if asked.
 pub fn report(s: &Scenario, p: &Projection, members: Option<&Members>) -> Report {
@@ -316,27 +316,10 @@ fn grids(s: &Scenario, p: &Projection, members: Option<&Members>) -> Vec<Grid> {
                 .map(|x| RowHead::new(&x.id, &x.name))
                 .collect(),
             columns,
-            shared(&m.allocation, &cost),
+            m.cost.cells.clone(),
         ));
     }
     grids
-}
-
-/// Each party's exact cost per period: every funder's cost shared among its parties.
-pub fn shared(
-    allocation: &crate::allocation::Allocation,
-    cost: &[Vec<Rational>],
-) -> Vec<Vec<Rational>> {
-    let periods = cost.first().map_or(0, Vec::len);
-    let mut exact = vec![vec![Rational::from_integer(0); periods]; allocation.parties.len()];
-    for (f, shares) in allocation.shares.iter().enumerate() {
-        for (j, c) in cost[f].iter().enumerate() {
-            for (party, share) in shares {
-                exact[*party][j] += product(*c, *share);
-            }
-        }
-    }
-    exact
 }
 
 fn staff_table(s: &Scenario) -> Table<Fig> {
