@@ -64,16 +64,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(loaded) => {
             let s = &loaded.scenario;
             for mode in [Mode::ByMember, Mode::LookThrough] {
-                let Ok(allocation) = klimabudget::allocation::allocate(s, mode) else {
-                    continue;
-                };
                 if let Ok(p) = engine::project_in(s, By::Year, Prices::Current) {
-                    if allocation.fits(s, p.scale).is_err() {
+                    let Ok(members) = Members::new(s, &p, mode, Precision::Ore) else {
                         continue;
-                    }
-                    let members = Members {
-                        allocation,
-                        precision: Precision::Ore,
                     };
                     let report = scenario::report(s, &p, Some(&members));
                     let _ = export::render(&report, Format::Csv, &Default::default());

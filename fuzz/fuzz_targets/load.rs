@@ -54,14 +54,8 @@ fuzz_target!(|data: &[u8]| {
                 view,
                 ..Default::default()
             };
-            let members = |mode| {
-                klimabudget::allocation::allocate(s, mode)
-                    .ok()
-                    .map(|allocation| Members {
-                        allocation,
-                        precision: Precision::Kr,
-                    })
-            };
+            let members =
+                |mode, p: &engine::Projection| Members::new(s, p, mode, Precision::Kr).ok();
             let years = s.window.to.year() - s.window.from.year();
             for by in [By::Year, By::HalfYear, By::Month, By::Total] {
                 if by == By::Month && years > MAX_MONTH_YEARS {
@@ -78,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
                         let wide = engine::project_wide(&[s], by, prices, 1);
                         assert_eq!(wide.as_deref(), Ok(std::slice::from_ref(&projection)));
                     }
-                    let members = members(Mode::LookThrough);
+                    let members = members(Mode::LookThrough, &projection);
                     let report = scenario::report(s, &projection, members.as_ref());
                     let _ = export::render(&report, format, &options);
                     let _ = scenario::warnings(s, &projection);
