@@ -4,8 +4,9 @@
 //! key's weights, and a member that is itself a group is split again. Looking through
 //! (`--look-through`), a funder whose money is raised from its members (`raised_by`, as BRN's
 //! from the municipalities and the region) passes its cost on to them as well, so every krone
-//! ends with a party that pays it. Shares are exact fractions; rounding to whole kroner happens
-//! when figures are shown, the parties' table as a whole (`report::distribute`).
+//! ends with a party that pays it. Shares are exact fractions (in arbitrary precision, as fine
+//! weights need); rounding to whole kroner or øre happens when figures are shown, the parties'
+//! table as a whole (`report::shown`).
 
 use std::collections::HashMap;
 
@@ -64,10 +65,10 @@ pub enum Way {
     /// In 128 bits, exactly: the shares as [`Rational`]s, by funder as
     /// [`Allocation::shares`]. Every amount, sum and rounding of the parties' table fits.
     Exact(Vec<Vec<(usize, Rational)>>),
-    /// In arbitrary precision, each party's amount then written as the nearest multiple of
-    /// `1/q` krone (`q` a power of two as large as the rounding takes, 2^60 or more for any
-    /// scenario of ordinary size), and checked to show as the exact amount does
-    /// ([`shows_as`]) wherever it is shown.
+    /// In arbitrary precision, each party's amount then written in whole `1/q` krone
+    /// (`fine_scale`: a multiple of the scale and of the simpler shares' denominators times
+    /// a power of two as large as the rounding takes, past 10^20 for ordinary amounts), and
+    /// checked to show as the exact amount does ([`shows_as`]) wherever it is shown.
     Fine(i128),
 }
 
@@ -199,8 +200,8 @@ fn exact_way(
 /// Each party's cost per period, shared out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shared {
-    /// Parties × periods: exact where the allocation's way is [`Way::Exact`], else the
-    /// nearest multiple of `1/q` krone.
+    /// Parties × periods: exact where the allocation's way is [`Way::Exact`], else in whole
+    /// `1/q` krone, each within one of them of the exact amount (`on_scale`).
     pub cells: Vec<Vec<Rational>>,
     /// Parties × periods, exact, where `cells` are not: to check what they show.
     pub exact: Option<Vec<Vec<BigRational>>>,
@@ -265,7 +266,8 @@ fn on_scale(exact: &[Vec<BigRational>], q: i128) -> Vec<Vec<Rational>> {
         for (p, row) in exact.iter().enumerate() {
             let units = &row[j] * &big_q;
             let floor = units.floor();
-            // Within the bound `fits` checked, as every amount of the scenario is.
+            // Within the bound `fits` checked, as every amount of the scenario is (were it not,
+            // the figure would be wrong and `shows_as` would say so).
             whole[p][j] = i128::try_from(floor.to_integer()).unwrap_or_default();
             floors += whole[p][j];
             sum += &units;
@@ -293,8 +295,8 @@ pub fn big(r: &Rational) -> BigRational {
 
 /// Whether `cells` show as `exact` (both parties × periods): every cell, every row's and
 /// column's sum and the sum of all, rounded down, up or to the nearest krone or øre, is the
-/// same figure. A figure written as a nearest multiple of `1/q` differs from the exact one
-/// only where the exact one lies within `1/q` of a rounding's boundary.
+/// same figure. A figure written in whole `1/q` krone differs from the exact one only where the
+/// exact one lies within a few `1/q` of a rounding's boundary.
 pub fn shows_as(exact: &[Vec<BigRational>], cells: &[Vec<Rational>]) -> bool {
     let same = |x: &BigRational, y: BigRational| {
         [BigInt::one(), BigInt::from(100)].iter().all(|per| {
